@@ -1,0 +1,49 @@
+# Thin wrapper around CMake. `make test` installs what is missing, builds twice
+# (normal and -fsanitize=address,undefined) and runs ctest in both.
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc)
+
+# Debian packages the build, the tests and the demo need.
+DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev \
+       libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
+       poppler-utils qpdf python3 python3-openpyxl libreoffice-calc-nogui
+
+.PHONY: all deps build demo test test-normal test-asan install clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:" $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+$(BUILD)/CMakeCache.txt: | deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	$(BUILD)/src/quire render data/cloud-ai-briefing.yaml -o out
+	@echo "wrote out/cloud-ai-briefing.pdf and out/cloud-ai-briefing.xlsx"
+
+test-normal: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+test-asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DQUIRE_SANITIZE=ON
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -LE no-asan
+
+test: test-normal test-asan
+
+install: build
+	cmake --install $(BUILD)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) out

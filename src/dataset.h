@@ -1,0 +1,32 @@
+/* dataset.h — reading and validating a dataset into the plugin view. */
+#ifndef QUIRE_DATASET_H
+#define QUIRE_DATASET_H
+
+#include "diag.h"
+#include <quire/quire-plugin.h>
+
+/* One --set KEY=VALUE of the command line. */
+typedef struct dataset_override {
+    const char *key;
+    const char *value;
+} dataset_override;
+
+typedef enum load_status {
+    LOAD_OK = 0,
+    LOAD_USAGE = 1,    /* a --set key the dataset does not have */
+    LOAD_INVALID = 2   /* missing/unreadable file, or any validation error */
+} load_status;
+
+/* Reads path (and the CSV files its tables name), applies the overrides,
+ * validates everything, reporting every error of the file to d. On success
+ * stores a dataset in *out that the caller frees with dataset_free(). */
+load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
+                         diag *d, quire_dataset **out);
+
+/* Frees a dataset from dataset_load(); accepts NULL. */
+void dataset_free(quire_dataset *ds);
+
+/* The `template:` name the dataset asks for, or NULL. Borrowed from ds. */
+const char *dataset_template_name(const quire_dataset *ds);
+
+#endif
