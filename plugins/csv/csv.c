@@ -1,0 +1,166 @@
+/*
+ * csv.c — the reference quire exporter: one RFC 4180 CSV file per table.
+ *
+ * Copy this file to start your own plugin. It shows everything a plugin
+ * does: it declares itself with QUIRE_PLUGIN_DEFINE, reads the dataset
+ * through the read-only view in job->dataset, asks the host for extra
+ * output files, reports progress (and stops when asked to), and returns a
+ * status with a one-line message. It allocates nothing the host would
+ * have to free, and keeps no state between calls.
+ *
+ * Output, for a dataset with id `brief`:
+ *   OUTDIR/brief.<table-id>.csv  one per table: a header line of column
+ *                                ids, then the rows. UTF-8, no BOM, CRLF
+ *                                line ends, fields quoted only when they
+ *                                contain , " CR or LF.
+ *   OUTDIR/brief.csv             the index: one line per table (table id,
+ *                                title, file name, rows, columns), so that
+ *                                `-f csv` has a file of its own name.
+ *
+ * Values: numbers are written with the fewest digits that read back as
+ * the same double; percent in points as in the dataset (31 = 31 %);
+ * dates as YYYY-MM-DD; a missing value is an empty field, while an empty
+ * text is written "" so the two stay apart.
+ */
+#include <quire/quire-plugin.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* How often (in rows) a long table reports progress and checks for ^C. */
+#define ROWS_PER_PROGRESS 65536
+
+/* Writes s as one CSV field, quoted when RFC 4180 requires it. */
+static void put_text(FILE *f, const char *s)
+{
+    if (!strpbrk(s, ",\"\r\n") && s[0] != '\0') {
+        fputs(s, f);
+        return;
+    }
+    fputc('"', f);
+    for (; *s; s++) {
+        if (*s == '"')
+            fputc('"', f);   /* a quote inside a quoted field is doubled */
+        fputc(*s, f);
+    }
+    fputc('"', f);
+}
+
+/* Writes v with the fewest significant digits (15, 16 or 17) that strtod
+ * reads back as exactly v: 0.1 stays 0.1, and no value is ever rounded. */
+static void put_number(FILE *f, double v)
+{
+    char buf[32];
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (strtod(buf, NULL) == v)
+            break;
+    }
+    fputs(buf, f);
+}
+
+static void put_cell(FILE *f, const quire_column *c, size_t row)
+{
+    if (quire_cell_is_null(c, row))
+        return;                     /* missing: an empty field */
+    if (c->texts)                   /* text, and dates (YYYY-MM-DD) */
+        put_text(f, c->texts[row]);
+    else
+        put_number(f, c->numbers[row]);
+}
+
+/* Writes one table to path. Returns QUIRE_OK, or an error with err set. */
+static quire_status write_table(const quire_job *job, const quire_table *t, const char *path,
+                                double done, double share, char *err, size_t err_size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, err_size, "%s: %s", path, strerror(errno));
+        return QUIRE_ERR_EXPORT;
+    }
+    quire_status st = QUIRE_OK;
+    for (size_t c = 0; c < t->n_columns; c++) {
+        if (c > 0)
+            fputc(',', f);
+        put_text(f, t->columns[c].id);
+    }
+    fputs("\r\n", f);
+    for (size_t r = 0; r < t->n_rows; r++) {
+        for (size_t c = 0; c < t->n_columns; c++) {
+            if (c > 0)
+                fputc(',', f);
+            put_cell(f, &t->columns[c], r);
+        }
+        fputs("\r\n", f);
+        /* Report progress now and then; a nonzero answer means stop. */
+        if (r % ROWS_PER_PROGRESS == ROWS_PER_PROGRESS - 1 &&
+            job->host->progress(job, done + share * (double)r / (double)t->n_rows)) {
+            st = QUIRE_ERR_CANCELLED;
+            snprintf(err, err_size, "interrupted");
+            break;
+        }
+    }
+    /* Write errors (a full disk) surface at the latest when closing. */
+    if (ferror(f) | (fclose(f) != 0)) {
+        snprintf(err, err_size, "table %s: write error", t->id);
+        st = QUIRE_ERR_EXPORT;
+    }
+    return st;
+}
+
+/* One index line: which file holds which table. */
+static void put_index_line(FILE *index, const quire_job *job, const quire_table *t)
+{
+    char file[512];
+    snprintf(file, sizeof file, "%s.%s.csv", job->dataset->id, t->id);
+    put_text(index, t->id);
+    fputc(',', index);
+    put_text(index, t->title);
+    fputc(',', index);
+    put_text(index, file);
+    fprintf(index, ",%zu,%zu\r\n", t->n_rows, t->n_columns);
+}
+
+static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
+{
+    const quire_dataset *ds = job->dataset;
+    /* The host created job->output_path; it renames it (and every file
+     * from open_output) into place only if we return QUIRE_OK. */
+    FILE *index = fopen(job->output_path, "wb");
+    if (!index) {
+        snprintf(err, err_size, "%s", strerror(errno));
+        return QUIRE_ERR_EXPORT;
+    }
+    fputs("table,title,file,rows,columns\r\n", index);
+    quire_status st = QUIRE_OK;
+    for (size_t i = 0; i < ds->n_tables && st == QUIRE_OK; i++) {
+        const quire_table *t = &ds->tables[i];
+        double share = 1.0 / (double)ds->n_tables;
+        if (job->host->progress(job, share * (double)i)) {
+            snprintf(err, err_size, "interrupted");
+            st = QUIRE_ERR_CANCELLED;
+            break;
+        }
+        char suffix[256], path[4096];
+        snprintf(suffix, sizeof suffix, ".%s.csv", t->id);
+        st = job->host->open_output(job, suffix, path, sizeof path);
+        if (st != QUIRE_OK) {
+            snprintf(err, err_size, "cannot open the file for table %s", t->id);
+            break;
+        }
+        st = write_table(job, t, path, share * (double)i, share, err, err_size);
+        put_index_line(index, job, t);
+    }
+    if ((ferror(index) | (fclose(index) != 0)) && st == QUIRE_OK) {
+        snprintf(err, err_size, "write error");
+        st = QUIRE_ERR_EXPORT;
+    }
+    if (st == QUIRE_OK)
+        job->host->progress(job, 1.0);
+    return st;
+}
+
+QUIRE_PLUGIN_DEFINE("csv", "csv", "1.0.0",
+                    "one RFC 4180 CSV file per table (the reference plugin)", csv_export)

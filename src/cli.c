@@ -1,0 +1,309 @@
+/* cli.c — the command line: subcommands, options, help texts.
+ *
+ * Hand-written rather than getopt_long: no global state (unit tests parse
+ * many command lines), options may follow the datasets, and each option
+ * knows which subcommands accept it. */
+#include "cli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { R = 1 << CLI_RENDER, V = 1 << CLI_VALIDATE, P = 1 << CLI_PLUGINS };
+
+typedef enum opt_id { OPT_TEMPLATE, OPT_FORMATS, OPT_OUTDIR, OPT_JOBS, OPT_SET,
+                      OPT_PLUGIN_DIR, OPT_QUIET, OPT_HELP } opt_id;
+
+static const struct option_def {
+    const char *name;
+    char short_name;
+    int takes_arg;
+    int commands;
+    opt_id id;
+} options[] = {
+    {"template", 't', 1, R | V, OPT_TEMPLATE},
+    {"formats", 'f', 1, R, OPT_FORMATS},
+    {"format", 0, 1, R, OPT_FORMATS},
+    {"outdir", 'o', 1, R, OPT_OUTDIR},
+    {"output", 0, 1, R, OPT_OUTDIR},
+    {"jobs", 'j', 1, R, OPT_JOBS},
+    {"set", 0, 1, R | V, OPT_SET},
+    {"plugin-dir", 0, 1, R | P, OPT_PLUGIN_DIR},
+    {"quiet", 'q', 0, R | V, OPT_QUIET},
+    {"help", 'h', 0, R | V | P, OPT_HELP},
+};
+
+#ifndef QUIRE_VERSION
+#define QUIRE_VERSION "unknown"
+#endif
+
+#define MAX_JOBS 256
+
+static const char *command_name(cli_command c)
+{
+    switch (c) {
+    case CLI_RENDER: return "render";
+    case CLI_VALIDATE: return "validate";
+    case CLI_PLUGINS: return "plugins";
+    default: return NULL;
+    }
+}
+
+static int usage_error(const cli_options *o, FILE *err, const char *fmt, const char *arg)
+{
+    const char *name = command_name(o->command);
+    fprintf(err, "quire: %s%s", name ? name : "", name ? ": " : "");
+    fprintf(err, fmt, arg);
+    fprintf(err, "\nTry 'quire %s%s--help'.\n", name ? name : "", name ? " " : "");
+    return 1;
+}
+
+static int push(void *arrayp, size_t *count, size_t elem, const void *value)
+{
+    char **array = arrayp;
+    char *grown = realloc(*array, (*count + 1) * elem);
+    if (!grown)
+        return -1;
+    memcpy(grown + *count * elem, value, elem);
+    *array = grown;
+    (*count)++;
+    return 0;
+}
+
+/* -f pdf,xlsx: names in order, duplicates and empty items dropped. */
+static int add_formats(cli_options *o, const char *list, FILE *err)
+{
+    for (const char *p = list; *p;) {
+        size_t n = strcspn(p, ",");
+        int seen = n == 0;
+        for (size_t i = 0; !seen && i < o->n_formats; i++)
+            seen = strlen(o->formats[i]) == n && memcmp(o->formats[i], p, n) == 0;
+        char *name = seen ? NULL : strndup(p, n);
+        if (!seen && (!name || push(&o->formats, &o->n_formats, sizeof name, &name) != 0)) {
+            free(name);
+            return usage_error(o, err, "%s", "out of memory");
+        }
+        p += n + (p[n] == ',');
+    }
+    if (o->n_formats == 0)
+        return usage_error(o, err, "-f '%s' names no format", list);
+    return 0;
+}
+
+static int set_jobs(cli_options *o, const char *arg, FILE *err)
+{
+    char *end;
+    errno = 0;
+    long n = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || n < 1 || n > MAX_JOBS)
+        return usage_error(o, err, "-j expects a number from 1 to 256, got '%s'", arg);
+    o->jobs = (int)n;
+    return 0;
+}
+
+static int add_set(cli_options *o, const char *arg, FILE *err)
+{
+    const char *eq = strchr(arg, '=');
+    if (!eq || eq == arg)
+        return usage_error(o, err, "--set expects KEY=VALUE, got '%s'", arg);
+    dataset_override s = {strndup(arg, (size_t)(eq - arg)), eq + 1};
+    if (!s.key || push(&o->sets, &o->n_sets, sizeof s, &s) != 0) {
+        free((char *)s.key);
+        return usage_error(o, err, "%s", "out of memory");
+    }
+    return 0;
+}
+
+static int apply(cli_options *o, opt_id id, const char *arg, FILE *err)
+{
+    switch (id) {
+    case OPT_TEMPLATE: o->template_path = arg; return 0;
+    case OPT_FORMATS: return add_formats(o, arg, err);
+    case OPT_OUTDIR: o->outdir = arg; return 0;
+    case OPT_JOBS: return set_jobs(o, arg, err);
+    case OPT_SET: return add_set(o, arg, err);
+    case OPT_PLUGIN_DIR:
+        if (push(&o->plugin_dirs, &o->n_plugin_dirs, sizeof arg, &arg) != 0)
+            return usage_error(o, err, "%s", "out of memory");
+        return 0;
+    case OPT_QUIET: o->quiet = 1; return 0;
+    case OPT_HELP: o->help = 1; return 0;
+    }
+    return 0;
+}
+
+static const struct option_def *find_option(const char *arg, size_t len, int is_long)
+{
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++) {
+        if (is_long ? strlen(options[i].name) == len && !memcmp(options[i].name, arg, len)
+                    : options[i].short_name == arg[0])
+            return &options[i];
+    }
+    return NULL;
+}
+
+/* One option at argv[*i]; consumes its argument too. */
+static int parse_option(cli_options *o, int argc, char **argv, int *i, FILE *err)
+{
+    const char *a = argv[*i];
+    int is_long = a[1] == '-';
+    const char *name = a + 1 + is_long;
+    const char *eq = is_long ? strchr(name, '=') : NULL;
+    size_t len = is_long ? (eq ? (size_t)(eq - name) : strlen(name)) : 1;
+    const struct option_def *def = find_option(name, len, is_long);
+    if (!def || !(def->commands & (1 << o->command)))
+        return usage_error(o, err, "unknown option '%s'", a);
+    const char *arg = NULL;
+    if (def->takes_arg) {
+        if (eq)
+            arg = eq + 1;
+        else if (!is_long && name[1])
+            arg = name + 1;            /* -fcsv */
+        else if (*i + 1 < argc)
+            arg = argv[++*i];
+        else
+            return usage_error(o, err, "option '%s' needs a value", a);
+    } else if (eq || (!is_long && name[1])) {
+        return usage_error(o, err, "option '%s' takes no value", a);
+    }
+    return apply(o, def->id, arg, err);
+}
+
+static int parse_command(cli_options *o, const char *word, FILE *err)
+{
+    static const cli_command all[] = {CLI_RENDER, CLI_VALIDATE, CLI_PLUGINS};
+    for (size_t i = 0; i < 3; i++)
+        if (strcmp(word, command_name(all[i])) == 0)
+            return o->command = all[i], 0;
+    if (!strcmp(word, "--help") || !strcmp(word, "-h") || !strcmp(word, "help"))
+        return o->help = 1, 0;
+    if (!strcmp(word, "--version") || !strcmp(word, "-V"))
+        return o->command = CLI_VERSION, 0;
+    return usage_error(o, err, "unknown command '%s'", word);
+}
+
+/* Checks what the options together require. */
+static int check(cli_options *o, FILE *err)
+{
+    if (o->help || o->command == CLI_VERSION)
+        return 0;
+    if (o->command == CLI_NONE)
+        return usage_error(o, err, "%s", "no command given");
+    if (o->command != CLI_PLUGINS && o->n_datasets == 0)
+        return usage_error(o, err, "%s", "no dataset given");
+    if (o->command == CLI_PLUGINS && o->n_datasets > 0)
+        return usage_error(o, err, "unexpected argument '%s'", o->datasets[0]);
+    if (!o->outdir[0])
+        return usage_error(o, err, "%s", "-o needs a directory");
+    return 0;
+}
+
+int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
+{
+    *o = (cli_options){.command = CLI_NONE, .outdir = "out", .jobs = 1};
+    if (argc < 2)
+        return check(o, err);
+    if (parse_command(o, argv[1], err) != 0)
+        return 1;
+    if (o->command == CLI_NONE || o->command == CLI_VERSION) {
+        if (argc > 2)
+            return usage_error(o, err, "unexpected argument '%s'", argv[2]);
+        return 0;
+    }
+    int positional_only = 0;
+    for (int i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        if (!positional_only && strcmp(a, "--") == 0) {
+            positional_only = 1;
+        } else if (!positional_only && a[0] == '-' && a[1]) {
+            if (parse_option(o, argc, argv, &i, err) != 0)
+                return 1;
+        } else if (push(&o->datasets, &o->n_datasets, sizeof a, &a) != 0) {
+            return usage_error(o, err, "%s", "out of memory");
+        }
+    }
+    return check(o, err);
+}
+
+void cli_free(cli_options *o)
+{
+    for (size_t i = 0; i < o->n_formats; i++)
+        free(o->formats[i]);
+    free(o->formats);
+    for (size_t i = 0; i < o->n_sets; i++)
+        free((char *)o->sets[i].key);
+    free(o->sets);
+    free(o->datasets);
+    free(o->plugin_dirs);
+    *o = (cli_options){0};
+}
+
+static const char overview[] =
+    "Usage: quire COMMAND [OPTION]...\n"
+    "Turns YAML datasets into reports (PDF, XLSX, CSV, ...) through exporter plugins.\n"
+    "\n"
+    "Commands:\n"
+    "  render DATASET.yaml...    write OUTDIR/<id>.<ext> for each dataset and format\n"
+    "  validate DATASET.yaml...  check datasets and their template; print only errors\n"
+    "  plugins                   list the exporter plugins found\n"
+    "\n"
+    "  quire COMMAND --help      options of a command\n"
+    "  quire --version           print the version\n"
+    "\n"
+    "Exit status: 0 success, 1 usage error, 2 invalid dataset or template,\n"
+    "3 plugin not found, not loadable or of another ABI, 4 export or I/O failure,\n"
+    "130/143 interrupted.\n";
+
+static const char render_help[] =
+    "Usage: quire render DATASET.yaml... [OPTION]...\n"
+    "Writes OUTDIR/<id>.<ext> for each dataset and each format, atomically.\n"
+    "\n"
+    "  -t, --template FILE     layout template (default: the dataset's `template:`,\n"
+    "                          else default.yaml)\n"
+    "  -f, --formats LIST      comma-separated plugin names, e.g. pdf,xlsx,csv\n"
+    "                          (default: the template's formats, else pdf,xlsx)\n"
+    "  -o, --outdir DIR        output directory, created if missing (default: out)\n"
+    "  -j, --jobs N            run N exports in parallel (default: 1)\n"
+    "      --set KEY=VALUE     override title, subtitle, period, date, author,\n"
+    "                          organization or a params key; repeatable\n"
+    "      --plugin-dir DIR    search DIR for plugins first; repeatable\n"
+    "  -q, --quiet             print nothing but errors\n"
+    "  -h, --help              this help\n"
+    "\n"
+    "Plugins are searched in --plugin-dir, then QUIRE_PLUGIN_PATH (colon-separated),\n"
+    "then the installed plugin directory, then the build tree; never the current\n"
+    "directory. -t, -f and --set apply to every dataset.\n";
+
+static const char validate_help[] =
+    "Usage: quire validate DATASET.yaml... [OPTION]...\n"
+    "Checks the datasets and the template each would be rendered with; prints\n"
+    "nothing but errors (file:line:col: error: message). Exit 0 when all are valid.\n"
+    "\n"
+    "  -t, --template FILE     check against this template instead\n"
+    "      --set KEY=VALUE     check with this override applied; repeatable\n"
+    "  -q, --quiet             accepted for symmetry with render\n"
+    "  -h, --help              this help\n";
+
+static const char plugins_help[] =
+    "Usage: quire plugins [--plugin-dir DIR]...\n"
+    "Lists every exporter plugin found, one tab-separated line each:\n"
+    "name, file extension, plugin version, ABI version, path, description.\n"
+    "A file that cannot be loaded is a warning on stderr.\n"
+    "\n"
+    "      --plugin-dir DIR    search DIR first; repeatable\n"
+    "  -h, --help              this help\n";
+
+void cli_help(cli_command c, FILE *out)
+{
+    switch (c) {
+    case CLI_RENDER: fputs(render_help, out); break;
+    case CLI_VALIDATE: fputs(validate_help, out); break;
+    case CLI_PLUGINS: fputs(plugins_help, out); break;
+    default: fputs(overview, out); break;
+    }
+}
+
+void cli_version(FILE *out)
+{
+    fprintf(out, "quire %s (plugin ABI %d)\n", QUIRE_VERSION, QUIRE_ABI_VERSION);
+}

@@ -1,0 +1,148 @@
+/* host.c — the services quire offers its plugins (quire_host). */
+#include "host.h"
+
+#include "expand.h"
+#include "fonts.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_SUFFIX 200
+
+static host_job *host_of(const quire_job *job)
+{
+    return job->host_data;
+}
+
+static void host_diag(const quire_job *job, quire_severity severity, const char *code,
+                      const char *fmt, ...)
+{
+    if (severity != QUIRE_ERROR && host_of(job)->quiet)
+        return;
+    static const char *const names[] = {"note", "warning", "error"};
+    const char *kind = severity <= QUIRE_ERROR ? names[severity] : "error";
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    /* One call per line: lines of parallel jobs never interleave. */
+    if (code && *code)
+        fprintf(stderr, "%s: %s [%s]: %s\n", job->final_path, kind, code, msg);
+    else
+        fprintf(stderr, "%s: %s: %s\n", job->final_path, kind, msg);
+}
+
+static int host_progress(const quire_job *job, double fraction)
+{
+    host_job *hj = host_of(job);
+    if (hj->show_progress && fraction >= 0 && fraction <= 1) {
+        int percent = (int)(fraction * 100);
+        if (percent != hj->last_percent) {
+            hj->last_percent = percent;
+            fprintf(stderr, "\r%s %3d%%\033[K", job->final_path, percent);
+        }
+    }
+    return output_interrupted() != 0;
+}
+
+static quire_status host_find_font(const quire_job *job, const char *pattern, char *path,
+                                   size_t size, int *index)
+{
+    char offered[256];
+    switch (fonts_find(pattern, path, size, index, offered, sizeof offered)) {
+    case FONTS_OK:
+        if (strlen(path) + 1 >= size) {
+            host_diag(job, QUIRE_ERROR, "font-path", "font file path too long for %s", pattern);
+            return QUIRE_ERR_EXPORT;
+        }
+        return QUIRE_OK;
+    case FONTS_MISMATCH:
+        host_diag(job, QUIRE_ERROR, "font-family",
+                  "font '%s' not found: fontconfig offers '%s' instead", pattern, offered);
+        return QUIRE_ERR_INPUT;
+    default:
+        host_diag(job, QUIRE_ERROR, "font-pattern", "font pattern '%s' matches no font",
+                  pattern);
+        return QUIRE_ERR_INPUT;
+    }
+}
+
+static size_t host_expand(const quire_job *job, const char *pattern, int page, int pages,
+                          char *out, size_t size)
+{
+    return expand_placeholders(job->dataset, pattern ? pattern : "", page, pages, out, size);
+}
+
+/* A suffix becomes part of a file name in OUTDIR: it must not leave it. */
+static int suffix_is_safe(const char *suffix)
+{
+    size_t n = suffix ? strlen(suffix) : 0;
+    return n > 0 && n <= MAX_SUFFIX && !strchr(suffix, '/');
+}
+
+static quire_status host_open_output(const quire_job *job, const char *suffix, char *path,
+                                     size_t size)
+{
+    host_job *hj = host_of(job);
+    if (!suffix_is_safe(suffix)) {
+        host_diag(job, QUIRE_ERROR, "output-name", "invalid output suffix '%s'",
+                  suffix ? suffix : "(null)");
+        return QUIRE_ERR_EXPORT;
+    }
+    char name[512];
+    snprintf(name, sizeof name, "%s%s", job->dataset->id, suffix);
+    const char *temp = output_add(&hj->outputs, hj->outdir, name);
+    if (!temp) {
+        host_diag(job, QUIRE_ERROR, "output-name", "cannot create %s/%s: %s", hj->outdir,
+                  name, errno == EEXIST ? "already asked for" : strerror(errno));
+        return QUIRE_ERR_EXPORT;
+    }
+    if (strlen(temp) + 1 > size) {
+        host_diag(job, QUIRE_ERROR, "output-name", "path buffer too small for %s", temp);
+        return QUIRE_ERR_EXPORT;
+    }
+    memcpy(path, temp, strlen(temp) + 1);
+    return QUIRE_OK;
+}
+
+const quire_host host_services = {
+    .struct_size = sizeof(quire_host),
+    .abi_version = QUIRE_ABI_VERSION,
+    .diag = host_diag,
+    .progress = host_progress,
+    .find_font = host_find_font,
+    .expand = host_expand,
+    .open_output = host_open_output,
+};
+
+int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
+                  const char *outdir, const char *format, const char *extension)
+{
+    char name[512];
+    snprintf(name, sizeof name, "%s.%s", ds->id, extension);
+    const char *temp = output_add(&hj->outputs, outdir, name);
+    if (!temp)
+        return -1;
+    hj->outdir = outdir;
+    hj->format = format;
+    hj->last_percent = -1;
+    hj->pub = (quire_job){
+        .struct_size = sizeof(quire_job),
+        .dataset = ds,
+        .tmpl = tmpl,
+        .output_path = temp,
+        .final_path = hj->outputs.files[0].final,
+        .host = &host_services,
+        .host_data = hj,
+    };
+    return 0;
+}
+
+void host_job_end_progress(host_job *hj)
+{
+    if (hj->show_progress && hj->last_percent >= 0)
+        fputs("\r\033[K", stderr);
+}

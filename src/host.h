@@ -1,0 +1,30 @@
+/* host.h — the services quire offers its plugins (quire_host). */
+#ifndef QUIRE_HOST_H
+#define QUIRE_HOST_H
+
+#include "output.h"
+#include <quire/quire-plugin.h>
+
+/* The host's side of one export; quire_job.host_data points to it. */
+typedef struct host_job {
+    quire_job pub;            /* what the plugin sees */
+    const char *outdir;
+    const char *format;       /* the plugin's name, for messages */
+    output_set outputs;       /* [0] is job->output_path; then open_output()'s */
+    int quiet;                /* --quiet: no notes, warnings or progress */
+    int show_progress;        /* stderr is a terminal and not quiet */
+    int last_percent;
+} host_job;
+
+/* The table handed to every plugin. */
+extern const quire_host host_services;
+
+/* Prepares hj for one export of ds with tmpl: creates the temporary main
+ * output OUTDIR/<id>.<extension>. Returns 0, or -1 with errno set. */
+int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
+                  const char *outdir, const char *format, const char *extension);
+
+/* Clears the progress line of the job, if one was shown. */
+void host_job_end_progress(host_job *hj);
+
+#endif

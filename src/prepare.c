@@ -1,0 +1,111 @@
+/* prepare.c — loading every dataset of a run and binding its template.
+ *
+ * Everything that can be wrong with the input is found here, before any
+ * output is written, and all of it is reported in one run. */
+#include "prepare.h"
+
+#include "locate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static int load_datasets(const cli_options *o, diag *d, prepared *p)
+{
+    p->items = calloc(o->n_datasets, sizeof *p->items);
+    if (!p->items)
+        return 2;
+    p->n_items = o->n_datasets;
+    int usage = 0, invalid = 0;
+    for (size_t i = 0; i < o->n_datasets; i++) {
+        load_status st = dataset_load(o->datasets[i], o->sets, o->n_sets, d,
+                                      &p->items[i].dataset);
+        usage |= st == LOAD_USAGE;
+        invalid |= st != LOAD_OK;
+    }
+    return usage ? 1 : invalid ? 2 : 0;
+}
+
+/* Two datasets with one id would write the same files. */
+static int check_ids(const prepared *p, diag *d)
+{
+    int bad = 0;
+    for (size_t j = 1; j < p->n_items; j++) {
+        const quire_dataset *b = p->items[j].dataset;
+        for (size_t i = 0; i < j; i++) {
+            const quire_dataset *a = p->items[i].dataset;
+            if (strcmp(a->id, b->id) == 0) {
+                diag_error(d, b->path, 0, 0,
+                           "dataset id '%s' is also the id of %s: their outputs would collide",
+                           b->id, a->path);
+                bad = 1;
+                break;
+            }
+        }
+    }
+    return bad ? 2 : 0;
+}
+
+/* The parsed template at path, parsing it on first use; NULL when invalid
+ * (reported once). */
+static const template_src *cached_template(prepared *p, char *path, diag *d, int *failed)
+{
+    for (size_t i = 0; i < p->n_cache; i++) {
+        if (strcmp(p->cache[i].path, path) == 0) {
+            free(path);
+            *failed = p->cache[i].src == NULL;
+            return p->cache[i].src;
+        }
+    }
+    template_cache_entry *c = realloc(p->cache, (p->n_cache + 1) * sizeof *c);
+    if (!c) {
+        free(path);
+        *failed = 1;
+        return NULL;
+    }
+    p->cache = c;
+    c[p->n_cache] = (template_cache_entry){path, template_parse(path, d)};
+    *failed = c[p->n_cache].src == NULL;
+    return c[p->n_cache++].src;
+}
+
+static int bind_templates(const cli_options *o, diag *d, prepared *p)
+{
+    int invalid = 0;
+    for (size_t i = 0; i < p->n_items; i++) {
+        prepared_item *it = &p->items[i];
+        char *path = locate_template(o->template_path, it->dataset, d);
+        int failed = 1;
+        if (path)
+            it->src = cached_template(p, path, d, &failed);
+        if (!failed)
+            it->tmpl = template_bind(it->src, it->dataset, d);
+        invalid |= !it->tmpl;
+    }
+    return invalid ? 2 : 0;
+}
+
+int prepare_all(const cli_options *o, diag *d, prepared *p)
+{
+    *p = (prepared){0};
+    int code = load_datasets(o, d, p);
+    if (code == 0)
+        code = check_ids(p, d);
+    if (code == 0)
+        code = bind_templates(o, d, p);
+    return code;
+}
+
+void prepare_free(prepared *p)
+{
+    for (size_t i = 0; i < p->n_items; i++) {
+        template_free(p->items[i].tmpl);
+        dataset_free(p->items[i].dataset);
+    }
+    free(p->items);
+    for (size_t i = 0; i < p->n_cache; i++) {
+        template_src_free(p->cache[i].src);
+        free(p->cache[i].path);
+    }
+    free(p->cache);
+    *p = (prepared){0};
+}
