@@ -1,0 +1,162 @@
+/* chart.c — a chart's frame: title, legend, unit, the plot of its type,
+ * the note on left-out values and the source line, stacked top down.
+ * chart_height() and chart_draw() run the same layout, so the height asked
+ * for is the height drawn. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "chart_internal.h"
+
+#define CHART_GAP 5.0
+
+/* Heights of the parts around the plot. */
+typedef struct chart_frame {
+    double title, legend, unit, body, note, source;
+    char note_text[512];
+    char source_text[1024];
+} chart_frame;
+
+static const char *chart_title(const chart_ctx *ctx)
+{
+    const char *t = ctx->chart->title ? ctx->chart->title : ctx->table->title;
+    return t ? t : "";
+}
+
+/* "출처: A, B" / "Source: A, B" from the table's sources, each named by its
+ * publisher (else its title), each name once. */
+static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
+{
+    const quire_strings *src = &ctx->table->sources;
+    size_t len, start;
+
+    buf[0] = '\0';
+    if (src->count == 0) return;
+    len = (size_t)snprintf(buf, size, "%s", ctx->ko ? "출처: " : "Source: ");
+    start = len;
+    for (size_t i = 0; i < src->count && len < size; i++) {
+        const quire_source *s = ctx->style->dataset
+                                    ? quire_find_source(ctx->style->dataset, src->items[i]) : NULL;
+        const char *name = s && s->publisher ? s->publisher : s && s->title ? s->title : src->items[i];
+        char *seen = strstr(buf + start, name);
+        size_t nl = strlen(name);
+        if (seen && (seen[nl] == '\0' || seen[nl] == ',')) continue;
+        len += (size_t)snprintf(buf + len, size - len, "%s%s", len > start ? ", " : "", name);
+    }
+}
+
+static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
+{
+    chart_line lines[8];
+    const char *unit = chart_unit(ctx);
+    size_t n;
+
+    memset(f, 0, sizeof *f);
+    n = chart_text_wrap(ctx->style->bold, ctx->fs_title, chart_title(ctx), width, lines, 8, NULL);
+    f->title = n * ctx->fs_title * 1.3 + CHART_GAP;
+    if (ctx->chart->type != QUIRE_CHART_PIE) {
+        const char *names[64];
+        size_t k = ctx->chart->n_y < 64 ? ctx->chart->n_y : 64;
+        for (size_t s = 0; s < k; s++) names[s] = chart_series(ctx, s)->label;
+        f->legend = chart_legend(ctx, names, k, 0, 0, 0, width) + 2;
+        if (unit) f->unit = ctx->lh;
+        f->body = ctx->chart->type == QUIRE_CHART_LINE ? chart_line_height(ctx, width)
+                                                      : chart_bar_height(ctx, width);
+    } else {
+        f->body = chart_pie_height(ctx, width);
+        chart_pie_note(ctx, f->note_text, sizeof f->note_text);
+    }
+    if (f->note_text[0])
+        f->note = chart_text_wrap(ctx->style->font, ctx->fs_small, f->note_text, width,
+                                  lines, 8, NULL) * ctx->fs_small * 1.3 + 2;
+    chart_source_line(ctx, f->source_text, sizeof f->source_text);
+    if (f->source_text[0])
+        f->source = chart_text_wrap(ctx->style->font, ctx->fs_small, f->source_text, width,
+                                    lines, 8, NULL) * ctx->fs_small * 1.3 + 3;
+}
+
+static double chart_frame_total(const chart_frame *f)
+{
+    return f->title + f->legend + f->unit + f->body + CHART_GAP + f->note + f->source;
+}
+
+double chart_height(const chart_style *style, const quire_chart *chart, double width)
+{
+    chart_ctx ctx;
+    chart_frame f;
+    char err[128];
+    double h;
+
+    if (chart_ctx_init(&ctx, NULL, style, chart, err, sizeof err))
+        return (style->font_size > 0 ? style->font_size : 10) * 3;
+    chart_frame_layout(&ctx, width, &f);
+    h = chart_frame_total(&f);
+    chart_ctx_free(&ctx);
+    return h;
+}
+
+/* The unit over the value axis: left for columns, right for horizontal bars. */
+static void chart_unit_draw(const chart_ctx *ctx, double x, double top, double width)
+{
+    char buf[160];
+    size_t n;
+    const char *unit = chart_unit(ctx);
+
+    if (!unit) return;
+    n = (size_t)snprintf(buf, sizeof buf, "%s%s", ctx->ko ? "단위: " : "Unit: ", unit);
+    if (n >= sizeof buf) n = sizeof buf - 1;
+    if (ctx->chart->type == QUIRE_CHART_BAR && ctx->chart->horizontal)
+        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x + width,
+                   top - ctx->fs * 0.95, buf, n, 2);
+    else
+        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x, top - ctx->fs * 0.95,
+                   buf, n, 0);
+}
+
+static void chart_body_draw(chart_ctx *ctx, chart_rect box)
+{
+    if (ctx->chart->type == QUIRE_CHART_PIE) chart_pie_draw(ctx, box);
+    else if (ctx->chart->type == QUIRE_CHART_LINE) chart_line_draw(ctx, box);
+    else chart_bar_draw(ctx, box);
+}
+
+int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *chart,
+               double x, double top, double width, double height,
+               char *err, size_t err_size)
+{
+    chart_ctx ctx;
+    chart_frame f;
+    double y = top, body;
+
+    if (!page || !style || !chart || !style->font || !style->bold) {
+        snprintf(err, err_size, "chart: no page or no font");
+        return -1;
+    }
+    if (chart_ctx_init(&ctx, page, style, chart, err, err_size)) return -1;
+    chart_frame_layout(&ctx, width, &f);
+    /* the plot takes whatever height the box gives beyond the other parts */
+    body = height - (chart_frame_total(&f) - f.body);
+    if (body < f.body * 0.5) body = f.body * 0.5;
+
+    HPDF_Page_GSave(page);
+    chart_paragraph(&ctx, style->bold, ctx.fs_title, CHART_INK, chart_title(&ctx), x, y, width);
+    y -= f.title;
+    if (chart->type != QUIRE_CHART_PIE) {
+        const char *names[64];
+        size_t k = chart->n_y < 64 ? chart->n_y : 64;
+        for (size_t s = 0; s < k; s++) names[s] = chart_series(&ctx, s)->label;
+        chart_legend(&ctx, names, k, 0, x, y, width);
+        y -= f.legend;
+        chart_unit_draw(&ctx, x, y, width);
+        y -= f.unit;
+    }
+    chart_body_draw(&ctx, (chart_rect){x, y - body, width, body});
+    y -= body + CHART_GAP;
+    if (f.note_text[0])
+        y -= chart_paragraph(&ctx, style->font, ctx.fs_small, CHART_INK_SOFT, f.note_text, x, y, width) + 2;
+    if (f.source_text[0])
+        chart_paragraph(&ctx, style->font, ctx.fs_small, CHART_INK_SOFT, f.source_text, x, y - 3, width);
+    HPDF_Page_GRestore(page);
+    chart_ctx_free(&ctx);
+    return 0;
+}

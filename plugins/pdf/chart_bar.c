@@ -1,0 +1,223 @@
+/* chart_bar.c — bar charts: grouped or stacked, columns or horizontal
+ * bars, with a zero line for negative values and optional value labels. */
+#include <math.h>
+#include <string.h>
+
+#include "chart_internal.h"
+
+#define CHART_HBAR_MAX_PLOT 460.0   /* beyond this, bars get thinner, not the chart taller */
+
+static void chart_range_with_zero(const chart_ctx *ctx, double *lo, double *hi)
+{
+    chart_range(ctx, lo, hi);
+    *lo = fmin(*lo, 0);
+    *hi = fmax(*hi, 0);
+}
+
+static void chart_bar_rect(const chart_ctx *ctx, uint32_t rgb, double x, double y, double w, double h)
+{
+    if (w <= 0 || h <= 0) return;
+    chart_fill_rgb(ctx, rgb);
+    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
+    HPDF_Page_Fill(ctx->page);
+}
+
+/* A value label centred at cx with its baseline at base, if it fits. */
+static void chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, double base,
+                            uint32_t rgb, const chart_rect *within, int align)
+{
+    char buf[64];
+    size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
+    double fs = ctx->fs * 0.92, w = chart_text_width(ctx->style->font, fs, buf, n);
+    double x = align == 1 ? cx - w / 2 : align == 2 ? cx - w : cx;
+    chart_rect rect = {x, base - fs * 0.22, w, fs * 0.95};
+
+    if (chart_place(ctx, rect, within)) return;
+    chart_text(ctx, ctx->style->font, fs, rgb, x, base, buf, n, 0);
+}
+
+/* ---- columns (vertical bars) ---------------------------------------- */
+
+static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
+{
+    const quire_chart *c = ctx->chart;
+    chart_rect p = vp->plot;
+    double band = p.w / ctx->n_rows;
+    double group = band * (c->stacked ? 0.55 : 0.72);
+    double bw = c->stacked ? group : group / c->n_y;
+    double gap = bw > 6 ? 1 : 0;
+    double y0 = chart_axis_pos(&vp->ax, 0, p.y, p.h);
+
+    for (size_t r = 0; r < ctx->n_rows; r++) {
+        double left = p.x + r * band + (band - group) / 2, pos = 0, neg = 0;
+        for (size_t s = 0; s < c->n_y; s++) {
+            double v = chart_value(ctx, s, r), from, to, x = c->stacked ? left : left + s * bw;
+            if (isnan(v)) continue;
+            from = c->stacked ? (v >= 0 ? pos : neg) : 0;
+            to = from + v;
+            if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
+            double ya = chart_axis_pos(&vp->ax, from, p.y, p.h);
+            double yb = chart_axis_pos(&vp->ax, to, p.y, p.h);
+            chart_bar_rect(ctx, chart_color(ctx, s), x + gap / 2, fmin(ya, yb), bw - gap, fabs(yb - ya));
+            if (!c->value_labels) continue;
+            if (c->stacked) {
+                if (fabs(yb - ya) >= ctx->fs * 1.1)
+                    chart_bar_label(ctx, s, r, x + bw / 2, (ya + yb) / 2 - ctx->fs * 0.32,
+                                    chart_ink_on(chart_color(ctx, s)), &(chart_rect){x, fmin(ya, yb), bw, fabs(yb - ya)}, 1);
+            } else {
+                double base = v >= 0 ? yb + 2.5 : yb - 2.5 - ctx->fs * 0.72;
+                chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1);
+            }
+        }
+    }
+    if (vp->ax.t.min <= 0 && vp->ax.t.max >= 0) chart_hline(ctx, p.x, p.x + p.w, y0, 0.7, CHART_ZERO);
+}
+
+/* ---- horizontal bars ------------------------------------------------ */
+
+/* The layout of horizontal bars: a column of category labels on the left,
+ * the value axis at the bottom. */
+typedef struct chart_hbar {
+    double cat_w;               /* width of the label column */
+    size_t lines;               /* label lines per band (1 or 2) */
+    size_t every;               /* thinning of labels */
+    chart_axis ax;
+    chart_rect plot;
+    double height;
+} chart_hbar;
+
+static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *box, chart_hbar *hb)
+{
+    const quire_chart *c = ctx->chart;
+    double max_w = 0, band, lo, hi, label_w = 0, nat, axis_h = ctx->lh + 4;
+    int two = 0;
+
+    for (size_t r = 0; r < ctx->n_rows; r++)
+        max_w = fmax(max_w, chart_text_width(ctx->style->font, ctx->fs, ctx->cats[r], strlen(ctx->cats[r])));
+    hb->cat_w = fmin(max_w, w * 0.3);
+    for (size_t r = 0; r < ctx->n_rows && max_w > hb->cat_w; r++)
+        if (chart_text_wrap(ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, NULL, 0, NULL) > 1)
+            two = 1;
+    hb->lines = two ? 2 : 1;
+    band = fmax(hb->lines * ctx->lh + 5, c->stacked ? 16 : c->n_y * 9.0 + 7);
+    nat = fmin(band * ctx->n_rows, fmax(CHART_HBAR_MAX_PLOT, 0));
+    band = nat / ctx->n_rows;
+    if (band < hb->lines * ctx->lh) hb->lines = 1;
+    hb->every = band >= ctx->lh ? 1 : (size_t)ceil(ctx->lh / band);
+
+    chart_range_with_zero(ctx, &lo, &hi);
+    hb->plot.x = hb->cat_w + 8;
+    hb->plot.w = w - hb->plot.x - 4;
+    if (c->value_labels) {   /* room at the bar ends for the widest label */
+        char buf[64];
+        for (size_t s = 0; s < c->n_y; s++)
+            for (size_t r = 0; r < ctx->n_rows; r++) {
+                size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
+                label_w = fmax(label_w, chart_text_width(ctx->style->font, ctx->fs * 0.92, buf, n));
+            }
+        double extra = (hi - lo) * (label_w + 4) / fmax(hb->plot.w - label_w, 20);
+        if (hi > 0 || lo >= 0) hi += extra;
+        if (lo < 0) lo -= extra;
+    }
+    chart_axis_horizontal(ctx, lo, hi, hb->plot.w, &hb->ax);
+    /* the last tick label is centred on the plot's right edge */
+    hb->plot.w -= hb->ax.label_w / 2;
+    hb->height = nat + axis_h;
+    hb->plot.y = axis_h;
+    hb->plot.h = nat;
+    if (box) {
+        hb->plot.x += box->x;
+        hb->plot.y += box->y;
+        hb->plot.h = fmax(box->h - axis_h, 20);
+    }
+}
+
+static void chart_hbar_cat(const chart_ctx *ctx, const chart_hbar *hb, size_t r, double mid)
+{
+    chart_line lines[2];
+    char buf[256];
+    size_t n = hb->lines == 2 ? chart_text_wrap(ctx->style->font, ctx->fs, ctx->cats[r],
+                                                hb->cat_w, lines, 2, NULL) : 1;
+    double x = hb->plot.x - 6;
+
+    if (n == 1 || n > 2) {
+        size_t len = chart_text_shorten(ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, buf, sizeof buf);
+        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x, mid - ctx->fs * 0.35, buf, len, 2);
+        return;
+    }
+    for (size_t i = 0; i < 2; i++)
+        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x,
+                   mid + ctx->lh * 0.5 - ctx->fs * 0.35 - i * ctx->lh,
+                   ctx->cats[r] + lines[i].off, lines[i].len, 2);
+}
+
+static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
+{
+    const quire_chart *c = ctx->chart;
+    chart_rect p = hb->plot;
+    double band = p.h / ctx->n_rows;
+    double group = band * (c->stacked ? 0.6 : 0.72);
+    double bh = c->stacked ? group : group / c->n_y;
+    double gap = bh > 6 ? 1 : 0;
+    double x0 = chart_axis_pos(&hb->ax, 0, p.x, p.w);
+
+    chart_axis_draw_horizontal(ctx, &hb->ax, p);
+    for (size_t r = 0; r < ctx->n_rows; r++) {
+        double top = p.y + p.h - r * band - (band - group) / 2, pos = 0, neg = 0;
+        if (r % hb->every == 0) chart_hbar_cat(ctx, hb, r, p.y + p.h - (r + 0.5) * band);
+        for (size_t s = 0; s < c->n_y; s++) {
+            double v = chart_value(ctx, s, r), from, to, y = c->stacked ? top - bh : top - (s + 1) * bh;
+            if (isnan(v)) continue;
+            from = c->stacked ? (v >= 0 ? pos : neg) : 0;
+            to = from + v;
+            if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
+            double xa = chart_axis_pos(&hb->ax, from, p.x, p.w);
+            double xb = chart_axis_pos(&hb->ax, to, p.x, p.w);
+            chart_bar_rect(ctx, chart_color(ctx, s), fmin(xa, xb), y + gap / 2, fabs(xb - xa), bh - gap);
+            if (!c->value_labels) continue;
+            double base = y + bh / 2 - ctx->fs * 0.32;
+            if (c->stacked)
+                chart_bar_label(ctx, s, r, (xa + xb) / 2, base, chart_ink_on(chart_color(ctx, s)),
+                                &(chart_rect){fmin(xa, xb), y, fabs(xb - xa), bh}, 1);
+            else
+                chart_bar_label(ctx, s, r, v >= 0 ? xb + 3 : xb - 3, base, CHART_INK, &p, v >= 0 ? 0 : 2);
+        }
+    }
+    if (hb->ax.t.min <= 0 && hb->ax.t.max >= 0) chart_vline(ctx, x0, p.y, p.y + p.h, 0.7, CHART_ZERO);
+}
+
+/* ---- entry points --------------------------------------------------- */
+
+double chart_bar_height(const chart_ctx *ctx, double w)
+{
+    double lo, hi;
+
+    if (ctx->n_rows == 0) return ctx->lh * 2;
+    if (ctx->chart->horizontal) {
+        chart_hbar hb;
+        chart_hbar_layout(ctx, w, NULL, &hb);
+        return hb.height;
+    }
+    chart_vplot vp;
+    chart_range_with_zero(ctx, &lo, &hi);
+    chart_vplot_layout(ctx, lo, hi, ctx->chart->value_labels, w, NULL, &vp);
+    return vp.height;
+}
+
+void chart_bar_draw(chart_ctx *ctx, chart_rect box)
+{
+    double lo, hi;
+
+    if (ctx->n_rows == 0) return;
+    if (ctx->chart->horizontal) {
+        chart_hbar hb;
+        chart_hbar_layout(ctx, box.w, &box, &hb);
+        chart_hbars_draw(ctx, &hb);
+        return;
+    }
+    chart_vplot vp;
+    chart_range_with_zero(ctx, &lo, &hi);
+    chart_vplot_layout(ctx, lo, hi, ctx->chart->value_labels, box.w, &box, &vp);
+    chart_vplot_draw_frame(ctx, &vp, box.x);
+    chart_columns_draw(ctx, &vp);
+}

@@ -1,0 +1,132 @@
+/* chart_internal.h — what the chart_*.c files share: the drawing context,
+ * text measuring and placing, the data accessors, axes and legends.
+ * Not used outside the chart code. */
+#ifndef QUIRE_PDF_CHART_INTERNAL_H
+#define QUIRE_PDF_CHART_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chart.h"
+#include "ticks.h"
+
+#define CHART_MAX_PLACED 1024   /* value labels checked against each other */
+
+/* Colours of the chart's ink other than the palette. */
+enum {
+    CHART_INK = 0x1a1a1a,       /* titles, labels */
+    CHART_INK_SOFT = 0x595959,  /* tick labels, unit, notes */
+    CHART_GRID = 0xdcdcdc,
+    CHART_ZERO = 0x808080,
+    CHART_WHITE = 0xffffff
+};
+
+typedef struct chart_rect {
+    double x, y, w, h;          /* y is the bottom edge */
+} chart_rect;
+
+typedef struct chart_ctx {
+    HPDF_Page page;             /* NULL when only measuring */
+    const chart_style *style;
+    const quire_chart *chart;
+    const quire_table *table;
+    double fs;                  /* label size */
+    double fs_title;
+    double fs_small;            /* source line and notes */
+    double lh;                  /* label line height */
+    int ko;                     /* Korean wording */
+    char **cats;                /* category labels, one per row */
+    size_t n_rows;
+    chart_rect placed[CHART_MAX_PLACED];
+    size_t n_placed;
+} chart_ctx;
+
+/* A line of wrapped text: a slice of the source string. */
+typedef struct chart_line {
+    size_t off, len;
+} chart_line;
+
+/* chart_data.c */
+int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
+                   const quire_chart *chart, char *err, size_t err_size);
+void chart_ctx_free(chart_ctx *ctx);
+const quire_column *chart_series(const chart_ctx *ctx, size_t s);
+double chart_value(const chart_ctx *ctx, size_t s, size_t row);
+size_t chart_value_label(const chart_ctx *ctx, size_t s, size_t row, char *buf, size_t size);
+const char *chart_unit(const chart_ctx *ctx);
+uint32_t chart_color(const chart_ctx *ctx, size_t i);
+int chart_range(const chart_ctx *ctx, double *lo, double *hi);
+
+/* chart_text.c */
+double chart_text_width(HPDF_Font font, double size, const char *s, size_t len);
+void chart_text(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+                double x, double y, const char *s, size_t len, int align);
+void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+                        double x, double y, double degrees, const char *s, size_t len);
+size_t chart_text_wrap(HPDF_Font font, double size, const char *s, double width,
+                       chart_line *lines, size_t max_lines, int *broke_word);
+size_t chart_text_shorten(HPDF_Font font, double size, const char *s, double width,
+                          char *buf, size_t buf_size);
+double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+                       const char *s, double x, double top, double width);
+void chart_fill_rgb(const chart_ctx *ctx, uint32_t rgb);
+void chart_stroke_rgb(const chart_ctx *ctx, uint32_t rgb);
+void chart_hline(const chart_ctx *ctx, double x0, double x1, double y, double lw, uint32_t rgb);
+void chart_vline(const chart_ctx *ctx, double x, double y0, double y1, double lw, uint32_t rgb);
+int chart_place(chart_ctx *ctx, chart_rect r, const chart_rect *within);
+uint32_t chart_ink_on(uint32_t rgb);
+
+/* chart_axis.c: the value axis and the category labels */
+typedef struct chart_axis {
+    ticks t;
+    double label_w;             /* widest tick label */
+} chart_axis;
+
+void chart_axis_vertical(const chart_ctx *ctx, double lo, double hi, double length,
+                         chart_axis *ax);
+void chart_axis_horizontal(const chart_ctx *ctx, double lo, double hi, double length,
+                           chart_axis *ax);
+void chart_axis_draw_vertical(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot);
+void chart_axis_draw_horizontal(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot);
+double chart_axis_pos(const chart_axis *ax, double v, double from, double length);
+
+typedef struct chart_cats {
+    int mode;                   /* CHART_CATS_* */
+    size_t every;               /* draw every n-th label */
+    double height;              /* of the label band under the plot */
+    double max_w;               /* rotated labels: longest allowed */
+} chart_cats;
+
+enum { CHART_CATS_STRAIGHT, CHART_CATS_WRAP, CHART_CATS_ROTATE };
+
+void chart_cats_layout(const chart_ctx *ctx, double plot_w, chart_cats *cl);
+void chart_cats_draw(const chart_ctx *ctx, const chart_cats *cl, chart_rect plot, double x0);
+
+/* A plot with values up the y axis and categories along x (columns,
+ * lines): its axis, its category labels and where it lies. */
+typedef struct chart_vplot {
+    chart_axis ax;
+    chart_cats cats;
+    chart_rect plot;
+    double height;              /* natural: plot and category labels */
+} chart_vplot;
+
+void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, double w,
+                        const chart_rect *box, chart_vplot *vp);
+void chart_vplot_draw_frame(const chart_ctx *ctx, const chart_vplot *vp, double x0);
+
+/* chart_legend.c */
+double chart_legend(const chart_ctx *ctx, const char *const *names, size_t n,
+                    size_t first_color, double x, double top, double width);
+
+/* chart_bar.c, chart_line.c, chart_pie.c: the plot and its axes, in a
+ * body of width w; *_height gives the natural height, *_draw fills box. */
+double chart_bar_height(const chart_ctx *ctx, double w);
+void chart_bar_draw(chart_ctx *ctx, chart_rect box);
+double chart_line_height(const chart_ctx *ctx, double w);
+void chart_line_draw(chart_ctx *ctx, chart_rect box);
+double chart_pie_height(const chart_ctx *ctx, double w);
+void chart_pie_draw(chart_ctx *ctx, chart_rect box);
+size_t chart_pie_note(const chart_ctx *ctx, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,207 @@
+/* chart_text.c — measuring, wrapping, shortening and placing chart text,
+ * and the few drawing primitives every chart type uses. */
+#include <math.h>
+#include <string.h>
+
+#include "chart_internal.h"
+
+#define CHART_ELLIPSIS "…"
+
+/* Length of the UTF-8 character starting at s (1 for a stray byte). */
+static size_t chart_utf8_len(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    size_t n = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+    for (size_t i = 1; i < n; i++)
+        if (((unsigned char)s[i] & 0xc0) != 0x80) return 1;
+    return n;
+}
+
+double chart_text_width(HPDF_Font font, double size, const char *s, size_t len)
+{
+    HPDF_TextWidth tw;
+
+    if (!font || len == 0) return 0;
+    tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len);
+    return tw.width * size / 1000.0;
+}
+
+/* TextOut wants a NUL-terminated string: copy the slice. */
+static void chart_show(const chart_ctx *ctx, const char *s, size_t len)
+{
+    char buf[512];
+
+    if (len >= sizeof buf) len = sizeof buf - 1;
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    HPDF_Page_ShowText(ctx->page, buf);
+}
+
+void chart_fill_rgb(const chart_ctx *ctx, uint32_t rgb)
+{
+    HPDF_Page_SetRGBFill(ctx->page, ((rgb >> 16) & 0xff) / 255.0f,
+                         ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f);
+}
+
+void chart_stroke_rgb(const chart_ctx *ctx, uint32_t rgb)
+{
+    HPDF_Page_SetRGBStroke(ctx->page, ((rgb >> 16) & 0xff) / 255.0f,
+                           ((rgb >> 8) & 0xff) / 255.0f, (rgb & 0xff) / 255.0f);
+}
+
+/* align: 0 left, 1 centre, 2 right of x; y is the baseline. */
+void chart_text(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+                double x, double y, const char *s, size_t len, int align)
+{
+    if (!ctx->page || len == 0) return;
+    if (align) x -= chart_text_width(font, size, s, len) * (align == 1 ? 0.5 : 1.0);
+    chart_fill_rgb(ctx, rgb);
+    HPDF_Page_BeginText(ctx->page);
+    HPDF_Page_SetFontAndSize(ctx->page, font, (HPDF_REAL)size);
+    HPDF_Page_MoveTextPos(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+    chart_show(ctx, s, len);
+    HPDF_Page_EndText(ctx->page);
+}
+
+/* Text whose baseline starts at (x, y) and climbs at degrees. */
+void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+                        double x, double y, double degrees, const char *s, size_t len)
+{
+    double a = degrees * M_PI / 180, c = cos(a), sn = sin(a);
+
+    if (!ctx->page || len == 0) return;
+    chart_fill_rgb(ctx, rgb);
+    HPDF_Page_BeginText(ctx->page);
+    HPDF_Page_SetFontAndSize(ctx->page, font, (HPDF_REAL)size);
+    HPDF_Page_SetTextMatrix(ctx->page, (HPDF_REAL)c, (HPDF_REAL)sn, (HPDF_REAL)-sn,
+                            (HPDF_REAL)c, (HPDF_REAL)x, (HPDF_REAL)y);
+    chart_show(ctx, s, len);
+    HPDF_Page_EndText(ctx->page);
+}
+
+/* Breaks s into lines at most width wide, at spaces (Korean breaks there
+ * too); a word wider than a line is broken between characters, and
+ * *broke_word says so. Returns the number of lines needed, storing at most
+ * max_lines of them. */
+size_t chart_text_wrap(HPDF_Font font, double size, const char *s, double width,
+                       chart_line *lines, size_t max_lines, int *broke_word)
+{
+    size_t n = 0, pos = 0, total = strlen(s);
+
+    if (broke_word) *broke_word = 0;
+    while (pos < total) {
+        size_t start = pos, end = pos, fit = pos;
+        while (s[start] == ' ') start++;
+        if (start >= total) break;
+        pos = start;
+        /* extend word by word while the line fits */
+        while (pos < total) {
+            size_t w_end = pos;
+            while (w_end < total && s[w_end] == ' ') w_end++;
+            while (w_end < total && s[w_end] != ' ') w_end++;
+            if (chart_text_width(font, size, s + start, w_end - start) > width) break;
+            pos = fit = end = w_end;
+        }
+        if (fit == start) {   /* one word wider than the line */
+            size_t k = start;
+            while (k < total && s[k] != ' ') {
+                size_t cl = chart_utf8_len(s + k);
+                if (k > start && chart_text_width(font, size, s + start, k + cl - start) > width)
+                    break;
+                k += cl;
+            }
+            end = pos = k;
+            if (broke_word && k < total && s[k] != ' ') *broke_word = 1;
+        }
+        if (n < max_lines) lines[n].off = start, lines[n].len = end - start;
+        n++;
+    }
+    return n;
+}
+
+/* Copies s into buf, cut with an ellipsis so that it is at most width wide. */
+size_t chart_text_shorten(HPDF_Font font, double size, const char *s, double width,
+                          char *buf, size_t buf_size)
+{
+    size_t len = strlen(s), keep = 0, el = strlen(CHART_ELLIPSIS);
+    double ew = chart_text_width(font, size, CHART_ELLIPSIS, el);
+
+    if (buf_size == 0) return 0;
+    if (chart_text_width(font, size, s, len) <= width && len < buf_size) {
+        memcpy(buf, s, len + 1);
+        return len;
+    }
+    while (keep < len) {
+        size_t cl = chart_utf8_len(s + keep);
+        if (keep + cl + el >= buf_size ||
+            chart_text_width(font, size, s, keep + cl) + ew > width)
+            break;
+        keep += cl;
+    }
+    while (keep > 0 && s[keep - 1] == ' ') keep--;
+    memcpy(buf, s, keep);
+    if (keep + el < buf_size) memcpy(buf + keep, CHART_ELLIPSIS, el), keep += el;
+    buf[keep] = '\0';
+    return keep;
+}
+
+/* Wrapped text from top down; returns the height it takes. */
+double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+                       const char *s, double x, double top, double width)
+{
+    chart_line lines[16];
+    size_t n = chart_text_wrap(font, size, s, width, lines, 16, NULL);
+    double lh = size * 1.3;
+
+    if (n > 16) n = 16;
+    for (size_t i = 0; i < n; i++)
+        chart_text(ctx, font, size, rgb, x, top - size * 0.95 - i * lh, s + lines[i].off,
+                   lines[i].len, 0);
+    return n * lh;
+}
+
+void chart_hline(const chart_ctx *ctx, double x0, double x1, double y, double lw, uint32_t rgb)
+{
+    if (!ctx->page) return;
+    HPDF_Page_SetLineWidth(ctx->page, (HPDF_REAL)lw);
+    chart_stroke_rgb(ctx, rgb);
+    HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x0, (HPDF_REAL)y);
+    HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x1, (HPDF_REAL)y);
+    HPDF_Page_Stroke(ctx->page);
+}
+
+void chart_vline(const chart_ctx *ctx, double x, double y0, double y1, double lw, uint32_t rgb)
+{
+    if (!ctx->page) return;
+    HPDF_Page_SetLineWidth(ctx->page, (HPDF_REAL)lw);
+    chart_stroke_rgb(ctx, rgb);
+    HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y0);
+    HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y1);
+    HPDF_Page_Stroke(ctx->page);
+}
+
+/* Reserves r for a label: 0 when it lies inside within (if given) and
+ * overlaps nothing placed before, -1 when it must not be drawn. */
+int chart_place(chart_ctx *ctx, chart_rect r, const chart_rect *within)
+{
+    if (within && (r.x < within->x - 0.5 || r.y < within->y - 0.5 ||
+                   r.x + r.w > within->x + within->w + 0.5 ||
+                   r.y + r.h > within->y + within->h + 0.5))
+        return -1;
+    for (size_t i = 0; i < ctx->n_placed; i++) {
+        const chart_rect *p = &ctx->placed[i];
+        if (r.x < p->x + p->w && p->x < r.x + r.w && r.y < p->y + p->h && p->y < r.y + r.h)
+            return -1;
+    }
+    if (ctx->n_placed == CHART_MAX_PLACED) return -1;
+    ctx->placed[ctx->n_placed++] = r;
+    return 0;
+}
+
+/* White on dark fills, ink on light ones. */
+uint32_t chart_ink_on(uint32_t rgb)
+{
+    double l = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+    return l < 150 ? CHART_WHITE : CHART_INK;
+}
