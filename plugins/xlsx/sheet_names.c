@@ -1,0 +1,132 @@
+/*
+ * sheet_names.c — valid, unique worksheet names from table titles.
+ *
+ * Excel's rules: at most 31 characters (UTF-16 units, so a character
+ * outside the BMP counts two), none of []:*?/\, not starting or ending
+ * with an apostrophe, unique without regard to case, "History" reserved.
+ */
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "xlsx.h"
+
+#define NAME_UNITS 31
+
+/* Case-folded copy, so that "Data" and "DATA" collide as in Excel. */
+static char *fold(const char *s)
+{
+    locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    char *out = malloc(strlen(s) * 4 + 1), *o = out;
+
+    if (!out)
+        goto cleanup;
+    while (*s) {
+        uint32_t cp = xlsx_utf8_next(&s);
+        if (cp < 0x80)
+            cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
+        else if (loc)
+            cp = (uint32_t)towlower_l((wint_t)cp, loc);
+        o += xlsx_utf8_put(o, cp);
+    }
+    *o = '\0';
+cleanup:
+    if (loc)
+        freelocale(loc);
+    return out;
+}
+
+static int names_has(const xlsx_names *names, const char *folded)
+{
+    for (size_t i = 0; i < names->count; i++)
+        if (strcmp(names->items[i], folded) == 0)
+            return 1;
+    return 0;
+}
+
+void xlsx_names_free(xlsx_names *names)
+{
+    for (size_t i = 0; i < names->count; i++)
+        free(names->items[i]);
+    free(names->items);
+    memset(names, 0, sizeof *names);
+}
+
+static quire_status names_add(xlsx_ctx *ctx, char *folded)
+{
+    xlsx_names *n = &ctx->names;
+
+    if (n->count == n->cap) {
+        size_t cap = n->cap ? n->cap * 2 : 16;
+        char **grown = realloc(n->items, cap * sizeof *grown);
+        if (!grown) {
+            free(folded);
+            return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        }
+        n->items = grown;
+        n->cap = cap;
+    }
+    n->items[n->count++] = folded;
+    return QUIRE_OK;
+}
+
+quire_status xlsx_names_reserve(xlsx_ctx *ctx, const char *name)
+{
+    char *folded = fold(name);
+    if (!folded)
+        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+    return names_add(ctx, folded);
+}
+
+/* Copies title into out as a valid name of at most max_units UTF-16 units. */
+static void sanitize(const char *title, size_t max_units, char *out)
+{
+    size_t units = 0, len = 0;
+
+    /* No apostrophe or blank at either end: Excel refuses the former. */
+    while (*title == '\'' || *title == ' ')
+        title++;
+    while (*title) {
+        uint32_t cp = xlsx_utf8_next(&title);
+        size_t w = cp > 0xffff ? 2 : 1;
+        if (units + w > max_units)
+            break;
+        if (cp < 0x20)
+            cp = ' ';
+        else if (cp < 0x80 && strchr("[]:*?/\\", (int)cp))
+            cp = '_';
+        len += xlsx_utf8_put(out + len, cp);
+        units += w;
+    }
+    out[len] = '\0';
+    while (len > 0 && (out[len - 1] == '\'' || out[len - 1] == ' '))
+        out[--len] = '\0';
+}
+
+quire_status xlsx_names_make(xlsx_ctx *ctx, const char *title, unsigned first_suffix,
+                             char out[LXW_MAX_SHEETNAME_LENGTH])
+{
+    char base[LXW_MAX_SHEETNAME_LENGTH], suffix[24];
+
+    sanitize(title ? title : "", NAME_UNITS, base);
+    if (!base[0])
+        strcpy(base, "Sheet");
+    for (unsigned n = first_suffix;; n++) {
+        if (n < 2) {
+            strcpy(out, base);
+        } else {
+            /* Cut the base so that "base (n)" still fits in 31 units. */
+            int slen = snprintf(suffix, sizeof suffix, " (%u)", n);
+            sanitize(base, NAME_UNITS - (size_t)slen, out);
+            strcat(out, suffix);
+        }
+        char *folded = fold(out);
+        if (!folded)
+            return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        if (!names_has(&ctx->names, folded))
+            return names_add(ctx, folded);
+        free(folded);
+    }
+}

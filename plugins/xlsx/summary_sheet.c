@@ -1,0 +1,128 @@
+/*
+ * summary_sheet.c — the first sheet: what the workbook is about, and the
+ * headline figures as numbers (a "%" figure as a fraction shown in %).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx.h"
+
+enum { COL_LABEL, COL_VALUE, COL_UNIT, COL_CHANGE, COL_CHANGE_UNIT, COL_BASIS,
+       COL_SOURCE, COL_NOTE, N_COLS };
+
+static const char *const figure_headers[N_COLS] = {
+    "Figure", "Value", "Unit", "Change", "Change unit", "Basis", "Source", "Note"};
+static const double widths[N_COLS] = {40, 12, 10, 10, 12, 8, 50, 40};
+
+static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                      const char *s, lxw_format *f)
+{
+    if (!s)
+        return LXW_NO_ERROR;
+    const char *clean = xlsx_clean_text(ctx, s);
+    return clean ? worksheet_write_string(ws, r, c, clean, f) : LXW_ERROR_MEMORY_MALLOC_FAILED;
+}
+
+/* A value with its unit: "%" values become fractions shown as percent. */
+static lxw_error value(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                       double v, unsigned decimals, const char *unit)
+{
+    if (unit && strcmp(unit, "%") == 0)
+        return worksheet_write_number(ws, r, c, v / 100.0, xlsx_format_percent(ctx, decimals));
+    return worksheet_write_number(ws, r, c, v, xlsx_format_number(ctx, decimals));
+}
+
+static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
+                            const quire_figure *f)
+{
+    char *cite = xlsx_cite(ctx->ds, &f->sources);
+    lxw_error e = text(ctx, ws, r, COL_LABEL, f->label ? f->label : f->id, NULL);
+
+    if (!e)
+        e = value(ctx, ws, r, COL_VALUE, f->value, f->decimals, f->unit);
+    if (!e)
+        e = text(ctx, ws, r, COL_UNIT, f->unit, NULL);
+    if (!e && f->has_change)
+        e = value(ctx, ws, r, COL_CHANGE, f->change_value, f->change_decimals, f->change_unit);
+    if (!e && f->has_change)
+        e = text(ctx, ws, r, COL_CHANGE_UNIT, f->change_unit, NULL);
+    if (!e && f->has_change)
+        e = text(ctx, ws, r, COL_BASIS, f->change_basis, NULL);
+    if (!e)
+        e = text(ctx, ws, r, COL_SOURCE, cite, NULL);
+    if (!e)
+        e = text(ctx, ws, r, COL_NOTE, f->note, NULL);
+    free(cite);
+    return e;
+}
+
+/* Title block: title, subtitle, then Period/Date/Author/Organization. */
+static lxw_error head(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const quire_dataset *ds = ctx->ds;
+    const char *keys[] = {"Period", "Date", "Author", "Organization"};
+    const char *vals[] = {ds->period, ds->date, ds->author, ds->organization};
+    lxw_error e = text(ctx, ws, (*r)++, 0, ds->title ? ds->title : ds->id, ctx->fmt.title);
+
+    if (!e && ds->subtitle)
+        e = text(ctx, ws, (*r)++, 0, ds->subtitle, ctx->fmt.bold);
+    (*r)++;
+    for (int i = 0; i < 4 && !e; i++) {
+        if (!vals[i])
+            continue;
+        e = text(ctx, ws, *r, 0, keys[i], ctx->fmt.bold);
+        if (!e)
+            e = i == 1 ? xlsx_write_date_text(ctx, ws, *r, 1, vals[i])
+                       : text(ctx, ws, *r, 1, vals[i], NULL);
+        (*r)++;
+    }
+    return e;
+}
+
+static lxw_error figures(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const quire_dataset *ds = ctx->ds;
+    lxw_error e = LXW_NO_ERROR;
+
+    if (!ds->n_figures)
+        return e;
+    (*r)++;
+    e = text(ctx, ws, (*r)++, 0, "Headline figures", ctx->fmt.bold);
+    for (int c = 0; c < N_COLS && !e; c++)
+        e = text(ctx, ws, *r, (lxw_col_t)c, figure_headers[c], ctx->fmt.header);
+    (*r)++;
+    for (size_t i = 0; i < ds->n_figures && !e; i++)
+        e = figure_row(ctx, ws, (*r)++, &ds->figures[i]);
+    return e;
+}
+
+static lxw_error paragraphs(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const quire_strings *s = &ctx->ds->summary;
+    lxw_error e = LXW_NO_ERROR;
+
+    if (!s->count)
+        return e;
+    (*r)++;
+    e = text(ctx, ws, (*r)++, 0, "Summary", ctx->fmt.bold);
+    for (size_t i = 0; i < s->count && !e; i++)
+        e = text(ctx, ws, (*r)++, 0, s->items[i], NULL);
+    return e;
+}
+
+quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(ctx->wb, "Summary");
+    lxw_row_t r = 0;
+
+    if (!ws)
+        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet 'Summary'");
+    for (int c = 0; c < N_COLS; c++)
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+    lxw_error e = head(ctx, ws, &r);
+    if (!e)
+        e = figures(ctx, ws, &r);
+    if (!e)
+        e = paragraphs(ctx, ws, &r);
+    return e ? xlsx_fail(ctx, e, "Summary sheet") : QUIRE_OK;
+}

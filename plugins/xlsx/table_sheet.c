@@ -1,0 +1,273 @@
+/*
+ * table_sheet.c — one worksheet per dataset table, row by row.
+ *
+ * Each sheet holds an Excel table (header, autofilter, banded rows) with
+ * a frozen header row, fitted widths and typed cells; under it the
+ * table's sources and description. A table longer than a sheet goes on
+ * numbered continuation sheets, each with its header and a note. In
+ * constant_memory mode libxlsxwriter cannot write Excel tables, so the
+ * header is written as cells under an autofilter instead.
+ */
+#define _GNU_SOURCE  /* asprintf */
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+#include <string.h>
+
+#include "xlsx.h"
+
+#define WIDE_TABLE_CHARS 110  /* wider than this prints landscape */
+#define TABLE_NAME_MAX 200
+
+typedef struct part {
+    const quire_table *tab;
+    char **headers;          /* unique, with units; owned */
+    lxw_format **custom;     /* the columns' own `format:`, or NULL */
+    size_t from, to;         /* rows of this sheet */
+    size_t index, count;     /* part index and number of parts */
+} part;
+
+/* "매출 (억원)": the label with the currency unit and scale, once. */
+static char *header_text(const quire_column *c)
+{
+    const char *label = c->label ? c->label : c->id;
+    char *out = NULL;
+    int show_unit = c->unit_label && *c->unit_label && c->type != QUIRE_PERCENT &&
+                    c->type != QUIRE_TEXT && c->type != QUIRE_DATE &&
+                    !strstr(label, c->unit_label);
+
+    if (show_unit ? asprintf(&out, "%s (%s)", label, c->unit_label) < 0
+                  : !(out = strdup(label)))
+        return NULL;
+    return out;
+}
+
+static int header_taken(char **headers, size_t n, const char *h)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcasecmp(headers[i], h) == 0)
+            return 1;
+    return 0;
+}
+
+/* Excel tables need distinct header names: the second "x" becomes "x (2)". */
+static quire_status make_headers(xlsx_ctx *ctx, part *p)
+{
+    const quire_table *tab = p->tab;
+
+    p->headers = calloc(tab->n_columns + 1, sizeof *p->headers);
+    if (!p->headers)
+        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+    for (size_t c = 0; c < tab->n_columns; c++) {
+        char *h = header_text(&tab->columns[c]);
+        const char *clean = h ? xlsx_clean_text(ctx, h) : NULL;
+        char *base = clean ? strdup(clean) : NULL, *u = base ? strdup(base) : NULL;
+        free(h);
+        for (unsigned n = 2; u && header_taken(p->headers, c, u); n++) {
+            free(u);
+            if (asprintf(&u, "%s (%u)", base, n) < 0)
+                u = NULL;
+        }
+        free(base);
+        if (!u)
+            return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        p->headers[c] = u;
+    }
+    return QUIRE_OK;
+}
+
+static void free_part(part *p)
+{
+    if (p->headers)
+        for (size_t c = 0; c < p->tab->n_columns; c++)
+            free(p->headers[c]);
+    free(p->headers);
+    free(p->custom);
+}
+
+/* T_<id>, with '-' as '_'. Ids hold no '.', so ".<n>" suffixes (the
+ * table's position when ids collide, the part number) stay unique. */
+static void table_name(const quire_dataset *ds, size_t t, size_t part_index, char *out,
+                       size_t size)
+{
+    char base[TABLE_NAME_MAX + 1];
+    const char *id = ds->tables[t].id;
+    size_t n = 0;
+
+    for (; id[n] && n < TABLE_NAME_MAX; n++)
+        base[n] = id[n] == '-' ? '_' : id[n];
+    base[n] = '\0';
+    int clash = 0;
+    for (size_t j = 0; j < t && !clash; j++) {
+        const char *a = ds->tables[j].id, *b = ds->tables[t].id;
+        while (*a && *b && (*a == *b || (*a == '-' && *b == '_') || (*a == '_' && *b == '-')))
+            a++, b++;
+        clash = !*a && !*b;
+    }
+    int len = snprintf(out, size, "T_%s", base);
+    if (clash)
+        len += snprintf(out + len, size - (size_t)len, ".%zu", t + 1);
+    if (part_index)
+        snprintf(out + len, size - (size_t)len, ".%zu", part_index + 1);
+}
+
+static quire_status add_table(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p, size_t t)
+{
+    size_t nc = p->tab->n_columns, rows = p->to - p->from;
+    lxw_row_t last = (lxw_row_t)(rows ? rows : 1);  /* Excel wants a data row */
+    lxw_error e;
+
+    if (ctx->constant_memory) {
+        for (size_t c = 0; c < nc; c++)
+            if ((e = worksheet_write_string(ws, 0, (lxw_col_t)c, p->headers[c],
+                                            ctx->fmt.header)))
+                return xlsx_fail(ctx, e, "table header");
+        e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(nc - 1));
+        return e ? xlsx_fail(ctx, e, "autofilter") : QUIRE_OK;
+    }
+    lxw_table_column *cols = calloc(nc, sizeof *cols);
+    lxw_table_column **list = calloc(nc + 1, sizeof *list);
+    char name[TABLE_NAME_MAX + 32];
+    quire_status st = QUIRE_OK;
+
+    if (!cols || !list) {
+        st = xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        goto cleanup;
+    }
+    for (size_t c = 0; c < nc; c++) {
+        cols[c].header = p->headers[c];
+        list[c] = &cols[c];
+    }
+    table_name(ctx->ds, t, p->index, name, sizeof name);
+    lxw_table_options o = {.name = name, .columns = list};
+    e = worksheet_add_table(ws, 0, 0, last, (lxw_col_t)(nc - 1), &o);
+    if (e)
+        st = xlsx_fail(ctx, e, "Excel table");
+cleanup:
+    free(cols);
+    free(list);
+    return st;
+}
+
+/* Widths, landscape when wide, header repeated, one page wide. */
+static void layout(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
+{
+    double total = 0;
+    const char *size = ctx->tmpl->page_size;
+
+    for (size_t c = 0; c < p->tab->n_columns; c++) {
+        double w = xlsx_column_width(&p->tab->columns[c], p->headers[c], p->from, p->to);
+        worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
+        total += w;
+    }
+    worksheet_freeze_panes(ws, 1, 0);
+    if (total > WIDE_TABLE_CHARS || ctx->tmpl->landscape)
+        worksheet_set_landscape(ws);
+    if (size) /* Excel's paper codes */
+        worksheet_set_paper(ws, !strcmp(size, "A4") ? 9 : !strcmp(size, "A5") ? 11
+                                : !strcmp(size, "Legal") ? 5 : 1);
+    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_fit_to_pages(ws, 1, 0);
+}
+
+static quire_status write_rows(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
+{
+    const quire_table *tab = p->tab;
+    size_t pending = 0;
+    quire_status st;
+
+    for (size_t r = p->from; r < p->to; r++) {
+        lxw_row_t row = (lxw_row_t)(1 + r - p->from);
+        for (size_t c = 0; c < tab->n_columns; c++) {
+            lxw_error e = xlsx_write_cell(ctx, ws, row, (lxw_col_t)c, &tab->columns[c], r,
+                                          p->custom[c]);
+            if (e)
+                return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "table '%s' row %zu: %s", tab->id,
+                                  r + 1, lxw_strerror(e));
+        }
+        if (++pending == XLSX_PROGRESS_ROWS) {
+            if ((st = xlsx_progress(ctx, pending)))
+                return st;
+            pending = 0;
+        }
+    }
+    return xlsx_progress(ctx, pending);
+}
+
+static lxw_error write_note(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *s)
+{
+    const char *clean = xlsx_clean_text(ctx, s);
+    return clean ? worksheet_write_string(ws, r, 0, clean, ctx->fmt.note)
+                 : LXW_ERROR_MEMORY_MALLOC_FAILED;
+}
+
+/* Under the table: sources, description, and where the rest of it is. */
+static quire_status write_notes(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
+{
+    lxw_row_t r = (lxw_row_t)(1 + (p->to > p->from ? p->to - p->from : 1) + 1);
+    char *cite = xlsx_cite(ctx->ds, &p->tab->sources), *line = NULL;
+    lxw_error e = LXW_NO_ERROR;
+
+    if (cite && asprintf(&line, "Source: %s", cite) >= 0) {
+        e = write_note(ctx, ws, r++, line);
+        free(line);
+    }
+    free(cite);
+    if (!e && p->tab->description)
+        e = write_note(ctx, ws, r++, p->tab->description);
+    if (!e && p->count > 1) {
+        line = NULL;
+        if (asprintf(&line, "Part %zu of %zu: rows %zu to %zu of %zu.%s", p->index + 1,
+                     p->count, p->from + 1, p->to, p->tab->n_rows,
+                     p->index + 1 < p->count ? " Continued on the next sheet." : "") < 0)
+            return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        e = write_note(ctx, ws, r, line);
+        free(line);
+    }
+    return e ? xlsx_fail(ctx, e, "table notes") : QUIRE_OK;
+}
+
+static quire_status write_part(xlsx_ctx *ctx, size_t t, part *p)
+{
+    char name[LXW_MAX_SHEETNAME_LENGTH];
+    quire_status st = xlsx_names_make(ctx, p->tab->title ? p->tab->title : p->tab->id,
+                                      p->index ? (unsigned)(p->index + 1) : 1, name);
+    if (st)
+        return st;
+    lxw_worksheet *ws = workbook_add_worksheet(ctx->wb, name);
+    if (!ws)
+        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet '%s'", name);
+    if (p->index == 0) {
+        xlsx_placement *pl = &ctx->placed[t];
+        snprintf(pl->sheet, sizeof pl->sheet, "%s", name);
+        pl->ws = ws;
+        pl->rows = p->to - p->from;
+    }
+    layout(ctx, ws, p);
+    if (p->tab->n_columns == 0)
+        return write_notes(ctx, ws, p);
+    if ((st = add_table(ctx, ws, p, t)) || (st = write_rows(ctx, ws, p)))
+        return st;
+    return write_notes(ctx, ws, p);
+}
+
+quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t)
+{
+    const quire_table *tab = &ctx->ds->tables[t];
+    size_t cap = ctx->opt.rows_per_sheet ? ctx->opt.rows_per_sheet : 1;
+    part p = {.tab = tab, .count = tab->n_rows ? (tab->n_rows + cap - 1) / cap : 1};
+    quire_status st = make_headers(ctx, &p);
+
+    p.custom = calloc(tab->n_columns + 1, sizeof *p.custom);
+    if (!st && !p.custom)
+        st = xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+    for (size_t c = 0; !st && c < tab->n_columns; c++)
+        p.custom[c] = xlsx_format_custom(ctx, tab->columns[c].format);
+    for (p.index = 0; !st && p.index < p.count; p.index++) {
+        p.from = p.index * cap;
+        p.to = p.from + cap < tab->n_rows ? p.from + cap : tab->n_rows;
+        st = write_part(ctx, t, &p);
+    }
+    free_part(&p);
+    return st;
+}

@@ -1,0 +1,149 @@
+/*
+ * xlsx.h — internal interfaces of the XLSX exporter plugin.
+ *
+ * One export is one xlsx_ctx: the job, the open workbook, the shared
+ * formats, the sheet names taken so far and where each table landed (so
+ * that charts can reference its cells). Every function that can fail
+ * returns a quire_status and writes its message into ctx->err.
+ */
+#ifndef QUIRE_XLSX_H
+#define QUIRE_XLSX_H
+
+#include <quire/quire-plugin.h>
+#include <xlsxwriter.h>
+
+/** Days from 1899-12-30 (Excel's day 0) to 1970-01-01. */
+#define XLSX_EPOCH_SERIAL 25569.0
+/** Serial of 1900-03-01: earlier serials suffer Excel's 1900 leap-year bug. */
+#define XLSX_FIRST_SERIAL 61.0
+
+/** Decimals beyond this get the same format: Excel shows at most 15 digits. */
+#define XLSX_MAX_DECIMALS 15
+
+/** Characters Excel keeps in one cell. */
+#define XLSX_STRING_MAX 32767
+
+/** Rows written between two progress reports. */
+#define XLSX_PROGRESS_ROWS 4096
+
+/** Options a test may change; xlsx_options_default() gives the real ones. */
+typedef struct xlsx_options {
+    /** Data rows per sheet before a continuation sheet starts. */
+    size_t rows_per_sheet;
+    /** Cells in all tables from which the workbook uses constant_memory. */
+    size_t constant_memory_cells;
+} xlsx_options;
+
+/** Where one table was written: its first sheet, for charts. */
+typedef struct xlsx_placement {
+    char sheet[LXW_MAX_SHEETNAME_LENGTH];
+    lxw_worksheet *ws;
+    size_t rows;        /**< data rows on the first sheet (row 1 onwards) */
+    size_t n_charts;    /**< charts already placed on that sheet */
+} xlsx_placement;
+
+/** Sheet names taken so far, compared case-insensitively as Excel does. */
+typedef struct xlsx_names {
+    char **items;
+    size_t count, cap;
+} xlsx_names;
+
+/** Formats shared by the sheets, created once per workbook. */
+typedef struct xlsx_formats {
+    lxw_format *title, *bold, *header, *note, *date, *wrap;
+    lxw_format *number[XLSX_MAX_DECIMALS + 1];  /**< "#,##0.00" by decimals */
+    lxw_format *percent[XLSX_MAX_DECIMALS + 1]; /**< "0.0%" by decimals */
+} xlsx_formats;
+
+typedef struct xlsx_ctx {
+    const quire_job *job;
+    const quire_dataset *ds;
+    const quire_template *tmpl;
+    xlsx_options opt;
+    lxw_workbook *wb;
+    int constant_memory;
+    xlsx_formats fmt;
+    xlsx_names names;
+    xlsx_placement *placed;  /**< one per table, NULL-sheet when not written */
+    size_t rows_total, rows_done; /**< for progress */
+    char *scratch;           /**< xlsx_clean_text's buffer */
+    size_t scratch_size;
+    char *err;
+    size_t err_size;
+} xlsx_ctx;
+
+/* xlsx.c */
+xlsx_options xlsx_options_default(void);
+/** The whole export with explicit options; the plugin entry calls it. */
+quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt,
+                             char *err, size_t err_size);
+/** Records a libxlsxwriter failure; returns QUIRE_ERR_EXPORT. */
+quire_status xlsx_fail(xlsx_ctx *ctx, lxw_error e, const char *what);
+/** Records any failure with a printf message; returns status. */
+quire_status xlsx_failf(xlsx_ctx *ctx, quire_status status, const char *fmt, ...)
+    QUIRE_PRINTF(3, 4);
+/** Counts rows for progress; QUIRE_ERR_CANCELLED when the host says stop. */
+quire_status xlsx_progress(xlsx_ctx *ctx, size_t rows);
+
+/* text.c */
+/** s, or a copy in ctx's scratch buffer with XML-forbidden control
+ * characters replaced by spaces (chart caches and properties do not
+ * escape them). NULL on allocation failure. */
+const char *xlsx_clean_text(xlsx_ctx *ctx, const char *s);
+/** Number of Unicode code points in s. */
+size_t xlsx_utf8_len(const char *s);
+/** Decodes one code point at s (advancing *s); U+FFFD for a bad byte. */
+uint32_t xlsx_utf8_next(const char **s);
+/** Appends code point cp to out (at least 4 bytes); returns bytes written. */
+size_t xlsx_utf8_put(char *out, uint32_t cp);
+
+/* sheet_names.c */
+void xlsx_names_free(xlsx_names *names);
+/** Marks name as taken (e.g. "History", "Summary"). */
+quire_status xlsx_names_reserve(xlsx_ctx *ctx, const char *name);
+/** Makes a valid, unused sheet name from title into out and takes it.
+ * first_suffix is 2 for a plain name ("X", then "X (2)") and the part
+ * number for continuation sheets ("X (3)" straight away). */
+quire_status xlsx_names_make(xlsx_ctx *ctx, const char *title, unsigned first_suffix,
+                             char out[LXW_MAX_SHEETNAME_LENGTH]);
+
+/* widths.c */
+/** Display width of UTF-8 text: East Asian wide characters count 2. */
+size_t xlsx_text_width(const char *s);
+/** Width of a number as shown with thousands separators and decimals. */
+size_t xlsx_number_width(double v, unsigned decimals);
+/** Fitted width (Excel character units) of column c over rows [from, to). */
+double xlsx_column_width(const quire_column *c, const char *header, size_t from, size_t to);
+
+/* formats.c */
+void xlsx_formats_init(xlsx_ctx *ctx);
+/** The format of a number with that many decimals ("#,##0.0"). */
+lxw_format *xlsx_format_number(xlsx_ctx *ctx, unsigned decimals);
+/** The format of a fraction shown as percent with that many decimals. */
+lxw_format *xlsx_format_percent(xlsx_ctx *ctx, unsigned decimals);
+/** The column's own `format:` as a workbook format, or NULL when none. */
+lxw_format *xlsx_format_custom(xlsx_ctx *ctx, const char *num_format);
+/** Writes the cell of column c at row into ws (row r, column col):
+ * numbers with their format, percent as a fraction, dates as serials,
+ * nulls as nothing. custom is the column's `format:` format or NULL. */
+lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
+                          const quire_column *c, size_t row, lxw_format *custom);
+/** Writes a YYYY-MM-DD string as a real date, else as text. */
+lxw_error xlsx_write_date_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
+                               lxw_col_t col, const char *ymd);
+
+/* cite.c */
+/** "Publisher, Title (date)" for the source ids, joined by "; ", into a
+ * new string the caller frees; NULL when ids is empty or out of memory. */
+char *xlsx_cite(const quire_dataset *ds, const quire_strings *ids);
+
+/* summary_sheet.c */
+quire_status xlsx_summary_sheet(xlsx_ctx *ctx);
+/* table_sheet.c */
+quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t);
+/* sources_sheet.c */
+quire_status xlsx_sources_sheet(xlsx_ctx *ctx);
+/* charts.c */
+quire_status xlsx_charts(xlsx_ctx *ctx);
+
+#endif /* QUIRE_XLSX_H */

@@ -1,0 +1,207 @@
+/*
+ * harness.c — runs the XLSX exporter on a dataset built by hand, with a
+ * fake host, so the plugin is tested without the loader.
+ *
+ *   xlsx_harness basic OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
+ *   xlsx_harness long OUT.xlsx N_ROWS ROWS_PER_SHEET
+ *   xlsx_harness cancel OUT.xlsx
+ *
+ * Exit status: the export's quire_status; the error message on stderr.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xlsx.h"
+
+static int progress_calls, cancel_after = -1;
+
+static void fake_diag(const quire_job *job, quire_severity sev, const char *code,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "diag[%s]: ", code ? code : "-");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int fake_progress(const quire_job *job, double fraction)
+{
+    if (fraction < 0 || fraction > 1.0000001) {
+        fprintf(stderr, "progress out of range: %g\n", fraction);
+        abort();
+    }
+    return cancel_after >= 0 && ++progress_calls > cancel_after;
+}
+
+static const quire_host host = {sizeof host, QUIRE_ABI_VERSION, fake_diag, fake_progress,
+                                NULL, NULL, NULL};
+
+/* ---- the basic dataset: every type, awkward names, every chart kind ---- */
+
+#define N(...) ((const double[]){__VA_ARGS__})
+#define D(...) ((const unsigned char[]){__VA_ARGS__})
+#define T(...) ((const char *const[]){__VA_ARGS__})
+
+static const quire_column share_cols[] = {
+    {.id = "provider", .label = "사업자", .type = QUIRE_TEXT,
+     .texts = T("AWS", "Microsoft", "Google", "기타 (Others)")},
+    {.id = "q4_2023", .label = "2023 Q4", .type = QUIRE_PERCENT, .scale = 1, .unit_label = "%",
+     .numbers = N(31, 24, 11, 34), .decimals = D(0, 0, 0, 0)},
+    {.id = "q1_2024", .label = "2024 Q1", .type = QUIRE_PERCENT, .scale = 1, .unit_label = "%",
+     .numbers = N(31, 25.5, NAN, 33), .decimals = D(0, 1, 0, 0)},
+};
+
+static const quire_column revenue_cols[] = {
+    {.id = "year", .label = "Year", .type = QUIRE_INTEGER, .scale = 1,
+     .numbers = N(2021, 2022, 2023), .decimals = D(0, 0, 0)},
+    {.id = "revenue", .label = "매출", .type = QUIRE_CURRENCY, .currency = "KRW", .scale = 1e8,
+     .unit_label = "억원", .numbers = N(1234567, -2500.25, 98765.4), .decimals = D(0, 2, 1)},
+    {.id = "margin", .label = "Margin", .type = QUIRE_NUMBER, .scale = 1,
+     .numbers = N(12.5, -3.25, NAN), .decimals = D(1, 2, 0)},
+    {.id = "closed", .label = "Closed on", .type = QUIRE_DATE,
+     .numbers = N(18993, 19358, NAN), .decimals = D(0, 0, 0),
+     .texts = T("2022-01-01", "2023-01-01", NULL)},
+    {.id = "growth", .label = "Growth", .type = QUIRE_PERCENT, .scale = 1, .unit_label = "%",
+     .format = "0.00%", .numbers = N(5, 12.25, 7), .decimals = D(0, 2, 0)},
+    {.id = "price", .label = "Price", .type = QUIRE_NUMBER, .scale = 1,
+     .format = "\"$\"#,##0.00", .numbers = N(1.5, 2, 1000), .decimals = D(1, 0, 0)},
+    {.id = "code", .label = "Code", .type = QUIRE_TEXT, .texts = T("00417", "a\001b", "")},
+    {.id = "dup", .label = "year", .type = QUIRE_INTEGER, .scale = 1,
+     .numbers = N(1, 2, 3), .decimals = D(0, 0, 0)},
+};
+
+static const quire_column one_col[] = {
+    {.id = "v", .label = "Value", .type = QUIRE_INTEGER, .scale = 1,
+     .numbers = N(1, 2), .decimals = D(0, 0)},
+};
+
+static const char *const share_sources[] = {"synergy", "canalys"};
+static const char *const fig_sources[] = {"synergy"};
+
+#define LONG_KO "전세계 클라우드 인프라 시장 점유율과 국내 사업자별 매출 추이 (2021년부터 2024년까지)"
+
+static const quire_table tables[] = {
+    {.id = "cloud-share", .title = "전세계 클라우드 인프라 시장 점유율",
+     .description = "Share of worldwide cloud infrastructure spending.",
+     .sources = {share_sources, 2}, .columns = share_cols, .n_columns = 3, .n_rows = 4},
+    {.id = "revenue", .title = "'Revenue [KRW]: big/small? *x* \\ y'",
+     .columns = revenue_cols, .n_columns = 8, .n_rows = 3},
+    {.id = "history", .title = "History", .columns = one_col, .n_columns = 1, .n_rows = 2},
+    {.id = "src", .title = "SOURCES", .columns = one_col, .n_columns = 1, .n_rows = 2},
+    {.id = "long-a", .title = LONG_KO, .columns = one_col, .n_columns = 1, .n_rows = 2},
+    {.id = "long_a", .title = LONG_KO, .columns = one_col, .n_columns = 1, .n_rows = 2},
+    {.id = "empty", .title = "Empty", .columns = one_col, .n_columns = 1, .n_rows = 0},
+};
+
+static const quire_figure figures[] = {
+    {.id = "capex", .label = "빅테크 4사 설비투자 (2024)", .value = 209, .unit = "USD bn",
+     .has_change = 1, .change_value = 42, .change_unit = "%", .change_basis = "YoY",
+     .sources = {fig_sources, 1}, .note = "Amazon, Microsoft, Alphabet, Meta"},
+    {.id = "share", .label = "AWS share", .value = 31.5, .decimals = 1, .unit = "%"},
+};
+
+static const quire_source sources[] = {
+    {.id = "synergy", .title = "Cloud market share Q4 2023", .publisher = "Synergy Research",
+     .date = "2024-02-01", .url = "https://www.srgresearch.com/articles/q4-2023"},
+    {.id = "canalys", .title = "Cloud Q1 2024", .publisher = "Canalys", .author = "Kim",
+     .date = "2024-05-01"},
+};
+
+static const char *const summary[] = {"첫 번째 문단.", "Second paragraph."};
+
+static const quire_dataset basic_ds = {
+    .struct_size = sizeof(quire_dataset), .path = "basic.yaml", .id = "basic",
+    .title = "클라우드·AI 인프라 분기 브리핑", .subtitle = "Subtitle", .period = "2025-Q1",
+    .date = "2025-04-15", .language = "ko", .author = "권하영", .organization = "Quire Lab",
+    .timestamp = 1744675200, .summary = {summary, 2},
+    .figures = figures, .n_figures = 2, .tables = tables, .n_tables = 7,
+    .sources = sources, .n_sources = 2};
+
+static const size_t y_both[] = {1, 2}, y_one[] = {2}, y_rev[] = {1, 2};
+static const uint32_t palette[] = {0x1f4e79, 0xe07b39, 0x000000};
+
+static const quire_block blocks[] = {
+    {.kind = QUIRE_BLOCK_COVER},
+    {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_BAR, &tables[0], 0, y_both, 2,
+                                          "Cloud share", 0, 0, 0, 1}},
+    {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_BAR, &tables[0], 0, y_both, 2,
+                                          NULL, 1, 1, 0, 0}},
+    {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_LINE, &tables[1], 0, y_rev, 2,
+                                          "Revenue", 0, 0, 0, 0}},
+    {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_PIE, &tables[0], 0, y_one, 1,
+                                          "Pie", 0, 0, 0, 0}},
+    {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_PIE, &tables[0], 0, y_one, 1,
+                                          "Donut", 0, 0, 1, 0}},
+};
+
+static const quire_template basic_tmpl = {
+    .struct_size = sizeof(quire_template), .name = "test", .page_size = "A4",
+    .palette = palette, .n_palette = 3, .blocks = blocks, .n_blocks = 6,
+    .xlsx_summary_sheet = 1, .xlsx_charts = 1};
+
+/* ---- the long dataset: one table of n rows (integer, text) ---- */
+
+static quire_status run_long(const char *out, size_t n, size_t per_sheet)
+{
+    double *nums = malloc(n * sizeof *nums);
+    unsigned char *decs = calloc(n, 1);
+    const char **texts = malloc(n * sizeof *texts);
+    quire_status st = QUIRE_ERR_EXPORT;
+    char err[256] = "";
+
+    if (!nums || !decs || !texts)
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        nums[i] = (double)i + 1;
+        texts[i] = i % 2 ? "odd" : "짝수";
+    }
+    quire_column cols[] = {
+        {.id = "n", .label = "N", .type = QUIRE_INTEGER, .scale = 1, .numbers = nums,
+         .decimals = decs},
+        {.id = "t", .label = "Parity", .type = QUIRE_TEXT, .texts = texts}};
+    quire_table tab = {.id = "long", .title = "Long table", .columns = cols, .n_columns = 2,
+                       .n_rows = n};
+    quire_dataset ds = {.struct_size = sizeof ds, .id = "long", .title = "Long",
+                        .timestamp = -1, .tables = &tab, .n_tables = 1};
+    quire_template tmpl = {.struct_size = sizeof tmpl, .xlsx_summary_sheet = 1};
+    quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
+    xlsx_options opt = xlsx_options_default();
+    opt.rows_per_sheet = per_sheet;
+    st = xlsx_export_opt(&job, &opt, err, sizeof err);
+    if (st)
+        fprintf(stderr, "export: %s\n", err);
+cleanup:
+    free(nums);
+    free(decs);
+    free(texts);
+    return st;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: xlsx_harness basic|long|cancel OUT.xlsx [...]\n");
+        return 1;
+    }
+    const char *out = argv[2];
+    if (strcmp(argv[1], "long") == 0 && argc == 5)
+        return run_long(out, strtoull(argv[3], NULL, 10), strtoull(argv[4], NULL, 10));
+
+    xlsx_options opt = xlsx_options_default();
+    if (argc > 3)
+        opt.rows_per_sheet = strtoull(argv[3], NULL, 10);
+    if (argc > 4)
+        opt.constant_memory_cells = strtoull(argv[4], NULL, 10);
+    if (strcmp(argv[1], "cancel") == 0)
+        cancel_after = 0;
+    quire_job job = {sizeof job, &basic_ds, &basic_tmpl, out, out, &host, NULL};
+    char err[256] = "";
+    quire_status st = xlsx_export_opt(&job, &opt, err, sizeof err);
+    if (st)
+        fprintf(stderr, "export: %s\n", err);
+    return (int)st;
+}
