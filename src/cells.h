@@ -1,0 +1,37 @@
+/* cells.h — reading the scalars of a dataset: numbers as YAML writes them,
+ * calendar dates, ids. Pure functions over (pointer, length). */
+#ifndef QUIRE_CELLS_H
+#define QUIRE_CELLS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum cell_status {
+    CELL_OK = 0,
+    CELL_NOT_NUMBER,  /* not a number as YAML writes one */
+    CELL_NOT_FINITE,  /* .inf, .nan, or too big for a double (1e999) */
+} cell_status;
+
+/* Parses a YAML 1.2 core-schema number: [-+]digits[.digits][e[-+]digits],
+ * [-+].inf, .nan. *decimals: digits after the point as written, less the
+ * exponent ("31.50" -> 2, "1.5e1" -> 0), at most 255. */
+cell_status cells_parse_number(const char *s, size_t len, double *value,
+                               unsigned char *decimals);
+
+/* 1 when value is a whole number within +-2^53 (exact in a double). */
+int cells_is_integer(double value);
+
+/* Parses YYYY-MM-DD of a date that exists on the proleptic Gregorian
+ * calendar; *days: days since 1970-01-01. Returns 0 or -1. */
+int cells_parse_date(const char *s, size_t len, int64_t *days);
+
+/* 1 for the plain scalars YAML reads as null: "", "~", null, Null, NULL. */
+int cells_is_null(const char *s, size_t len);
+
+/* Ids: [a-z0-9][a-z0-9_-]* (with_underscore) or [a-z0-9][a-z0-9-]*. */
+int cells_valid_id(const char *s, int with_underscore);
+
+/* A BCP 47 tag, checked loosely: letters, then -subtags of 1..8 alnum. */
+int cells_valid_language(const char *s);
+
+#endif

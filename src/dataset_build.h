@@ -1,0 +1,114 @@
+/* dataset_build.h — the loader's internals, shared by the dataset_*.c files
+ * that build a quire_dataset from the event stream. Not for other modules. */
+#ifndef QUIRE_DATASET_BUILD_H
+#define QUIRE_DATASET_BUILD_H
+
+#include "arena.h"
+#include "dataset.h"
+#include "yaml_events.h"
+
+/* After this many errors in one file the loader stops: a million bad cells
+ * would otherwise print a million lines. */
+#define LOAD_MAX_ERRORS 100
+
+typedef struct ds_mark {
+    long line, col;
+} ds_mark;
+
+/* A source id named by a figure or a table, checked once all are read. */
+typedef struct ds_ref {
+    const char *id;
+    ds_mark at;
+} ds_ref;
+
+/* The dataset as handed out, with what only the core sees. */
+typedef struct ds_private {
+    quire_dataset view;       /* first: a quire_dataset* is a ds_private* */
+    arena strings;            /* every string and small array of the view */
+    const char *template_name;
+} ds_private;
+
+/* A list being built in the arena; grows by doubling. */
+typedef struct ds_list {
+    void *items;
+    size_t n, cap;
+} ds_list;
+
+typedef struct loader {
+    yev_source src;
+    diag *d;
+    const char *path;
+    ds_private *ds;
+    arena *a;
+    int fatal;                /* a syntax error or the error cap: stop reading */
+    int first_error;          /* d->errors when this file started */
+    ds_mark key;              /* position of the key whose value is being read */
+    ds_list figures, tables, sections, sources, params, refs;
+    ds_list figure_ids, table_ids, section_ids, source_ids, param_keys;   /* ds_ref per item */
+    int have_quire, have_id, have_title;
+} loader;
+
+/* Reads one value of a mapping; must consume the whole value node. */
+typedef void (*key_handler)(loader *ld, void *obj, int key, const yev *value);
+
+/* dataset_walk.c: moving through events, reading scalars. */
+int load_next(loader *ld, yev *ev);
+void load_skip(loader *ld, const yev *start);
+void load_mapping(loader *ld, const yev *start, const char *what,
+                  const char *const *keys, key_handler fn, void *obj);
+void load_sequence(loader *ld, const yev *start, const char *what,
+                   void (*item)(loader *ld, const yev *ev));
+void load_error(loader *ld, const yev *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+const char *load_kind_name(const yev *ev);
+const char *load_quote(const char *s, size_t len, char *buf, size_t size);
+int load_string(loader *ld, const yev *ev, const char *key, const char **out);
+int load_strings(loader *ld, const yev *ev, const char *key, quire_strings *out);
+int load_refs(loader *ld, const yev *ev, const char *key, quire_strings *out);
+int load_number(loader *ld, const yev *ev, const char *key, double *value,
+                unsigned char *decimals);
+int load_id(loader *ld, const yev *ev, const char *kind, int with_underscore,
+            const char **out);
+void *load_push(loader *ld, ds_list *list, size_t size);
+/* Reports an id already in ids (a list of ds_ref), else adds it. */
+void load_unique(loader *ld, ds_list *ids, const char *kind, const char *id, ds_mark at);
+
+/* A table while it is read: its columns' arrays grow together. */
+typedef struct column_build {
+    double *numbers;
+    unsigned char *decimals;
+    const char **texts;
+} column_build;
+
+typedef struct table_build {
+    quire_table t;
+    ds_mark at;
+    ds_list columns;      /* quire_column */
+    ds_list data;         /* column_build, one per column */
+    ds_list column_ids;   /* ds_ref, for duplicates */
+    size_t cap;           /* rows allocated in each column */
+    int have_columns, have_rows;
+    const char *csv;
+    ds_mark csv_at;
+} table_build;
+
+/* dataset_table.c */
+void load_table(loader *ld, const yev *ev);
+/* Makes room for row n_rows; 0 after reporting that memory ran out. */
+int table_reserve(loader *ld, table_build *tb);
+/* Stores one cell from its text; plain: it may be a number (YAML unquoted,
+ * or any CSV field). file/line/col place errors. */
+void table_cell(loader *ld, table_build *tb, size_t col, const char *s, size_t len,
+                int plain, const char *file, long line, long column);
+void table_null(table_build *tb, size_t col);
+/* dataset_csv.c: fills the rows of tb from its csv: file. */
+void table_load_csv(loader *ld, table_build *tb);
+/* dataset_finish.c: defaults, unit labels and the timestamp of the view. */
+void dataset_finish(loader *ld);
+/* dataset_items.c */
+void load_figure(loader *ld, const yev *ev);
+void load_section(loader *ld, const yev *ev);
+void load_source(loader *ld, const yev *ev);
+void load_params(loader *ld, const yev *ev);
+
+#endif

@@ -1,0 +1,76 @@
+/* dataset_finish.c — what the view needs beyond what the file says:
+ * the default language, unit labels ready to show, the timestamp. */
+#include "dataset_build.h"
+
+#include "cells.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Korean readers count money in 만 (1e4), 억 (1e8) and 조 (1e12) units, so
+ * a KRW column of a Korean dataset reads "억원"; everywhere else the label
+ * is the code and an English multiplier: "USD bn", "KRW 100m", "EUR k". */
+static const char *korean_won(double scale)
+{
+    static const struct { double scale; const char *label; } units[] = {
+        {1, "원"}, {1e3, "천원"}, {1e4, "만원"}, {1e6, "백만원"}, {1e7, "천만원"},
+        {1e8, "억원"}, {1e9, "십억원"}, {1e12, "조원"}};
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (units[i].scale == scale)
+            return units[i].label;
+    return NULL;
+}
+
+static const char *unit_label(loader *ld, const quire_column *c, const char *language)
+{
+    static const struct { double scale; const char *suffix; } big[] = {
+        {1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}, {1e3, "k"}};
+    char buf[64];
+    if (c->type == QUIRE_PERCENT)
+        return "%";
+    if (c->type != QUIRE_CURRENCY || !c->currency)
+        return NULL;
+    if (strcmp(c->currency, "KRW") == 0 && strncmp(language, "ko", 2) == 0 &&
+        korean_won(c->scale))
+        return korean_won(c->scale);
+    if (c->scale == 1)
+        return c->currency;
+    snprintf(buf, sizeof buf, "%s \u00d7%g", c->currency, c->scale);
+    for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+        double times = c->scale / big[i].scale;
+        if (times >= 1 && times < 1000 && times == (double)(long)times) {
+            if (times == 1)
+                snprintf(buf, sizeof buf, "%s %s", c->currency, big[i].suffix);
+            else
+                snprintf(buf, sizeof buf, "%s %ld%s", c->currency, (long)times, big[i].suffix);
+            break;
+        }
+    }
+    return arena_strdup(ld->a, buf);
+}
+
+/* date: at 00:00 UTC; else SOURCE_DATE_EPOCH when it is a plain number. */
+static int64_t timestamp(const quire_dataset *v)
+{
+    int64_t days;
+    if (v->date && cells_parse_date(v->date, strlen(v->date), &days) == 0)
+        return days * 86400;
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env || strspn(env, "0123456789") != strlen(env) || strlen(env) > 18)
+        return -1;
+    return strtoll(env, NULL, 10);
+}
+
+void dataset_finish(loader *ld)
+{
+    quire_dataset *v = &ld->ds->view;
+    if (!v->language)
+        v->language = "ko";
+    v->timestamp = timestamp(v);
+    for (size_t t = 0; t < v->n_tables; t++) {
+        const quire_table *tab = &v->tables[t];
+        quire_column *cols = (quire_column *)tab->columns;
+        for (size_t c = 0; c < tab->n_columns; c++)
+            cols[c].unit_label = unit_label(ld, &cols[c], v->language);
+    }
+}

@@ -1,0 +1,190 @@
+/* dataset_items.c — the small parts of a dataset: figures, sections,
+ * sources and params. */
+#include "dataset_build.h"
+
+#include "cells.h"
+
+#include <string.h>
+
+enum { FIG_ID, FIG_LABEL, FIG_VALUE, FIG_UNIT, FIG_CHANGE, FIG_SOURCE, FIG_NOTE };
+static const char *const figure_keys[] = {"id", "label", "value", "unit", "change",
+                                          "source", "note", NULL};
+enum { CHG_VALUE, CHG_UNIT, CHG_BASIS };
+static const char *const change_keys[] = {"value", "unit", "basis", NULL};
+enum { SEC_ID, SEC_HEADING, SEC_BODY };
+static const char *const section_keys[] = {"id", "heading", "body", NULL};
+enum { SRC_ID, SRC_TITLE, SRC_PUBLISHER, SRC_AUTHOR, SRC_DATE, SRC_URL };
+static const char *const source_keys[] = {"id", "title", "publisher", "author", "date",
+                                          "url", NULL};
+
+typedef struct figure_read {
+    quire_figure f;
+    int have_value, have_change_value;
+} figure_read;
+
+static void change_key(loader *ld, void *obj, int key, const yev *v)
+{
+    figure_read *fr = obj;
+    switch (key) {
+    case CHG_VALUE:
+        fr->have_change_value =
+            load_number(ld, v, "value", &fr->f.change_value, &fr->f.change_decimals);
+        break;
+    case CHG_UNIT: load_string(ld, v, "unit", &fr->f.change_unit); break;
+    case CHG_BASIS: load_string(ld, v, "basis", &fr->f.change_basis); break;
+    }
+}
+
+static void figure_change(loader *ld, figure_read *fr, const yev *v)
+{
+    load_mapping(ld, v, "'change'", change_keys, change_key, fr);
+    if (v->kind != YEV_MAP_START)
+        return;
+    fr->f.has_change = 1;
+    if (!fr->have_change_value && !ld->fatal)
+        load_error(ld, v, "'change' needs a 'value'");
+}
+
+static void figure_key(loader *ld, void *obj, int key, const yev *v)
+{
+    figure_read *fr = obj;
+    switch (key) {
+    case FIG_ID:
+        if (load_id(ld, v, "figure", 1, &fr->f.id))
+            load_unique(ld, &ld->figure_ids, "figure", fr->f.id, (ds_mark){v->line, v->col});
+        break;
+    case FIG_LABEL: load_string(ld, v, "label", &fr->f.label); break;
+    case FIG_VALUE:
+        fr->have_value = load_number(ld, v, "value", &fr->f.value, &fr->f.decimals);
+        break;
+    case FIG_UNIT: load_string(ld, v, "unit", &fr->f.unit); break;
+    case FIG_CHANGE: figure_change(ld, fr, v); break;
+    case FIG_SOURCE: load_refs(ld, v, "source", &fr->f.sources); break;
+    case FIG_NOTE: load_string(ld, v, "note", &fr->f.note); break;
+    }
+}
+
+void load_figure(loader *ld, const yev *ev)
+{
+    figure_read fr = {0};
+    load_mapping(ld, ev, "a figure", figure_keys, figure_key, &fr);
+    if (ev->kind != YEV_MAP_START || ld->fatal)
+        return;
+    if (!fr.f.id)
+        load_error(ld, ev, "a figure needs an 'id'");
+    else if (!fr.have_value)
+        load_error(ld, ev, "figure '%s' needs a 'value'", fr.f.id);
+    if (!fr.f.label)
+        fr.f.label = fr.f.id;
+    quire_figure *f = load_push(ld, &ld->figures, sizeof *f);
+    if (f)
+        *f = fr.f;
+}
+
+static void section_key(loader *ld, void *obj, int key, const yev *v)
+{
+    quire_section *s = obj;
+    switch (key) {
+    case SEC_ID:
+        if (load_id(ld, v, "section", 1, &s->id))
+            load_unique(ld, &ld->section_ids, "section", s->id, (ds_mark){v->line, v->col});
+        break;
+    case SEC_HEADING: load_string(ld, v, "heading", &s->heading); break;
+    case SEC_BODY: load_strings(ld, v, "body", &s->paragraphs); break;
+    }
+}
+
+void load_section(loader *ld, const yev *ev)
+{
+    quire_section s = {0};
+    load_mapping(ld, ev, "a section", section_keys, section_key, &s);
+    if (ev->kind != YEV_MAP_START || ld->fatal)
+        return;
+    if (!s.id)
+        load_error(ld, ev, "a section needs an 'id'");
+    if (!s.heading)
+        s.heading = s.id;
+    quire_section *slot = load_push(ld, &ld->sections, sizeof *slot);
+    if (slot)
+        *slot = s;
+}
+
+static void source_key(loader *ld, void *obj, int key, const yev *v)
+{
+    quire_source *s = obj;
+    int64_t days;
+    char buf[64];
+    switch (key) {
+    case SRC_ID:
+        if (load_id(ld, v, "source", 1, &s->id))
+            load_unique(ld, &ld->source_ids, "source", s->id, (ds_mark){v->line, v->col});
+        break;
+    case SRC_TITLE: load_string(ld, v, "title", &s->title); break;
+    case SRC_PUBLISHER: load_string(ld, v, "publisher", &s->publisher); break;
+    case SRC_AUTHOR: load_string(ld, v, "author", &s->author); break;
+    case SRC_DATE:
+        if (load_string(ld, v, "date", &s->date) && s->date &&
+            cells_parse_date(s->date, strlen(s->date), &days) != 0) {
+            load_error(ld, v, "'date' expects a calendar date YYYY-MM-DD, got %s",
+                       load_quote(s->date, strlen(s->date), buf, sizeof buf));
+            s->date = NULL;
+        }
+        break;
+    case SRC_URL: load_string(ld, v, "url", &s->url); break;
+    }
+}
+
+void load_source(loader *ld, const yev *ev)
+{
+    quire_source s = {0};
+    load_mapping(ld, ev, "a source", source_keys, source_key, &s);
+    if (ev->kind != YEV_MAP_START || ld->fatal)
+        return;
+    if (!s.id)
+        load_error(ld, ev, "a source needs an 'id'");
+    if (!s.title)
+        s.title = s.id;
+    quire_source *slot = load_push(ld, &ld->sources, sizeof *slot);
+    if (slot)
+        *slot = s;
+}
+
+/* params: free keys, scalar values (a null becomes ""). */
+void load_params(loader *ld, const yev *ev)
+{
+    yev key, v;
+    if (ev->kind != YEV_MAP_START) {
+        load_error(ld, ev, "'params' must be a mapping, not %s", load_kind_name(ev));
+        load_skip(ld, ev);
+        return;
+    }
+    while (load_next(ld, &key) && key.kind != YEV_MAP_END) {
+        const char *k = NULL;
+        int ok = key.kind == YEV_SCALAR && !(key.plain && strcmp(key.value, "<<") == 0);
+        if (!ok)
+            load_error(ld, &key, key.kind == YEV_SCALAR ? "merge keys are not supported"
+                                                        : "keys of 'params' must be strings");
+        else
+            load_string(ld, &key, "params", &k);
+        load_skip(ld, &key);
+        if (!load_next(ld, &v))
+            return;
+        const ds_ref *seen = ld->param_keys.items;
+        for (size_t i = 0; k && i < ld->param_keys.n; i++) {
+            if (strcmp(seen[i].id, k) == 0) {
+                load_error(ld, &key, "duplicate key '%s' (first at line %ld, column %ld)", k,
+                           seen[i].at.line, seen[i].at.col);
+                k = NULL;
+            }
+        }
+        ds_ref *r = k ? load_push(ld, &ld->param_keys, sizeof *r) : NULL;
+        if (r)
+            *r = (ds_ref){k, {key.line, key.col}};
+        const char *value = NULL;
+        if (!load_string(ld, &v, k ? k : "params", &value) || !k)
+            continue;
+        quire_param *p = load_push(ld, &ld->params, sizeof *p);
+        if (p)
+            *p = (quire_param){k, value ? value : ""};
+    }
+}
