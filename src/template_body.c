@@ -47,6 +47,10 @@ static size_t seq_len(const yaml_node_t *n)
     return (size_t)(n->data.sequence.items.top - n->data.sequence.items.start);
 }
 
+/* More ids than this in one list is a mistake, and keeps the duplicate
+ * check below cheap. */
+#define TPL_MAX_IDS 1000
+
 /* A list of ids (or one id as a scalar) into *ids; 0 on any error. */
 static int read_ids(tpl_reader *r, yaml_node_t *n, const char *what, tpl_id **ids,
                     size_t *count)
@@ -56,6 +60,12 @@ static int read_ids(tpl_reader *r, yaml_node_t *n, const char *what, tpl_id **id
         return 0;
     }
     size_t len = n->type == YAML_SCALAR_NODE ? 1 : seq_len(n);
+    if (len > TPL_MAX_IDS) {
+        yr_error(r, n, "%s lists %zu ids; at most %d are allowed", what, len, TPL_MAX_IDS);
+        *ids = NULL;
+        *count = 0;
+        return 0;
+    }
     tpl_id *out = calloc(len ? len : 1, sizeof *out);
     size_t got = 0;
     int ok = out != NULL;
