@@ -1,0 +1,130 @@
+#!/bin/bash
+# registry.sh CASE QUIRE PLUGINS_BUILD_DIR DATA_DIR
+# End-to-end tests of plugin loading and atomic outputs with test plugins.
+set -u
+case_name=$1 quire=$2 tp=$3 data=$4
+unset QUIRE_PLUGIN_PATH
+work=$(mktemp -d /tmp/quire-registry-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
+
+# run EXPECTED_RC ARGS...: runs quire, keeps stdout/stderr in out.txt/err.txt.
+run() {
+    local want=$1; shift
+    "$quire" "$@" >out.txt 2>err.txt
+    local rc=$?
+    [ "$rc" -eq "$want" ] || { cat err.txt >&2; fail "quire $* exited $rc, expected $want"; }
+}
+expect_err() { grep -qF -- "$1" err.txt || { cat err.txt >&2; fail "stderr lacks: $1"; }; }
+no_temps() {
+    local left
+    left=$(find "$1" -name '.*' -type f)
+    [ -z "$left" ] || fail "temporary files left: $left"
+}
+
+case $case_name in
+abi)
+    run 3 render "$data/alpha.yaml" -f abi --plugin-dir "$tp/main" -o o
+    expect_err "quire: plugin $tp/main/quire-abi.so: ABI version 999, this quire needs 1"
+    [ ! -e o ] || fail "OUTDIR created although the plugin was refused"
+    ;;
+noentry)
+    run 3 render "$data/alpha.yaml" -f noentry --plugin-dir "$tp/main" -o o
+    expect_err "plugin $tp/main/quire-noentry.so: no symbol quire_plugin_descriptor"
+    ;;
+list)
+    run 0 plugins --plugin-dir "$tp/main" --plugin-dir "$tp/order-a"
+    # One tab-separated line per plugin: name ext version abi path description.
+    grep -qP "^fail\tfail\t0\.0\.1\t1\t$tp/main/quire-fail\.so\tfails halfway$" out.txt ||
+        fail "no line for fail: $(cat out.txt)"
+    grep -qP "^order\torder\t0\.0\.1\t1\t$tp/order-a/quire-order\.so\t" out.txt ||
+        fail "no line for order"
+    grep -qP "^csv\tcsv\t" out.txt || fail "the built-in csv plugin is not listed"
+    expect_err "warning: plugin $tp/main/quire-broken.so: cannot be loaded"
+    expect_err "ABI version 999"
+    expect_err "no symbol quire_plugin_descriptor"
+    ! grep -q "^abi" out.txt || fail "a refused plugin is listed"
+    ;;
+order)
+    # --plugin-dir beats QUIRE_PLUGIN_PATH ...
+    QUIRE_PLUGIN_PATH="$tp/order-b" run 0 render "$data/alpha.yaml" -f order \
+        --plugin-dir "$tp/order-a" -o o -q
+    [ "$(cat o/alpha.order)" = a ] || fail "--plugin-dir did not win"
+    # ... whose first directory wins ...
+    QUIRE_PLUGIN_PATH=":$tp/order-b::$tp/order-a:" run 0 render "$data/alpha.yaml" -f order -o o -q
+    [ "$(cat o/alpha.order)" = b ] || fail "QUIRE_PLUGIN_PATH order not kept"
+    # ... and both beat the built-in plugins.
+    QUIRE_PLUGIN_PATH="$tp/csv-override" run 0 render "$data/alpha.yaml" -f csv -o o -q
+    [ "$(cat o/alpha.csv)" = override ] || fail "QUIRE_PLUGIN_PATH did not beat the build tree"
+    run 0 render "$data/alpha.yaml" -f csv -o o -q
+    grep -q '^table,title,file' o/alpha.csv || fail "built-in csv not used without overrides"
+    ;;
+cwd)
+    # A plugin in the current directory is never picked up implicitly,
+    # not even through an empty element of QUIRE_PLUGIN_PATH.
+    cp "$tp/order-a/quire-order.so" .
+    QUIRE_PLUGIN_PATH=":" run 3 render "$data/alpha.yaml" -f order -o o
+    expect_err "no plugin for format 'order'"
+    expect_err "found: csv"
+    run 3 render "$data/alpha.yaml" -f order -o o
+    run 0 render "$data/alpha.yaml" -f order --plugin-dir . -o o -q
+    ;;
+fail)
+    # A plugin that fails halfway leaves nothing, and older outputs stay.
+    mkdir o
+    printf 'older output\n' > o/alpha.fail
+    printf 'older extra\n' > o/alpha.extra.fail
+    cp o/alpha.fail before.fail; cp o/alpha.extra.fail before.extra
+    run 4 render "$data/alpha.yaml" -f fail --plugin-dir "$tp/main" -o o
+    expect_err "quire: fail: o/alpha.fail: disk on fire after 9 bytes"
+    expect_err "o/alpha.fail: warning [test-code]: about to fail"
+    cmp o/alpha.fail before.fail || fail "older output changed"
+    cmp o/alpha.extra.fail before.extra || fail "older extra output changed"
+    no_temps o
+    [ "$(ls -A o | wc -l)" -eq 2 ] || fail "unexpected files: $(ls -A o)"
+    # --quiet silences the warning but not the error.
+    run 4 render "$data/alpha.yaml" -f fail --plugin-dir "$tp/main" -o o --quiet
+    ! grep -q warning err.txt || fail "--quiet printed a warning"
+    expect_err "disk on fire"
+    ;;
+keep)
+    # When one format fails, the others are written and kept; exit 4.
+    run 4 render "$data/alpha.yaml" "$data/beta.yaml" -f csv,fail --plugin-dir "$tp/main" \
+        -o o -j 2
+    for f in alpha.csv alpha.share.csv beta.csv beta.t1.csv beta.t2.csv; do
+        [ -s "o/$f" ] || fail "o/$f missing"
+    done
+    [ ! -e o/alpha.fail ] && [ ! -e o/beta.fail ] || fail "a failed output exists"
+    no_temps o
+    ;;
+sigint|sigterm)
+    # Interrupted: temporary files removed, older output untouched,
+    # exit 128 + signal. sleep answers progress(); stubborn never asks and
+    # is cleaned up by the host after its grace period.
+    if [ "$case_name" = sigint ]; then sig=INT want=130 fmt=sleep
+    else sig=TERM want=143 fmt=stubborn; fi
+    mkdir o
+    printf 'older\n' > "o/alpha.$fmt"
+    set -m   # a background job of a script would otherwise ignore SIGINT
+    "$quire" render "$data/alpha.yaml" -f "$fmt" --plugin-dir "$tp/main" -o o \
+        >out.txt 2>err.txt &
+    pid=$!
+    for _ in $(seq 200); do
+        grep -qs started o/.alpha.$fmt.* && break
+        sleep 0.05
+    done
+    grep -qs started o/.alpha.$fmt.* || fail "the plugin never started"
+    kill -$sig $pid
+    wait $pid
+    rc=$?
+    [ "$rc" -eq "$want" ] || { cat err.txt >&2; fail "exit $rc, expected $want"; }
+    [ "$(cat o/alpha.$fmt)" = older ] || fail "older output changed"
+    no_temps o
+    ;;
+*)
+    fail "unknown case"
+    ;;
+esac
+echo "ok $case_name"
