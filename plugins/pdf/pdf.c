@@ -1,0 +1,149 @@
+/* pdf.c — the PDF exporter's entry: a typeset brief through libharu. */
+#include "pdf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_ACCENT 0x1f4e79u
+
+uint32_t pdf_color(const pdf_ctx *ctx, size_t i)
+{
+    if (!ctx->tp->palette || !ctx->tp->n_palette)
+        return DEFAULT_ACCENT;
+    return ctx->tp->palette[i % ctx->tp->n_palette] & 0xFFFFFFu;
+}
+
+uint32_t pdf_tint(uint32_t rgb, double share)
+{
+    uint32_t out = 0;
+    for (int shift = 16; shift >= 0; shift -= 8) {
+        double c = (double)((rgb >> shift) & 0xFF);
+        out |= (uint32_t)(255.0 - (255.0 - c) * share + 0.5) << shift;
+    }
+    return out;
+}
+
+void pdf_fail(pdf_ctx *ctx, quire_status status, const char *fmt, ...)
+{
+    if (ctx->status)
+        return;
+    ctx->status = status;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
+    va_end(ap);
+}
+
+const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en)
+{
+    return ctx->korean ? ko : en;
+}
+
+/* libharu reports errors through this; we keep the first and check it. */
+static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+    pdf_ctx *ctx = data;
+    if (!ctx->hpdf_error)
+        ctx->hpdf_error = error;
+}
+
+/* Contents entries, known from the template before any layout. */
+static int toc_collect(pdf_ctx *ctx)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ctx->tp->n_blocks; i++) {
+        quire_block_kind k = ctx->tp->blocks[i].kind;
+        n += k == QUIRE_BLOCK_HEADING || k == QUIRE_BLOCK_SOURCES ||
+             (k == QUIRE_BLOCK_SECTION && ctx->tp->blocks[i].section);
+    }
+    ctx->toc = calloc(n ? n : 1, sizeof *ctx->toc);
+    if (!ctx->toc)
+        return -1;
+    for (size_t i = 0; i < ctx->tp->n_blocks; i++) {
+        const quire_block *b = &ctx->tp->blocks[i];
+        if (b->kind == QUIRE_BLOCK_HEADING)
+            ctx->toc[ctx->n_toc++] = (pdf_toc){b->text ? b->text : "", 0, 0};
+        else if (b->kind == QUIRE_BLOCK_SECTION && b->section)
+            ctx->toc[ctx->n_toc++] = (pdf_toc){b->section->heading, 1, 0};
+        else if (b->kind == QUIRE_BLOCK_SOURCES)
+            ctx->toc[ctx->n_toc++] = (pdf_toc){pdf_label(ctx, "출처", "Sources"), 0, 0};
+    }
+    return 0;
+}
+
+static void ctx_init(pdf_ctx *ctx, const quire_job *job)
+{
+    memset(ctx, 0, sizeof *ctx);
+    ctx->job = job;
+    ctx->ds = job->dataset;
+    ctx->tp = job->tmpl;
+    const char *lang = ctx->ds->language ? ctx->ds->language : "ko";
+    ctx->korean = !strncmp(lang, "ko", 2);
+    ctx->pw = job->tmpl->page_width_pt > 0 ? job->tmpl->page_width_pt : 595.276;
+    ctx->ph = job->tmpl->page_height_pt > 0 ? job->tmpl->page_height_pt : 841.89;
+    const double *m = job->tmpl->margin_pt;
+    ctx->top = ctx->ph - m[0];
+    ctx->right = ctx->pw - m[1];
+    ctx->bottom = m[2];
+    ctx->left = m[3];
+    ctx->width = ctx->right - ctx->left;
+}
+
+static quire_status render(pdf_ctx *ctx)
+{
+    if (ctx->width < 72 || ctx->top - ctx->bottom < 144) {
+        pdf_fail(ctx, QUIRE_ERR_INPUT, "the margins leave no room on a %.0f x %.0f pt page",
+                 ctx->pw, ctx->ph);
+        return ctx->status;
+    }
+    ctx->doc = HPDF_New(on_hpdf_error, ctx);
+    if (!ctx->doc || toc_collect(ctx)) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        return ctx->status;
+    }
+    HPDF_SetCompressionMode(ctx->doc, HPDF_COMP_ALL);
+    if (fonts_load(ctx))
+        return ctx->status;
+    ctx->dry = 1;
+    if (layout_run(ctx))
+        return ctx->status;
+    ctx->dry = 0;
+    if (layout_run(ctx))
+        return ctx->status;
+    docinfo_write(ctx);
+    if (tounicode_fix(ctx, ctx->body) || (ctx->bold != ctx->body && tounicode_fix(ctx, ctx->bold)))
+        return ctx->status;
+    if (ctx->hpdf_error)
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu error 0x%04X while drawing",
+                 (unsigned)ctx->hpdf_error);
+    else if (HPDF_SaveToFile(ctx->doc, ctx->job->output_path) != HPDF_OK)
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write %s (libharu error 0x%04X)",
+                 ctx->job->final_path ? ctx->job->final_path : ctx->job->output_path,
+                 (unsigned)ctx->hpdf_error);
+    return ctx->status;
+}
+
+static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
+{
+    pdf_ctx *ctx = malloc(sizeof *ctx);
+    if (!ctx) {
+        snprintf(err, err_size, "out of memory");
+        return QUIRE_ERR_EXPORT;
+    }
+    ctx_init(ctx, job);
+    quire_status status = render(ctx);
+    if (status && err_size)
+        snprintf(err, err_size, "%s", ctx->err);
+    if (ctx->doc)
+        HPDF_Free(ctx->doc);
+    fonts_free(ctx);
+    free(ctx->toc);
+    free(ctx);
+    return status;
+}
+
+QUIRE_PLUGIN_DEFINE("pdf", "pdf", "1.0.0",
+                    "PDF brief: cover, contents, figures, tables and vector charts (libharu)",
+                    pdf_export)
