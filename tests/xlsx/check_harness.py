@@ -1,0 +1,166 @@
+"""Reads xlsx_harness outputs back with openpyxl and checks what an analyst
+relies on: sheet names, typed values, number formats, tables, charts.
+
+usage: check_harness.py basic|basic-cm|long FILE.xlsx
+"""
+import datetime
+import re
+import sys
+import zipfile
+
+import openpyxl
+
+KO = "전세계 클라우드 인프라 시장 점유율"
+LONG_KO = "전세계 클라우드 인프라 시장 점유율과 국내 사업자별 매출 추이 (2021년부터 2024년까지)"
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+
+
+def eq(got, want, what):
+    check(got == want, f"{what}: got {got!r}, want {want!r}")
+
+
+def cell(ws, ref):
+    c = ws[ref]
+    return c.value, c.number_format
+
+
+def check_names(wb):
+    names = wb.sheetnames
+    eq(names[0], "Summary", "first sheet")
+    eq(names[-1], "Sources", "last sheet")
+    eq(names[1], KO, "Korean title kept whole")
+    eq(names[2], "Revenue _KRW__ big_small_ _x_ _", "forbidden characters replaced, cut at 31")
+    eq(names[3], "History (2)", "History is reserved")
+    eq(names[4], "SOURCES (2)", "names unique without regard to case")
+    eq(names[5], LONG_KO[:31], "cut at 31 characters, not bytes")
+    eq(names[6], LONG_KO[:27] + " (2)", "duplicate made unique within 31")
+    for n in names:
+        check(len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n), f"invalid name {n!r}")
+        check(not n.startswith("'") and not n.endswith("'"), f"apostrophe at the end: {n!r}")
+
+
+def check_summary(ws):
+    eq(ws["A1"].value, "클라우드·AI 인프라 분기 브리핑", "title")
+    rows = {r[0].value: r for r in ws.iter_rows() if r[0].value}
+    date = rows["Date"][1]
+    eq(date.value, datetime.datetime(2025, 4, 15), "date is a real date")
+    eq(date.number_format, "yyyy-mm-dd", "date format")
+    capex = rows["빅테크 4사 설비투자 (2024)"]
+    eq([c.value for c in capex[:6]], ["빅테크 4사 설비투자 (2024)", 209, "USD bn", 0.42, "%", "YoY"],
+       "figure row")
+    eq(capex[3].number_format, "0%", "change in percent")
+    check("Synergy Research" in capex[6].value, "figure source named")
+    share = rows["AWS share"]
+    eq(cell(ws, share[1].coordinate), (0.315, "0.0%"), "percent figure as a fraction")
+
+
+def check_share(ws, tables):
+    eq([c.value for c in ws[1]], ["사업자", "2023 Q4", "2024 Q1"], "headers")
+    eq(cell(ws, "B2"), (0.31, "0%"), "percent points as fraction")
+    eq(cell(ws, "C3"), (0.255, "0.0%"), "percent decimals as written")
+    eq(ws["C4"].value, None, "null is an empty cell")
+    eq(ws.freeze_panes, "A2", "header row frozen")
+    if tables:
+        eq(dict(ws.tables.items()), {"T_cloud_share": "A1:C5"}, "Excel table range")
+    else:
+        eq(ws.auto_filter.ref, "A1:C5", "autofilter range")
+    notes = [ws.cell(r, 1).value for r in range(6, 10)]
+    check(any(n and n.startswith("Source: Synergy Research") for n in notes), "source under table")
+    widths = ws.column_dimensions
+    check(widths["A"].width >= 13, "width fits 기타 (Others) (wide chars count double)")
+    eq(ws.print_title_rows, "$1:$1", "header row repeated when printed")
+
+
+def check_revenue(ws):
+    eq([c.value for c in ws[1]][:3], ["Year", "매출 (억원)", "Margin"], "unit in header")
+    eq(ws["H1"].value, "year (2)", "duplicate header made unique")
+    eq(cell(ws, "A2"), (2021, "#,##0"), "integer with thousands separator")
+    eq(cell(ws, "B3"), (-2500.25, "#,##0.00"), "currency decimals as written")
+    eq(cell(ws, "C2"), (12.5, "#,##0.0"), "number decimals")
+    eq(cell(ws, "D2"), (datetime.datetime(2022, 1, 1), "yyyy-mm-dd"), "real date")
+    eq(cell(ws, "E3"), (0.1225, "0.00%"), "column format wins on the fraction")
+    eq(cell(ws, "F2"), (1.5, '"$"#,##0.00'), "column format wins")
+    eq(ws["G2"].value, "00417", "text stays text")
+    eq(ws["G3"].value, "a b", "control character cleaned")
+    check(isinstance(ws["B2"].value, (int, float)), "numbers are numbers")
+
+
+def check_sources(ws):
+    eq([c.value for c in ws[1]], ["Id", "Title", "Publisher", "Author", "Date", "URL"], "sources header")
+    eq(ws["F2"].hyperlink and ws["F2"].hyperlink.target,
+       "https://www.srgresearch.com/articles/q4-2023", "URL is a hyperlink")
+    eq(cell(ws, "E3"), (datetime.datetime(2024, 5, 1), "yyyy-mm-dd"), "source date")
+
+
+def check_charts(path):
+    z = zipfile.ZipFile(path)
+    charts = sorted(n for n in z.namelist() if re.match(r"xl/charts/chart\d+\.xml$", n))
+    eq(len(charts), 5, "one chart per chart block")
+    kinds, refs = [], []
+    for n in charts:
+        x = z.read(n).decode()
+        kinds.append(re.findall(r"<c:(barChart|lineChart|pieChart|doughnutChart)>", x)[0]
+                     + "/" + "".join(re.findall(r'<c:barDir val="(\w+)"/>', x))
+                     + "/" + "".join(re.findall(r'<c:grouping val="(\w+)"/>', x)))
+        refs.append(re.findall(r"<c:f>([^<]*)</c:f>", x))
+        check("1F4E79" in x, f"{n}: palette colour")
+    eq(sorted(kinds), sorted(["barChart/col/clustered", "barChart/bar/stacked",
+                              "lineChart//standard", "pieChart//", "doughnutChart//"]),
+       "chart types")
+    share = f"'{KO}'"
+    check([f"{share}!$B$1", f"{share}!$A$2:$A$5", f"{share}!$B$2:$B$5"] == refs[0][:3],
+          f"bar series references the table's cells: {refs[0][:3]}")
+    x = z.read(charts[0]).decode()
+    check("Cloud share" in x and "사업자" in x, "chart title and axis title")
+    check("<c:legend>" in x, "legend")
+
+
+def check_props(wb):
+    p = wb.properties
+    eq(p.title, "클라우드·AI 인프라 분기 브리핑", "title property")
+    eq(p.creator, "권하영", "author property")
+    eq(p.created, datetime.datetime(2025, 4, 15), "created from the dataset date")
+
+
+def check_basic(path, tables):
+    wb = openpyxl.load_workbook(path)
+    check_names(wb)
+    check_summary(wb["Summary"])
+    check_share(wb[KO], tables)
+    check_revenue(wb.worksheets[2])
+    check_sources(wb["Sources"])
+    check_charts(path)
+    check_props(wb)
+    eq(wb["Empty"]["A1"].value, "Value", "empty table still has its header")
+
+
+def check_long(path):
+    """25 rows, 10 per sheet: three sheets, each with header and note."""
+    wb = openpyxl.load_workbook(path)
+    eq(wb.sheetnames, ["Summary", "Long table", "Long table (2)", "Long table (3)"], "parts")
+    seen = []
+    for i, ws in enumerate(wb.worksheets[1:]):
+        eq([c.value for c in ws[1]], ["N", "Parity"], f"part {i + 1} header")
+        n = 10 if i < 2 else 5
+        seen += [ws.cell(r, 1).value for r in range(2, 2 + n)]
+        eq(ws.cell(2 + n, 1).value, None, f"part {i + 1} ends after {n} rows")
+        note = ws.cell(3 + n, 1).value or ""
+        check(note.startswith(f"Part {i + 1} of 3: rows {10 * i + 1} to {10 * i + n} of 25"),
+              f"part {i + 1} note: {note!r}")
+        eq(ws.cell(2, 2).value, "짝수", "text cells")
+    eq(seen, list(range(1, 26)), "every row once, in order")
+
+
+mode, path = sys.argv[1], sys.argv[2]
+if mode == "long":
+    check_long(path)
+else:
+    check_basic(path, tables=(mode == "basic"))
+for f in failures:
+    print("FAIL:", f)
+sys.exit(1 if failures else 0)
