@@ -108,8 +108,8 @@ static void csv_records(loader *ld, table_build *tb, csv_reader *r, const char *
         if (res == CSV_ERROR)
             i = n_cols;  /* reported by the caller; keep the row count sane */
         else if (i != n_cols)
-            diag_error(ld->d, file, line, 1, "record has %zu fields; table '%s' has %zu columns",
-                       i, tb->t.id, n_cols);
+            diag_error(ld->d, file, line, 1, "record has %zu field%s; table '%s' has %zu column%s",
+                       i, i == 1 ? "" : "s", tb->t.id, n_cols, n_cols == 1 ? "" : "s");
         for (; i < n_cols; i++)
             table_null(tb, i);
         tb->t.n_rows++;

@@ -27,8 +27,8 @@ static void change_key(loader *ld, void *obj, int key, const yev *v)
     figure_read *fr = obj;
     switch (key) {
     case CHG_VALUE:
-        fr->have_change_value =
-            load_number(ld, v, "value", &fr->f.change_value, &fr->f.change_decimals);
+        fr->have_change_value = 1;
+        load_number(ld, v, "value", &fr->f.change_value, &fr->f.change_decimals);
         break;
     case CHG_UNIT: load_string(ld, v, "unit", &fr->f.change_unit); break;
     case CHG_BASIS: load_string(ld, v, "basis", &fr->f.change_basis); break;
@@ -55,7 +55,8 @@ static void figure_key(loader *ld, void *obj, int key, const yev *v)
         break;
     case FIG_LABEL: load_string(ld, v, "label", &fr->f.label); break;
     case FIG_VALUE:
-        fr->have_value = load_number(ld, v, "value", &fr->f.value, &fr->f.decimals);
+        fr->have_value = 1;  /* a bad value is reported once, by load_number */
+        load_number(ld, v, "value", &fr->f.value, &fr->f.decimals);
         break;
     case FIG_UNIT: load_string(ld, v, "unit", &fr->f.unit); break;
     case FIG_CHANGE: figure_change(ld, fr, v); break;

@@ -245,8 +245,9 @@ static void table_row(loader *ld, table_build *tb, const yev *row)
     if (ld->fatal)
         return;
     if (i != n_cols)
-        load_error(ld, row, "row %zu has %zu cells; table '%s' has %zu columns",
-                   tb->t.n_rows + 1, i, tb->t.id ? tb->t.id : "?", n_cols);
+        load_error(ld, row, "row %zu has %zu cell%s; table '%s' has %zu column%s",
+                   tb->t.n_rows + 1, i, i == 1 ? "" : "s", tb->t.id ? tb->t.id : "?", n_cols,
+                   n_cols == 1 ? "" : "s");
     for (; i < n_cols; i++)
         table_null(tb, i);
     tb->t.n_rows++;
@@ -260,6 +261,7 @@ static void table_rows(loader *ld, table_build *tb, const yev *v)
         load_skip(ld, v);
         return;
     }
+    tb->have_rows = 1;
     if (!tb->have_columns) {
         load_error(ld, v, "'rows' must come after 'columns' (rows are read as they stream in)");
         load_skip(ld, v);

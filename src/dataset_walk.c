@@ -243,8 +243,8 @@ int load_number(loader *ld, const yev *ev, const char *key, double *value,
         return 0;
     }
     if (st == CELL_NOT_FINITE) {
-        load_error(ld, ev, "'%s' expects a finite number, got %s", key,
-                   load_quote(ev->value, ev->length, buf, sizeof buf));
+        load_error(ld, ev, "'%s' expects a finite number, got %.*s", key,
+                   (int)(ev->length > 40 ? 40 : ev->length), ev->value);
         return 0;
     }
     return 1;
@@ -257,13 +257,13 @@ int load_id(loader *ld, const yev *ev, const char *kind, int with_underscore,
     char buf[80];
     if (!load_string(ld, ev, "id", &s))
         return 0;
+    *out = s ? s : "";  /* kept even when invalid: later messages name it */
     if (!s || !cells_valid_id(s, with_underscore)) {
         load_error(ld, ev, "%s id %s is not valid: use %s", kind,
                    load_quote(ev->value, ev->length, buf, sizeof buf),
                    with_underscore ? "[a-z0-9][a-z0-9_-]*" : "[a-z0-9][a-z0-9-]*");
         return 0;
     }
-    *out = s;
     return 1;
 }
 

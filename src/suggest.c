@@ -1,30 +1,34 @@
-/* suggest.c — nearest candidate by Levenshtein distance. */
+/* suggest.c — nearest candidate by edit distance. */
 #include "suggest.h"
 
 #include <string.h>
 
+/* Optimal string alignment distance: Levenshtein plus the swap of two
+ * neighbouring letters as one edit, the commonest typo ("titel"). */
 static size_t edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la > 64 || lb > 64)
         return (size_t)-1;
-    size_t row[65];
+    size_t prev2[65], prev[65], row[65];
     for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
+        prev[j] = j;
     for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
         row[0] = i;
         for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
             size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-            size_t best = diag + cost;
-            if (up + 1 < best) best = up + 1;
+            size_t best = prev[j - 1] + cost;
+            if (prev[j] + 1 < best) best = prev[j] + 1;
             if (row[j - 1] + 1 < best) best = row[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                prev2[j - 2] + 1 < best)
+                best = prev2[j - 2] + 1;
             row[j] = best;
-            diag = up;
         }
+        memcpy(prev2, prev, sizeof prev);
+        memcpy(prev, row, sizeof row);
     }
-    return row[lb];
+    return prev[lb];
 }
 
 const char *suggest_nearest(const char *word, const char *const *candidates)

@@ -93,7 +93,8 @@ static void report_syntax_error(yev_source *src)
     line = (long)p->problem_mark.line + 1;
     col = (long)p->problem_mark.column + 1;
     if (p->context)
-        diag_error(src->d, src->path, line, col, "%s %s", p->context, problem);
+        diag_error(src->d, src->path, line, col, "%s (%s at line %ld, column %ld)", problem,
+                   p->context, (long)p->context_mark.line + 1, (long)p->context_mark.column + 1);
     else
         diag_error(src->d, src->path, line, col, "%s", problem);
 }
@@ -188,6 +189,8 @@ static int start_replay(yev_source *src, const char *anchor, long line, long col
         }
         src->replay = r;
         src->replay_pos = 0;
+        src->alias_line = line;
+        src->alias_col = col;
         return 1;
     }
     diag_error(src->d, src->path, line, col, "unknown alias '*%s'", anchor);
@@ -202,7 +205,7 @@ static int next_replayed(yev_source *src, yev *out)
     if (src->replay_pos == r->n)
         src->replay = NULL;
     if (++src->replayed > YEV_MAX_REPLAYED) {
-        diag_error(src->d, src->path, out->line, out->col,
+        diag_error(src->d, src->path, src->alias_line, src->alias_col,
                    "aliases expand to more than %d nodes; refusing to expand further",
                    YEV_MAX_REPLAYED);
         return 0;

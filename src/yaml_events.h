@@ -47,6 +47,7 @@ typedef struct yev_source {
     size_t n_records, cap_records;
     yev_record *replay;     /* the alias being replayed, or NULL */
     size_t replay_pos;
+    long alias_line, alias_col;  /* the alias being replayed */
     size_t replayed;        /* events replayed so far, for the cap */
     yaml_event_t event;     /* the last parser event, freed on the next call */
     int have_event;
