@@ -64,7 +64,7 @@ def render(quire, dataset, template, plugin_dir, outdir):
     r = subprocess.run(cmd, capture_output=True, text=True)
     if r.returncode != 0:
         fail("render exited %d: %s" % (r.returncode, r.stderr.strip()))
-    if r.stdout.strip() or r.stderr.strip():
+    elif r.stdout.strip() or r.stderr.strip():
         fail("render --quiet printed: %r %r" % (r.stdout, r.stderr))
 
 
