@@ -55,11 +55,12 @@ static void offset_to_pos(const char *buf, size_t len, size_t off, long *line, l
 {
     *line = 1;
     *col = 1;
-    for (size_t i = 0; i < off && i < len; i++) {
+    size_t i = len >= 3 && !memcmp(buf, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    for (; i < off && i < len; i++) {
         if (buf[i] == '\n') {
             ++*line;
             *col = 1;
-        } else if (((unsigned char)buf[i] & 0xC0) != 0x80) {
+        } else if (buf[i] != '\r' && ((unsigned char)buf[i] & 0xC0) != 0x80) {
             ++*col;
         }
     }
@@ -76,20 +77,21 @@ static void report_syntax(yaml_parser_t *p, const char *path, diag *d,
     if (p->error == YAML_READER_ERROR) {
         offset_to_pos(buf, len, p->problem_offset, &line, &col);
         if (p->problem_value != -1)
-            diag_error(d, path, line, col, "invalid YAML: %s (byte 0x%02x)",
-                       p->problem, (unsigned)p->problem_value & 0xff);
+            diag_error(d, path, line, col, "%s (byte 0x%02X): the file must be UTF-8",
+                       p->problem, (unsigned)p->problem_value & 0xFF);
         else
-            diag_error(d, path, line, col, "invalid YAML: %s", p->problem);
+            diag_error(d, path, line, col, "%s", p->problem);
         return;
     }
+    /* Worded like the dataset loader's syntax errors (yaml_events.c). */
+    const char *problem = p->problem ? p->problem : "cannot parse YAML";
     line = (long)p->problem_mark.line + 1;
     col = (long)p->problem_mark.column + 1;
     if (p->context)
-        diag_error(d, path, line, col, "invalid YAML: %s (%s at line %ld)", p->problem,
-                   p->context, (long)p->context_mark.line + 1);
+        diag_error(d, path, line, col, "%s (%s at line %ld, column %ld)", problem, p->context,
+                   (long)p->context_mark.line + 1, (long)p->context_mark.column + 1);
     else
-        diag_error(d, path, line, col, "invalid YAML: %s",
-                   p->problem ? p->problem : "cannot parse");
+        diag_error(d, path, line, col, "%s", problem);
 }
 
 /* A second document after the first is an error: a template is one file,
@@ -110,6 +112,41 @@ static int check_single(yaml_parser_t *p, const char *path, diag *d,
     return root == NULL;
 }
 
+/* A first pass over the events, before libyaml builds the document: it
+ * stops at the first nesting deeper than a template ever needs, because
+ * libyaml's scanner slows down quadratically with depth. */
+static int check_depth(const char *path, diag *d, const char *buf, size_t len)
+{
+    yaml_parser_t p;
+    yaml_event_t ev;
+    int depth = 0, ok = 1, done = 0;
+    if (!yaml_parser_initialize(&p)) {
+        diag_error(d, path, 0, 0, "out of memory parsing template");
+        return 0;
+    }
+    yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+    while (ok && !done) {
+        if (!yaml_parser_parse(&p, &ev)) {
+            report_syntax(&p, path, d, buf, len);
+            ok = 0;
+            break;
+        }
+        if (ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT) {
+            if (++depth > TPL_MAX_DEPTH) {
+                diag_error(d, path, (long)ev.start_mark.line + 1, (long)ev.start_mark.column + 1,
+                           "nesting deeper than %d levels", TPL_MAX_DEPTH);
+                ok = 0;
+            }
+        } else if (ev.type == YAML_SEQUENCE_END_EVENT || ev.type == YAML_MAPPING_END_EVENT) {
+            depth--;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&p);
+    return ok;
+}
+
 int yr_load(tpl_reader *r, const char *path, diag *d)
 {
     memset(r, 0, sizeof *r);
@@ -121,6 +158,8 @@ int yr_load(tpl_reader *r, const char *path, diag *d)
         return 0;
     int ok = 0;
     yaml_parser_t p;
+    if (!check_depth(path, d, buf, len))
+        goto cleanup;
     if (!yaml_parser_initialize(&p)) {
         diag_error(d, path, 0, 0, "out of memory parsing template");
         goto cleanup;

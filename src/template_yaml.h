@@ -10,6 +10,8 @@
 
 /* Nodes visited while reading one template, aliases counted each time. */
 #define TPL_NODE_CAP 100000
+/* Mappings and lists inside each other; a template needs five. */
+#define TPL_MAX_DEPTH 32
 
 typedef struct tpl_reader {
     yaml_document_t doc;
@@ -21,7 +23,8 @@ typedef struct tpl_reader {
 } tpl_reader;
 
 /* Reads path into r->doc: exactly one non-empty document. Reports syntax
- * errors, an empty file (file:1:1) and a missing file; 0 on failure. */
+ * errors, nesting deeper than TPL_MAX_DEPTH, an empty file (file:1:1) and
+ * a missing file; 0 on failure. */
 int yr_load(tpl_reader *r, const char *path, diag *d);
 void yr_close(tpl_reader *r);
 

@@ -36,10 +36,13 @@ BAD(empty_file, "", "t.yaml:1:1: error: empty template: expected a mapping start
 BAD(only_comments, "# nothing\n\n", "t.yaml:1:1: error: empty template: expected a mapping "
                                     "starting with 'quire-template: 1'\n")
 BAD(syntax_error, V1 "body: [cover\nname: x\n",
-    "t.yaml:3:5: error: invalid YAML: did not find expected ',' or ']' "
-    "(while parsing a flow sequence at line 2)\n")
+    "t.yaml:3:5: error: did not find expected ',' or ']' "
+    "(while parsing a flow sequence at line 2, column 7)\n")
 BAD(invalid_utf8, V1 "name: caf\xC3\n",
-    "t.yaml:2:11: error: invalid YAML: invalid trailing UTF-8 octet (byte 0x0a)\n")
+    "t.yaml:2:11: error: invalid trailing UTF-8 octet (byte 0x0A): the file must be UTF-8\n")
+/* The column after a byte order mark counts characters, not the mark. */
+BAD(invalid_utf8_after_bom, "\xEF\xBB\xBF" "name: \xFF\n",
+    "t.yaml:1:7: error: invalid leading UTF-8 octet (byte 0xFF): the file must be UTF-8\n")
 BAD(two_documents, V1 "body: [cover]\n---\nname: again\n",
     "t.yaml:4:1: error: a template holds one YAML document; found a second one here\n")
 BAD(duplicate_key, V1 "body: [cover]\nname: a\nname: b\n",
@@ -78,6 +81,21 @@ static void alias_bomb(void **state)
     assert_non_null(hit);
     assert_null(strstr(hit + 1, cap_msg));
     free(msgs);
+    free(text);
+}
+
+/* Nesting far beyond what a template needs stops early, without
+ * libyaml building the whole tree. */
+static void deep_nesting(void **state)
+{
+    enum { DEPTH = 100000 };
+    char *text = malloc(2 * DEPTH + 64);
+    assert_non_null(text);
+    size_t len = (size_t)sprintf(text, V1 "body: ");
+    memset(text + len, '[', DEPTH);
+    memset(text + len + DEPTH, ']', DEPTH);
+    strcpy(text + len + 2 * DEPTH, "\n");
+    tpl_expect_parse_error(text, "t.yaml:2:38: error: nesting deeper than 32 levels\n");
     free(text);
 }
 
@@ -180,7 +198,7 @@ BAD(chart_y_empty, V1 "body:\n  - chart: {table: t, y: []}\n",
 
 /* All errors of a file are reported in one run. */
 BAD(many_errors, V1 "nmae: x\npage: {size: A3}\nbody:\n  - cover\n  - tables: some\n  - sourcs\n",
-    "t.yaml:2:1: error: unknown key 'nmae' in the template\n"
+    "t.yaml:2:1: error: unknown key 'nmae' in the template; did you mean 'name'?\n"
     "t.yaml:3:14: error: unknown page size 'A3'; did you mean 'A4'?\n"
     "t.yaml:6:13: error: 'tables' expects 'all'; write 'table: ID' for a single one\n"
     "t.yaml:7:5: error: unknown block 'sourcs'; did you mean 'sources'?\n")
@@ -193,12 +211,14 @@ int main(void)
         cmocka_unit_test(only_comments),
         cmocka_unit_test(syntax_error),
         cmocka_unit_test(invalid_utf8),
+        cmocka_unit_test(invalid_utf8_after_bom),
         cmocka_unit_test(two_documents),
         cmocka_unit_test(duplicate_key),
         cmocka_unit_test(duplicate_nested_key),
         cmocka_unit_test(merge_key),
         cmocka_unit_test(root_is_list),
         cmocka_unit_test(alias_bomb),
+        cmocka_unit_test(deep_nesting),
         cmocka_unit_test(missing_version),
         cmocka_unit_test(version_two),
         cmocka_unit_test(version_quoted),
