@@ -25,6 +25,7 @@
 #include <quire/quire-plugin.h>
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,10 +50,16 @@ static void put_text(FILE *f, const char *s)
 }
 
 /* Writes v with the fewest significant digits (15, 16 or 17) that strtod
- * reads back as exactly v: 0.1 stays 0.1, and no value is ever rounded. */
+ * reads back as exactly v: 0.1 stays 0.1, and no value is ever rounded.
+ * Whole numbers up to 2^53 are written in full (1000000000000000, not
+ * 1e+15): an integer column should look like one. */
 static void put_number(FILE *f, double v)
 {
     char buf[32];
+    if (fabs(v) <= 9007199254740992.0 && v == floor(v)) {
+        fprintf(f, "%.0f", v);
+        return;
+    }
     for (int digits = 15; digits <= 17; digits++) {
         snprintf(buf, sizeof buf, "%.*g", digits, v);
         if (strtod(buf, NULL) == v)

@@ -1,0 +1,67 @@
+#!/bin/bash
+# csv.sh CASE QUIRE SOURCE_DIR BUILD_DIR — tests of the CSV reference plugin
+# and of building a plugin outside the tree.
+set -u
+case_name=$1 quire=$2 here=$3 build=$4
+unset QUIRE_PLUGIN_PATH
+work=$(mktemp -d /tmp/quire-csv-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
+
+case $case_name in
+roundtrip)
+    "$quire" render "$here/roundtrip.yaml" -f csv -o o -q || fail "render failed"
+    /usr/bin/python3 "$here/check_roundtrip.py" o || fail "check_roundtrip.py"
+    ;;
+out_of_tree)
+    # Install the build into a private prefix, then build a plugin the way
+    # the header and docs/plugin-guide.md tell an outsider to.
+    cmake --install "$build" --prefix "$work/prefix" >install.log 2>&1 ||
+        { cat install.log; fail "cmake --install failed"; }
+    pc=$(find "$work/prefix" -name quire-plugin.pc | head -1)
+    [ -n "$pc" ] || fail "quire-plugin.pc not installed"
+    [ -f "$work/prefix/include/quire/quire-plugin.h" ] || fail "header not installed"
+    cflags=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --define-prefix --cflags quire-plugin) ||
+        fail "pkg-config failed"
+    case "$cflags" in *"$work/prefix/include"*) ;; *) fail "cflags: $cflags" ;; esac
+    mkdir plugins
+    cat > lines.c <<'SRC'
+#include <quire/quire-plugin.h>
+#include <stdio.h>
+
+/* Writes one line per table, and the expanded header pattern. */
+static quire_status lines_export(const quire_job *job, char *err, size_t size)
+{
+    FILE *f = fopen(job->output_path, "w");
+    if (!f) {
+        snprintf(err, size, "cannot open");
+        return QUIRE_ERR_EXPORT;
+    }
+    char head[256];
+    job->host->expand(job, "{title} / {period} / {missing}", -1, -1, head, sizeof head);
+    fprintf(f, "%s\n", head);
+    for (size_t i = 0; i < job->dataset->n_tables; i++)
+        fprintf(f, "%s %zu\n", job->dataset->tables[i].id, job->dataset->tables[i].n_rows);
+    job->host->diag(job, QUIRE_NOTE, "lines", "%zu tables", job->dataset->n_tables);
+    return fclose(f) == 0 ? QUIRE_OK : QUIRE_ERR_EXPORT;
+}
+
+QUIRE_PLUGIN_DEFINE("lines", "txt", "0.1.0", "one line per table", lines_export)
+SRC
+    # shellcheck disable=SC2086
+    cc -shared -fPIC -Wall -Werror $cflags lines.c -o plugins/quire-lines.so ||
+        fail "the out-of-tree plugin does not compile"
+    "$quire" plugins --plugin-dir plugins > list.txt 2>/dev/null
+    grep -qP "^lines\ttxt\t0\.1\.0\t1\t" list.txt || fail "not listed: $(cat list.txt)"
+    "$quire" render "$here/roundtrip.yaml" -f lines --plugin-dir plugins -o o 2>err.txt ||
+        { cat err.txt; fail "render with the out-of-tree plugin failed"; }
+    printf 'CSV round trip /  / {missing}\nnumbers 9\ntexts 8\n' > want.txt
+    cmp o/roundtrip.txt want.txt || { cat o/roundtrip.txt; fail "unexpected output"; }
+    grep -qF "o/roundtrip.txt: note [lines]: 2 tables" err.txt || fail "diag: $(cat err.txt)"
+    ;;
+*)
+    fail "unknown case"
+    ;;
+esac
+echo "ok $case_name"
