@@ -49,8 +49,10 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 {
     chart_line lines[8];
     const char *unit = chart_unit(ctx);
+    HPDF_Page page = ctx->page;
     size_t n;
 
+    ctx->page = NULL;   /* measure only: the legend draws when it has a page */
     memset(f, 0, sizeof *f);
     n = chart_text_wrap(ctx->style->bold, ctx->fs_title, chart_title(ctx), width, lines, 8, NULL);
     f->title = n * ctx->fs_title * 1.3 + CHART_GAP;
@@ -59,7 +61,7 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
         size_t k = ctx->chart->n_y < 64 ? ctx->chart->n_y : 64;
         for (size_t s = 0; s < k; s++) names[s] = chart_series(ctx, s)->label;
         f->legend = chart_legend(ctx, names, k, 0, 0, 0, width) + 2;
-        if (unit) f->unit = ctx->lh;
+        if (unit) f->unit = ctx->lh + 3;
         f->body = ctx->chart->type == QUIRE_CHART_LINE ? chart_line_height(ctx, width)
                                                       : chart_bar_height(ctx, width);
     } else {
@@ -73,6 +75,7 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
     if (f->source_text[0])
         f->source = chart_text_wrap(ctx->style->font, ctx->fs_small, f->source_text, width,
                                     lines, 8, NULL) * ctx->fs_small * 1.3 + 3;
+    ctx->page = page;
 }
 
 static double chart_frame_total(const chart_frame *f)

@@ -58,6 +58,18 @@ static void chart_line_markers(chart_ctx *ctx, const chart_vplot *vp, size_t s)
     }
 }
 
+/* A label on a white ground, so that lines passing under it do not cross
+ * its digits. */
+static void chart_line_label(const chart_ctx *ctx, chart_rect r, double fs, double base,
+                             const char *s, size_t n)
+{
+    chart_fill_rgb(ctx, CHART_WHITE);
+    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)(r.x - 1), (HPDF_REAL)r.y, (HPDF_REAL)(r.w + 2),
+                        (HPDF_REAL)r.h);
+    HPDF_Page_Fill(ctx->page);
+    chart_text(ctx, ctx->style->font, fs, CHART_INK, r.x, base, s, n, 0);
+}
+
 /* Value labels above each point, else below, else left out. */
 static void chart_line_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
 {
@@ -75,9 +87,9 @@ static void chart_line_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
         chart_rect a = {x - w / 2, above - fs * 0.22, w, fs * 0.95};
         chart_rect b = {x - w / 2, below - fs * 0.22, w, fs * 0.95};
         if (chart_place(ctx, a, &p) == 0)
-            chart_text(ctx, ctx->style->font, fs, CHART_INK, x - w / 2, above, buf, n, 0);
+            chart_line_label(ctx, a, fs, above, buf, n);
         else if (chart_place(ctx, b, &p) == 0)
-            chart_text(ctx, ctx->style->font, fs, CHART_INK, x - w / 2, below, buf, n, 0);
+            chart_line_label(ctx, b, fs, below, buf, n);
     }
 }
 

@@ -230,7 +230,7 @@ static int numfmt_parse(numfmt_section *s, const char *p, const char *end)
         }
         p++;
     }
-    return s->has_digits ? 0 : -1;
+    return 0;   /* a section of literals only ("-") shows just them */
 }
 
 /* Finds the end of the section starting at p (a ';' outside quotes). */
@@ -282,7 +282,7 @@ size_t numfmt_format(char *buf, size_t size, double value, int decimals,
      * writes its own sign (or parentheses) */
     if (v < 0 && which == 0 && !numfmt_is_zero(digits)) numfmt_put(buf, size, &len, "-", 1);
     numfmt_put(buf, size, &len, s.prefix, strlen(s.prefix));
-    numfmt_put_number(buf, size, &len, digits, s.grouping, s.min_int, s.min_dec);
+    if (s.has_digits) numfmt_put_number(buf, size, &len, digits, s.grouping, s.min_int, s.min_dec);
     numfmt_put(buf, size, &len, s.suffix, strlen(s.suffix));
     return numfmt_written(size, len);
 }

@@ -17,6 +17,16 @@ static double ticks_nice_step(double raw)
     return 10 * mag;
 }
 
+/* The multiple of step below (round = floor) or above (ceil) v, where a v
+ * that is a multiple but for binary noise (0.1 * 3) counts as one. */
+static double ticks_snap(double v, double step, double (*round_fn)(double))
+{
+    double q = v / step, near = nearbyint(q);
+
+    if (fabs(v - near * step) <= fmax(fabs(v), step) * 1e-12) return near * step;
+    return round_fn(q) * step;
+}
+
 /* Widens an empty range so that it has something to divide. */
 static void ticks_widen(double *lo, double *hi)
 {
@@ -38,18 +48,19 @@ int ticks_compute(double lo, double hi, int target, ticks *out)
     }
     if (target < 1) target = 5;
     if (hi - lo <= fabs(hi) * 1e-12 || hi == lo) ticks_widen(&lo, &hi);
-    if (!isfinite(hi - lo)) {        /* -DBL_MAX .. DBL_MAX: halve both */
-        lo /= 2, hi /= 2;
-    }
-    step = ticks_nice_step((hi - lo) / target);
+    /* divided first: hi - lo overflows for ranges near +-DBL_MAX */
+    step = ticks_nice_step(hi / target - lo / target);
     /* steps lost in the magnitude of the values would repeat one tick */
     mag = fmax(fabs(lo), fabs(hi));
     if (step < mag * 1e-12) step = ticks_nice_step(mag * 1e-12);
     out->step = step;
-    out->min = floor(lo / step + 1e-9) * step;
-    out->max = ceil(hi / step - 1e-9) * step;
-    if (!isfinite(out->min) || !isfinite(out->max)) out->min = lo, out->max = hi;
-    out->count = (int)lround((out->max - out->min) / step) + 1;
+    out->min = ticks_snap(lo, step, floor);
+    out->max = ticks_snap(hi, step, ceil);
+    if (!isfinite(out->min) || !isfinite(out->max) || !isfinite(step)) {
+        out->min = lo, out->max = hi;   /* not nice, but finite */
+        out->step = step = hi / target - lo / target;
+    }
+    out->count = (int)lround(out->max / step - out->min / step) + 1;
     out->decimals = (int)-floor(log10(step) + 1e-9);
     if (out->decimals < 0) out->decimals = 0;
     if (out->decimals > 15) out->decimals = 15;

@@ -1,0 +1,143 @@
+/* chart_cases.c — the tables and charts the harness draws: every chart
+ * type, Korean and English, nulls, negatives, long and many labels. */
+#include <math.h>
+
+#include "chart_cases.h"
+
+#define N(a) (sizeof(a) / sizeof *(a))
+#define TEXT(id_, label_, texts_) {id_, label_, QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, texts_}
+#define NUM(id_, label_, type_, unit_, nums_, decs_) \
+    {id_, label_, type_, NULL, 1, unit_, NULL, nums_, decs_, NULL}
+
+static const unsigned char dec0[24], dec1[24] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+                                                 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+
+static const quire_source sources[] = {
+    {"ddaily-2024-03", "클라우드 3사 실적", "디지털데일리", "권하영", "2024-03-02", NULL},
+    {"synergy", "Cloud market share Q4", "Synergy Research Group", NULL, "2024-02-01", NULL},
+    {"canalys", "Cloud Q1 2024", "Canalys", NULL, "2024-05-01", NULL},
+};
+static const char *const src_ko[] = {"ddaily-2024-03", "synergy"};
+static const char *const src_en[] = {"synergy", "canalys", "synergy"};
+
+static const quire_dataset ds_ko = {.struct_size = sizeof(quire_dataset), .id = "t",
+                                    .title = "t", .language = "ko", .sources = sources,
+                                    .n_sources = N(sources)};
+static const quire_dataset ds_en = {.struct_size = sizeof(quire_dataset), .id = "t",
+                                    .title = "t", .language = "en-US", .sources = sources,
+                                    .n_sources = N(sources)};
+
+/* Cloud market share, percent, one null. */
+static const char *const share_cat[] = {"AWS", "마이크로소프트", "구글", "알리바바", "기타"};
+static const double share_a[] = {31, 24, 11, 4, 30}, share_b[] = {31, 25, NAN, 4, 29};
+static const quire_column share_cols[] = {
+    TEXT("provider", "사업자", share_cat),
+    NUM("q4", "2023년 4분기 (시너지리서치)", QUIRE_PERCENT, NULL, share_a, dec0),
+    NUM("q1", "2024년 1분기 (카날리스)", QUIRE_PERCENT, NULL, share_b, dec0),
+};
+static const quire_table share = {"cloud-share", "글로벌 클라우드 인프라 시장 점유율", NULL,
+                                  {src_ko, 2}, share_cols, 3, 5};
+
+/* Capital expenditure by company and year, stacked. */
+static const char *const capex_cat[] = {"2021", "2022", "2023", "2024"};
+static const double capex_ms[] = {24.6, 23.9, 28.1, 55.7}, capex_am[] = {61.1, 63.6, 48.4, 83.0},
+                    capex_go[] = {24.6, 31.5, 32.3, 52.5}, capex_me[] = {18.6, 31.4, 28.1, 39.2};
+static const quire_column capex_cols[] = {
+    TEXT("year", "Year", capex_cat),
+    NUM("msft", "Microsoft", QUIRE_CURRENCY, "USD bn", capex_ms, dec1),
+    NUM("amzn", "Amazon", QUIRE_CURRENCY, "USD bn", capex_am, dec1),
+    NUM("goog", "Alphabet", QUIRE_CURRENCY, "USD bn", capex_go, dec1),
+    NUM("meta", "Meta", QUIRE_CURRENCY, "USD bn", capex_me, dec1),
+};
+static const quire_table capex = {"capex", "Big Tech capital expenditure", NULL,
+                                  {src_en, 3}, capex_cols, 5, 4};
+
+/* Long Korean labels for horizontal bars. */
+static const char *const flow_cat[] = {"아마존 누적 투자", "AWS 지출 약정 (향후 5년)", "구글 투자",
+                                       "구글클라우드(GCP) 사용료", "앤스로픽 총 투자 유치액"};
+static const double flow_v[] = {40, 40, 20, 30, 73};
+static const quire_column flow_cols[] = {
+    TEXT("flow", "항목", flow_cat),
+    NUM("usd", "금액", QUIRE_CURRENCY, "억달러", flow_v, dec0),
+};
+static const quire_table flows = {"flows", "앤스로픽을 둘러싼 투자와 클라우드 지출", NULL,
+                                  {src_ko, 1}, flow_cols, 2, 5};
+
+/* Monthly series with a gap. */
+static const char *const month_cat[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+static const double gpu_a[] = {12.5, 13.1, 14.8, NAN, 17.9, 19.4, 21.0, 22.2, 24.8, 26.1, 27.5, 30.2};
+static const double gpu_b[] = {8.2, 8.9, 9.1, 10.4, 11.0, NAN, NAN, 13.8, 14.1, 15.9, 16.4, 18.0};
+static const quire_column gpu_cols[] = {
+    TEXT("month", "Month", month_cat),
+    NUM("dc", "Data-centre revenue", QUIRE_CURRENCY, "USD bn", gpu_a, dec1),
+    NUM("cloud", "Cloud revenue", QUIRE_CURRENCY, "USD bn", gpu_b, dec1),
+};
+static const quire_table gpu = {"gpu", "Monthly revenue, 2024", NULL, {src_en, 2}, gpu_cols, 3, 12};
+
+/* Growth rates with negatives. */
+static const char *const growth_cat[] = {"AWS", "Azure", "Google Cloud", "Oracle", "IBM Cloud"};
+static const double growth_a[] = {13, 30, 26, -4.5, -12}, growth_b[] = {17, 31, 28, 21, -3};
+static const unsigned char growth_d[] = {0, 0, 0, 1, 0};
+static const quire_column growth_cols[] = {
+    TEXT("provider", "Provider", growth_cat),
+    NUM("fy23", "FY2023", QUIRE_PERCENT, NULL, growth_a, growth_d),
+    NUM("q124", "Q1 2024", QUIRE_PERCENT, NULL, growth_b, dec0),
+};
+static const quire_table growth = {"growth", "Cloud revenue growth, year on year", NULL,
+                                   {src_en, 2}, growth_cols, 3, 5};
+
+/* Many categories with long labels: rotated and thinned. */
+static const char *const region_cat[] = {
+    "서울특별시", "부산광역시", "대구광역시", "인천광역시", "광주광역시", "대전광역시",
+    "울산광역시", "세종특별자치시", "경기도", "강원특별자치도", "충청북도", "충청남도",
+    "전북특별자치도", "전라남도", "경상북도", "경상남도", "제주특별자치도", "해외 데이터센터 (미국·일본·싱가포르)"};
+static const double region_v[] = {1820, 412, 233, 388, 121, 302, 98, 77, 2410, 64, 88, 140,
+                                  55, 71, 120, 181, 42, 960};
+static const quire_column region_cols[] = {
+    TEXT("region", "지역", region_cat),
+    NUM("mw", "데이터센터 전력 용량", QUIRE_NUMBER, "MW", region_v, dec0),
+};
+static const quire_table regions = {"regions", "지역별 데이터센터 전력 용량", NULL,
+                                    {src_ko, 1}, region_cols, 2, 18};
+
+/* Anthropic investment tranches: a donut; a pie with a null slice. */
+static const char *const tr_cat[] = {"1차 투자 (2023년 9월)", "추가 투자 (2024년 3월)"};
+static const double tr_v[] = {12.5, 27.5};
+static const quire_column tr_cols[] = {
+    TEXT("tranche", "구분", tr_cat),
+    NUM("usd", "투자액", QUIRE_CURRENCY, "억달러", tr_v, dec1),
+};
+static const quire_table tranches = {"tranches", "아마존의 앤스로픽 투자 구성", NULL,
+                                     {src_ko, 1}, tr_cols, 2, 2};
+static const char *const pie_cat[] = {"AWS", "Microsoft", "Google", "Alibaba", "Salesforce",
+                                      "Oracle", "Others"};
+static const double pie_v[] = {31, 25, NAN, 4, 2, 2, 28};
+static const quire_column pie_cols[] = {
+    TEXT("provider", "Provider", pie_cat),
+    NUM("share", "Share", QUIRE_PERCENT, NULL, pie_v, dec0),
+};
+static const quire_table pie_t = {"pie", "Cloud infrastructure market share, Q1 2024", NULL,
+                                  {src_en, 1}, pie_cols, 2, 7};
+
+static const size_t ys1[] = {1}, ys12[] = {1, 2}, ys1234[] = {1, 2, 3, 4};
+
+static const chart_case cases[] = {
+    {"bar-grouped", &ds_ko, {QUIRE_CHART_BAR, &share, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495},
+    {"bar-stacked", &ds_en, {QUIRE_CHART_BAR, &capex, 0, ys1234, 4, "Capital expenditure by company (USD bn)", 1, 0, 0, 1}, 495},
+    {"bar-horizontal", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, NULL, 0, 1, 0, 1}, 495},
+    {"line-gap", &ds_en, {QUIRE_CHART_LINE, &gpu, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495},
+    {"bar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495},
+    {"bar-many", &ds_ko, {QUIRE_CHART_BAR, &regions, 0, ys1, 1, NULL, 0, 0, 0, 0}, 495},
+    {"pie-null", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, NULL, 0, 0, 0, 1}, 495},
+    {"donut", &ds_ko, {QUIRE_CHART_PIE, &tranches, 0, ys1, 1, NULL, 0, 0, 1, 1}, 495},
+    {"hbar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, "Growth by provider", 0, 1, 0, 1}, 495},
+    {"narrow-bar", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, "좁은 상자의 막대 차트", 0, 0, 0, 1}, 235},
+    {"narrow-line", &ds_ko, {QUIRE_CHART_LINE, &share, 0, ys12, 2, "좁은 상자의 선 차트", 0, 0, 0, 1}, 235},
+};
+
+const chart_case *chart_cases(size_t *n)
+{
+    *n = N(cases);
+    return cases;
+}
