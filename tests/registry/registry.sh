@@ -123,6 +123,39 @@ sigint|sigterm)
     [ "$(cat o/alpha.$fmt)" = older ] || fail "older output changed"
     no_temps o
     ;;
+fonts)
+    # Asked for pdf, the template's fonts are checked before anything is
+    # written: fontconfig always offers something, a wrong family is exit 2.
+    run 2 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f pdf --plugin-dir "$tp/fake-pdf" -o o
+    expect_err "$data/badfont.yaml: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
+    [ ! -e o ] || fail "OUTDIR created although a font is missing"
+    # The same template is fine for formats that need no fonts.
+    run 0 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f csv -o o -q
+    # NanumGothic (the default) matches by name, regular and bold.
+    run 0 render "$data/alpha.yaml" -t "$data/csvonly.yaml" -f pdf --plugin-dir "$tp/fake-pdf" -o o -q
+    [ "$(cat o/alpha.pdf)" = fake ] || fail "the stand-in pdf plugin did not run"
+    ;;
+host)
+    run 0 render "$data/alpha.yaml" -f host --plugin-dir "$tp/main" -o o
+    cat > want.txt <<'WANT'
+host abi 1, size ok 1
+font bold 0 nanum 0
+font missing 2
+font small buffer 4
+expand 알파 보고서|부산|2/9|{nope} (34)
+suffix slash 4
+suffix empty 4
+suffix ok 0
+suffix twice 4
+suffix main 4
+progress 0
+WANT
+    diff want.txt o/alpha.host || fail "host services answered otherwise"
+    [ "$(cat o/alpha.extra.txt)" = extra ] || fail "extra output not renamed into place"
+    expect_err "o/alpha.host: error [font-family]: font 'NoSuchFamilyXyz' not found: fontconfig offers"
+    expect_err "invalid output suffix '/../escape'"
+    no_temps o
+    ;;
 *)
     fail "unknown case"
     ;;
