@@ -69,13 +69,18 @@ def render(quire, dataset, template, plugin_dir, outdir):
 
 
 def pdf_pages(path):
-    r = subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        fail("pdftotext failed: " + r.stderr.strip())
-        return []
-    pages = r.stdout.split("\f")
-    return pages[:-1] if pages and not pages[-1].strip() else pages
+    """Text of each page, in reading order and in content-stream order:
+    a label wrapped inside a multi-column card is whole in one of them."""
+    texts = []
+    for mode in ([], ["-raw"]):
+        r = subprocess.run(["pdftotext", "-enc", "UTF-8"] + mode + [path, "-"],
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            fail("pdftotext failed: " + r.stderr.strip())
+            return []
+        pages = r.stdout.split("\f")
+        texts.append(pages[:-1] if pages and not pages[-1].strip() else pages)
+    return ["\n".join(both) for both in zip(*texts)]
 
 
 def check_pdf_figures(pages, figures):
