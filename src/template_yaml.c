@@ -233,7 +233,7 @@ const char *yr_kind(const yaml_node_t *n)
     switch (n->type) {
     case YAML_MAPPING_NODE: return "a mapping";
     case YAML_SEQUENCE_NODE: return "a list";
-    default: return "a scalar";
+    default: return yr_is_null(n) ? "nothing" : "a single value";
     }
 }
 

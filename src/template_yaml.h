@@ -40,7 +40,8 @@ long yr_col(const yaml_node_t *n);
 void yr_error(tpl_reader *r, const yaml_node_t *n, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* What a node is, for messages: "a mapping", "a list", "a string". */
+/* What a node is, for messages: "a mapping", "a list", "a single value",
+ * "nothing" (a null). */
 const char *yr_kind(const yaml_node_t *n);
 
 /* A plain null scalar: empty, "~" or "null". */

@@ -133,6 +133,10 @@ BAD(margin_no_room, V1 "page: {size: A5, orientation: landscape, margin_mm: {top
                     "body: [cover]\n",
     "t.yaml:2:53: error: margins leave less than 50 mm of the A5 landscape page for content\n")
 
+BAD(page_null, V1 "page:\nbody: cover\n",
+    "t.yaml:2:6: error: page expects a mapping, got nothing\n"
+    "t.yaml:3:7: error: body expects a list of blocks, got a single value\n")
+
 /* ---- fonts, palette, formats, xlsx ---- */
 BAD(font_empty, V1 "fonts: {body: \"\"}\nbody: [cover]\n",
     "t.yaml:2:15: error: fonts.body must name a font\n")
@@ -234,6 +238,7 @@ int main(void)
         cmocka_unit_test(margin_negative),
         cmocka_unit_test(margin_side_unknown),
         cmocka_unit_test(margin_no_room),
+        cmocka_unit_test(page_null),
         cmocka_unit_test(font_empty),
         cmocka_unit_test(palette_bad_colour),
         cmocka_unit_test(palette_empty),
