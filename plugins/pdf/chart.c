@@ -45,6 +45,29 @@ static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
     }
 }
 
+/* The legend's names: the series labels, each with its unit when the
+ * series do not share one. At most CHART_MAX_LEGEND entries. */
+#define CHART_MAX_LEGEND 64
+typedef struct chart_names {
+    const char *ptr[CHART_MAX_LEGEND];
+    char text[CHART_MAX_LEGEND][160];
+    size_t n;
+} chart_names;
+
+static void chart_legend_names(const chart_ctx *ctx, chart_names *names)
+{
+    int own_units = chart_unit(ctx) == NULL;
+
+    names->n = ctx->chart->n_y < CHART_MAX_LEGEND ? ctx->chart->n_y : CHART_MAX_LEGEND;
+    for (size_t s = 0; s < names->n; s++) {
+        const char *unit = own_units ? chart_series_unit(ctx, s) : NULL;
+        const char *label = chart_series(ctx, s)->label;
+        if (unit) snprintf(names->text[s], sizeof names->text[s], "%s (%s)", label, unit);
+        else snprintf(names->text[s], sizeof names->text[s], "%s", label);
+        names->ptr[s] = names->text[s];
+    }
+}
+
 static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 {
     chart_line lines[8];
@@ -57,10 +80,9 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
     n = chart_text_wrap(ctx->style->bold, ctx->fs_title, chart_title(ctx), width, lines, 8, NULL);
     f->title = n * ctx->fs_title * 1.3 + CHART_GAP;
     if (ctx->chart->type != QUIRE_CHART_PIE) {
-        const char *names[64];
-        size_t k = ctx->chart->n_y < 64 ? ctx->chart->n_y : 64;
-        for (size_t s = 0; s < k; s++) names[s] = chart_series(ctx, s)->label;
-        f->legend = chart_legend(ctx, names, k, 0, 0, 0, width) + 2;
+        chart_names names;
+        chart_legend_names(ctx, &names);
+        f->legend = chart_legend(ctx, names.ptr, names.n, 0, 0, 0, width) + 2;
         if (unit) f->unit = ctx->lh + 3;
         f->body = ctx->chart->type == QUIRE_CHART_LINE ? chart_line_height(ctx, width)
                                                       : chart_bar_height(ctx, width);
@@ -145,10 +167,9 @@ int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *char
     chart_paragraph(&ctx, style->bold, ctx.fs_title, CHART_INK, chart_title(&ctx), x, y, width);
     y -= f.title;
     if (chart->type != QUIRE_CHART_PIE) {
-        const char *names[64];
-        size_t k = chart->n_y < 64 ? chart->n_y : 64;
-        for (size_t s = 0; s < k; s++) names[s] = chart_series(&ctx, s)->label;
-        chart_legend(&ctx, names, k, 0, x, y, width);
+        chart_names names;
+        chart_legend_names(&ctx, &names);
+        chart_legend(&ctx, names.ptr, names.n, 0, x, y, width);
         y -= f.legend;
         chart_unit_draw(&ctx, x, y, width);
         y -= f.unit;

@@ -161,7 +161,7 @@ void chart_cats_draw(const chart_ctx *ctx, const chart_cats *cl, chart_rect plot
 void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, double w,
                         const chart_rect *box, chart_vplot *vp)
 {
-    double nat = fmin(fmax(w * 0.4, 110), 230), left;
+    double nat = fmin(fmax(w * 0.36, 100), 200), left;
 
     if (labels) {
         double extra = (hi - lo) * (ctx->lh + 2) / nat;

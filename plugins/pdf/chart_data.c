@@ -120,15 +120,28 @@ size_t chart_value_label(const chart_ctx *ctx, size_t s, size_t row, char *buf, 
                          c->format, c->type == QUIRE_PERCENT);
 }
 
-/* The first series' unit: its label, or "%" for percent points. */
-const char *chart_unit(const chart_ctx *ctx)
+/* A series' unit: its label, "%" for percent points, else its currency. */
+const char *chart_series_unit(const chart_ctx *ctx, size_t s)
 {
-    const quire_column *c = chart_series(ctx, 0);
+    const quire_column *c = chart_series(ctx, s);
 
     if (c->unit_label && *c->unit_label) return c->unit_label;
     if (c->type == QUIRE_PERCENT) return "%";
     if (c->type == QUIRE_CURRENCY && c->currency) return c->currency;
     return NULL;
+}
+
+/* The unit of the value axis, or NULL when there is none or the series
+ * disagree (each legend entry then names its own). */
+const char *chart_unit(const chart_ctx *ctx)
+{
+    const char *u = chart_series_unit(ctx, 0);
+
+    for (size_t s = 1; s < ctx->chart->n_y && u; s++) {
+        const char *v = chart_series_unit(ctx, s);
+        if (!v || strcmp(u, v) != 0) return NULL;
+    }
+    return u;
 }
 
 uint32_t chart_color(const chart_ctx *ctx, size_t i)

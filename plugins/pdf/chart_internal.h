@@ -54,6 +54,7 @@ const quire_column *chart_series(const chart_ctx *ctx, size_t s);
 double chart_value(const chart_ctx *ctx, size_t s, size_t row);
 size_t chart_value_label(const chart_ctx *ctx, size_t s, size_t row, char *buf, size_t size);
 const char *chart_unit(const chart_ctx *ctx);
+const char *chart_series_unit(const chart_ctx *ctx, size_t s);
 uint32_t chart_color(const chart_ctx *ctx, size_t i);
 int chart_range(const chart_ctx *ctx, double *lo, double *hi);
 
