@@ -12,6 +12,8 @@ run() {
     local want=$1; shift
     "$quire" "$@" >out.txt 2>err.txt
     local rc=$?
+    ! grep -qE "runtime error|AddressSanitizer|LeakSanitizer" err.txt ||
+        { cat err.txt >&2; fail "sanitizer report from quire $*"; }
     [ "$rc" -eq "$want" ] || { cat out.txt err.txt >&2; fail "quire $* exited $rc, expected $want"; }
 }
 expect_out() { grep -qF -- "$1" out.txt || { cat out.txt >&2; fail "stdout lacks: $1"; }; }

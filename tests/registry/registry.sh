@@ -15,6 +15,8 @@ run() {
     local want=$1; shift
     "$quire" "$@" >out.txt 2>err.txt
     local rc=$?
+    ! grep -qE "runtime error|AddressSanitizer|LeakSanitizer" err.txt ||
+        { cat err.txt >&2; fail "sanitizer report from quire $*"; }
     [ "$rc" -eq "$want" ] || { cat err.txt >&2; fail "quire $* exited $rc, expected $want"; }
 }
 expect_err() { grep -qF -- "$1" err.txt || { cat err.txt >&2; fail "stderr lacks: $1"; }; }
