@@ -232,13 +232,13 @@ static void bind_chart(binder *b, const tpl_block *tb)
     next_block(b, QUIRE_BLOCK_CHART)->chart = c;
 }
 
-/* `tables: all`: a bar chart of each table that has categories and
- * numbers, then the table itself. */
+/* `tables: all`: a bar chart of each table that has categories, numbers
+ * and at least one row (an empty chart says nothing), then the table. */
 static void expand_tables(binder *b)
 {
     for (size_t i = 0; i < b->ds->n_tables; i++) {
         const quire_table *tab = &b->ds->tables[i];
-        long x = first_column(tab, QUIRE_TEXT);
+        long x = tab->n_rows ? first_column(tab, QUIRE_TEXT) : -1;
         size_t n_y = 0;
         size_t *y = x >= 0 ? numeric_columns(tab, AUTO_CHART_MAX_Y, &n_y) : NULL;
         if (y && n_y) {

@@ -278,6 +278,23 @@ static void no_numeric_column(void **state)
     done(q, src);
 }
 
+/* `tables: all` draws no chart for a table without rows. */
+static void empty_table_no_chart(void **state)
+{
+    static const quire_column cols[] = {
+        {.id = "k", .label = "k", .type = QUIRE_TEXT},
+        {.id = "v", .label = "v", .type = QUIRE_NUMBER},
+    };
+    static const quire_table tab = {.id = "t", .title = "T", .columns = cols, .n_columns = 2};
+    static const quire_dataset ds = {.struct_size = sizeof ds, .id = "d", .title = "D",
+                                     .tables = &tab, .n_tables = 1};
+    template_src *src;
+    quire_template *q = bind_ok(V1 "body: [{tables: all}]\n", &ds, &src);
+    assert_int_equal(q->n_blocks, 1);
+    assert_int_equal(q->blocks[0].kind, QUIRE_BLOCK_TABLE);
+    done(q, src);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +310,7 @@ int main(void)
         cmocka_unit_test(column_types),
         cmocka_unit_test(chart_defaults_impossible),
         cmocka_unit_test(no_numeric_column),
+        cmocka_unit_test(empty_table_no_chart),
     };
     return cmocka_run_group_tests(tests, tpl_setup, tpl_teardown);
 }
