@@ -123,9 +123,9 @@ static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
 
 void figures_draw(pdf_ctx *ctx, const quire_figure *const *figures, size_t n)
 {
-    size_t cols = ctx->width >= 440 ? 3 : 2;
+    size_t cols = ctx->width >= 640 ? 4 : ctx->width >= 440 ? 3 : 2;
     double tile_w = (ctx->width - GAP * (double)(cols - 1)) / (double)cols;
-    tile row[3];
+    tile row[4];
     char where[160];
     layout_need(ctx, 60);
     ctx->y -= 2;

@@ -46,9 +46,10 @@ void lb_lines_free(lb_lines *out)
 }
 
 /* End (exclusive) of the longest piece of text[start..end) that fits width:
- * always at least one character, so that breaking makes progress. */
+ * always at least one character, so that breaking makes progress. With
+ * url_only, only a piece ending after a URL delimiter, else 0. */
 static size_t fit_piece(const char *text, size_t start, size_t end, double width,
-                        lb_measure_fn measure, void *ctx)
+                        lb_measure_fn measure, void *ctx, int url_only)
 {
     size_t pos = start, last_fit = 0, url_fit = 0;
     double used = 0;
@@ -67,7 +68,7 @@ static size_t fit_piece(const char *text, size_t start, size_t end, double width
     }
     if (last_fit < end && url_fit)
         return url_fit;
-    return last_fit;
+    return url_only ? 0 : last_fit;
 }
 
 /* Splits the word [start, end) into full lines while it is wider than
@@ -77,7 +78,7 @@ static int split_long_word(const char *text, size_t start, size_t end, double wi
                            size_t *tail)
 {
     while (measure(ctx, text + start, end - start) > width) {
-        size_t cut = fit_piece(text, start, end, width, measure, ctx);
+        size_t cut = fit_piece(text, start, end, width, measure, ctx, 0);
         if (cut >= end)
             break;
         if (lines_push(out, start, cut, 0))
@@ -86,6 +87,28 @@ static int split_long_word(const char *text, size_t start, size_t end, double wi
     }
     *tail = start;
     return 0;
+}
+
+static int is_url(const char *s, size_t len)
+{
+    for (size_t i = 0; i + 3 <= len; i++)
+        if (!memcmp(s + i, "://", 3))
+            return 1;
+    return len > 4 && !memcmp(s, "www.", 4);
+}
+
+/* Where a URL [ws, we) that does not fit after the line [ls, ws) may be cut
+ * so that its head fills the line, or 0: URLs are long and would otherwise
+ * leave a short, widely spaced line before them. */
+static size_t url_fill(const char *text, size_t ls, size_t ws, size_t we, double width,
+                       lb_measure_fn measure, void *ctx)
+{
+    if (!is_url(text + ws, we - ws))
+        return 0;
+    double room = width - measure(ctx, text + ls, ws - ls);
+    if (room < width * 0.25)
+        return 0;
+    return fit_piece(text, ws, we, room, measure, ctx, 1);
 }
 
 /* Breaks one hard line (no '\n') [start, end) of text. */
@@ -107,8 +130,12 @@ static int break_run(const char *text, size_t start, size_t end, double width,
             line_end = we;
             continue;
         }
-        if (have_line && lines_push(out, line_start, line_end, 1))
-            return -1;
+        if (have_line) {
+            size_t cut = url_fill(text, line_start, ws, we, width, measure, ctx);
+            if (lines_push(out, line_start, cut ? cut : line_end, 1))
+                return -1;
+            ws = cut ? cut : ws;
+        }
         if (split_long_word(text, ws, we, width, measure, ctx, out, &line_start))
             return -1;
         line_end = we;
