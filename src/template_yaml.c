@@ -147,6 +147,32 @@ static int check_depth(const char *path, diag *d, const char *buf, size_t len)
     return ok;
 }
 
+/* Builds r->doc from buf: one document with something in it. */
+static int load_document(tpl_reader *r, const char *buf, size_t len)
+{
+    yaml_parser_t p;
+    int ok = 0;
+    if (!yaml_parser_initialize(&p)) {
+        diag_error(r->d, r->path, 0, 0, "out of memory parsing template");
+        return 0;
+    }
+    yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
+    if (!yaml_parser_load(&p, &r->doc)) {
+        report_syntax(&p, r->path, r->d, buf, len);
+        goto cleanup;
+    }
+    r->has_doc = 1;
+    if (!yaml_document_get_root_node(&r->doc)) {
+        diag_error(r->d, r->path, 1, 1,
+                   "empty template: expected a mapping starting with 'quire-template: 1'");
+        goto cleanup;
+    }
+    ok = check_single(&p, r->path, r->d, buf, len);
+cleanup:
+    yaml_parser_delete(&p);
+    return ok;
+}
+
 int yr_load(tpl_reader *r, const char *path, diag *d)
 {
     memset(r, 0, sizeof *r);
@@ -156,28 +182,7 @@ int yr_load(tpl_reader *r, const char *path, diag *d)
     char *buf = read_file(path, d, &len);
     if (!buf)
         return 0;
-    int ok = 0;
-    yaml_parser_t p;
-    if (!check_depth(path, d, buf, len))
-        goto cleanup;
-    if (!yaml_parser_initialize(&p)) {
-        diag_error(d, path, 0, 0, "out of memory parsing template");
-        goto cleanup;
-    }
-    yaml_parser_set_input_string(&p, (const unsigned char *)buf, len);
-    if (!yaml_parser_load(&p, &r->doc)) {
-        report_syntax(&p, path, d, buf, len);
-        goto cleanup_parser;
-    }
-    r->has_doc = 1;
-    if (!yaml_document_get_root_node(&r->doc)) {
-        diag_error(d, path, 1, 1, "empty template: expected a mapping starting with 'quire-template: 1'");
-        goto cleanup_parser;
-    }
-    ok = check_single(&p, path, d, buf, len);
-cleanup_parser:
-    yaml_parser_delete(&p);
-cleanup:
+    int ok = check_depth(path, d, buf, len) && load_document(r, buf, len);
     free(buf);
     return ok;
 }
