@@ -9,7 +9,9 @@
 #include "xlsx.h"
 
 #define CHART_ROWS 18   /* rows one chart occupies, for stacking them */
-#define PIE_COLORED 1000 /* slices given palette colours; Excel's own after */
+/* Rows a chart draws: beyond this Excel slows to a crawl and no reader
+ * can tell the bars apart; a longer table is charted from its start. */
+#define CHART_MAX_ROWS 1000
 
 static uint8_t chart_kind(const quire_chart *ch)
 {
@@ -75,10 +77,17 @@ static void color_series(xlsx_ctx *ctx, const quire_chart *ch, lxw_chart_series 
     }
 }
 
+static size_t chart_rows(const xlsx_placement *pl)
+{
+    size_t rows = pl->rows ? pl->rows : 1;
+    return rows < CHART_MAX_ROWS ? rows : CHART_MAX_ROWS;
+}
+
 static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_chart *ch,
                                const xlsx_placement *pl)
 {
-    lxw_row_t last = (lxw_row_t)(pl->rows ? pl->rows : 1);
+    size_t rows = chart_rows(pl);
+    lxw_row_t last = (lxw_row_t)rows;
     size_t n_y = ch->type == QUIRE_CHART_PIE && ch->n_y > 1 ? 1 : ch->n_y;
 
     for (size_t i = 0; i < n_y; i++) {
@@ -94,8 +103,7 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
         if (ch->type == QUIRE_CHART_LINE && !ctx->tmpl->n_palette)
             chart_series_set_marker_type(s, LXW_CHART_MARKER_AUTOMATIC);
         if (ch->type == QUIRE_CHART_PIE && ctx->tmpl->n_palette) {
-            size_t n = pl->rows ? pl->rows : 1;
-            quire_status st = color_slices(ctx, s, n < PIE_COLORED ? n : PIE_COLORED);
+            quire_status st = color_slices(ctx, s, rows);
             if (st)
                 return st;
         } else {
@@ -198,6 +206,11 @@ static quire_status one_chart(xlsx_ctx *ctx, const quire_chart *ch)
     lxw_chart *chart = workbook_add_chart(ctx->wb, chart_kind(ch));
     if (!chart)
         return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add chart");
+    if (ch->table->n_rows > CHART_MAX_ROWS && ctx->job->host && ctx->job->host->diag)
+        ctx->job->host->diag(ctx->job, QUIRE_WARNING, "xlsx-chart-rows",
+                             "chart '%s' draws the first %d of %zu rows",
+                             ch->title ? ch->title : ch->table->title, CHART_MAX_ROWS,
+                             ch->table->n_rows);
     quire_status st = add_series(ctx, chart, ch, pl);
     if (!st)
         st = set_titles(ctx, chart, ch);

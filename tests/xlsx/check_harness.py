@@ -72,7 +72,7 @@ def check_share(ws, tables):
     notes = [ws.cell(r, 1).value for r in range(6, 10)]
     check(any(n and n.startswith("Source: Synergy Research") for n in notes), "source under table")
     widths = ws.column_dimensions
-    check(widths["A"].width >= 13, "width fits 기타 (Others) (wide chars count double)")
+    check(widths["A"].width >= 14, f"width {widths['A'].width} fits 기타 (Others): wide characters count two")
     eq(ws.print_title_rows, "$1:$1", "header row repeated when printed")
 
 

@@ -3,7 +3,7 @@
  * fake host, so the plugin is tested without the loader.
  *
  *   xlsx_harness basic OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
- *   xlsx_harness long OUT.xlsx N_ROWS ROWS_PER_SHEET
+ *   xlsx_harness long OUT.xlsx N_ROWS ROWS_PER_SHEET   (0: Excel's limit)
  *   xlsx_harness cancel OUT.xlsx
  *
  * Exit status: the export's quire_status; the error message on stderr.
@@ -170,7 +170,8 @@ static quire_status run_long(const char *out, size_t n, size_t per_sheet)
     quire_template tmpl = {.struct_size = sizeof tmpl, .xlsx_summary_sheet = 1};
     quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
     xlsx_options opt = xlsx_options_default();
-    opt.rows_per_sheet = per_sheet;
+    if (per_sheet) /* 0: Excel's own limit */
+        opt.rows_per_sheet = per_sheet;
     st = xlsx_export_opt(&job, &opt, err, sizeof err);
     if (st)
         fprintf(stderr, "export: %s\n", err);
