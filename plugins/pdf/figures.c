@@ -127,6 +127,8 @@ void figures_draw(pdf_ctx *ctx, const quire_figure *const *figures, size_t n)
     double tile_w = (ctx->width - GAP * (double)(cols - 1)) / (double)cols;
     tile row[4];
     char where[160];
+    if (!n)
+        return;
     layout_need(ctx, 60);
     ctx->y -= 2;
     for (size_t i = 0; i < n; i += cols) {

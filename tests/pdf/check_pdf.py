@@ -97,6 +97,31 @@ def check_contents(pdf, entries, bookmarks):
             fail("no bookmark %s -> page %s in %s" % (title, page, bookmarks))
 
 
+def read_pgm(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    parts = data.split(None, 4)  # P5 width height maxval pixels
+    w, h = int(parts[1]), int(parts[2])
+    return w, h, parts[4][-w * h:]
+
+
+def check_sides(pdf, tmp, pages, margins_mm, dpi=36):
+    """No ink left of the left margin or right of the right margin on any
+    page but the cover: a table or chart wider than the text block shows."""
+    left_mm, right_mm = (float(x) for x in margins_mm.split(","))
+    prefix = os.path.join(tmp, "side")
+    poppler(["pdftoppm", "-gray", "-r", str(dpi), "-f", "2", pdf, prefix])
+    for name in sorted(f for f in os.listdir(tmp) if f.startswith("side")):
+        w, h, px = read_pgm(os.path.join(tmp, name))
+        lx = int(left_mm / 25.4 * dpi) - 1
+        rx = w - int(right_mm / 25.4 * dpi) + 1
+        for y in range(h):
+            row = px[y * w:(y + 1) * w]
+            if min(row[:lx]) < 200 or min(row[rx:]) < 200:
+                fail("%s: ink outside the side margins at row %d" % (name, y))
+    return True
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("quire")
@@ -116,6 +141,7 @@ def main():
     ap.add_argument("--no-creation-date", action="store_true")
     ap.add_argument("--warn", action="append", default=[])
     ap.add_argument("--fail")
+    ap.add_argument("--clean-sides", help="LEFT_MM,RIGHT_MM: no ink beyond them")
     args = ap.parse_args()
 
     env = dict(os.environ)
@@ -183,6 +209,8 @@ def main():
             fail("expected %d bookmarks, got %s" % (args.bookmarks, bookmarks))
         check_contents(pdf, args.contents, bookmarks)
         poppler(["pdftoppm", "-r", "20", "-png", pdf, os.path.join(tmp, "page")])
+        if args.clean_sides:
+            check_sides(pdf, tmp, pages, args.clean_sides)
     print("ok")
 
 

@@ -1,0 +1,135 @@
+/* Drives quire-pdf.so directly with a hand-made dataset and a fake host, for
+ * what the real program cannot reach: an OpenType/CFF font file, an empty
+ * dataset under every block kind, margins that leave no room, an output
+ * path that cannot be written.
+ *
+ * usage: plugin_harness PLUGIN.so WORKDIR */
+#include <dlfcn.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <quire/quire-plugin.h>
+
+static const char *font_file = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
+static int failures;
+
+static void fake_diag(const quire_job *job, quire_severity s, const char *code,
+                      const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "diag %s: ", code ? code : "-");
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+static int fake_progress(const quire_job *job, double f) { return 0; }
+
+static quire_status fake_find_font(const quire_job *job, const char *pattern, char *path,
+                                   size_t size, int *index)
+{
+    snprintf(path, size, "%s", font_file);
+    *index = 0;
+    return QUIRE_OK;
+}
+
+static size_t fake_expand(const quire_job *job, const char *pattern, int page, int pages,
+                          char *out, size_t size)
+{
+    return (size_t)snprintf(out, size, "%s %d/%d", pattern, page, pages);
+}
+
+static const quire_host host = {sizeof(quire_host), QUIRE_ABI_VERSION, fake_diag,
+                                fake_progress, fake_find_font, fake_expand, NULL};
+
+static void expect(int ok, const char *what)
+{
+    if (!ok) {
+        fprintf(stderr, "FAIL: %s\n", what);
+        failures++;
+    }
+}
+
+/* Every block kind, with nothing in the dataset for them. */
+static const quire_block all_blocks[] = {
+    {.kind = QUIRE_BLOCK_COVER},     {.kind = QUIRE_BLOCK_CONTENTS},
+    {.kind = QUIRE_BLOCK_HEADING, .text = "Heading"},
+    {.kind = QUIRE_BLOCK_FIGURES},   {.kind = QUIRE_BLOCK_SUMMARY},
+    {.kind = QUIRE_BLOCK_PAGE_BREAK}, {.kind = QUIRE_BLOCK_PAGE_BREAK},
+    {.kind = QUIRE_BLOCK_SOURCES},
+};
+
+static quire_status export_with(const quire_plugin *p, const quire_template *t,
+                                const char *out, char *err, size_t err_size)
+{
+    quire_dataset ds = {.struct_size = sizeof ds, .path = "harness.yaml", .id = "harness",
+                        .title = "Harness", .language = "en", .timestamp = -1};
+    quire_job job = {sizeof job, &ds, t, out, out, &host, NULL};
+    err[0] = '\0';
+    return p->export_fn(&job, err, err_size);
+}
+
+static int file_starts_with_pdf(const char *path)
+{
+    char head[5] = {0};
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t n = fread(head, 1, 4, f);
+    fclose(f);
+    return n == 4 && !memcmp(head, "%PDF", 4);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 3) {
+        fprintf(stderr, "usage: %s PLUGIN.so WORKDIR\n", argv[0]);
+        return 2;
+    }
+    void *so = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+    const quire_plugin *(*entry)(void) = so ? (const quire_plugin *(*)(void))dlsym(so, QUIRE_PLUGIN_ENTRY_NAME) : NULL;
+    if (!entry) {
+        fprintf(stderr, "cannot load %s: %s\n", argv[1], dlerror());
+        return 2;
+    }
+    const quire_plugin *p = entry();
+    expect(p->abi_version == QUIRE_ABI_VERSION && !strcmp(p->extension, "pdf"), "descriptor");
+
+    char out[1024], cff[1024], err[256];
+    snprintf(out, sizeof out, "%s/harness.pdf", argv[2]);
+    snprintf(cff, sizeof cff, "%s/fake.otf", argv[2]);
+    quire_template t = {.struct_size = sizeof t, .name = "harness", .page_size = "A5",
+                        .page_width_pt = 419.53, .page_height_pt = 595.28,
+                        .margin_pt = {40, 40, 40, 40}, .header = "{title}",
+                        .footer = "{page}", .blocks = all_blocks,
+                        .n_blocks = sizeof all_blocks / sizeof all_blocks[0]};
+
+    remove(out);
+    expect(export_with(p, &t, out, err, sizeof err) == QUIRE_OK, "empty dataset renders");
+    expect(file_starts_with_pdf(out), "empty dataset gives a PDF");
+
+    FILE *f = fopen(cff, "wb");
+    fputs("OTTO\0\0\0\0", f);
+    fclose(f);
+    font_file = cff;
+    remove(out);
+    expect(export_with(p, &t, out, err, sizeof err) == QUIRE_ERR_INPUT, "CFF font refused");
+    expect(strstr(err, "OpenType/CFF") && strstr(err, "fake.otf"), "CFF error names the font");
+    fprintf(stderr, "CFF: %s\n", err);
+    expect(!file_starts_with_pdf(out), "no output after a font error");
+    font_file = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
+
+    t.margin_pt[1] = t.margin_pt[3] = 200;
+    expect(export_with(p, &t, out, err, sizeof err) == QUIRE_ERR_INPUT, "no room refused");
+    fprintf(stderr, "margins: %s\n", err);
+    t.margin_pt[1] = t.margin_pt[3] = 40;
+
+    expect(export_with(p, &t, "/nonexistent-dir/x.pdf", err, sizeof err) == QUIRE_ERR_EXPORT,
+           "unwritable output is an export error");
+    fprintf(stderr, "write: %s\n", err);
+    dlclose(so);
+    return failures ? 1 : 0;
+}
