@@ -131,6 +131,29 @@ static size_t *numeric_columns(const quire_table *tab, size_t max, size_t *n)
     return y;
 }
 
+/* Whether two columns measure in the same unit, so one value axis fits both. */
+static int same_unit(const quire_column *a, const quire_column *b)
+{
+    if (a->type != b->type || a->scale != b->scale)
+        return 0;
+    if (!a->currency || !b->currency)
+        return a->currency == b->currency;
+    return strcmp(a->currency, b->currency) == 0;
+}
+
+/* Like numeric_columns(), but only those in the first one's unit: an
+ * automatic chart never mixes USD, KRW and percent on one axis. */
+static size_t *same_unit_columns(const quire_table *tab, size_t max, size_t *n)
+{
+    size_t *y = numeric_columns(tab, tab->n_columns, n);
+    size_t kept = 0;
+    for (size_t k = 0; y && k < *n && kept < max; k++)
+        if (same_unit(&tab->columns[y[0]], &tab->columns[y[k]]))
+            y[kept++] = y[k];
+    *n = kept;
+    return y;
+}
+
 /* ---- charts ---- */
 
 static int bind_x(binder *b, const tpl_block *tb, const quire_table *tab, quire_chart *c)
@@ -233,14 +256,14 @@ static void bind_chart(binder *b, const tpl_block *tb)
 }
 
 /* `tables: all`: a bar chart of each table that has categories, numbers
- * and at least one row (an empty chart says nothing), then the table. */
+ * (those in the first numeric column's unit) and at least one row (an empty chart says nothing), then the table. */
 static void expand_tables(binder *b)
 {
     for (size_t i = 0; i < b->ds->n_tables; i++) {
         const quire_table *tab = &b->ds->tables[i];
         long x = tab->n_rows ? first_column(tab, QUIRE_TEXT) : -1;
         size_t n_y = 0;
-        size_t *y = x >= 0 ? numeric_columns(tab, AUTO_CHART_MAX_Y, &n_y) : NULL;
+        size_t *y = x >= 0 ? same_unit_columns(tab, AUTO_CHART_MAX_Y, &n_y) : NULL;
         if (y && n_y) {
             quire_block *q = next_block(b, QUIRE_BLOCK_CHART);
             q->chart = (quire_chart){.type = QUIRE_CHART_BAR, .table = tab, .x = (size_t)x,
