@@ -111,14 +111,18 @@ static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
         h = th > h ? th : h;
     }
     layout_need(ctx, h + GAP);
+    char where[160];
     for (size_t i = 0; i < n; i++) {
         double x = ctx->left + (double)i * (tile_w + GAP);
+        snprintf(where, sizeof where, "figure '%s'", tiles[i].f->id);
+        ctx->where = where;
         layout_fill_rect(ctx, x, ctx->y - h, tile_w, h, pdf_tint(pdf_color(ctx, 0), 0.07));
         layout_fill_rect(ctx, x, ctx->y - 2.2, tile_w, 2.2, pdf_color(ctx, 0));
         tile_layout(ctx, &tiles[i], x, ctx->y, inner);
     }
     ctx->y -= h + GAP;
     ctx->page_used = 1;
+    ctx->where = NULL;
 }
 
 void figures_draw(pdf_ctx *ctx, const quire_figure *const *figures, size_t n)
@@ -126,18 +130,14 @@ void figures_draw(pdf_ctx *ctx, const quire_figure *const *figures, size_t n)
     size_t cols = ctx->width >= 640 ? 4 : ctx->width >= 440 ? 3 : 2;
     double tile_w = (ctx->width - GAP * (double)(cols - 1)) / (double)cols;
     tile row[4];
-    char where[160];
     if (!n)
         return;
     layout_need(ctx, 60);
     ctx->y -= 2;
     for (size_t i = 0; i < n; i += cols) {
         size_t k = n - i < cols ? n - i : cols;
-        for (size_t j = 0; j < k; j++) {
-            snprintf(where, sizeof where, "figure '%s'", figures[i + j]->id);
-            ctx->where = where;
+        for (size_t j = 0; j < k; j++)
             tile_prepare(ctx, &row[j], figures[i + j], tile_w - 2 * PAD);
-        }
         figures_row(ctx, row, k, tile_w);
     }
     ctx->y -= 6;
