@@ -62,8 +62,8 @@ static int csv_header(loader *ld, table_build *tb, csv_reader *r, const char *fi
         i++;
     } while (res == CSV_FIELD);
     if (ok && i != tb->columns.n) {
-        diag_error(ld->d, file, 1, 1, "CSV header has %zu fields; table '%s' has %zu columns",
-                   i, tb->t.id, tb->columns.n);
+        diag_error(ld->d, file, 1, 1, "CSV header has %zu field%s; table '%s' has %zu column%s",
+                   i, i == 1 ? "" : "s", tb->t.id, tb->columns.n, tb->columns.n == 1 ? "" : "s");
         ok = 0;
     }
     return ok;

@@ -281,6 +281,25 @@ static void test_missing_file(void **state)
     free(msgs);
 }
 
+static void test_error_cap(void **state)
+{
+    /* 150 bad cells: the first 100 are reported, then the loader stops */
+    char text[8192] = "quire: 1\nid: cap\ntitle: T\ntables:\n  - id: t\n"
+                      "    columns: [{id: n, type: number}]\n    rows:\n";
+    for (int i = 0; i < 150; i++)
+        strcat(text, "      - [x]\n");
+    quire_dataset *ds = NULL;
+    char *msgs = NULL;
+    assert_int_equal(files_load(files_write("cap.yaml", text, 0), NULL, 0, &ds, &msgs),
+                     LOAD_INVALID);
+    size_t lines = 0;
+    for (const char *p = msgs; (p = strchr(p, '\n')); p++)
+        lines++;
+    assert_int_equal(lines, 101);
+    assert_non_null(strstr(msgs, "cap.yaml: error: too many errors; stopping here\n"));
+    free(msgs);
+}
+
 static int teardown(void **state)
 {
     files_cleanup();
@@ -298,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_aliases),
         cmocka_unit_test(test_timestamp),
         cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_error_cap),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }
