@@ -7,7 +7,8 @@ JOBS       ?= $(shell nproc)
 # Debian packages the build, the tests and the demo need.
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev \
        libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
-       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui
+       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
+       python3-reportlab python3-renderpm
 
 .PHONY: all deps build demo test test-normal test-asan install clean
 
