@@ -35,29 +35,55 @@ typedef struct range {
     unsigned lo, hi;
 } range;
 
-/* 1 when code reaches a glyph that the document uses. */
-static int code_used(HPDF_FontDef def, const HPDF_BYTE *flags, unsigned num_glyphs,
-                     unsigned code)
+/* Glyph of code in format-4 segment seg, computed as libharu's
+ * HPDF_TTFontDef_GetGlyphid does (so it agrees with the CIDToGIDMap), but
+ * without its linear search for the segment. */
+static unsigned segment_glyph(const HPDF_TTF_CmapRange *c, unsigned seg, unsigned code)
 {
-    if (code >= 0xD800 && code <= 0xDFFF)
+    unsigned seg_count = c->seg_count_x2 / 2u;
+    if (c->id_range_offset[seg] == 0)
+        return (HPDF_UINT16)(code + (unsigned)c->id_delta[seg]);
+    unsigned idx = c->id_range_offset[seg] / 2u + (code - c->start_count[seg]) - (seg_count - seg);
+    if (idx >= c->glyph_id_array_count)
         return 0;
-    HPDF_UINT16 gid = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)code);
-    return gid != 0 && gid < num_glyphs && flags[gid];
+    return (HPDF_UINT16)(c->glyph_id_array[idx] + (unsigned)c->id_delta[seg]);
 }
 
-/* Ranges of used codes; a bfrange may not cross a change of high byte. */
+static void add_code(range *out, size_t *n, size_t max, unsigned code)
+{
+    if (*n && out[*n - 1].hi + 1 == code && (code & 0xFF) != 0)
+        out[*n - 1].hi = code;
+    else if (*n < max)
+        out[(*n)++] = (range){code, code};
+}
+
+/* 1 when code is one we map: printable, not a surrogate, reaching a glyph
+ * that the document uses. */
+static int code_used(const HPDF_TTFontDefAttr attr, unsigned code, unsigned gid)
+{
+    if (code < 0x20 || code > 0xFFFF || (code >= 0xD800 && code <= 0xDFFF))
+        return 0;
+    return gid != 0 && gid < attr->num_glyphs && attr->glyph_tbl.flgs[gid];
+}
+
+/* Ranges of used codes, ascending; a bfrange may not cross a change of the
+ * high byte. */
 static size_t used_ranges(HPDF_FontDef def, range *out, size_t max)
 {
     HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-    const HPDF_BYTE *flags = attr->glyph_tbl.flgs;
+    const HPDF_TTF_CmapRange *c = &attr->cmap;
     size_t n = 0;
-    for (unsigned code = 0x20; code <= 0xFFFF && n < max; code++) {
-        if (!code_used(def, flags, attr->num_glyphs, code))
-            continue;
-        if (n && out[n - 1].hi + 1 == code && (code & 0xFF) != 0)
-            out[n - 1].hi = code;
-        else
-            out[n++] = (range){code, code};
+    if (c->format != 4) {
+        for (unsigned code = 0x20; code <= 0xFFFF; code++)
+            if (code_used(attr, code, HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)code)))
+                add_code(out, &n, max, code);
+        return n;
+    }
+    for (unsigned seg = 0; seg < c->seg_count_x2 / 2u; seg++) {
+        unsigned end = c->end_count[seg] == 0xFFFF ? 0xFFFE : c->end_count[seg];
+        for (unsigned code = c->start_count[seg]; code <= end; code++)
+            if (code_used(attr, code, segment_glyph(c, seg, code)))
+                add_code(out, &n, max, code);
     }
     return n;
 }
