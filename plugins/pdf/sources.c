@@ -16,6 +16,15 @@ static void append(char *buf, size_t size, size_t *n, const char *s)
         *n = size - 1;
 }
 
+/* How a source is named in a short line: its publisher, else its title. */
+static const char *source_name(const pdf_ctx *ctx, const char *id)
+{
+    const quire_source *s = quire_find_source(ctx->ds, id);
+    if (!s)
+        return id;
+    return s->publisher ? s->publisher : s->title ? s->title : id;
+}
+
 void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_t size)
 {
     size_t n = 0;
@@ -24,10 +33,14 @@ void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_
         return;
     append(buf, size, &n, pdf_label(ctx, "출처: ", "Source: "));
     for (size_t i = 0; i < ids->count; i++) {
-        const quire_source *s = quire_find_source(ctx->ds, ids->items[i]);
-        const char *name = !s ? ids->items[i] : s->publisher ? s->publisher : s->title;
+        const char *name = source_name(ctx, ids->items[i]), *prev = NULL;
+        for (size_t j = 0; j < i && !prev; j++)
+            if (!strcmp(source_name(ctx, ids->items[j]), name))
+                prev = name; /* two articles of one publisher: named once */
+        if (prev)
+            continue;
         append(buf, size, &n, i ? ", " : "");
-        append(buf, size, &n, name ? name : ids->items[i]);
+        append(buf, size, &n, name);
     }
 }
 

@@ -150,21 +150,29 @@ static void table_body(tbl *tb)
 {
     pdf_ctx *ctx = tb->ctx;
     double head_h = row_break(tb, SIZE_MAX);
-    double first = tb->t->n_rows ? CELL_LEADING + 2 * VPAD : 0;
-    layout_need(ctx, 22 + head_h + 2 * first);
+    /* a short table is kept whole; a long one starts with two rows at least */
+    size_t keep = tb->t->n_rows <= 4 ? tb->t->n_rows : 2;
+    double first = (double)keep * (CELL_LEADING + 2 * VPAD);
+    layout_need(ctx, 22 + head_h + first);
     pdf_style title = {ctx->bold, 10.5, PDF_TEXT_RGB};
     ctx->y -= 6;
     ctx->y -= text_block(ctx, &title, tb->t->title, ctx->left, ctx->y, ctx->width, 15, 0);
     if (tb->t->description) {
         pdf_style d = {ctx->body, 8.6, PDF_GREY_RGB};
         text_flow(ctx, &d, tb->t->description, 0, 12.5, 0, 0);
-        layout_need(ctx, head_h + 2 * first);
+        layout_need(ctx, head_h + first);
     }
     ctx->y -= 4;
     header_draw(tb);
     for (size_t r = 0; r < tb->t->n_rows && !ctx->status; r++) {
         double h = row_break(tb, r);
-        if (ctx->y - h < ctx->bottom) {
+        /* the last row does not go alone to a new page */
+        int widow = 0;
+        if (r > 0 && r + 2 == tb->t->n_rows) {
+            widow = ctx->y - h - row_break(tb, r + 1) < ctx->bottom;
+            h = row_break(tb, r);
+        }
+        if (ctx->y - h < ctx->bottom || widow) {
             layout_hline(ctx, ctx->left, ctx->right, ctx->y, 0.6, PDF_RULE_RGB);
             layout_new_page(ctx);
             header_draw(tb);
