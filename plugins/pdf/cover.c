@@ -1,5 +1,5 @@
 /* cover.c — the cover page: a band in the accent colour carrying the title
- * and subtitle, then period, date, author and organization. No header or
+ * and subtitle and the organization, then period, date and author. No header or
  * footer; what follows starts on a new page. */
 #include "pdf.h"
 
@@ -48,7 +48,6 @@ static void cover_details(pdf_ctx *ctx)
     const char *labels[][2] = {
         {pdf_label(ctx, "발행일", "Date"), ds->date},
         {pdf_label(ctx, "작성", "Author"), ds->author},
-        {pdf_label(ctx, "발행", "Published by"), ds->organization},
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         if (!labels[i][1])

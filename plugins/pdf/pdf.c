@@ -45,8 +45,10 @@ const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en)
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
 {
     pdf_ctx *ctx = data;
-    if (!ctx->hpdf_error)
-        ctx->hpdf_error = error;
+    if (ctx->hpdf_error)
+        return;
+    ctx->hpdf_error = error;
+    snprintf(ctx->hpdf_where, sizeof ctx->hpdf_where, "%s", ctx->where ? ctx->where : "the document");
 }
 
 /* Contents entries, known from the template before any layout. */
@@ -116,8 +118,8 @@ static quire_status render(pdf_ctx *ctx)
     if (tounicode_fix(ctx, ctx->body) || (ctx->bold != ctx->body && tounicode_fix(ctx, ctx->bold)))
         return ctx->status;
     if (ctx->hpdf_error)
-        pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu error 0x%04X while drawing",
-                 (unsigned)ctx->hpdf_error);
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu error 0x%04X while drawing %s",
+                 (unsigned)ctx->hpdf_error, ctx->hpdf_where);
     else if (HPDF_SaveToFile(ctx->doc, ctx->job->output_path) != HPDF_OK)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write %s (libharu error 0x%04X)",
                  ctx->job->final_path ? ctx->job->final_path : ctx->job->output_path,

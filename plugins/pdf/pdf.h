@@ -59,6 +59,7 @@ typedef struct pdf_ctx {
     uint32_t warned[64];     /* missing code points already reported */
     size_t n_warned;
     HPDF_STATUS hpdf_error;  /* first libharu error, 0 when none */
+    char hpdf_where[160];    /* what was being drawn then */
     quire_status status;     /* first failure of our own */
     char err[256];
 } pdf_ctx;
@@ -94,7 +95,7 @@ void docinfo_write(pdf_ctx *ctx);
 /* typeset.c: text placement */
 void text_draw(pdf_ctx *ctx, const pdf_style *st, double x, double baseline,
                const char *text, size_t len);
-/* Draws text right-aligned at x_right, or centered on x when center is set. */
+/* Draws text ending at x_right, or centered on x_center. */
 void text_draw_right(pdf_ctx *ctx, const pdf_style *st, double x_right,
                      double baseline, const char *text);
 void text_draw_center(pdf_ctx *ctx, const pdf_style *st, double x_center,
