@@ -77,7 +77,7 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 
     ctx->page = NULL;   /* measure only: the legend draws when it has a page */
     memset(f, 0, sizeof *f);
-    n = chart_text_wrap(ctx->style->bold, ctx->fs_title, chart_title(ctx), width, lines, 8, NULL);
+    n = chart_text_wrap(ctx, ctx->style->bold, ctx->fs_title, chart_title(ctx), width, lines, 8, NULL);
     f->title = n * ctx->fs_title * 1.3 + CHART_GAP;
     if (ctx->chart->type != QUIRE_CHART_PIE) {
         chart_names names;
@@ -91,11 +91,11 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
         chart_pie_note(ctx, f->note_text, sizeof f->note_text);
     }
     if (f->note_text[0])
-        f->note = chart_text_wrap(ctx->style->font, ctx->fs_small, f->note_text, width,
+        f->note = chart_text_wrap(ctx, ctx->style->font, ctx->fs_small, f->note_text, width,
                                   lines, 8, NULL) * ctx->fs_small * 1.3 + 2;
     chart_source_line(ctx, f->source_text, sizeof f->source_text);
     if (f->source_text[0])
-        f->source = chart_text_wrap(ctx->style->font, ctx->fs_small, f->source_text, width,
+        f->source = chart_text_wrap(ctx, ctx->style->font, ctx->fs_small, f->source_text, width,
                                     lines, 8, NULL) * ctx->fs_small * 1.3 + 3;
     ctx->page = page;
 }

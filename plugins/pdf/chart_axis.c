@@ -14,7 +14,7 @@ static double chart_axis_label_width(const chart_ctx *ctx, const ticks *t)
 
     for (int i = 0; i < t->count; i++) {
         size_t n = ticks_label(buf, sizeof buf, t, i);
-        w = fmax(w, chart_text_width(ctx->style->font, ctx->fs, buf, n));
+        w = fmax(w, chart_text_width(ctx, ctx->style->font, ctx->fs, buf, n));
     }
     return w;
 }
@@ -98,9 +98,9 @@ void chart_cats_layout(const chart_ctx *ctx, double plot_w, chart_cats *cl)
         chart_line lines[3];
         int broke;
         size_t n;
-        max_w = fmax(max_w, chart_text_width(ctx->style->font, ctx->fs, ctx->cats[r],
+        max_w = fmax(max_w, chart_text_width(ctx, ctx->style->font, ctx->fs, ctx->cats[r],
                                              strlen(ctx->cats[r])));
-        n = chart_text_wrap(ctx->style->font, ctx->fs, ctx->cats[r], band - 4, lines, 3, &broke);
+        n = chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r], band - 4, lines, 3, &broke);
         if (n > 2 || broke) wraps = 0;
         if (n > max_lines) max_lines = n;
     }
@@ -124,8 +124,8 @@ static void chart_cats_draw_rotated(const chart_ctx *ctx, const chart_cats *cl, 
 {
     char buf[256];
     double room = fmin(cl->max_w, (cx - x0) / CHART_SIN45);
-    size_t n = chart_text_shorten(ctx->style->font, ctx->fs, label, room, buf, sizeof buf);
-    double w = chart_text_width(ctx->style->font, ctx->fs, buf, n);
+    size_t n = chart_text_shorten(ctx, ctx->style->font, ctx->fs, label, room, buf, sizeof buf);
+    double w = chart_text_width(ctx, ctx->style->font, ctx->fs, buf, n);
     /* the text's middle line ends at the band's centre, just under the axis */
     double ex = cx + 0.25 * ctx->fs, ey = top - 2 - 0.25 * ctx->fs;
 
@@ -146,7 +146,7 @@ void chart_cats_draw(const chart_ctx *ctx, const chart_cats *cl, chart_rect plot
             chart_cats_draw_rotated(ctx, cl, cx, top, x0, s);
         } else {
             chart_line lines[2];
-            size_t n = chart_text_wrap(ctx->style->font, ctx->fs, s,
+            size_t n = chart_text_wrap(ctx, ctx->style->font, ctx->fs, s,
                                        cl->mode == CHART_CATS_WRAP ? band - 4 : 1e9, lines, 2, NULL);
             for (size_t i = 0; i < n && i < 2; i++)
                 chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, cx,

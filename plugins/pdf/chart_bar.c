@@ -28,7 +28,7 @@ static void chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, doubl
 {
     char buf[64];
     size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
-    double fs = ctx->fs * 0.92, w = chart_text_width(ctx->style->font, fs, buf, n);
+    double fs = ctx->fs * 0.92, w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
     double x = align == 1 ? cx - w / 2 : align == 2 ? cx - w : cx;
     chart_rect rect = {x, base - fs * 0.22, w, fs * 0.95};
 
@@ -93,10 +93,10 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
     int two = 0;
 
     for (size_t r = 0; r < ctx->n_rows; r++)
-        max_w = fmax(max_w, chart_text_width(ctx->style->font, ctx->fs, ctx->cats[r], strlen(ctx->cats[r])));
+        max_w = fmax(max_w, chart_text_width(ctx, ctx->style->font, ctx->fs, ctx->cats[r], strlen(ctx->cats[r])));
     hb->cat_w = fmin(max_w, w * 0.3);
     for (size_t r = 0; r < ctx->n_rows && max_w > hb->cat_w; r++)
-        if (chart_text_wrap(ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, NULL, 0, NULL) > 1)
+        if (chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, NULL, 0, NULL) > 1)
             two = 1;
     hb->lines = two ? 2 : 1;
     band = fmax(hb->lines * ctx->lh + 5, c->stacked ? 16 : c->n_y * 9.0 + 7);
@@ -113,7 +113,7 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
         for (size_t s = 0; s < c->n_y; s++)
             for (size_t r = 0; r < ctx->n_rows; r++) {
                 size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
-                label_w = fmax(label_w, chart_text_width(ctx->style->font, ctx->fs * 0.92, buf, n));
+                label_w = fmax(label_w, chart_text_width(ctx, ctx->style->font, ctx->fs * 0.92, buf, n));
             }
         double extra = (hi - lo) * (label_w + 4) / fmax(hb->plot.w - label_w, 20);
         if (hi > 0 || lo >= 0) hi += extra;
@@ -136,12 +136,12 @@ static void chart_hbar_cat(const chart_ctx *ctx, const chart_hbar *hb, size_t r,
 {
     chart_line lines[2];
     char buf[256];
-    size_t n = hb->lines == 2 ? chart_text_wrap(ctx->style->font, ctx->fs, ctx->cats[r],
+    size_t n = hb->lines == 2 ? chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r],
                                                 hb->cat_w, lines, 2, NULL) : 1;
     double x = hb->plot.x - 6;
 
     if (n == 1 || n > 2) {
-        size_t len = chart_text_shorten(ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, buf, sizeof buf);
+        size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, buf, sizeof buf);
         chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x, mid - ctx->fs * 0.35, buf, len, 2);
         return;
     }

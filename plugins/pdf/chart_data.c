@@ -80,6 +80,8 @@ int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
     lang = style->dataset && style->dataset->language ? style->dataset->language : "ko";
     ctx->ko = strncmp(lang, "ko", 2) == 0;
     ctx->n_rows = ctx->table->n_rows;
+    ctx->widths = calloc(1, sizeof *ctx->widths);
+    if (!ctx->widths) goto oom;
     if (ctx->n_rows == 0) return 0;
     ctx->cats = calloc(ctx->n_rows, sizeof *ctx->cats);
     if (!ctx->cats) goto oom;
@@ -99,7 +101,9 @@ void chart_ctx_free(chart_ctx *ctx)
     if (ctx->cats)
         for (size_t r = 0; r < ctx->n_rows; r++) free(ctx->cats[r]);
     free(ctx->cats);
+    free(ctx->widths);
     ctx->cats = NULL;
+    ctx->widths = NULL;
 }
 
 const quire_column *chart_series(const chart_ctx *ctx, size_t s)
@@ -144,11 +148,24 @@ const char *chart_unit(const chart_ctx *ctx)
     return u;
 }
 
+/* Palette colour i; past the palette's end the colours come round again,
+ * each round lighter, so that the first and the seventh slice differ. */
 uint32_t chart_color(const chart_ctx *ctx, size_t i)
 {
-    if (ctx->style->palette && ctx->style->n_palette)
-        return ctx->style->palette[i % ctx->style->n_palette];
-    return chart_default_palette[i % (sizeof chart_default_palette / sizeof *chart_default_palette)];
+    const uint32_t *pal = ctx->style->palette;
+    size_t n = ctx->style->n_palette, round;
+    uint32_t rgb, out = 0;
+    double mix;
+
+    if (!pal || !n) pal = chart_default_palette, n = sizeof chart_default_palette / sizeof *pal;
+    rgb = pal[i % n];
+    round = (i / n) % 3;
+    mix = round * 0.3;
+    for (int shift = 0; shift <= 16; shift += 8) {
+        double c = (rgb >> shift) & 0xff;
+        out |= (uint32_t)lround(c + (255 - c) * mix) << shift;
+    }
+    return out;
 }
 
 /* The range the value axis must show: every value, or every stack's

@@ -25,6 +25,14 @@ typedef struct chart_rect {
     double x, y, w, h;          /* y is the bottom edge */
 } chart_rect;
 
+/* Advance widths already asked of libharu, whose lookup per character is
+ * slow for CJK fonts: keyed by the UTF-8 bytes and the font (body, bold). */
+#define CHART_WIDTH_SLOTS 1024
+typedef struct chart_widths {
+    uint64_t key[CHART_WIDTH_SLOTS];    /* 0: empty */
+    float width[CHART_WIDTH_SLOTS];     /* in 1/1000 em */
+} chart_widths;
+
 typedef struct chart_ctx {
     HPDF_Page page;             /* NULL when only measuring */
     const chart_style *style;
@@ -36,6 +44,7 @@ typedef struct chart_ctx {
     double lh;                  /* label line height */
     int ko;                     /* Korean wording */
     char **cats;                /* category labels, one per row */
+    chart_widths *widths;       /* owned; written through a const context */
     size_t n_rows;
     chart_rect placed[CHART_MAX_PLACED];
     size_t n_placed;
@@ -59,14 +68,15 @@ uint32_t chart_color(const chart_ctx *ctx, size_t i);
 int chart_range(const chart_ctx *ctx, double *lo, double *hi);
 
 /* chart_text.c */
-double chart_text_width(HPDF_Font font, double size, const char *s, size_t len);
+double chart_text_width(const chart_ctx *ctx, HPDF_Font font, double size, const char *s,
+                        size_t len);
 void chart_text(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                 double x, double y, const char *s, size_t len, int align);
 void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                         double x, double y, double degrees, const char *s, size_t len);
-size_t chart_text_wrap(HPDF_Font font, double size, const char *s, double width,
+size_t chart_text_wrap(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                        chart_line *lines, size_t max_lines, int *broke_word);
-size_t chart_text_shorten(HPDF_Font font, double size, const char *s, double width,
+size_t chart_text_shorten(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                           char *buf, size_t buf_size);
 double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                        const char *s, double x, double top, double width);

@@ -37,9 +37,9 @@ double chart_legend(const chart_ctx *ctx, const char *const *names, size_t n,
     if (n == 0) return 0;
     for (size_t i = 0; i < n; i++) {
         char buf[256];
-        size_t len = chart_text_shorten(ctx->style->font, ctx->fs, names[i],
+        size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, names[i],
                                         width - sw - CHART_SWATCH_GAP, buf, sizeof buf);
-        double tw = chart_text_width(ctx->style->font, ctx->fs, buf, len);
+        double tw = chart_text_width(ctx, ctx->style->font, ctx->fs, buf, len);
         double item = sw + CHART_SWATCH_GAP + tw;
         double base;
 

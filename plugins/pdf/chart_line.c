@@ -81,7 +81,7 @@ static void chart_line_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
         char buf[64];
         if (isnan(v)) continue;
         size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
-        double w = chart_text_width(ctx->style->font, fs, buf, n);
+        double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
         double x = p.x + (r + 0.5) * band, y = chart_axis_pos(&vp->ax, v, p.y, p.h);
         double above = y + CHART_MARKER_R + 2, below = y - CHART_MARKER_R - 2 - fs * 0.75;
         chart_rect a = {x - w / 2, above - fs * 0.22, w, fs * 0.95};

@@ -128,7 +128,7 @@ static int chart_pie_label(chart_ctx *ctx, size_t r, double cx, double cy, doubl
 {
     char buf[64];
     size_t n = chart_value_label(ctx, 0, r, buf, sizeof buf);
-    double fs = ctx->fs * 0.92, w = chart_text_width(ctx->style->font, fs, buf, n);
+    double fs = ctx->fs * 0.92, w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
     double rl = hole > 0 ? (r_out + hole) / 2 : r_out * 0.64, m = (a0 + a1) / 2, x, y;
     double chord = 2 * rl * sin(fmin(a1 - a0, M_PI) / 2);
 

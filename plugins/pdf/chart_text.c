@@ -18,13 +18,39 @@ static size_t chart_utf8_len(const char *s)
     return n;
 }
 
-double chart_text_width(HPDF_Font font, double size, const char *s, size_t len)
+/* Width of one character in 1/1000 em, from the cache when it is there. */
+static double chart_char_width(const chart_ctx *ctx, HPDF_Font font, const char *s, size_t n)
 {
-    HPDF_TextWidth tw;
+    uint64_t key = 0;
+    size_t slot;
+    int which = font == ctx->style->font ? 1 : font == ctx->style->bold ? 2 : 0;
+
+    if (!which || !ctx->widths)
+        return HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)n).width;
+    for (size_t i = 0; i < n; i++) key = key << 8 | (unsigned char)s[i];
+    key |= (uint64_t)which << 32;
+    slot = (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 54) % CHART_WIDTH_SLOTS;
+    if (ctx->widths->key[slot] != key) {
+        ctx->widths->key[slot] = key;
+        ctx->widths->width[slot] =
+            (float)HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)n).width;
+    }
+    return ctx->widths->width[slot];
+}
+
+double chart_text_width(const chart_ctx *ctx, HPDF_Font font, double size, const char *s,
+                        size_t len)
+{
+    double w = 0;
 
     if (!font || len == 0) return 0;
-    tw = HPDF_Font_TextWidth(font, (const HPDF_BYTE *)s, (HPDF_UINT)len);
-    return tw.width * size / 1000.0;
+    for (size_t i = 0; i < len;) {
+        size_t n = chart_utf8_len(s + i);
+        if (i + n > len) n = len - i;
+        w += chart_char_width(ctx, font, s + i, n);
+        i += n;
+    }
+    return w * size / 1000.0;
 }
 
 /* TextOut wants a NUL-terminated string: copy the slice. */
@@ -55,7 +81,7 @@ void chart_text(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                 double x, double y, const char *s, size_t len, int align)
 {
     if (!ctx->page || len == 0) return;
-    if (align) x -= chart_text_width(font, size, s, len) * (align == 1 ? 0.5 : 1.0);
+    if (align) x -= chart_text_width(ctx, font, size, s, len) * (align == 1 ? 0.5 : 1.0);
     chart_fill_rgb(ctx, rgb);
     HPDF_Page_BeginText(ctx->page);
     HPDF_Page_SetFontAndSize(ctx->page, font, (HPDF_REAL)size);
@@ -84,7 +110,7 @@ void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint3
  * too); a word wider than a line is broken between characters, and
  * *broke_word says so. Returns the number of lines needed, storing at most
  * max_lines of them. */
-size_t chart_text_wrap(HPDF_Font font, double size, const char *s, double width,
+size_t chart_text_wrap(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                        chart_line *lines, size_t max_lines, int *broke_word)
 {
     size_t n = 0, pos = 0, total = strlen(s);
@@ -100,14 +126,14 @@ size_t chart_text_wrap(HPDF_Font font, double size, const char *s, double width,
             size_t w_end = pos;
             while (w_end < total && s[w_end] == ' ') w_end++;
             while (w_end < total && s[w_end] != ' ') w_end++;
-            if (chart_text_width(font, size, s + start, w_end - start) > width) break;
+            if (chart_text_width(ctx, font, size, s + start, w_end - start) > width) break;
             pos = fit = end = w_end;
         }
         if (fit == start) {   /* one word wider than the line */
             size_t k = start;
             while (k < total && s[k] != ' ') {
                 size_t cl = chart_utf8_len(s + k);
-                if (k > start && chart_text_width(font, size, s + start, k + cl - start) > width)
+                if (k > start && chart_text_width(ctx, font, size, s + start, k + cl - start) > width)
                     break;
                 k += cl;
             }
@@ -121,21 +147,21 @@ size_t chart_text_wrap(HPDF_Font font, double size, const char *s, double width,
 }
 
 /* Copies s into buf, cut with an ellipsis so that it is at most width wide. */
-size_t chart_text_shorten(HPDF_Font font, double size, const char *s, double width,
+size_t chart_text_shorten(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                           char *buf, size_t buf_size)
 {
     size_t len = strlen(s), keep = 0, el = strlen(CHART_ELLIPSIS);
-    double ew = chart_text_width(font, size, CHART_ELLIPSIS, el);
+    double ew = chart_text_width(ctx, font, size, CHART_ELLIPSIS, el);
 
     if (buf_size == 0) return 0;
-    if (chart_text_width(font, size, s, len) <= width && len < buf_size) {
+    if (chart_text_width(ctx, font, size, s, len) <= width && len < buf_size) {
         memcpy(buf, s, len + 1);
         return len;
     }
     while (keep < len) {
         size_t cl = chart_utf8_len(s + keep);
         if (keep + cl + el >= buf_size ||
-            chart_text_width(font, size, s, keep + cl) + ew > width)
+            chart_text_width(ctx, font, size, s, keep + cl) + ew > width)
             break;
         keep += cl;
     }
@@ -151,7 +177,7 @@ double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32
                        const char *s, double x, double top, double width)
 {
     chart_line lines[16];
-    size_t n = chart_text_wrap(font, size, s, width, lines, 16, NULL);
+    size_t n = chart_text_wrap(ctx, font, size, s, width, lines, 16, NULL);
     double lh = size * 1.3;
 
     if (n > 16) n = 16;
