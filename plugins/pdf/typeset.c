@@ -14,6 +14,26 @@ static void set_rgb_fill(HPDF_Page page, uint32_t rgb)
                          (rgb & 0xFF) / 255.0f);
 }
 
+/* Shows text at (x, baseline) inside an open text object. */
+static void show_text(pdf_ctx *ctx, const pdf_style *st, double x, double baseline,
+                      const char *text, size_t len)
+{
+    char stack[512], *buf = len * 2 + 8 <= sizeof stack ? stack : malloc(len * 2 + 8);
+    if (!buf)
+        return;
+    fonts_sanitize(ctx, st->font, text, len, buf, len * 2 + 8);
+    HPDF_Page_TextOut(ctx->page, (HPDF_REAL)x, (HPDF_REAL)baseline, buf);
+    if (buf != stack)
+        free(buf);
+}
+
+static void text_begin(pdf_ctx *ctx, const pdf_style *st)
+{
+    HPDF_Page_BeginText(ctx->page);
+    HPDF_Page_SetFontAndSize(ctx->page, st->font, (HPDF_REAL)st->size);
+    set_rgb_fill(ctx->page, st->rgb);
+}
+
 void text_draw(pdf_ctx *ctx, const pdf_style *st, double x, double baseline,
                const char *text, size_t len)
 {
@@ -26,17 +46,9 @@ void text_draw(pdf_ctx *ctx, const pdf_style *st, double x, double baseline,
     }
     if (!ctx->page || !len)
         return;
-    char stack[512], *buf = len * 2 + 8 <= sizeof stack ? stack : malloc(len * 2 + 8);
-    if (!buf)
-        return;
-    fonts_sanitize(ctx, st->font, text, len, buf, len * 2 + 8);
-    HPDF_Page_BeginText(ctx->page);
-    HPDF_Page_SetFontAndSize(ctx->page, st->font, (HPDF_REAL)st->size);
-    set_rgb_fill(ctx->page, st->rgb);
-    HPDF_Page_TextOut(ctx->page, (HPDF_REAL)x, (HPDF_REAL)baseline, buf);
+    text_begin(ctx, st);
+    show_text(ctx, st, x, baseline, text, len);
     HPDF_Page_EndText(ctx->page);
-    if (buf != stack)
-        free(buf);
 }
 
 void text_draw_right(pdf_ctx *ctx, const pdf_style *st, double x_right, double baseline,
@@ -92,11 +104,12 @@ static void draw_stretched(pdf_ctx *ctx, const pdf_style *st, const char *s, siz
 {
     double space = text_width(ctx, st->font, st->size, " ", 1);
     size_t i = 0;
+    text_begin(ctx, st);
     while (i < len) {
         size_t end = i;
         while (end < len && s[end] != ' ')
             end++;
-        text_draw(ctx, st, x, baseline, s + i, end - i);
+        show_text(ctx, st, x, baseline, s + i, end - i);
         x += text_width(ctx, st->font, st->size, s + i, end - i);
         i = end;
         if (i < len)
@@ -104,6 +117,7 @@ static void draw_stretched(pdf_ctx *ctx, const pdf_style *st, const char *s, siz
         while (i < len && s[i] == ' ')
             x += space, i++;
     }
+    HPDF_Page_EndText(ctx->page);
 }
 
 void text_draw_line(pdf_ctx *ctx, const pdf_style *st, const char *text,
@@ -112,7 +126,7 @@ void text_draw_line(pdf_ctx *ctx, const pdf_style *st, const char *text,
 {
     const char *s = text + line->start;
     size_t len = line->end - line->start;
-    if (!justify || !line->justify || ctx->dry) {
+    if (!justify || !line->justify || ctx->dry || !ctx->page) {
         text_draw(ctx, st, x, baseline, s, len);
         return;
     }
