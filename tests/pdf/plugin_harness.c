@@ -5,6 +5,7 @@
  *
  * usage: plugin_harness PLUGIN.so WORKDIR */
 #include <dlfcn.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +63,60 @@ static const quire_block all_blocks[] = {
     {.kind = QUIRE_BLOCK_SOURCES},
 };
 
+/* Extreme but valid content: long words and headings, wide and empty
+ * tables, huge and negative numbers, sources with nothing but an id. */
+static quire_status export_stress(const quire_plugin *p, const char *out, char *err,
+                                  size_t err_size)
+{
+    static char word[3001], heading[2001];
+    memset(word, 'W', sizeof word - 1);
+    for (size_t i = 0; i + 3 < sizeof heading; i += 3)
+        memcpy(heading + i, i % 30 == 0 ? "가 " : "가나", 3);
+    static const char *const paras[] = {word, "", "  ", "a\nb\n\nc", heading};
+    static double nums[3] = {1e300, -123456.789, NAN};
+    static const unsigned char decs[3] = {0, 3, 0};
+    static const char *const texts[3] = {"x", NULL, word};
+    quire_column cols[20];
+    for (size_t i = 0; i < 20; i++)
+        cols[i] = (quire_column){.id = "c", .label = i ? heading : "L", .type = i ? QUIRE_NUMBER : QUIRE_TEXT,
+                                 .scale = 1, .numbers = i ? nums : NULL,
+                                 .decimals = i ? decs : NULL, .texts = i ? NULL : texts};
+    static const char *const src_ids[] = {"s"};
+    quire_table tables[2] = {
+        {.id = "wide", .title = heading, .description = word, .sources = {src_ids, 1},
+         .columns = cols, .n_columns = 20, .n_rows = 3},
+        {.id = "empty", .title = "", .columns = cols, .n_columns = 1, .n_rows = 0},
+    };
+    quire_figure figs[2] = {
+        {.id = "f1", .label = heading, .value = -1e300, .unit = word, .has_change = 1,
+         .change_value = -0.0, .change_unit = "%", .sources = {src_ids, 1}, .note = word},
+        {.id = "f2", .label = "", .value = 0},
+    };
+    const quire_figure *fig_ptrs[2] = {&figs[0], &figs[1]};
+    quire_section sec = {.id = "s", .heading = heading, .paragraphs = {paras, 5}};
+    quire_source src = {.id = "s"};
+    quire_dataset ds = {.struct_size = sizeof ds, .id = "stress", .title = heading,
+                        .subtitle = word, .language = "ko", .timestamp = 0,
+                        .summary = {paras, 5}, .figures = figs, .n_figures = 2,
+                        .tables = tables, .n_tables = 2, .sections = &sec, .n_sections = 1,
+                        .sources = &src, .n_sources = 1};
+    quire_block blocks[] = {
+        {.kind = QUIRE_BLOCK_COVER}, {.kind = QUIRE_BLOCK_CONTENTS},
+        {.kind = QUIRE_BLOCK_HEADING, .text = heading},
+        {.kind = QUIRE_BLOCK_FIGURES, .figures = fig_ptrs, .n_figures = 2},
+        {.kind = QUIRE_BLOCK_SUMMARY}, {.kind = QUIRE_BLOCK_SECTION, .section = &sec},
+        {.kind = QUIRE_BLOCK_TABLE, .table = &tables[0]},
+        {.kind = QUIRE_BLOCK_TABLE, .table = &tables[1]},
+        {.kind = QUIRE_BLOCK_SOURCES},
+    };
+    quire_template t = {.struct_size = sizeof t, .name = "stress", .page_size = "A4",
+                        .page_width_pt = 595.28, .page_height_pt = 841.89,
+                        .margin_pt = {50, 50, 50, 50}, .header = heading, .footer = word,
+                        .blocks = blocks, .n_blocks = sizeof blocks / sizeof blocks[0]};
+    quire_job job = {sizeof job, &ds, &t, out, out, &host, NULL};
+    return p->export_fn(&job, err, err_size);
+}
+
 static quire_status export_with(const quire_plugin *p, const quire_template *t,
                                 const char *out, char *err, size_t err_size)
 {
@@ -110,6 +165,13 @@ int main(int argc, char **argv)
     remove(out);
     expect(export_with(p, &t, out, err, sizeof err) == QUIRE_OK, "empty dataset renders");
     expect(file_starts_with_pdf(out), "empty dataset gives a PDF");
+
+    char stress[1024];
+    snprintf(stress, sizeof stress, "%s/stress.pdf", argv[2]);
+    remove(stress);
+    expect(export_stress(p, stress, err, sizeof err) == QUIRE_OK, "extreme content renders");
+    expect(file_starts_with_pdf(stress), "extreme content gives a PDF");
+    fprintf(stderr, "stress: %s\n", err);
 
     FILE *f = fopen(cff, "wb");
     fputs("OTTO\0\0\0\0", f);
