@@ -37,6 +37,24 @@ void layout_hline(pdf_ctx *ctx, double x0, double x1, double y, double lw, uint3
     HPDF_Page_Stroke(ctx->page);
 }
 
+/* Shortens buf (NUL-terminated UTF-8) with an ellipsis until it fits width. */
+static void fit_width(pdf_ctx *ctx, const pdf_style *st, char *buf, size_t size, double width)
+{
+    static const char ellipsis[] = "…";
+    size_t len = strlen(buf);
+    if (text_width(ctx, st->font, st->size, buf, len) <= width)
+        return;
+    double room = width - text_width(ctx, st->font, st->size, ellipsis, strlen(ellipsis));
+    while (len > 0 && text_width(ctx, st->font, st->size, buf, len) > room) {
+        len--;
+        while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
+            len--; /* back to the start of a character */
+    }
+    while (len + sizeof ellipsis > size) /* keep room for the ellipsis */
+        len--;
+    memcpy(buf + len, ellipsis, sizeof ellipsis);
+}
+
 /* Expands a header/footer pattern for the current page. */
 static void draw_margin_text(pdf_ctx *ctx, const char *pattern, double baseline, int center)
 {
@@ -45,6 +63,7 @@ static void draw_margin_text(pdf_ctx *ctx, const char *pattern, double baseline,
         return;
     ctx->job->host->expand(ctx->job, pattern, ctx->page_no, ctx->pages, buf, sizeof buf);
     pdf_style st = {ctx->body, HEADER_SIZE, PDF_GREY_RGB};
+    fit_width(ctx, &st, buf, sizeof buf, ctx->width);
     if (center)
         text_draw_center(ctx, &st, ctx->left + ctx->width / 2, baseline, buf);
     else
