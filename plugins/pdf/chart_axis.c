@@ -112,7 +112,8 @@ void chart_cats_layout(const chart_ctx *ctx, double plot_w, chart_cats *cl)
         cl->height = max_lines * ctx->lh + 3;
     } else {
         cl->mode = CHART_CATS_ROTATE;
-        cl->every = (size_t)ceil(ctx->fs * 1.2 / (band * CHART_SIN45));
+        /* one blank line's worth between rotated labels, for reading */
+        cl->every = (size_t)ceil(ctx->fs * 1.6 / (band * CHART_SIN45));
         if (cl->every < 1) cl->every = 1;
         cl->max_w = fmin(max_w, 110);
         cl->height = cl->max_w * CHART_SIN45 + ctx->fs * 0.5 + 4;

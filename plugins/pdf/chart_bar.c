@@ -6,6 +6,7 @@
 #include "chart_internal.h"
 
 #define CHART_HBAR_MAX_PLOT 460.0   /* beyond this, bars get thinner, not the chart taller */
+#define CHART_HBAR_TOP 4.0          /* air between the legend and the first bar */
 
 static void chart_range_with_zero(const chart_ctx *ctx, double *lo, double *hi)
 {
@@ -122,13 +123,13 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
     chart_axis_horizontal(ctx, lo, hi, hb->plot.w, &hb->ax);
     /* the last tick label is centred on the plot's right edge */
     hb->plot.w -= hb->ax.label_w / 2;
-    hb->height = nat + axis_h;
+    hb->height = nat + axis_h + CHART_HBAR_TOP;
     hb->plot.y = axis_h;
     hb->plot.h = nat;
     if (box) {
         hb->plot.x += box->x;
         hb->plot.y += box->y;
-        hb->plot.h = fmax(box->h - axis_h, 20);
+        hb->plot.h = fmax(box->h - axis_h - CHART_HBAR_TOP, 20);
     }
 }
 

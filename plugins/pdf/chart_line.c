@@ -5,6 +5,7 @@
 #include "chart_internal.h"
 
 #define CHART_MARKER_R 2.2
+#define CHART_DENSE_BAND 10.0   /* points between values below which markers go */
 
 /* Lines start at zero only when zero is close to the data anyway. */
 static void chart_line_range(const chart_ctx *ctx, double *lo, double *hi)
@@ -41,6 +42,16 @@ static void chart_line_series(const chart_ctx *ctx, const chart_vplot *vp, size_
     HPDF_Page_SetLineJoin(ctx->page, HPDF_MITER_JOIN);
 }
 
+/* 1 when the value at r has no neighbour to draw a line to: without a
+ * marker it would not show at all. */
+static int chart_line_alone(const chart_ctx *ctx, size_t s, size_t r)
+{
+    return (r == 0 || isnan(chart_value(ctx, s, r - 1))) &&
+           (r + 1 >= ctx->n_rows || isnan(chart_value(ctx, s, r + 1)));
+}
+
+/* Markers on every value, but for dense series, where they would merge
+ * into a bead string: then only on values that stand alone. */
 static void chart_line_markers(chart_ctx *ctx, const chart_vplot *vp, size_t s)
 {
     chart_rect p = vp->plot;
@@ -48,7 +59,7 @@ static void chart_line_markers(chart_ctx *ctx, const chart_vplot *vp, size_t s)
 
     for (size_t r = 0; r < ctx->n_rows; r++) {
         double v = chart_value(ctx, s, r);
-        if (isnan(v)) continue;
+        if (isnan(v) || (band < CHART_DENSE_BAND && !chart_line_alone(ctx, s, r))) continue;
         double x = p.x + (r + 0.5) * band, y = chart_axis_pos(&vp->ax, v, p.y, p.h);
         chart_fill_rgb(ctx, chart_color(ctx, s));
         chart_stroke_rgb(ctx, CHART_WHITE);

@@ -120,6 +120,38 @@ static const quire_column pie_cols[] = {
 static const quire_table pie_t = {"pie", "Cloud infrastructure market share, Q1 2024", NULL,
                                   {src_en, 1}, pie_cols, 2, 7};
 
+/* Sixty weeks: thinned, rotated labels on a line; forty bars sideways. */
+static const char *const week_cat[] = {
+    "2024년 1주", "2024년 2주", "2024년 3주", "2024년 4주", "2024년 5주", "2024년 6주",
+    "2024년 7주", "2024년 8주", "2024년 9주", "2024년 10주", "2024년 11주", "2024년 12주",
+    "2024년 13주", "2024년 14주", "2024년 15주", "2024년 16주", "2024년 17주", "2024년 18주",
+    "2024년 19주", "2024년 20주", "2024년 21주", "2024년 22주", "2024년 23주", "2024년 24주",
+    "2024년 25주", "2024년 26주", "2024년 27주", "2024년 28주", "2024년 29주", "2024년 30주",
+    "2024년 31주", "2024년 32주", "2024년 33주", "2024년 34주", "2024년 35주", "2024년 36주",
+    "2024년 37주", "2024년 38주", "2024년 39주", "2024년 40주", "2024년 41주", "2024년 42주",
+    "2024년 43주", "2024년 44주", "2024년 45주", "2024년 46주", "2024년 47주", "2024년 48주",
+    "2024년 49주", "2024년 50주", "2024년 51주", "2024년 52주", "2025년 1주", "2025년 2주",
+    "2025년 3주", "2025년 4주", "2025년 5주", "2025년 6주", "2025년 7주", "2025년 8주"};
+static const double week_a[] = {
+    5.1, 5.3, 5.2, 5.6, 5.9, 6.1, 6.0, 6.4, 6.8, 7.1, 7.0, 7.3, 7.9, 8.2, 8.0, 8.4, 8.9, 9.1,
+    9.0, 9.6, 9.9, 10.3, 10.1, 10.8, 11.2, 11.0, 11.6, 12.1, 12.4, 12.2, 12.9, 13.3, 13.1, 13.8,
+    14.2, 14.0, 14.7, 15.1, 15.5, 15.2, 15.9, 16.4, 16.2, 16.9, 17.3, 17.1, 17.8, 18.3, 18.1, 18.9,
+    19.4, 19.2, 19.9, 20.5, 20.3, 21.0, 21.6, 21.4, 22.1, 22.8};
+static const double week_b[] = {
+    -2.0, -1.5, -1.8, -0.9, -0.2, 0.4, 0.1, 0.9, 1.5, 1.2, 2.0, 2.6, 2.2, 3.1, 3.6, 3.3, 4.2, 4.8,
+    4.4, 5.2, 5.9, 5.5, 6.3, 6.9, 6.6, 7.4, 8.0, 7.7, 8.5, 9.1, 8.8, 9.6, 10.2, 9.9, 10.7, 11.3,
+    11.0, 11.8, 12.4, 12.1, 12.9, 13.5, 13.2, 14.0, 14.6, 14.3, 15.1, 15.7, 15.4, 16.2, 16.8, 16.5,
+    17.3, 17.9, 17.6, 18.4, 19.0, 18.7, 19.5, 20.1};
+static const quire_column week_cols[] = {
+    TEXT("week", "주차", week_cat),
+    NUM("gpu", "GPU 임대 단가 지수", QUIRE_NUMBER, NULL, week_a, dec1),
+    NUM("margin", "영업이익률 변화 (%p)", QUIRE_NUMBER, NULL, week_b, dec1),
+};
+static const quire_table weeks = {"weeks", "주간 GPU 임대 단가와 영업이익률", NULL,
+                                  {src_ko, 1}, week_cols, 3, 60};
+static const quire_table weeks40 = {"weeks40", "주차별 GPU 임대 단가 (40주)", NULL,
+                                    {src_ko, 1}, week_cols, 3, 40};
+
 static const size_t ys1[] = {1}, ys12[] = {1, 2}, ys1234[] = {1, 2, 3, 4};
 
 static const chart_case cases[] = {
@@ -132,6 +164,8 @@ static const chart_case cases[] = {
     {"pie-null", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, NULL, 0, 0, 0, 1}, 495},
     {"donut", &ds_ko, {QUIRE_CHART_PIE, &tranches, 0, ys1, 1, NULL, 0, 0, 1, 1}, 495},
     {"hbar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, "Growth by provider", 0, 1, 0, 1}, 495},
+    {"line-weeks", &ds_ko, {QUIRE_CHART_LINE, &weeks, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495},
+    {"hbar-forty", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, NULL, 1, 1, 0, 0}, 495},
     {"narrow-bar", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, "좁은 상자의 막대 차트", 0, 0, 0, 1}, 235},
     {"narrow-line", &ds_ko, {QUIRE_CHART_LINE, &share, 0, ys12, 2, "좁은 상자의 선 차트", 0, 0, 0, 1}, 235},
 };

@@ -1,0 +1,228 @@
+/* test_chart_edges.c — charts of awkward tables: empty, all missing, one
+ * row, hundreds of rows, huge and tiny values, endless labels, bad column
+ * indices. Each must draw without a libharu error (or be refused with a
+ * reason), with a finite height; the sanitizer build catches the rest. */
+#include <hpdf.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "chart.h"
+
+#define FONT_DIR "/usr/share/fonts/truetype/nanum/"
+#define MANY 300
+
+typedef struct fixture {
+    HPDF_Doc pdf;
+    HPDF_Page page;
+    chart_style style;
+    int errors;
+} fixture;
+
+static void edges_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+    fixture *f = data;
+    print_error("libharu error 0x%04x (detail %u)\n", (unsigned)error, (unsigned)detail);
+    f->errors++;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    const char *body, *bold;
+
+    f->pdf = HPDF_New(edges_error, f);
+    HPDF_UseUTFEncodings(f->pdf);
+    body = HPDF_LoadTTFontFromFile(f->pdf, FONT_DIR "NanumGothic.ttf", HPDF_TRUE);
+    bold = HPDF_LoadTTFontFromFile(f->pdf, FONT_DIR "NanumGothicBold.ttf", HPDF_TRUE);
+    f->style.font = HPDF_GetFont(f->pdf, body, "UTF-8");
+    f->style.bold = HPDF_GetFont(f->pdf, bold, "UTF-8");
+    f->page = HPDF_AddPage(f->pdf);
+    *state = f;
+    return f->style.font && f->style.bold ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    HPDF_Free(f->pdf);
+    free(f);
+    return 0;
+}
+
+/* Draws chart in a box of width w at the height it asks for; every type. */
+static void draw_all_types(fixture *f, quire_chart c, double w)
+{
+    static const int kinds[][4] = {{QUIRE_CHART_BAR, 0, 0, 0}, {QUIRE_CHART_BAR, 1, 0, 0},
+                                   {QUIRE_CHART_BAR, 0, 1, 0}, {QUIRE_CHART_BAR, 1, 1, 0},
+                                   {QUIRE_CHART_LINE, 0, 0, 0}, {QUIRE_CHART_PIE, 0, 0, 0},
+                                   {QUIRE_CHART_PIE, 0, 0, 1}};
+    for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+        char err[200] = "";
+        for (int labels = 0; labels < 2; labels++) {
+            c.type = kinds[k][0], c.stacked = kinds[k][1], c.horizontal = kinds[k][2];
+            c.donut = kinds[k][3], c.value_labels = labels;
+            double h = chart_height(&f->style, &c, w);
+            assert_true(isfinite(h) && h > 0 && h < 5000);
+            f->page = HPDF_AddPage(f->pdf);
+            assert_int_equal(chart_draw(f->page, &f->style, &c, 40, 800, w, h, err, sizeof err), 0);
+            /* a box smaller than asked still draws */
+            assert_int_equal(chart_draw(f->page, &f->style, &c, 40, 800, w, h / 3, err, sizeof err), 0);
+        }
+    }
+    assert_int_equal(f->errors, 0);
+}
+
+static const char *const three[] = {"가", "나", "다"};
+static const unsigned char dec[MANY];
+
+static void test_empty_and_missing(void **state)
+{
+    fixture *f = *state;
+    static const double nan3[] = {NAN, NAN, NAN};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"y", "y", QUIRE_NUMBER, NULL, 1, NULL, NULL, nan3, dec, NULL},
+    };
+    quire_table t = {"t", "빈 표", NULL, {NULL, 0}, cols, 2, 0};
+    static const size_t y[] = {1};
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 1, NULL, 0, 0, 0, 0};
+
+    draw_all_types(f, c, 400);      /* no rows */
+    t.n_rows = 3;
+    draw_all_types(f, c, 400);      /* every value missing */
+}
+
+static void test_one_row_and_zero_span(void **state)
+{
+    fixture *f = *state;
+    static const double one[] = {42}, same[] = {7, 7, 7}, zeros[] = {0, 0, 0};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"y", "y", QUIRE_PERCENT, NULL, 1, NULL, NULL, one, dec, NULL},
+    };
+    quire_table t = {"t", "한 행", NULL, {NULL, 0}, cols, 2, 1};
+    static const size_t y[] = {1};
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 1, NULL, 0, 0, 0, 0};
+
+    draw_all_types(f, c, 300);
+    t.n_rows = 3;
+    cols[1].numbers = same;
+    draw_all_types(f, c, 300);
+    cols[1].numbers = zeros;
+    draw_all_types(f, c, 300);
+}
+
+static void test_many_rows_long_labels(void **state)
+{
+    fixture *f = *state;
+    static double v[MANY], w[MANY];
+    static const char *labels[MANY];
+    static char text[MANY][40];
+    static char endless[2000];
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, labels},
+        {"a", "첫째 계열", QUIRE_NUMBER, NULL, 1, "MW", NULL, v, dec, NULL},
+        {"b", endless, QUIRE_CURRENCY, "KRW", 1e12, NULL, "#,##0\"조원\"", w, dec, NULL},
+    };
+    quire_table t = {"t", endless, NULL, {NULL, 0}, cols, 3, MANY};
+    static const size_t y[] = {1, 2};
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 2, NULL, 0, 0, 0, 0};
+
+    for (size_t i = 0; i + 3 < sizeof endless; i += 3) memcpy(endless + i, "가", 3);
+    for (int i = 0; i < MANY; i++) {
+        snprintf(text[i], sizeof text[i], "지역 %d 데이터센터", i);
+        labels[i] = i == 7 ? endless : text[i];
+        v[i] = i % 7 == 0 ? NAN : (i * 37 % 101) - 30;
+        w[i] = i * 1e3;
+    }
+    draw_all_types(f, c, 480);
+    draw_all_types(f, c, 120);      /* a narrow column */
+}
+
+static void test_extreme_values(void **state)
+{
+    fixture *f = *state;
+    static const double huge[] = {1e15, -3e14, 2.5e15}, tiny[] = {1e-9, 3e-9, -2e-9};
+    static const unsigned char d9[] = {9, 9, 9};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"h", "huge", QUIRE_NUMBER, NULL, 1, NULL, NULL, huge, dec, NULL},
+        {"t", "tiny", QUIRE_NUMBER, NULL, 1, NULL, NULL, tiny, d9, NULL},
+    };
+    quire_table t = {"t", "extremes", NULL, {NULL, 0}, cols, 3, 3};
+    static const size_t y[] = {1, 2}, yt[] = {2};
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 2, NULL, 0, 0, 0, 0};
+
+    draw_all_types(f, c, 400);
+    c.y = yt, c.n_y = 1;
+    draw_all_types(f, c, 400);
+}
+
+static void test_no_dataset_palette_or_size(void **state)
+{
+    fixture *f = *state;
+    static const double v[] = {3, 1, 2};
+    static const double dates[] = {19000, 19001, NAN};
+    static const char *const date_texts[] = {"2022-01-08", "2022-01-09", NULL};
+    static const char *const ids[] = {"nowhere"};
+    quire_column cols[] = {
+        {"d", "날짜", QUIRE_DATE, NULL, 1, NULL, NULL, dates, dec, date_texts},
+        {"y", "y", QUIRE_INTEGER, NULL, 1, NULL, NULL, v, dec, NULL},
+    };
+    quire_table t = {"t", NULL, NULL, {ids, 1}, cols, 2, 3};
+    static const size_t y[] = {1};
+    quire_chart c = {QUIRE_CHART_LINE, &t, 0, y, 1, NULL, 0, 0, 0, 0};
+    chart_style saved = f->style;
+
+    f->style.dataset = NULL, f->style.palette = NULL, f->style.n_palette = 0;
+    f->style.font_size = 0;
+    draw_all_types(f, c, 400);
+    f->style = saved;
+}
+
+static void test_refused(void **state)
+{
+    fixture *f = *state;
+    static const double v[] = {1, 2, 3};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"y", "y", QUIRE_NUMBER, NULL, 1, NULL, NULL, v, dec, NULL},
+    };
+    quire_table t = {"t", "t", NULL, {NULL, 0}, cols, 2, 3};
+    static const size_t text_y[] = {0}, far_y[] = {9}, ok_y[] = {1};
+    quire_chart bad[] = {
+        {QUIRE_CHART_BAR, &t, 0, text_y, 1, NULL, 0, 0, 0, 0},   /* text as values */
+        {QUIRE_CHART_BAR, &t, 0, far_y, 1, NULL, 0, 0, 0, 0},    /* no such column */
+        {QUIRE_CHART_BAR, &t, 5, ok_y, 1, NULL, 0, 0, 0, 0},     /* no such category */
+        {QUIRE_CHART_BAR, &t, 0, ok_y, 0, NULL, 0, 0, 0, 0},     /* no series */
+        {QUIRE_CHART_BAR, NULL, 0, ok_y, 1, NULL, 0, 0, 0, 0},   /* no table */
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        char err[200] = "";
+        assert_true(chart_height(&f->style, &bad[i], 400) > 0);
+        assert_int_equal(chart_draw(f->page, &f->style, &bad[i], 40, 800, 400, 300, err, sizeof err), -1);
+        assert_true(strlen(err) > 0);
+        print_message("refused: %s\n", err);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_empty_and_missing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_one_row_and_zero_span, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_rows_long_labels, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_extreme_values, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_dataset_palette_or_size, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
