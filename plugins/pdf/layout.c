@@ -50,8 +50,9 @@ static void fit_width(pdf_ctx *ctx, const pdf_style *st, char *buf, size_t size,
         while (len > 0 && ((unsigned char)buf[len] & 0xC0) == 0x80)
             len--; /* back to the start of a character */
     }
-    while (len + sizeof ellipsis > size) /* keep room for the ellipsis */
-        len--;
+    while (len > 0 && (len + sizeof ellipsis > size ||
+                       ((unsigned char)buf[len] & 0xC0) == 0x80))
+        len--; /* room for the ellipsis, at the start of a character */
     memcpy(buf + len, ellipsis, sizeof ellipsis);
 }
 
