@@ -71,7 +71,7 @@ static void draw_margin_text(pdf_ctx *ctx, const char *pattern, double baseline,
         text_draw(ctx, &st, ctx->left, baseline, buf, strlen(buf));
 }
 
-void layout_finish_page(pdf_ctx *ctx)
+static void layout_finish_page(pdf_ctx *ctx)
 {
     if (ctx->dry || !ctx->page || ctx->page_is_cover)
         return;

@@ -125,7 +125,6 @@ void layout_new_page(pdf_ctx *ctx);
 void layout_need(pdf_ctx *ctx, double h);
 /* Starts a new page unless the current one is still empty. */
 void layout_fresh_page(pdf_ctx *ctx);
-void layout_finish_page(pdf_ctx *ctx);
 void layout_fill_rect(pdf_ctx *ctx, double x, double y, double w, double h,
                       uint32_t rgb);
 void layout_hline(pdf_ctx *ctx, double x0, double x1, double y, double lw,
