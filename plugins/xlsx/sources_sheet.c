@@ -3,6 +3,7 @@
  * as dates and URLs as live hyperlinks.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "xlsx.h"
 
@@ -21,6 +22,17 @@ static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
     return clean ? worksheet_write_string(ws, r, c, clean, NULL) : LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
 
+/* Web and mail addresses only: libxlsxwriter would turn "external:..."
+ * into a link to a local file. */
+static int is_web_url(const char *u)
+{
+    static const char *const schemes[] = {"http://", "https://", "ftp://", "mailto:"};
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
+        if (strncasecmp(u, schemes[i], strlen(schemes[i])) == 0)
+            return 1;
+    return 0;
+}
+
 /* A URL Excel will not take as a link (too long, odd) is kept as text. */
 static lxw_error url(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *u)
 {
@@ -29,7 +41,7 @@ static lxw_error url(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *
     const char *clean = xlsx_clean_text(ctx, u);
     if (!clean)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    if (worksheet_write_url(ws, r, COL_URL, clean, NULL) == LXW_NO_ERROR)
+    if (is_web_url(clean) && worksheet_write_url(ws, r, COL_URL, clean, NULL) == LXW_NO_ERROR)
         return LXW_NO_ERROR;
     return worksheet_write_string(ws, r, COL_URL, clean, NULL);
 }

@@ -95,6 +95,8 @@ def check_sources(ws):
     eq(ws["F2"].hyperlink and ws["F2"].hyperlink.target,
        "https://www.srgresearch.com/articles/q4-2023", "URL is a hyperlink")
     eq(cell(ws, "E3"), (datetime.datetime(2024, 5, 1), "yyyy-mm-dd"), "source date")
+    eq((ws["F4"].value, ws["F4"].hyperlink), ("external:c:\\temp\\x.xlsx", None),
+       "only web addresses become links")
 
 
 def check_charts(path):

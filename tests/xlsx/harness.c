@@ -109,6 +109,7 @@ static const quire_source sources[] = {
      .date = "2024-02-01", .url = "https://www.srgresearch.com/articles/q4-2023"},
     {.id = "canalys", .title = "Cloud Q1 2024", .publisher = "Canalys", .author = "Kim",
      .date = "2024-05-01"},
+    {.id = "local", .title = "Local file", .url = "external:c:\\temp\\x.xlsx"},
 };
 
 static const char *const summary[] = {"첫 번째 문단.", "Second paragraph."};
@@ -119,7 +120,7 @@ static const quire_dataset basic_ds = {
     .date = "2025-04-15", .language = "ko", .author = "권하영", .organization = "Quire Lab",
     .timestamp = 1744675200, .summary = {summary, 2},
     .figures = figures, .n_figures = 2, .tables = tables, .n_tables = 7,
-    .sources = sources, .n_sources = 2};
+    .sources = sources, .n_sources = 3};
 
 static const size_t y_both[] = {1, 2}, y_one[] = {2}, y_rev[] = {1, 2};
 static const uint32_t palette[] = {0x1f4e79, 0xe07b39, 0x000000};
