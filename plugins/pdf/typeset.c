@@ -7,6 +7,10 @@
 /* A justified line is not stretched beyond this many times a space's
  * width per gap: a line that short looks better ragged. */
 #define MAX_GAP_STRETCH 4.0
+/* Share of a line's slack given to letter spacing, and its cap in em: small
+ * enough that text extraction still sees one word. */
+#define LETTER_SHARE 0.4
+#define MAX_LETTER_SPACE 0.025
 
 static void set_rgb_fill(HPDF_Page page, uint32_t rgb)
 {
@@ -98,25 +102,56 @@ static size_t count_gaps(const char *s, size_t len)
     return gaps;
 }
 
-/* Draws the words of a line one by one, gaps widened to fill width. */
+/* Glyphs (code points other than spaces) in s[0..len). */
+static size_t count_glyphs(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i += lb_char_len(s + i))
+        n += s[i] != ' ';
+    return n;
+}
+
+/* How a justified line absorbs its slack: a little between letters (as
+ * Korean typesetters do, since its words are long and gaps few), the rest
+ * between words. */
+typedef struct stretch {
+    double per_glyph, per_gap;
+} stretch;
+
+static stretch stretch_for(const pdf_style *st, double slack, size_t glyphs, size_t gaps)
+{
+    stretch k = {0, 0};
+    if (glyphs > 1) {
+        k.per_glyph = slack * LETTER_SHARE / (double)(glyphs - 1);
+        if (k.per_glyph > st->size * MAX_LETTER_SPACE)
+            k.per_glyph = st->size * MAX_LETTER_SPACE;
+    }
+    k.per_gap = (slack - k.per_glyph * (double)(glyphs > 1 ? glyphs - 1 : 0)) / (double)gaps;
+    return k;
+}
+
+/* Draws the words of a line one by one, spaced out to fill the line. */
 static void draw_stretched(pdf_ctx *ctx, const pdf_style *st, const char *s, size_t len,
-                           double x, double baseline, double extra_per_gap)
+                           double x, double baseline, stretch k)
 {
     double space = text_width(ctx, st->font, st->size, " ", 1);
     size_t i = 0;
     text_begin(ctx, st);
+    HPDF_Page_SetCharSpace(ctx->page, (HPDF_REAL)k.per_glyph);
     while (i < len) {
         size_t end = i;
         while (end < len && s[end] != ' ')
             end++;
         show_text(ctx, st, x, baseline, s + i, end - i);
-        x += text_width(ctx, st->font, st->size, s + i, end - i);
+        x += text_width(ctx, st->font, st->size, s + i, end - i) +
+             k.per_glyph * (double)count_glyphs(s + i, end - i);
         i = end;
         if (i < len)
-            x += extra_per_gap;
+            x += k.per_gap;
         while (i < len && s[i] == ' ')
             x += space, i++;
     }
+    HPDF_Page_SetCharSpace(ctx->page, 0); /* character spacing outlives the text object */
     HPDF_Page_EndText(ctx->page);
 }
 
@@ -131,13 +166,13 @@ void text_draw_line(pdf_ctx *ctx, const pdf_style *st, const char *text,
         return;
     }
     size_t gaps = count_gaps(s, len);
-    double natural = text_width(ctx, st->font, st->size, s, len);
+    double slack = width - text_width(ctx, st->font, st->size, s, len);
     double space = text_width(ctx, st->font, st->size, " ", 1);
-    double extra = gaps ? (width - natural) / (double)gaps : 0;
-    if (!gaps || extra <= 0 || extra > space * MAX_GAP_STRETCH)
+    if (!gaps || slack <= 0 || slack > space * MAX_GAP_STRETCH * (double)gaps)
         text_draw(ctx, st, x, baseline, s, len);
     else
-        draw_stretched(ctx, st, s, len, x, baseline, extra);
+        draw_stretched(ctx, st, s, len, x, baseline,
+                       stretch_for(st, slack, count_glyphs(s, len), gaps));
 }
 
 double text_height(pdf_ctx *ctx, const pdf_style *st, const char *text, double width,
