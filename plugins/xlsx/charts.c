@@ -131,6 +131,25 @@ static const char *value_axis_title(const quire_chart *ch)
     return unit;
 }
 
+/* Excel's x axis is the horizontal one: in a bar chart, the values. */
+static lxw_chart_axis *category_axis(lxw_chart *chart, const quire_chart *ch)
+{
+    return ch->type == QUIRE_CHART_BAR && ch->horizontal ? chart->y_axis : chart->x_axis;
+}
+
+static lxw_chart_axis *value_axis(lxw_chart *chart, const quire_chart *ch)
+{
+    return ch->type == QUIRE_CHART_BAR && ch->horizontal ? chart->x_axis : chart->y_axis;
+}
+
+static int all_percent(const quire_chart *ch)
+{
+    for (size_t i = 0; i < ch->n_y; i++)
+        if (ch->table->columns[ch->y[i]].type != QUIRE_PERCENT)
+            return 0;
+    return 1;
+}
+
 static quire_status set_titles(xlsx_ctx *ctx, lxw_chart *chart, const quire_chart *ch)
 {
     const char *parts[3] = {ch->title ? ch->title : ch->table->title,
@@ -150,9 +169,9 @@ static quire_status set_titles(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
         chart_title_set_name(chart, copy[0]);
     if (ch->type != QUIRE_CHART_PIE) {
         if (copy[1])
-            chart_axis_set_name(chart->x_axis, copy[1]);
+            chart_axis_set_name(category_axis(chart, ch), copy[1]);
         if (copy[2])
-            chart_axis_set_name(chart->y_axis, copy[2]);
+            chart_axis_set_name(value_axis(chart, ch), copy[2]);
     }
     for (int i = 0; i < 3; i++)
         free(copy[i]);
@@ -168,9 +187,12 @@ static void style_axes(lxw_chart *chart, const quire_chart *ch)
     }
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     if (ch->type == QUIRE_CHART_BAR && ch->horizontal) {
-        chart_axis_set_reverse(chart->x_axis);
-        chart_axis_set_crossing_max(chart->x_axis);
+        chart_axis_set_reverse(category_axis(chart, ch));
+        chart_axis_set_crossing_max(category_axis(chart, ch));
     }
+    /* Percent columns hold fractions: the axis shows them as percent. */
+    if (all_percent(ch))
+        chart_axis_set_num_format(value_axis(chart, ch), "0%");
 }
 
 /* The chart's table, checked: the view's pointers index dataset tables. */

@@ -119,6 +119,8 @@ quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
         return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet 'Summary'");
     for (int c = 0; c < N_COLS; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
+    worksheet_set_landscape(ws);     /* the figures are wide: one page across */
+    worksheet_fit_to_pages(ws, 1, 0);
     lxw_error e = head(ctx, ws, &r);
     if (!e)
         e = figures(ctx, ws, &r);

@@ -119,6 +119,11 @@ def check_charts(path):
           f"bar series references the table's cells: {refs[0][:3]}")
     x = z.read(charts[0]).decode()
     check("Cloud share" in x and "사업자" in x, "chart title and axis title")
+    check('<c:numFmt formatCode="0%"' in x, "percent series: value axis in percent")
+    bars = [z.read(n).decode() for n in charts if '<c:barDir val="bar"/>' in z.read(n).decode()]
+    cat = re.search(r"<c:catAx>.*?</c:catAx>", bars[0] if bars else "")
+    check(cat and '<c:orientation val="maxMin"/>' in cat.group(0),
+          "horizontal bars list categories top-down, in table order")
     check("<c:legend>" in x, "legend")
 
 
