@@ -39,7 +39,9 @@ static void chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, doubl
 
 /* ---- columns (vertical bars) ---------------------------------------- */
 
-static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
+/* Pass 0 draws the columns (and, for grouped ones with labels, makes them
+ * obstacles for labels); pass 1 writes the value labels. */
+static void chart_columns_pass(chart_ctx *ctx, const chart_vplot *vp, int pass)
 {
     const quire_chart *c = ctx->chart;
     chart_rect p = vp->plot;
@@ -47,7 +49,6 @@ static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
     double group = band * (c->stacked ? 0.55 : 0.72);
     double bw = c->stacked ? group : group / c->n_y;
     double gap = bw > 6 ? 1 : 0;
-    double y0 = chart_axis_pos(&vp->ax, 0, p.y, p.h);
 
     for (size_t r = 0; r < ctx->n_rows; r++) {
         double left = p.x + r * band + (band - group) / 2, pos = 0, neg = 0;
@@ -59,19 +60,30 @@ static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
             if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
             double ya = chart_axis_pos(&vp->ax, from, p.y, p.h);
             double yb = chart_axis_pos(&vp->ax, to, p.y, p.h);
-            chart_bar_rect(ctx, chart_color(ctx, s), x + gap / 2, fmin(ya, yb), bw - gap, fabs(yb - ya));
-            if (!c->value_labels) continue;
-            if (c->stacked) {
-                if (fabs(yb - ya) >= ctx->fs * 1.1)
+            chart_rect bar = {x + gap / 2, fmin(ya, yb), bw - gap, fabs(yb - ya)};
+            if (pass == 0) {
+                chart_bar_rect(ctx, chart_color(ctx, s), bar.x, bar.y, bar.w, bar.h);
+                if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
+            } else if (c->stacked) {
+                if (bar.h >= ctx->fs * 1.1)
                     chart_bar_label(ctx, s, r, x + bw / 2, (ya + yb) / 2 - ctx->fs * 0.32,
-                                    chart_ink_on(chart_color(ctx, s)), &(chart_rect){x, fmin(ya, yb), bw, fabs(yb - ya)}, 1);
+                                    chart_ink_on(chart_color(ctx, s)), &bar, 1);
             } else {
                 double base = v >= 0 ? yb + 2.5 : yb - 2.5 - ctx->fs * 0.72;
                 chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1);
             }
         }
     }
-    if (vp->ax.t.min <= 0 && vp->ax.t.max >= 0) chart_hline(ctx, p.x, p.x + p.w, y0, 0.7, CHART_ZERO);
+}
+
+static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
+{
+    chart_rect p = vp->plot;
+
+    chart_columns_pass(ctx, vp, 0);
+    if (vp->ax.t.min <= 0 && vp->ax.t.max >= 0)
+        chart_hline(ctx, p.x, p.x + p.w, chart_axis_pos(&vp->ax, 0, p.y, p.h), 0.7, CHART_ZERO);
+    if (ctx->chart->value_labels) chart_columns_pass(ctx, vp, 1);
 }
 
 /* ---- horizontal bars ------------------------------------------------ */
@@ -152,7 +164,8 @@ static void chart_hbar_cat(const chart_ctx *ctx, const chart_hbar *hb, size_t r,
                    ctx->cats[r] + lines[i].off, lines[i].len, 2);
 }
 
-static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
+/* Pass 0 draws the bars and category labels, pass 1 the value labels. */
+static void chart_hbars_pass(chart_ctx *ctx, const chart_hbar *hb, int pass)
 {
     const quire_chart *c = ctx->chart;
     chart_rect p = hb->plot;
@@ -160,12 +173,10 @@ static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
     double group = band * (c->stacked ? 0.6 : 0.72);
     double bh = c->stacked ? group : group / c->n_y;
     double gap = bh > 6 ? 1 : 0;
-    double x0 = chart_axis_pos(&hb->ax, 0, p.x, p.w);
 
-    chart_axis_draw_horizontal(ctx, &hb->ax, p);
     for (size_t r = 0; r < ctx->n_rows; r++) {
         double top = p.y + p.h - r * band - (band - group) / 2, pos = 0, neg = 0;
-        if (r % hb->every == 0) chart_hbar_cat(ctx, hb, r, p.y + p.h - (r + 0.5) * band);
+        if (pass == 0 && r % hb->every == 0) chart_hbar_cat(ctx, hb, r, p.y + p.h - (r + 0.5) * band);
         for (size_t s = 0; s < c->n_y; s++) {
             double v = chart_value(ctx, s, r), from, to, y = c->stacked ? top - bh : top - (s + 1) * bh;
             if (isnan(v)) continue;
@@ -174,17 +185,31 @@ static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
             if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
             double xa = chart_axis_pos(&hb->ax, from, p.x, p.w);
             double xb = chart_axis_pos(&hb->ax, to, p.x, p.w);
-            chart_bar_rect(ctx, chart_color(ctx, s), fmin(xa, xb), y + gap / 2, fabs(xb - xa), bh - gap);
-            if (!c->value_labels) continue;
+            chart_rect bar = {fmin(xa, xb), y + gap / 2, fabs(xb - xa), bh - gap};
             double base = y + bh / 2 - ctx->fs * 0.32;
-            if (c->stacked)
+            if (pass == 0) {
+                chart_bar_rect(ctx, chart_color(ctx, s), bar.x, bar.y, bar.w, bar.h);
+                if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
+            } else if (c->stacked) {
                 chart_bar_label(ctx, s, r, (xa + xb) / 2, base, chart_ink_on(chart_color(ctx, s)),
-                                &(chart_rect){fmin(xa, xb), y, fabs(xb - xa), bh}, 1);
-            else
-                chart_bar_label(ctx, s, r, v >= 0 ? xb + 3 : xb - 3, base, CHART_INK, &p, v >= 0 ? 0 : 2);
+                                &bar, 1);
+            } else {
+                chart_bar_label(ctx, s, r, v >= 0 ? xb + 3 : xb - 3, base, CHART_INK, &p,
+                                v >= 0 ? 0 : 2);
+            }
         }
     }
-    if (hb->ax.t.min <= 0 && hb->ax.t.max >= 0) chart_vline(ctx, x0, p.y, p.y + p.h, 0.7, CHART_ZERO);
+}
+
+static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
+{
+    chart_rect p = hb->plot;
+
+    chart_axis_draw_horizontal(ctx, &hb->ax, p);
+    chart_hbars_pass(ctx, hb, 0);
+    if (hb->ax.t.min <= 0 && hb->ax.t.max >= 0)
+        chart_vline(ctx, chart_axis_pos(&hb->ax, 0, p.x, p.w), p.y, p.y + p.h, 0.7, CHART_ZERO);
+    if (ctx->chart->value_labels) chart_hbars_pass(ctx, hb, 1);
 }
 
 /* ---- entry points --------------------------------------------------- */

@@ -3,6 +3,7 @@
  * non-positive values left out and named in the note under the chart. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart_internal.h"
@@ -56,16 +57,6 @@ size_t chart_pie_note(const chart_ctx *ctx, char *buf, size_t size)
                    negative, sizeof negative, 0);
     n = snprintf(buf, size, "%s%s%s", missing, missing[0] && negative[0] ? " · " : "", negative);
     return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
-}
-
-static double chart_pie_diameter(double w)
-{
-    return fmin(fmax(w * 0.34, 90), 180);
-}
-
-double chart_pie_height(const chart_ctx *ctx, double w)
-{
-    return fmax(chart_pie_diameter(w) + 10, chart_pie_count(ctx) * ctx->lh + 4);
 }
 
 /* A point at angle a (radians clockwise from twelve o'clock). */
@@ -122,53 +113,140 @@ static void chart_pie_slice(const chart_ctx *ctx, double cx, double cy, double r
     HPDF_Page_FillStroke(page);
 }
 
-/* The value inside its slice when it fits there; 0 when it does not. */
-static int chart_pie_label(chart_ctx *ctx, size_t r, double cx, double cy, double r_out,
-                           double hole, double a0, double a1, uint32_t rgb)
+/* Where the value of a slice goes: inside it, at radius *rl, when it fits
+ * between the slice's edges and the ring's; 0 when it does not. */
+static int chart_pie_label_fits(const chart_ctx *ctx, size_t row, double r_out, double hole,
+                                double sweep, double *rl)
 {
     char buf[64];
-    size_t n = chart_value_label(ctx, 0, r, buf, sizeof buf);
+    size_t n = chart_value_label(ctx, 0, row, buf, sizeof buf);
     double fs = ctx->fs * 0.92, w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
-    double rl = hole > 0 ? (r_out + hole) / 2 : r_out * 0.64, m = (a0 + a1) / 2, x, y;
-    double chord = 2 * rl * sin(fmin(a1 - a0, M_PI) / 2);
 
-    if (w + 4 > chord * 0.9 || fs * 1.2 > (r_out - hole) * 0.8) return 0;
-    chart_pie_point(cx, cy, rl, m, &x, &y);
-    if (chart_place(ctx, (chart_rect){x - w / 2, y - fs / 2, w, fs}, NULL)) return 0;
-    chart_text(ctx, ctx->style->font, fs, chart_ink_on(rgb), x - w / 2, y - fs * 0.35, buf, n, 0);
-    return 1;
+    *rl = hole > 0 ? (r_out + hole) / 2 : r_out * 0.64;
+    double chord = 2 * *rl * sin(fmin(sweep, M_PI) / 2);
+    return w + 4 <= chord * 0.9 && fs * 1.2 <= (r_out - hole) * 0.8;
+}
+
+/* The pie's size and its legend's place for a body w wide: the legend to
+ * the right, or under the pie when the box is too narrow for both. */
+typedef struct chart_pie_layout {
+    double d;                   /* diameter */
+    int below;
+    double legend_x, legend_w;  /* from the body's left edge */
+    const char **names;         /* per shown slice; value added when not inside */
+    char *store;
+    size_t n;
+} chart_pie_layout;
+
+static void chart_pie_layout_free(chart_pie_layout *pl)
+{
+    free(pl->names);
+    free(pl->store);
+}
+
+#define CHART_PIE_NAME 320
+
+static int chart_pie_lay_out(const chart_ctx *ctx, double w, chart_pie_layout *pl)
+{
+    double total = chart_pie_total(ctx), hole, rl;
+    size_t k = 0;
+
+    memset(pl, 0, sizeof *pl);
+    pl->d = fmin(fmax(w * 0.34, 90), 180);
+    if (pl->d > w - 8) pl->d = fmax(w - 8, 10);
+    pl->legend_x = pl->d + 28;
+    pl->legend_w = w - pl->legend_x;
+    if (pl->legend_w < 100) pl->below = 1, pl->legend_x = 0, pl->legend_w = w;
+    pl->n = chart_pie_count(ctx);
+    if (pl->n == 0) return 0;
+    pl->names = calloc(pl->n, sizeof *pl->names);
+    pl->store = malloc(pl->n * CHART_PIE_NAME);
+    if (!pl->names || !pl->store) {
+        chart_pie_layout_free(pl);
+        memset(pl, 0, sizeof *pl);
+        return -1;
+    }
+    hole = ctx->chart->donut ? pl->d / 2 * CHART_DONUT_HOLE : 0;
+    for (size_t row = 0; row < ctx->n_rows; row++) {
+        if (!chart_pie_shown(ctx, row)) continue;
+        char *name = pl->store + k * CHART_PIE_NAME;
+        double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
+        /* a value that finds no room in its slice goes beside its name */
+        if (ctx->chart->value_labels && !chart_pie_label_fits(ctx, row, pl->d / 2, hole, sweep, &rl)) {
+            char v[64];
+            chart_value_label(ctx, 0, row, v, sizeof v);
+            snprintf(name, CHART_PIE_NAME, "%s (%s)", ctx->cats[row], v);
+        } else {
+            snprintf(name, CHART_PIE_NAME, "%s", ctx->cats[row]);
+        }
+        pl->names[k++] = name;
+    }
+    return 0;
+}
+
+/* Height of the legend: one name a line beside the pie, flowing under it. */
+static double chart_pie_legend_height(const chart_ctx *ctx, const chart_pie_layout *pl)
+{
+    chart_ctx measure = *ctx;
+
+    if (!pl->below) return pl->n * ctx->lh;
+    measure.page = NULL;
+    return chart_legend(&measure, pl->names, pl->n, 0, 0, 0, pl->legend_w);
+}
+
+double chart_pie_height(const chart_ctx *ctx, double w)
+{
+    chart_pie_layout pl;
+    double h;
+
+    if (chart_pie_lay_out(ctx, w, &pl)) return w * 0.4;
+    h = pl.below ? pl.d + 10 + chart_pie_legend_height(ctx, &pl)
+                 : fmax(pl.d + 10, chart_pie_legend_height(ctx, &pl) + 4);
+    chart_pie_layout_free(&pl);
+    return h;
+}
+
+static void chart_pie_slices(chart_ctx *ctx, const chart_pie_layout *pl, double cx, double cy,
+                             double r)
+{
+    double total = chart_pie_total(ctx), a = 0, rl, x, y;
+    double hole = ctx->chart->donut ? r * CHART_DONUT_HOLE : 0, fs = ctx->fs * 0.92;
+    size_t k = 0;
+
+    for (size_t row = 0; row < ctx->n_rows; row++) {
+        if (!chart_pie_shown(ctx, row)) continue;
+        double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
+        uint32_t rgb = chart_color(ctx, k++);
+        chart_pie_slice(ctx, cx, cy, r, hole, a, a + sweep, rgb);
+        if (ctx->chart->value_labels && chart_pie_label_fits(ctx, row, r, hole, sweep, &rl)) {
+            char buf[64];
+            size_t n = chart_value_label(ctx, 0, row, buf, sizeof buf);
+            chart_pie_point(cx, cy, rl, a + sweep / 2, &x, &y);
+            chart_text(ctx, ctx->style->font, fs, chart_ink_on(rgb), x, y - fs * 0.35, buf, n, 1);
+        }
+        a += sweep;
+    }
 }
 
 void chart_pie_draw(chart_ctx *ctx, chart_rect box)
 {
-    double total = chart_pie_total(ctx), d = chart_pie_diameter(box.w);
-    double r = fmin(d / 2, box.h / 2 - 4), hole, a = 0;
-    double cx = box.x + d / 2 + 4, cy = box.y + box.h / 2;
-    double lx = box.x + d + 28, lw = box.w - d - 28;
-    size_t n = chart_pie_count(ctx), k = 0;
-    double ltop = cy + n * ctx->lh / 2;
+    chart_pie_layout pl;
+    double lh, r, cx, cy, top = box.y + box.h;
 
-    if (r < 5 || total <= 0) return;
-    hole = ctx->chart->donut ? r * CHART_DONUT_HOLE : 0;
-    for (size_t row = 0; row < ctx->n_rows; row++) {
-        if (!chart_pie_shown(ctx, row)) continue;
-        double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
-        uint32_t rgb = chart_color(ctx, k);
-        char name[320];
-        const char *names[1] = {name};
-        chart_pie_slice(ctx, cx, cy, r, hole, a, a + sweep, rgb);
-        int inside = ctx->chart->value_labels &&
-                     chart_pie_label(ctx, row, cx, cy, r, hole, a, a + sweep, rgb);
-        /* a value that found no room in its slice goes beside its name */
-        if (ctx->chart->value_labels && !inside) {
-            char v[64];
-            chart_value_label(ctx, 0, row, v, sizeof v);
-            snprintf(name, sizeof name, "%s (%s)", ctx->cats[row], v);
-        } else {
-            snprintf(name, sizeof name, "%s", ctx->cats[row]);
-        }
-        chart_legend(ctx, names, 1, k, lx, ltop - k * ctx->lh, lw);
-        a += sweep;
-        k++;
+    if (chart_pie_total(ctx) <= 0 || chart_pie_lay_out(ctx, box.w, &pl)) return;
+    lh = chart_pie_legend_height(ctx, &pl);
+    if (pl.below) {
+        r = fmin(pl.d / 2, (box.h - lh - 10) / 2);
+        cx = box.x + pl.d / 2 + 4, cy = top - 4 - r;
+        if (r >= 5) chart_pie_slices(ctx, &pl, cx, cy, r);
+        chart_legend(ctx, pl.names, pl.n, 0, box.x, top - pl.d - 10, pl.legend_w);
+    } else {
+        r = fmin(pl.d / 2, box.h / 2 - 4);
+        cx = box.x + pl.d / 2 + 4, cy = box.y + box.h / 2;
+        if (r >= 5) chart_pie_slices(ctx, &pl, cx, cy, r);
+        for (size_t k = 0; k < pl.n; k++)
+            chart_legend(ctx, &pl.names[k], 1, k, box.x + pl.legend_x,
+                         cy + lh / 2 - k * ctx->lh, pl.legend_w);
     }
+    chart_pie_layout_free(&pl);
 }

@@ -168,6 +168,8 @@ static const chart_case cases[] = {
     {"hbar-forty", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, NULL, 1, 1, 0, 0}, 495},
     {"narrow-bar", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, "좁은 상자의 막대 차트", 0, 0, 0, 1}, 235},
     {"narrow-line", &ds_ko, {QUIRE_CHART_LINE, &share, 0, ys12, 2, "좁은 상자의 선 차트", 0, 0, 0, 1}, 235},
+    {"narrow-pie", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, "A pie in a narrow box", 0, 0, 0, 1}, 235},
+    {"narrow-donut", &ds_ko, {QUIRE_CHART_PIE, &share, 0, ys12, 1, "좁은 상자의 도넛", 0, 0, 1, 0}, 180},
 };
 
 const chart_case *chart_cases(size_t *n)
