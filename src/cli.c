@@ -5,6 +5,8 @@
  * knows which subcommands accept it. */
 #include "cli.h"
 
+#include "suggest.h"
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -169,17 +171,40 @@ static int parse_option(cli_options *o, int argc, char **argv, int *i, FILE *err
     return apply(o, def->id, arg, err);
 }
 
-static int parse_command(cli_options *o, const char *word, FILE *err)
+static cli_command find_command(const char *word)
 {
     static const cli_command all[] = {CLI_RENDER, CLI_VALIDATE, CLI_PLUGINS};
-    for (size_t i = 0; i < 3; i++)
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (strcmp(word, command_name(all[i])) == 0)
-            return o->command = all[i], 0;
-    if (!strcmp(word, "--help") || !strcmp(word, "-h") || !strcmp(word, "help"))
-        return o->help = 1, 0;
+            return all[i];
+    return CLI_NONE;
+}
+
+static int unknown_command(cli_options *o, const char *word, FILE *err)
+{
+    static const char *const names[] = {"render", "validate", "plugins", NULL};
+    const char *near = suggest_nearest(word, names);
+    if (!near)
+        return usage_error(o, err, "unknown command '%s'", word);
+    fprintf(err, "quire: unknown command '%s'; did you mean '%s'?\n", word, near);
+    fprintf(err, "Try 'quire --help'.\n");
+    return 1;
+}
+
+/* argv[1], and for `quire help COMMAND` argv[2]. */
+static int parse_command(cli_options *o, int argc, char **argv, FILE *err)
+{
+    const char *word = argv[1];
+    if ((o->command = find_command(word)) != CLI_NONE)
+        return 0;
     if (!strcmp(word, "--version") || !strcmp(word, "-V"))
         return o->command = CLI_VERSION, 0;
-    return usage_error(o, err, "unknown command '%s'", word);
+    if (strcmp(word, "--help") && strcmp(word, "-h") && strcmp(word, "help"))
+        return unknown_command(o, word, err);
+    o->help = 1;
+    if (!strcmp(word, "help") && argc > 2 && (o->command = find_command(argv[2])) == CLI_NONE)
+        return unknown_command(o, argv[2], err);
+    return 0;
 }
 
 /* Checks what the options together require. */
@@ -203,8 +228,13 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
     *o = (cli_options){.command = CLI_NONE, .outdir = "out", .jobs = 1};
     if (argc < 2)
         return check(o, err);
-    if (parse_command(o, argv[1], err) != 0)
+    if (parse_command(o, argc, argv, err) != 0)
         return 1;
+    if (o->help && !strcmp(argv[1], "help")) {
+        if (argc > 3)
+            return usage_error(o, err, "unexpected argument '%s'", argv[3]);
+        return 0;
+    }
     if (o->command == CLI_NONE || o->command == CLI_VERSION) {
         if (argc > 2)
             return usage_error(o, err, "unexpected argument '%s'", argv[2]);
@@ -247,7 +277,7 @@ static const char overview[] =
     "  validate DATASET.yaml...  check datasets and their template; print only errors\n"
     "  plugins                   list the exporter plugins found\n"
     "\n"
-    "  quire COMMAND --help      options of a command\n"
+    "  quire COMMAND --help      options of a command (also: quire help COMMAND)\n"
     "  quire --version           print the version\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid dataset or template,\n"

@@ -99,7 +99,9 @@ static void expect_usage(const char *what, ...)
 static void test_usage_errors(void **state)
 {
     expect_usage("no command", NULL);
-    expect_usage("unknown command 'rendr'", "rendr", NULL);
+    expect_usage("unknown command 'rendr'; did you mean 'render'?", "rendr", NULL);
+    expect_usage("unknown command 'frobnicate'", "frobnicate", NULL);
+    expect_usage("did you mean 'plugins'?", "help", "plugin", NULL);
     expect_usage("no dataset", "render", NULL);
     expect_usage("no dataset", "validate", "-t", "x.yaml", NULL);
     expect_usage("unknown option '--bogus'", "render", "a.yaml", "--bogus", NULL);
@@ -129,6 +131,11 @@ static void test_help_and_version(void **state)
     assert_int_equal(parse(&o, &msg, "render", "--help", NULL), 0);
     assert_true(o.help);
     assert_int_equal(o.command, CLI_RENDER);
+    cli_free(&o);
+    free(msg);
+    assert_int_equal(parse(&o, &msg, "help", "validate", NULL), 0);
+    assert_true(o.help);
+    assert_int_equal(o.command, CLI_VALIDATE);
     cli_free(&o);
     free(msg);
     assert_int_equal(parse(&o, &msg, "--version", NULL), 0);
