@@ -70,14 +70,13 @@ static void chart_legend_names(const chart_ctx *ctx, chart_names *names)
 
 static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 {
-    chart_line lines[8];
     const char *unit = chart_unit(ctx);
     HPDF_Page page = ctx->page;
     size_t n;
 
     ctx->page = NULL;   /* measure only: the legend draws when it has a page */
     memset(f, 0, sizeof *f);
-    n = chart_text_wrap(ctx, ctx->style->bold, ctx->fs_title, chart_title(ctx), width, lines, 8, NULL);
+    n = chart_paragraph_lines(ctx, ctx->style->bold, ctx->fs_title, chart_title(ctx), width);
     f->title = n * ctx->fs_title * 1.3 + CHART_GAP;
     if (ctx->chart->type != QUIRE_CHART_PIE) {
         chart_names names;
@@ -91,12 +90,12 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
         chart_pie_note(ctx, f->note_text, sizeof f->note_text);
     }
     if (f->note_text[0])
-        f->note = chart_text_wrap(ctx, ctx->style->font, ctx->fs_small, f->note_text, width,
-                                  lines, 8, NULL) * ctx->fs_small * 1.3 + 2;
+        f->note = chart_paragraph_lines(ctx, ctx->style->font, ctx->fs_small, f->note_text, width)
+                  * ctx->fs_small * 1.3 + 2;
     chart_source_line(ctx, f->source_text, sizeof f->source_text);
     if (f->source_text[0])
-        f->source = chart_text_wrap(ctx, ctx->style->font, ctx->fs_small, f->source_text, width,
-                                    lines, 8, NULL) * ctx->fs_small * 1.3 + 3;
+        f->source = chart_paragraph_lines(ctx, ctx->style->font, ctx->fs_small, f->source_text, width)
+                    * ctx->fs_small * 1.3 + 3;
     ctx->page = page;
 }
 

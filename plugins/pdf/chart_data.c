@@ -56,6 +56,12 @@ static char *chart_category_dup(const quire_column *c, size_t row)
 
     if (quire_cell_is_null(c, row)) return strdup("–");
     if (c->texts) return strdup(c->texts[row]);
+    /* whole numbers of four digits on a category axis are years: 2024, not 2,024 */
+    double v = c->numbers[row];
+    if (!c->format && c->type != QUIRE_PERCENT && v == floor(v) && fabs(v) >= 1000 && fabs(v) < 10000) {
+        snprintf(buf, sizeof buf, "%.0f", v);
+        return strdup(buf);
+    }
     numfmt_format(buf, sizeof buf, c->numbers[row], c->decimals ? c->decimals[row] : 0,
                   c->format, c->type == QUIRE_PERCENT);
     return strdup(buf);

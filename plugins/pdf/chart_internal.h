@@ -11,6 +11,7 @@
 #include "ticks.h"
 
 #define CHART_MAX_PLACED 1024   /* value labels checked against each other */
+#define CHART_MAX_LINES 16      /* of a title, note or source line */
 
 /* Colours of the chart's ink other than the palette. */
 enum {
@@ -78,6 +79,8 @@ size_t chart_text_wrap(const chart_ctx *ctx, HPDF_Font font, double size, const 
                        chart_line *lines, size_t max_lines, int *broke_word);
 size_t chart_text_shorten(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                           char *buf, size_t buf_size);
+size_t chart_paragraph_lines(const chart_ctx *ctx, HPDF_Font font, double size,
+                             const char *s, double width);
 double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                        const char *s, double x, double top, double width);
 void chart_fill_rgb(const chart_ctx *ctx, uint32_t rgb);

@@ -58,7 +58,10 @@ static void chart_show(const chart_ctx *ctx, const char *s, size_t len)
 {
     char buf[512];
 
-    if (len >= sizeof buf) len = sizeof buf - 1;
+    if (len >= sizeof buf) {      /* cut between characters, never inside one */
+        len = sizeof buf - 1;
+        while (len > 0 && ((unsigned char)s[len] & 0xc0) == 0x80) len--;
+    }
     memcpy(buf, s, len);
     buf[len] = '\0';
     HPDF_Page_ShowText(ctx->page, buf);
@@ -172,15 +175,24 @@ size_t chart_text_shorten(const chart_ctx *ctx, HPDF_Font font, double size, con
     return keep;
 }
 
-/* Wrapped text from top down; returns the height it takes. */
+/* Lines chart_paragraph() draws for s. */
+size_t chart_paragraph_lines(const chart_ctx *ctx, HPDF_Font font, double size,
+                             const char *s, double width)
+{
+    size_t n = chart_text_wrap(ctx, font, size, s, width, NULL, 0, NULL);
+    return n < CHART_MAX_LINES ? n : CHART_MAX_LINES;
+}
+
+/* Wrapped text from top down, at most CHART_MAX_LINES lines; returns the
+ * height it takes. */
 double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                        const char *s, double x, double top, double width)
 {
-    chart_line lines[16];
-    size_t n = chart_text_wrap(ctx, font, size, s, width, lines, 16, NULL);
+    chart_line lines[CHART_MAX_LINES];
+    size_t n = chart_text_wrap(ctx, font, size, s, width, lines, CHART_MAX_LINES, NULL);
     double lh = size * 1.3;
 
-    if (n > 16) n = 16;
+    if (n > CHART_MAX_LINES) n = CHART_MAX_LINES;
     for (size_t i = 0; i < n; i++)
         chart_text(ctx, font, size, rgb, x, top - size * 0.95 - i * lh, s + lines[i].off,
                    lines[i].len, 0);
