@@ -86,6 +86,11 @@ fail)
     cmp o/alpha.extra.fail before.extra || fail "older extra output changed"
     no_temps o
     [ "$(ls -A o | wc -l)" -eq 2 ] || fail "unexpected files: $(ls -A o)"
+    # A plugin that finds the input unfit: exit 2, same clean-up.
+    run 2 render "$data/alpha.yaml" -f unfit --plugin-dir "$tp/main" -o o
+    expect_err "quire: unfit: o/alpha.fail: disk on fire"
+    cmp o/alpha.fail before.fail || fail "older output changed"
+    no_temps o
     # --quiet silences the warning but not the error.
     run 4 render "$data/alpha.yaml" -f fail --plugin-dir "$tp/main" -o o --quiet
     ! grep -q warning err.txt || fail "--quiet printed a warning"

@@ -1,5 +1,6 @@
 /* Test plugin: writes half of its output and of an extra output, then
- * fails, as a full disk would. Nothing of it may remain. */
+ * fails with TP_STATUS, as a full disk (or an unfit input) would. Nothing
+ * of it may remain. */
 #include <quire/quire-plugin.h>
 
 #include <stdio.h>
@@ -22,7 +23,7 @@ static quire_status fail_halfway(const quire_job *job, char *err, size_t size)
         return QUIRE_ERR_EXPORT;
     job->host->diag(job, QUIRE_WARNING, "test-code", "about to fail");
     snprintf(err, size, "disk on fire after %d bytes", 9);
-    return QUIRE_ERR_EXPORT;
+    return TP_STATUS;
 }
 
-QUIRE_PLUGIN_DEFINE("fail", "fail", "0.0.1", "fails halfway", fail_halfway)
+QUIRE_PLUGIN_DEFINE(TP_NAME, "fail", "0.0.1", "fails halfway", fail_halfway)
