@@ -146,6 +146,17 @@ static void header_draw(tbl *tb)
     row_draw(tb, SIZE_MAX, row_break(tb, SIZE_MAX));
 }
 
+/* "Title (계속)" above the repeated header on a following page. */
+static void continued_title(tbl *tb)
+{
+    pdf_ctx *ctx = tb->ctx;
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s %s", tb->t->title,
+             pdf_label(ctx, "(계속)", "(continued)"));
+    pdf_style st = {ctx->body, 8.4, PDF_GREY_RGB};
+    ctx->y -= text_block(ctx, &st, buf, ctx->left, ctx->y, ctx->width, 13, 0) + 2;
+}
+
 static void table_body(tbl *tb)
 {
     pdf_ctx *ctx = tb->ctx;
@@ -175,6 +186,7 @@ static void table_body(tbl *tb)
         if (ctx->y - h < ctx->bottom || widow) {
             layout_hline(ctx, ctx->left, ctx->right, ctx->y, 0.6, PDF_RULE_RGB);
             layout_new_page(ctx);
+            continued_title(tb);
             header_draw(tb);
             row_break(tb, r);
         }
