@@ -112,7 +112,7 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
         if (chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, NULL, 0, NULL) > 1)
             two = 1;
     hb->lines = two ? 2 : 1;
-    band = fmax(hb->lines * ctx->lh + 5, c->stacked ? 16 : c->n_y * 9.0 + 7);
+    band = fmax(fmax(hb->lines * ctx->lh + 5, c->stacked ? 16 : c->n_y * 9.0 + 7), 18);
     nat = fmin(band * ctx->n_rows, fmax(CHART_HBAR_MAX_PLOT, 0));
     band = nat / ctx->n_rows;
     if (band < hb->lines * ctx->lh) hb->lines = 1;

@@ -10,9 +10,15 @@
 /* Lines start at zero only when zero is close to the data anyway. */
 static void chart_line_range(const chart_ctx *ctx, double *lo, double *hi)
 {
+    double pad;
+
     chart_range(ctx, lo, hi);
     if (*lo > 0 && *lo < *hi * 0.5) *lo = 0;
     if (*hi < 0 && *hi > *lo * 0.5) *hi = 0;
+    /* a floating axis gets air, so that no point sits on its ends */
+    pad = (*hi - *lo) * 0.05;
+    if (*lo != 0) *lo -= pad;
+    if (*hi != 0) *hi += pad;
 }
 
 static void chart_line_series(const chart_ctx *ctx, const chart_vplot *vp, size_t s)

@@ -152,7 +152,7 @@ static int chart_pie_lay_out(const chart_ctx *ctx, double w, chart_pie_layout *p
     size_t k = 0;
 
     memset(pl, 0, sizeof *pl);
-    pl->d = fmin(fmax(w * 0.34, 90), 180);
+    pl->d = fmin(fmax(w * 0.3, 90), 150);
     if (pl->d > w - 8) pl->d = fmax(w - 8, 10);
     pl->legend_x = pl->d + 28;
     pl->legend_w = w - pl->legend_x;
