@@ -120,7 +120,7 @@ static void check_refs(loader *ld)
         ids[i] = src[i].id ? src[i].id : "";
     ids[ld->sources.n] = NULL;
     for (size_t i = 0; i < ld->refs.n; i++) {
-        if (quire_find_source(&ld->ds->view, refs[i].id))
+        if (strmap_get(&ld->source_ids.index, refs[i].id))
             continue;
         const char *near = suggest_nearest(refs[i].id, ids);
         if (near)
@@ -234,6 +234,10 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
     attach_lists(&ld);
     if (!ld.fatal)
         check_refs(&ld);
+    ds_idset *sets_of_ids[] = {&ld.figure_ids, &ld.table_ids, &ld.section_ids,
+                               &ld.source_ids, &ld.param_keys};
+    for (size_t i = 0; i < sizeof sets_of_ids / sizeof sets_of_ids[0]; i++)
+        strmap_free(&sets_of_ids[i]->index);
     int usage = apply_overrides(&ld, sets, n_sets);
     dataset_finish(&ld);
     if (usage || d->errors > ld.first_error) {

@@ -4,6 +4,7 @@
 #define QUIRE_DATASET_BUILD_H
 
 #include "arena.h"
+#include "strmap.h"
 #include "dataset.h"
 #include "yaml_events.h"
 
@@ -34,6 +35,12 @@ typedef struct ds_list {
     size_t n, cap;
 } ds_list;
 
+/* Ids of one kind, in order, with an index to find duplicates fast. */
+typedef struct ds_idset {
+    ds_list refs;   /* ds_ref */
+    strmap index;   /* id -> position in refs */
+} ds_idset;
+
 typedef struct loader {
     yev_source src;
     diag *d;
@@ -44,7 +51,7 @@ typedef struct loader {
     int first_error;          /* d->errors when this file started */
     ds_mark key;              /* position of the key whose value is being read */
     ds_list figures, tables, sections, sources, params, refs;
-    ds_list figure_ids, table_ids, section_ids, source_ids, param_keys;   /* ds_ref per item */
+    ds_idset figure_ids, table_ids, section_ids, source_ids, param_keys;
     int have_quire, have_id, have_title;
 } loader;
 
@@ -70,8 +77,10 @@ int load_number(loader *ld, const yev *ev, const char *key, double *value,
 int load_id(loader *ld, const yev *ev, const char *kind, int with_underscore,
             const char **out);
 void *load_push(loader *ld, ds_list *list, size_t size);
-/* Reports an id already in ids (a list of ds_ref), else adds it. */
-void load_unique(loader *ld, ds_list *ids, const char *kind, const char *id, ds_mark at);
+/* Adds id to ids; when it is already there, returns where it was first. */
+const ds_ref *idset_add(loader *ld, ds_idset *ids, const char *id, ds_mark at);
+/* Reports an id already in ids, else adds it. */
+void load_unique(loader *ld, ds_idset *ids, const char *kind, const char *id, ds_mark at);
 
 /* A table while it is read: its columns' arrays grow together. */
 typedef struct column_build {
@@ -85,7 +94,7 @@ typedef struct table_build {
     ds_mark at;
     ds_list columns;      /* quire_column */
     ds_list data;         /* column_build, one per column */
-    ds_list column_ids;   /* ds_ref, for duplicates */
+    ds_idset column_ids;
     size_t cap;           /* rows allocated in each column */
     int have_columns, have_rows;
     const char *csv;

@@ -170,17 +170,13 @@ void load_params(loader *ld, const yev *ev)
         load_skip(ld, &key);
         if (!load_next(ld, &v))
             return;
-        const ds_ref *seen = ld->param_keys.items;
-        for (size_t i = 0; k && i < ld->param_keys.n; i++) {
-            if (strcmp(seen[i].id, k) == 0) {
-                load_error(ld, &key, "duplicate key '%s' (first at line %ld, column %ld)", k,
-                           seen[i].at.line, seen[i].at.col);
-                k = NULL;
-            }
+        const ds_ref *first = k ? idset_add(ld, &ld->param_keys, k, (ds_mark){key.line, key.col})
+                                : NULL;
+        if (first) {
+            load_error(ld, &key, "duplicate key '%s' (first at line %ld, column %ld)", k,
+                       first->at.line, first->at.col);
+            k = NULL;
         }
-        ds_ref *r = k ? load_push(ld, &ld->param_keys, sizeof *r) : NULL;
-        if (r)
-            *r = (ds_ref){k, {key.line, key.col}};
         const char *value = NULL;
         if (!load_string(ld, &v, k ? k : "params", &value) || !k)
             continue;

@@ -317,6 +317,7 @@ static void table_finish(loader *ld, table_build *tb)
         if (!cols[i].label)
             cols[i].label = cols[i].id;
     }
+    strmap_free(&tb->column_ids.index);
     tb->t.columns = cols;
     tb->t.n_columns = tb->columns.n;
     if (!tb->t.title)

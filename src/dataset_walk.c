@@ -267,18 +267,24 @@ int load_id(loader *ld, const yev *ev, const char *kind, int with_underscore,
     return 1;
 }
 
-void load_unique(loader *ld, ds_list *ids, const char *kind, const char *id, ds_mark at)
+const ds_ref *idset_add(loader *ld, ds_idset *ids, const char *id, ds_mark at)
 {
-    const ds_ref *refs = ids->items;
-    for (size_t i = 0; i < ids->n; i++) {
-        if (strcmp(refs[i].id, id) == 0) {
-            diag_error(ld->d, ld->path, at.line, at.col,
-                       "duplicate %s id '%s' (first at line %ld, column %ld)", kind, id,
-                       refs[i].at.line, refs[i].at.col);
-            return;
-        }
-    }
-    ds_ref *r = load_push(ld, ids, sizeof *r);
-    if (r)
+    size_t *first = strmap_get(&ids->index, id);
+    if (first)
+        return &((const ds_ref *)ids->refs.items)[*first];
+    ds_ref *r = load_push(ld, &ids->refs, sizeof *r);
+    if (r) {
         *r = (ds_ref){id, at};
+        strmap_put(&ids->index, id, ids->refs.n - 1);
+    }
+    return NULL;
+}
+
+void load_unique(loader *ld, ds_idset *ids, const char *kind, const char *id, ds_mark at)
+{
+    const ds_ref *first = idset_add(ld, ids, id, at);
+    if (first)
+        diag_error(ld->d, ld->path, at.line, at.col,
+                   "duplicate %s id '%s' (first at line %ld, column %ld)", kind, id,
+                   first->at.line, first->at.col);
 }

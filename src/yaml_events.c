@@ -46,6 +46,8 @@ void yev_close(yev_source *src)
         free(src->records[i].events);
     }
     free(src->records);
+    free(src->open);
+    strmap_free(&src->anchors);
     memset(src, 0, sizeof *src);
 }
 
@@ -102,7 +104,8 @@ static void report_syntax_error(yev_source *src)
 static int record_push(yev_source *src, yev_record *r, const yev *ev, int copy)
 {
     if (r->n == r->cap) {
-        size_t cap = r->cap ? r->cap * 2 : 16;
+        /* An anchored scalar is one event: give it room for just that. */
+        size_t cap = r->cap ? r->cap * 2 : r->open ? 16 : 1;
         yev *e = realloc(r->events, cap * sizeof *e);
         if (!e)
             return -1;
@@ -132,10 +135,26 @@ static yev_record *record_new(yev_source *src, const char *anchor)
     yev_record *r = &src->records[src->n_records];
     memset(r, 0, sizeof *r);
     r->anchor = strdup(anchor);
-    if (!r->anchor)
+    if (!r->anchor || strmap_put(&src->anchors, r->anchor, src->n_records) != 0) {
+        free(r->anchor);
         return NULL;
+    }
     src->n_records++;
     return r;
+}
+
+static int open_push(yev_source *src, size_t index)
+{
+    if (src->n_open == src->cap_open) {
+        size_t cap = src->cap_open ? src->cap_open * 2 : 8;
+        size_t *open = realloc(src->open, cap * sizeof *open);
+        if (!open)
+            return -1;
+        src->open = open;
+        src->cap_open = cap;
+    }
+    src->open[src->n_open++] = index;
+    return 0;
 }
 
 /* Depth, anchors and recording for one event on its way out. */
@@ -154,6 +173,8 @@ static int deliver(yev_source *src, const yev *ev, const char *anchor, int copy)
             goto nomem;
         r->start_depth = src->depth;
         r->open = starts;
+        if (starts && open_push(src, src->n_records - 1) != 0)
+            goto nomem;
         if (!starts && record_push(src, r, ev, copy) != 0)
             goto nomem;
     }
@@ -161,15 +182,13 @@ static int deliver(yev_source *src, const yev *ev, const char *anchor, int copy)
         src->depth++;
     if (ends)
         src->depth--;
-    for (size_t i = 0; i < src->n_records; i++) {
-        yev_record *r = &src->records[i];
-        if (!r->open)
-            continue;
-        if (record_push(src, r, ev, copy) != 0)
+    for (size_t i = 0; i < src->n_open; i++)
+        if (record_push(src, &src->records[src->open[i]], ev, copy) != 0)
             goto nomem;
-        if (ends && r->start_depth == src->depth)
-            r->open = 0;
-    }
+    /* Open records nest, so the ones this event closes are on top. */
+    while (ends && src->n_open &&
+           src->records[src->open[src->n_open - 1]].start_depth == src->depth)
+        src->records[src->open[--src->n_open]].open = 0;
     return 1;
 nomem:
     diag_error(src->d, src->path, ev->line, ev->col, "out of memory");
@@ -178,10 +197,9 @@ nomem:
 
 static int start_replay(yev_source *src, const char *anchor, long line, long col)
 {
-    for (size_t i = src->n_records; i-- > 0;) {
-        yev_record *r = &src->records[i];
-        if (strcmp(r->anchor, anchor) != 0)
-            continue;
+    size_t *index = strmap_get(&src->anchors, anchor);
+    if (index) {
+        yev_record *r = &src->records[*index];
         if (r->open) {
             diag_error(src->d, src->path, line, col,
                        "alias '*%s' refers to a node that contains it", anchor);

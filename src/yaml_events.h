@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "diag.h"
+#include "strmap.h"
 
 #include <stdio.h>
 #include <yaml.h>
@@ -45,6 +46,9 @@ typedef struct yev_source {
     int depth;
     yev_record *records;    /* every anchor seen, newest last */
     size_t n_records, cap_records;
+    strmap anchors;         /* anchor name -> newest record with that name */
+    size_t *open;           /* records still recording, innermost last */
+    size_t n_open, cap_open;
     yev_record *replay;     /* the alias being replayed, or NULL */
     size_t replay_pos;
     long alias_line, alias_col;  /* the alias being replayed */
