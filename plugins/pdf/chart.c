@@ -9,6 +9,7 @@
 #include "chart_internal.h"
 
 #define CHART_GAP 5.0
+#define CHART_MIN_BODY 40.0     /* a box too small for the chart still gets this */
 
 /* Heights of the parts around the plot. */
 typedef struct chart_frame {
@@ -160,7 +161,7 @@ int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *char
     chart_frame_layout(&ctx, width, &f);
     /* the plot takes whatever height the box gives beyond the other parts */
     body = height - (chart_frame_total(&f) - f.body);
-    if (body < f.body * 0.5) body = f.body * 0.5;
+    if (body < CHART_MIN_BODY) body = CHART_MIN_BODY;
 
     HPDF_Page_GSave(page);
     chart_paragraph(&ctx, style->bold, ctx.fs_title, CHART_INK, chart_title(&ctx), x, y, width);

@@ -179,6 +179,9 @@ void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, 
         vp->plot.y += box->y;
         vp->plot.h = box->h - vp->cats.height - ctx->fs * 0.5;
         if (vp->plot.h < 20) vp->plot.h = 20;
+        /* squeezed: fewer ticks, so their labels stay apart; a larger step
+         * never needs wider labels, so the left margin still holds them */
+        if (vp->plot.h < nat) chart_axis_vertical(ctx, lo, hi, vp->plot.h, &vp->ax);
     }
 }
 

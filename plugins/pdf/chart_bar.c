@@ -99,6 +99,14 @@ typedef struct chart_hbar {
     double height;
 } chart_hbar;
 
+/* Category labels for bands band points high: one line when two do not
+ * fit, and only every n-th label when one line does not. */
+static void chart_hbar_thin(const chart_ctx *ctx, chart_hbar *hb, double band)
+{
+    if (band < hb->lines * ctx->lh) hb->lines = 1;
+    hb->every = band >= ctx->lh ? 1 : (size_t)ceil(ctx->lh / band);
+}
+
 static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *box, chart_hbar *hb)
 {
     const quire_chart *c = ctx->chart;
@@ -114,9 +122,7 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
     hb->lines = two ? 2 : 1;
     band = fmax(fmax(hb->lines * ctx->lh + 5, c->stacked ? 16 : c->n_y * 9.0 + 7), 18);
     nat = fmin(band * ctx->n_rows, fmax(CHART_HBAR_MAX_PLOT, 0));
-    band = nat / ctx->n_rows;
-    if (band < hb->lines * ctx->lh) hb->lines = 1;
-    hb->every = band >= ctx->lh ? 1 : (size_t)ceil(ctx->lh / band);
+    chart_hbar_thin(ctx, hb, nat / ctx->n_rows);
 
     chart_range_with_zero(ctx, &lo, &hi);
     hb->plot.x = hb->cat_w + 8;
@@ -142,6 +148,7 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
         hb->plot.x += box->x;
         hb->plot.y += box->y;
         hb->plot.h = fmax(box->h - axis_h - CHART_HBAR_TOP, 20);
+        chart_hbar_thin(ctx, hb, hb->plot.h / ctx->n_rows);
     }
 }
 

@@ -242,11 +242,13 @@ void chart_pie_draw(chart_ctx *ctx, chart_rect box)
         chart_legend(ctx, pl.names, pl.n, 0, box.x, top - pl.d - 10, pl.legend_w);
     } else {
         r = fmin(pl.d / 2, box.h / 2 - 4);
-        cx = box.x + pl.d / 2 + 4, cy = box.y + box.h / 2;
+        cx = box.x + r + 4, cy = box.y + box.h / 2;
         if (r >= 5) chart_pie_slices(ctx, &pl, cx, cy, r);
+        /* beside the pie as drawn, which a small box makes smaller */
+        double lx = 2 * fmax(r, 5) + 28;
         for (size_t k = 0; k < pl.n; k++)
-            chart_legend(ctx, &pl.names[k], 1, k, box.x + pl.legend_x,
-                         cy + lh / 2 - k * ctx->lh, pl.legend_w);
+            chart_legend(ctx, &pl.names[k], 1, k, box.x + lx, cy + lh / 2 - k * ctx->lh,
+                         pl.legend_w + pl.legend_x - lx);
     }
     chart_pie_layout_free(&pl);
 }

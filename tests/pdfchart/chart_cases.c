@@ -9,8 +9,9 @@
 #define NUM(id_, label_, type_, unit_, nums_, decs_) \
     {id_, label_, type_, NULL, 1, unit_, NULL, nums_, decs_, NULL}
 
-static const unsigned char dec0[24], dec1[24] = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-                                                 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1};
+/* decimals as written, for up to 64 rows */
+#define DEC1 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char dec0[64], dec1[64] = {DEC1, DEC1, DEC1, DEC1, DEC1, DEC1, DEC1, DEC1};
 
 static const quire_source sources[] = {
     {"ddaily-2024-03", "클라우드 3사 실적", "디지털데일리", "권하영", "2024-03-02", NULL},
@@ -155,21 +156,25 @@ static const quire_table weeks40 = {"weeks40", "주차별 GPU 임대 단가 (40�
 static const size_t ys1[] = {1}, ys12[] = {1, 2}, ys1234[] = {1, 2, 3, 4};
 
 static const chart_case cases[] = {
-    {"bar-grouped", &ds_ko, {QUIRE_CHART_BAR, &share, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495},
-    {"bar-stacked", &ds_en, {QUIRE_CHART_BAR, &capex, 0, ys1234, 4, "Capital expenditure by company (USD bn)", 1, 0, 0, 1}, 495},
-    {"bar-horizontal", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, NULL, 0, 1, 0, 1}, 495},
-    {"line-gap", &ds_en, {QUIRE_CHART_LINE, &gpu, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495},
-    {"bar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495},
-    {"bar-many", &ds_ko, {QUIRE_CHART_BAR, &regions, 0, ys1, 1, NULL, 0, 0, 0, 0}, 495},
-    {"pie-null", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, NULL, 0, 0, 0, 1}, 495},
-    {"donut", &ds_ko, {QUIRE_CHART_PIE, &tranches, 0, ys1, 1, NULL, 0, 0, 1, 1}, 495},
-    {"hbar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, "Growth by provider", 0, 1, 0, 1}, 495},
-    {"line-weeks", &ds_ko, {QUIRE_CHART_LINE, &weeks, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495},
-    {"hbar-forty", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, NULL, 1, 1, 0, 0}, 495},
-    {"narrow-bar", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, "좁은 상자의 막대 차트", 0, 0, 0, 1}, 235},
-    {"narrow-line", &ds_ko, {QUIRE_CHART_LINE, &share, 0, ys12, 2, "좁은 상자의 선 차트", 0, 0, 0, 1}, 235},
-    {"narrow-pie", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, "A pie in a narrow box", 0, 0, 0, 1}, 235},
-    {"narrow-donut", &ds_ko, {QUIRE_CHART_PIE, &share, 0, ys12, 1, "좁은 상자의 도넛", 0, 0, 1, 0}, 180},
+    {"bar-grouped", &ds_ko, {QUIRE_CHART_BAR, &share, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495, 0},
+    {"bar-stacked", &ds_en, {QUIRE_CHART_BAR, &capex, 0, ys1234, 4, "Capital expenditure by company (USD bn)", 1, 0, 0, 1}, 495, 0},
+    {"bar-horizontal", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, NULL, 0, 1, 0, 1}, 495, 0},
+    {"line-gap", &ds_en, {QUIRE_CHART_LINE, &gpu, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495, 0},
+    {"bar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495, 0},
+    {"bar-many", &ds_ko, {QUIRE_CHART_BAR, &regions, 0, ys1, 1, NULL, 0, 0, 0, 0}, 495, 0},
+    {"pie-null", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, NULL, 0, 0, 0, 1}, 495, 0},
+    {"donut", &ds_ko, {QUIRE_CHART_PIE, &tranches, 0, ys1, 1, NULL, 0, 0, 1, 1}, 495, 0},
+    {"hbar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, "Growth by provider", 0, 1, 0, 1}, 495, 0},
+    {"line-weeks", &ds_ko, {QUIRE_CHART_LINE, &weeks, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495, 0},
+    {"hbar-forty", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, NULL, 1, 1, 0, 0}, 495, 0},
+    {"squeezed-hbar", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, "눌린 상자: 40행 가로 막대", 0, 1, 0, 1}, 495, 0.45},
+    {"squeezed-bar", &ds_ko, {QUIRE_CHART_BAR, &share, 0, ys12, 2, "눌린 상자: 막대", 0, 0, 0, 1}, 495, 0.5},
+    {"squeezed-line", &ds_en, {QUIRE_CHART_LINE, &gpu, 0, ys12, 2, "Squeezed: line", 0, 0, 0, 1}, 495, 0.5},
+    {"squeezed-pie", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, "Squeezed: pie", 0, 0, 0, 1}, 495, 0.6},
+    {"narrow-bar", &ds_ko, {QUIRE_CHART_BAR, &flows, 0, ys1, 1, "좁은 상자의 막대 차트", 0, 0, 0, 1}, 235, 0},
+    {"narrow-line", &ds_ko, {QUIRE_CHART_LINE, &share, 0, ys12, 2, "좁은 상자의 선 차트", 0, 0, 0, 1}, 235, 0},
+    {"narrow-pie", &ds_en, {QUIRE_CHART_PIE, &pie_t, 0, ys1, 1, "A pie in a narrow box", 0, 0, 0, 1}, 235, 0},
+    {"narrow-donut", &ds_ko, {QUIRE_CHART_PIE, &share, 0, ys12, 1, "좁은 상자의 도넛", 0, 0, 1, 0}, 180, 0},
 };
 
 const chart_case *chart_cases(size_t *n)

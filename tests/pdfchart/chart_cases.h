@@ -10,6 +10,7 @@ typedef struct chart_case {
     const quire_dataset *dataset;   /* language and sources */
     quire_chart chart;
     double width;                   /* points; two narrow cases share a page */
+    double squeeze;                 /* box height / asked height; 0: as asked */
 } chart_case;
 
 /* The cases, in page order. */

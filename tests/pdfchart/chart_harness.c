@@ -68,7 +68,7 @@ int main(int argc, char **argv)
             x = MARGIN;
         }
         style.dataset = c->dataset;
-        double h = chart_height(&style, &c->chart, c->width);
+        double h = chart_height(&style, &c->chart, c->width) * (c->squeeze > 0 ? c->squeeze : 1);
         if (chart_draw(page, &style, &c->chart, x, PAGE_H - MARGIN, c->width, h, err, sizeof err)) {
             fprintf(stderr, "%s: %s\n", c->name, err);
             goto cleanup;
