@@ -24,6 +24,21 @@ static const char *chart_title(const chart_ctx *ctx)
     return t ? t : "";
 }
 
+/* 1 when name is already one of the ", "-separated names in list. */
+static int chart_source_listed(const char *list, const char *name)
+{
+    size_t nl = strlen(name);
+
+    for (const char *p = list; *p;) {
+        const char *end = strstr(p, ", ");
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == nl && strncmp(p, name, nl) == 0) return 1;
+        if (!end) break;
+        p = end + 2;
+    }
+    return 0;
+}
+
 /* "출처: A, B" / "Source: A, B" from the table's sources, each named by its
  * publisher (else its title), each name once. */
 static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
@@ -39,9 +54,7 @@ static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
         const quire_source *s = ctx->style->dataset
                                     ? quire_find_source(ctx->style->dataset, src->items[i]) : NULL;
         const char *name = s && s->publisher ? s->publisher : s && s->title ? s->title : src->items[i];
-        char *seen = strstr(buf + start, name);
-        size_t nl = strlen(name);
-        if (seen && (seen[nl] == '\0' || seen[nl] == ',')) continue;
+        if (chart_source_listed(buf + start, name)) continue;
         len += (size_t)snprintf(buf + len, size - len, "%s%s", len > start ? ", " : "", name);
     }
 }

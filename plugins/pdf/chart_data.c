@@ -84,7 +84,7 @@ int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
     ctx->fs_small = fs * 0.72;
     ctx->lh = ctx->fs * 1.3;
     lang = style->dataset && style->dataset->language ? style->dataset->language : "ko";
-    ctx->ko = strncmp(lang, "ko", 2) == 0;
+    ctx->ko = strncmp(lang, "ko", 2) == 0 && (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
     ctx->n_rows = ctx->table->n_rows;
     ctx->widths = calloc(1, sizeof *ctx->widths);
     if (!ctx->widths) goto oom;
