@@ -1,6 +1,23 @@
 /* dataset.c — dataset_load(): the top level of a dataset, the checks that
  * need all of it (source references, required keys), --set overrides, and
- * the finishing touches of the view (defaults, unit labels, timestamp). */
+ * the finishing touches of the view (defaults, unit labels, timestamp).
+ *
+ * Where SPEC.md is silent, the loader chooses:
+ *  - `summary`, a figure's or table's `source` and a section's `body` take
+ *    a string (one item) or a list of strings; null means none.
+ *  - A column needs `type:`; a currency column needs `currency:` (an ISO
+ *    code); `currency`/`scale` on another type is an error. A table needs
+ *    `columns:` and either `rows:` (may be empty) or `csv:`, and `rows:`
+ *    must come after `columns:` because rows stream into typed columns.
+ *  - Labels, titles and headings default to the id; language to "ko".
+ *  - --set takes title, subtitle, period, date, author, organization, id
+ *    (so `--set id=../x` is checked like the file: exit 2) and params keys;
+ *    a bad value is reported as "FILE: error: --set KEY=VALUE: ..." with no
+ *    line, since the value is not in the file.
+ *  - Limits (yaml_events.h): nesting 64 levels, aliases replay at most
+ *    1,000,000 events per file; after 100 errors a file stops being read.
+ *  - An empty quoted scalar in a text column is an empty text, not null;
+ *    in CSV every empty field is null. */
 #include "dataset_build.h"
 
 #include "cells.h"
