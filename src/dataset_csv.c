@@ -27,6 +27,12 @@ static char *csv_path(const char *dataset, const char *csv)
 static int field_utf8_ok(loader *ld, csv_reader *r, const char *file)
 {
     size_t bad = utf8_check(r->field, r->field_len);
+    const char *nul = memchr(r->field, '\0', bad);
+    if (nul) {
+        /* a C string would silently end there */
+        diag_error(ld->d, file, r->field_line, r->field_col, "a NUL byte in the field");
+        return 0;
+    }
     if (bad == r->field_len)
         return 1;
     diag_error(ld->d, file, r->field_line, r->field_col,

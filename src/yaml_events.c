@@ -86,7 +86,7 @@ static void report_syntax_error(yev_source *src)
     if (p->error == YAML_READER_ERROR) {
         offset_to_position(src->path, p->problem_offset, &line, &col);
         if (p->problem_value != -1)
-            diag_error(src->d, src->path, line, col, "%s (byte 0x%02X): the file must be UTF-8",
+            diag_error(src->d, src->path, line, col, "%s (byte 0x%02X)",
                        problem, (unsigned)p->problem_value & 0xFF);
         else
             diag_error(src->d, src->path, line, col, "%s", problem);
