@@ -32,7 +32,6 @@ void xlsx_formats_init(xlsx_ctx *ctx)
     format_set_num_format(f->date, "yyyy-mm-dd");
     f->wrap = workbook_add_format(ctx->wb);
     format_set_text_wrap(f->wrap);
-    format_set_align(f->wrap, LXW_ALIGN_VERTICAL_TOP);
 }
 
 /* "0.000" style fraction digits after prefix, then suffix. */

@@ -32,11 +32,28 @@ static lxw_error value(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
     return worksheet_write_number(ws, r, c, v, xlsx_format_number(ctx, decimals));
 }
 
+/* Lines a wrapped text takes in a column (10 % slack for proportional fonts). */
+static size_t lines_in(const char *s, int col)
+{
+    return s ? (size_t)((double)xlsx_text_width(s) * 1.1 / widths[col]) + 1 : 1;
+}
+
+/* Rows with wrapped text get their height: readers do not all refit them. */
+static lxw_error fit_row(lxw_worksheet *ws, lxw_row_t r, const char *source, const char *note)
+{
+    size_t a = lines_in(source, COL_SOURCE), b = lines_in(note, COL_NOTE);
+    size_t lines = a > b ? a : b;
+    return lines > 1 ? worksheet_set_row(ws, r, 15.0 * (double)lines, NULL) : LXW_NO_ERROR;
+}
+
 static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
                             const quire_figure *f)
 {
     char *cite = xlsx_cite(ctx->ds, &f->sources);
-    lxw_error e = text(ctx, ws, r, COL_LABEL, f->label ? f->label : f->id, NULL);
+    lxw_error e = fit_row(ws, r, cite, f->note);
+
+    if (!e)
+        e = text(ctx, ws, r, COL_LABEL, f->label ? f->label : f->id, NULL);
 
     if (!e)
         e = value(ctx, ws, r, COL_VALUE, f->value, f->decimals, f->unit);
@@ -49,9 +66,9 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
     if (!e && f->has_change)
         e = text(ctx, ws, r, COL_BASIS, f->change_basis, NULL);
     if (!e)
-        e = text(ctx, ws, r, COL_SOURCE, cite, NULL);
+        e = text(ctx, ws, r, COL_SOURCE, cite, ctx->fmt.wrap);
     if (!e)
-        e = text(ctx, ws, r, COL_NOTE, f->note, NULL);
+        e = text(ctx, ws, r, COL_NOTE, f->note, ctx->fmt.wrap);
     free(cite);
     return e;
 }
@@ -96,6 +113,21 @@ static lxw_error figures(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     return e;
 }
 
+/* A paragraph across the figures' width, wrapped, its row tall enough for
+ * the lines it takes: merged cells are never auto-fitted by Excel. */
+static lxw_error paragraph(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *s)
+{
+    double across = 0;
+    for (int c = 0; c < N_COLS; c++)
+        across += widths[c];
+    const char *clean = xlsx_clean_text(ctx, s);
+    if (!clean)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    size_t lines = (size_t)((double)xlsx_text_width(clean) * 1.1 / across) + 1;
+    lxw_error e = worksheet_set_row(ws, r, 15.0 * (double)lines, NULL);
+    return e ? e : worksheet_merge_range(ws, r, 0, r, N_COLS - 1, clean, ctx->fmt.wrap);
+}
+
 static lxw_error paragraphs(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
 {
     const quire_strings *s = &ctx->ds->summary;
@@ -106,7 +138,7 @@ static lxw_error paragraphs(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     (*r)++;
     e = text(ctx, ws, (*r)++, 0, "Summary", ctx->fmt.bold);
     for (size_t i = 0; i < s->count && !e; i++)
-        e = text(ctx, ws, (*r)++, 0, s->items[i], NULL);
+        e = paragraph(ctx, ws, (*r)++, s->items[i]);
     return e;
 }
 
