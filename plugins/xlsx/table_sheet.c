@@ -30,7 +30,8 @@ typedef struct part {
 /* "매출 (억원)": the label with the currency unit and scale, once. */
 static char *header_text(const quire_column *c)
 {
-    const char *label = c->label ? c->label : c->id;
+    /* Excel tables refuse an empty header: fall back on the id. */
+    const char *label = c->label && *c->label ? c->label : c->id && *c->id ? c->id : "Column";
     char *out = NULL;
     int show_unit = c->unit_label && *c->unit_label && c->type != QUIRE_PERCENT &&
                     c->type != QUIRE_TEXT && c->type != QUIRE_DATE &&

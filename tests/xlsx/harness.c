@@ -4,7 +4,8 @@
  *
  *   xlsx_harness basic OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *   xlsx_harness long OUT.xlsx N_ROWS ROWS_PER_SHEET   (0: Excel's limit)
- *   xlsx_harness cancel OUT.xlsx
+ *   xlsx_harness cancel OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
+ *   xlsx_harness edge OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *
  * Exit status: the export's quire_status; the error message on stderr.
  */
@@ -183,10 +184,75 @@ cleanup:
     return st;
 }
 
+/* ---- the edge dataset: odd but valid input must still give a workbook ---- */
+
+#define EDGE_TABLES 40
+
+static quire_status run_edge(const char *out, const xlsx_options *opt)
+{
+    const quire_column odd_cols[] = {
+        {.id = "t", .label = "", .type = QUIRE_TEXT, .texts = T(NULL, "", "x")},
+        {.id = "n", .label = "n", .type = QUIRE_NUMBER, .scale = 1,
+         .numbers = N(1e300, -1e-300, 123456789012345678.0), .decimals = D(255, 0, 0)},
+        {.id = "d", .label = "N", .type = QUIRE_DATE, .numbers = N(-25567, NAN, -100000),
+         .decimals = D(0, 0, 0), .texts = T("1900-01-02", NULL, "1696-03-18")},
+        {.id = "p", .label = "p", .type = QUIRE_PERCENT, .scale = 1,
+         .numbers = N(NAN, NAN, NAN), .decimals = D(0, 0, 0)},
+    };
+    const size_t bad_y[] = {0}, far_y[] = {99};
+    char *big = malloc(40001);
+    quire_table *tabs = calloc(EDGE_TABLES, sizeof *tabs);
+    char (*ids)[16] = calloc(EDGE_TABLES, 16);
+    quire_status st = QUIRE_ERR_EXPORT;
+    char err[256] = "";
+
+    if (!big || !tabs || !ids)
+        goto cleanup;
+    memset(big, 'y', 40000);
+    big[40000] = '\0';
+    quire_column long_col = {.id = "big", .label = "Big", .type = QUIRE_TEXT,
+                             .texts = (const char *const[]){big}};
+    tabs[0] = (quire_table){.id = "odd", .title = "[]:*?/\\", .columns = odd_cols,
+                            .n_columns = 4, .n_rows = 3};
+    tabs[1] = (quire_table){.id = "none", .title = "", .n_rows = 0};
+    tabs[2] = (quire_table){.id = "big", .title = "''", .columns = &long_col, .n_columns = 1,
+                            .n_rows = 1};
+    for (size_t t = 3; t < EDGE_TABLES; t++) {
+        snprintf(ids[t], 16, "same-%zu", t);
+        tabs[t] = (quire_table){.id = ids[t], .title = "Same", .columns = one_col,
+                                .n_columns = 1, .n_rows = 2};
+    }
+    quire_figure fig = {.id = "f", .value = -0.5, .decimals = 200, .unit = "%",
+                        .has_change = 1, .change_value = 1e308};
+    quire_source src = {.id = "s"};
+    quire_block blocks_edge[] = {
+        {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_BAR, &tabs[0], 0, bad_y, 1}},
+        {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_LINE, &tabs[0], 0, far_y, 1}},
+        {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_PIE, NULL, 0, bad_y, 1}},
+        {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_PIE, &tabs[0], 0,
+                                              (const size_t[]){3, 1}, 2}},
+    };
+    quire_dataset ds = {.struct_size = sizeof ds, .id = "edge", .title = "",
+                        .timestamp = -1, .figures = &fig, .n_figures = 1,
+                        .tables = tabs, .n_tables = EDGE_TABLES, .sources = &src,
+                        .n_sources = 1};
+    quire_template tmpl = {.struct_size = sizeof tmpl, .blocks = blocks_edge, .n_blocks = 4,
+                           .xlsx_summary_sheet = 1, .xlsx_charts = 1};
+    quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
+    st = xlsx_export_opt(&job, opt, err, sizeof err);
+    if (st)
+        fprintf(stderr, "export: %s\n", err);
+cleanup:
+    free(big);
+    free(tabs);
+    free(ids);
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: xlsx_harness basic|long|cancel OUT.xlsx [...]\n");
+        fprintf(stderr, "usage: xlsx_harness basic|long|cancel|edge OUT.xlsx [...]\n");
         return 1;
     }
     const char *out = argv[2];
@@ -200,6 +266,8 @@ int main(int argc, char **argv)
         opt.constant_memory_cells = strtoull(argv[4], NULL, 10);
     if (strcmp(argv[1], "cancel") == 0)
         cancel_after = 0;
+    if (strcmp(argv[1], "edge") == 0)
+        return (int)run_edge(out, &opt);
     quire_job job = {sizeof job, &basic_ds, &basic_tmpl, out, out, &host, NULL};
     char err[256] = "";
     quire_status st = xlsx_export_opt(&job, &opt, err, sizeof err);
