@@ -96,6 +96,11 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
         if (!s)
             return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
         chart_series_set_categories(s, pl->sheet, 1, (lxw_col_t)ch->x, last, (lxw_col_t)ch->x);
+        /* In constant_memory mode libxlsxwriter cannot read the cells back
+         * to see that the categories are text, and would write them as a
+         * number reference: say so ourselves. */
+        if (ctx->constant_memory && ch->table->columns[ch->x].type == QUIRE_TEXT)
+            s->categories->has_string_cache = LXW_TRUE;
         chart_series_set_values(s, pl->sheet, 1, y, last, y);
         chart_series_set_name_range(s, pl->sheet, 0, y);
         if (ch->value_labels)

@@ -125,6 +125,7 @@ def check_charts(path):
     check(cat and '<c:orientation val="maxMin"/>' in cat.group(0),
           "horizontal bars list categories top-down, in table order")
     check("<c:legend>" in x, "legend")
+    check("<c:cat><c:strRef>" in x, "text categories referenced as text")
 
 
 def check_props(wb):
