@@ -191,9 +191,13 @@ static int numfmt_parse(numfmt_section *s, const char *p, const char *end)
             last_was_digit = 0;
             continue;
         }
-        if (c == '[') {     /* [Red], [>100]: colours and conditions, ignored */
+        if (c == '[') {     /* [Red], [>100]: ignored; [$€-407]: the symbol */
             const char *q = memchr(p, ']', (size_t)(end - p));
             if (!q) return -1;
+            if (p[1] == '$') {
+                const char *dash = memchr(p + 2, '-', (size_t)(q - p - 2));
+                if (numfmt_literal(s, p + 2, (size_t)((dash ? dash : q) - p - 2))) return -1;
+            }
             p = q + 1;
             continue;
         }

@@ -73,6 +73,8 @@ static void test_formats(void **state)
     check(1.5, 1, "0.0#", 0, "1.5");
     check(1.567, 3, "0.0#", 0, "1.57");
     check(5, 0, "0_);(0)", 0, "5 ");
+    check(1234.5, 1, "[$€-407]#,##0.00", 0, "€1,234.50");
+    check(1234.5, 1, "#,##0 [$USD]", 0, "1,235 USD");
 }
 
 static void test_sections(void **state)
