@@ -74,6 +74,9 @@ def check_share(ws, tables):
     widths = ws.column_dimensions
     check(widths["A"].width >= 14, f"width {widths['A'].width} fits 기타 (Others): wide characters count two")
     eq(ws.print_title_rows, "$1:$1", "header row repeated when printed")
+    eq((ws.sheet_properties.pageSetUpPr.fitToPage, ws.page_setup.fitToHeight), (True, 0),
+       "printed one page wide")
+    eq(ws.page_setup.paperSize, 9, "A4 paper from the template")
 
 
 def check_revenue(ws):
