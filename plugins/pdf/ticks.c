@@ -5,15 +5,16 @@
 
 #include "numfmt.h"
 
-/* The smallest 1, 2 or 5 x 10^k at least raw. */
+/* The 1, 2 or 5 x 10^k nearest raw (Heckbert's rounding), so that the
+ * count of intervals lands near the target rather than always below it. */
 static double ticks_nice_step(double raw)
 {
     double mag = pow(10, floor(log10(raw)));
     double f = raw / mag;
 
-    if (f <= 1 + 1e-9) return mag;
-    if (f <= 2 + 1e-9) return 2 * mag;
-    if (f <= 5 + 1e-9) return 5 * mag;
+    if (f < 1.5) return mag;
+    if (f < 3) return 2 * mag;
+    if (f < 7) return 5 * mag;
     return 10 * mag;
 }
 

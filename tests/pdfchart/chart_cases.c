@@ -153,7 +153,27 @@ static const quire_table weeks = {"weeks", "주간 GPU 임대 단가와 영업�
 static const quire_table weeks40 = {"weeks40", "주차별 GPU 임대 단가 (40주)", NULL,
                                     {src_ko, 1}, week_cols, 3, 40};
 
+/* Eight series: the legend wraps, the palette comes round lighter. */
+static const char *const q_cat[] = {"2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"};
+static const double s1[] = {3, 4, 5, 6}, s2[] = {2, 3, 3, 4}, s3[] = {5, 5, 6, 7},
+                    s4[] = {1, 2, 2, 3}, s5[] = {4, 4, 5, 5}, s6[] = {2, 2, 3, 3},
+                    s7[] = {6, 7, 7, 8}, s8[] = {3, 3, 4, 6};
+static const quire_column eight_cols[] = {
+    TEXT("q", "Quarter", q_cat),
+    NUM("a", "Amazon Web Services", QUIRE_PERCENT, NULL, s1, dec0),
+    NUM("b", "Microsoft Azure", QUIRE_PERCENT, NULL, s2, dec0),
+    NUM("c", "Google Cloud Platform", QUIRE_PERCENT, NULL, s3, dec0),
+    NUM("d", "Alibaba Cloud", QUIRE_PERCENT, NULL, s4, dec0),
+    NUM("e", "Oracle Cloud Infrastructure", QUIRE_PERCENT, NULL, s5, dec0),
+    NUM("f", "IBM Cloud", QUIRE_PERCENT, NULL, s6, dec0),
+    NUM("g", "Tencent Cloud", QUIRE_PERCENT, NULL, s7, dec0),
+    NUM("h", "Naver Cloud", QUIRE_PERCENT, NULL, s8, dec0),
+};
+static const quire_table eight = {"eight", "Quarterly growth by provider", NULL,
+                                  {src_en, 1}, eight_cols, 9, 4};
+
 static const size_t ys1[] = {1}, ys12[] = {1, 2}, ys1234[] = {1, 2, 3, 4};
+static const size_t ys8[] = {1, 2, 3, 4, 5, 6, 7, 8};
 
 static const chart_case cases[] = {
     {"bar-grouped", &ds_ko, {QUIRE_CHART_BAR, &share, 0, ys12, 2, NULL, 0, 0, 0, 1}, 495, 0},
@@ -167,6 +187,8 @@ static const chart_case cases[] = {
     {"hbar-negative", &ds_en, {QUIRE_CHART_BAR, &growth, 0, ys12, 2, "Growth by provider", 0, 1, 0, 1}, 495, 0},
     {"line-weeks", &ds_ko, {QUIRE_CHART_LINE, &weeks, 0, ys12, 2, NULL, 0, 0, 0, 0}, 495, 0},
     {"hbar-forty", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, NULL, 1, 1, 0, 0}, 495, 0},
+    {"legend-wrap", &ds_en, {QUIRE_CHART_BAR, &eight, 0, ys8, 8, NULL, 0, 0, 0, 1}, 495, 0},
+    {"legend-wrap-stacked", &ds_en, {QUIRE_CHART_BAR, &eight, 0, ys8, 8, "Stacked sideways", 1, 1, 0, 1}, 495, 0},
     {"squeezed-hbar", &ds_ko, {QUIRE_CHART_BAR, &weeks40, 0, ys12, 2, "눌린 상자: 40행 가로 막대", 0, 1, 0, 1}, 495, 0.45},
     {"squeezed-bar", &ds_ko, {QUIRE_CHART_BAR, &share, 0, ys12, 2, "눌린 상자: 막대", 0, 0, 0, 1}, 495, 0.5},
     {"squeezed-line", &ds_en, {QUIRE_CHART_LINE, &gpu, 0, ys12, 2, "Squeezed: line", 0, 0, 0, 1}, 495, 0.5},

@@ -34,6 +34,8 @@ static void test_positive(void **state)
     assert_true(t.max == 100 && t.step == 20);
     t = compute(0, 31, 4);
     assert_true(t.min == 0 && t.max == 40 && t.step == 10);
+    t = compute(0, 10, 4);             /* 2.5 rounds to 2, not up to 5 */
+    assert_true(t.step == 2 && t.count == 6);
 }
 
 static void test_negative(void **state)
@@ -64,8 +66,8 @@ static void test_tiny_and_huge(void **state)
     ticks_label(buf, sizeof buf, &t, 1);
     assert_string_equal(buf, "0.0001");
     t = compute(0, 3.2e12, 5);
-    assert_true(t.step == 1e12 && t.max == 4e12 && t.decimals == 0);
-    ticks_label(buf, sizeof buf, &t, 1);
+    assert_true(t.step == 5e11 && t.max == 3.5e12 && t.decimals == 0);
+    ticks_label(buf, sizeof buf, &t, 2);
     assert_string_equal(buf, "1,000,000,000,000");
     t = compute(1e16, 1e16 + 2, 5);   /* steps below the values' precision */
     for (int i = 1; i < t.count; i++) assert_true(ticks_value(&t, i) > ticks_value(&t, i - 1));
