@@ -182,35 +182,41 @@ void *load_push(loader *ld, ds_list *list, size_t size)
     return slot;
 }
 
-/* A string or a list of strings; with refs, each item is a source id. */
+/* Adds one item of a string list; with refs, it is also a source id to
+ * check once all sources are read. */
+static int add_string(loader *ld, const yev *ev, const char *key, ds_list *items, int refs)
+{
+    const char *s = NULL;
+    if (!load_string(ld, ev, key, &s))
+        return 0;
+    if (!s)
+        return 1;
+    const char **slot = load_push(ld, items, sizeof *slot);
+    if (slot)
+        *slot = s;
+    ds_ref *r = refs ? load_push(ld, &ld->refs, sizeof *r) : NULL;
+    if (r)
+        *r = (ds_ref){s, {ev->line, ev->col}};
+    return 1;
+}
+
+/* A string or a list of strings. */
 static int strings_or_refs(loader *ld, const yev *ev, const char *key, quire_strings *out,
                            int refs)
 {
     ds_list items = {0};
     int ok = 1;
     yev item;
-    const yev *cur = ev;
-    int is_list = ev->kind == YEV_SEQ_START;
     if (ev->kind == YEV_MAP_START) {
         load_error(ld, ev, "'%s' expects a string or a list of strings, not a mapping", key);
         load_skip(ld, ev);
         return 0;
     }
-    while (!is_list || (load_next(ld, &item) && (cur = &item)->kind != YEV_SEQ_END)) {
-        const char *s = NULL;
-        if (!load_string(ld, cur, key, &s))
-            ok = 0;
-        if (s) {
-            const char **slot = load_push(ld, &items, sizeof *slot);
-            if (slot)
-                *slot = s;
-            ds_ref *r = refs ? load_push(ld, &ld->refs, sizeof *r) : NULL;
-            if (r)
-                *r = (ds_ref){s, {cur->line, cur->col}};
-        }
-        if (!is_list)
-            break;
-    }
+    if (ev->kind == YEV_SCALAR)
+        ok = add_string(ld, ev, key, &items, refs);
+    else
+        while (load_next(ld, &item) && item.kind != YEV_SEQ_END)
+            ok &= add_string(ld, &item, key, &items, refs);
     out->items = items.items;
     out->count = items.n;
     return ok;
