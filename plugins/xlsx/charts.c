@@ -3,6 +3,8 @@
  * placed beside its table and drawing on the table's own cells, so that
  * editing a cell redraws the chart.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -201,7 +203,7 @@ static void style_axes(lxw_chart *chart, const quire_chart *ch)
 }
 
 /* The chart's table, checked: the view's pointers index dataset tables. */
-static const xlsx_placement *placement(xlsx_ctx *ctx, const quire_chart *ch)
+static xlsx_placement *placement(xlsx_ctx *ctx, const quire_chart *ch)
 {
     for (size_t t = 0; t < ctx->ds->n_tables; t++)
         if (&ctx->ds->tables[t] == ch->table ||
@@ -220,33 +222,52 @@ static int chart_usable(const quire_chart *ch)
     return 1;
 }
 
+static void warn(xlsx_ctx *ctx, const char *code, const char *fmt, ...) QUIRE_PRINTF(3, 4);
+static void warn(xlsx_ctx *ctx, const char *code, const char *fmt, ...)
+{
+    const quire_host *h = ctx->job->host;
+    char msg[512];
+    va_list ap;
+
+    if (!h || !h->diag)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    h->diag(ctx->job, QUIRE_WARNING, code, "%s", msg);
+}
+
+/* Beside the table, one under the other; never past Excel's last column. */
+static lxw_error place(xlsx_placement *pl, const quire_chart *ch, lxw_chart *chart)
+{
+    size_t col = ch->table->n_columns + 1;
+    if (col > LXW_COL_MAX - 16)
+        col = LXW_COL_MAX - 16;
+    lxw_row_t row = (lxw_row_t)(1 + pl->n_charts++ * CHART_ROWS);
+    return worksheet_insert_chart(pl->ws, row, (lxw_col_t)col, chart);
+}
+
 static quire_status one_chart(xlsx_ctx *ctx, const quire_chart *ch)
 {
-    xlsx_placement *pl = (xlsx_placement *)placement(ctx, ch);
+    xlsx_placement *pl = placement(ctx, ch);
     if (!pl || !chart_usable(ch)) {
-        if (ctx->job->host && ctx->job->host->diag)
-            ctx->job->host->diag(ctx->job, QUIRE_WARNING, "xlsx-chart",
-                                 "chart '%s' left out: its table or columns cannot be charted",
-                                 ch->title ? ch->title : "(untitled)");
+        warn(ctx, "xlsx-chart", "chart '%s' left out: its table or columns cannot be charted",
+             ch->title ? ch->title : "(untitled)");
         return QUIRE_OK;
     }
     lxw_chart *chart = workbook_add_chart(ctx->wb, chart_kind(ch));
     if (!chart)
         return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add chart");
-    if (ch->table->n_rows > CHART_MAX_ROWS && ctx->job->host && ctx->job->host->diag)
-        ctx->job->host->diag(ctx->job, QUIRE_WARNING, "xlsx-chart-rows",
-                             "chart '%s' draws the first %d of %zu rows",
-                             ch->title ? ch->title : ch->table->title, CHART_MAX_ROWS,
-                             ch->table->n_rows);
+    if (ch->table->n_rows > CHART_MAX_ROWS)
+        warn(ctx, "xlsx-chart-rows", "chart '%s' draws the first %d of %zu rows",
+             ch->title ? ch->title : ch->table->title, CHART_MAX_ROWS, ch->table->n_rows);
     quire_status st = add_series(ctx, chart, ch, pl);
     if (!st)
         st = set_titles(ctx, chart, ch);
     if (st)
         return st;
     style_axes(chart, ch);
-    lxw_error e = worksheet_insert_chart(pl->ws, (lxw_row_t)(1 + pl->n_charts * CHART_ROWS),
-                                         (lxw_col_t)(ch->table->n_columns + 1), chart);
-    pl->n_charts++;
+    lxw_error e = place(pl, ch, chart);
     return e ? xlsx_fail(ctx, e, "chart") : QUIRE_OK;
 }
 
