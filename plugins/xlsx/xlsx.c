@@ -18,8 +18,8 @@
 /* Data rows per sheet: Excel's rows less the header and the notes under. */
 #define NOTE_ROWS 4
 /* From this many cells the workbook streams rows (constant_memory):
- * libxlsxwriter otherwise keeps every cell in memory, ~100 bytes each. */
-#define CONSTANT_MEMORY_CELLS 500000
+ * libxlsxwriter otherwise keeps every cell in memory, ~150 bytes each. */
+#define CONSTANT_MEMORY_CELLS 1000000
 /* 1980-01-01T00:00:00Z: the created date when the dataset gives none. */
 #define DEFAULT_CREATED 315532800
 
@@ -152,6 +152,10 @@ quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt, char
     if (st)
         goto cleanup;
     ctx.constant_memory = cells >= ctx.opt.constant_memory_cells;
+    if (ctx.constant_memory && ctx.ds->n_tables && job->host && job->host->diag)
+        job->host->diag(job, QUIRE_NOTE, "xlsx-streaming",
+                        "%zu cells: rows are streamed to disk, and tables get an "
+                        "autofilter rather than Excel's table format", cells);
     ctx.placed = calloc(ctx.ds->n_tables + 1, sizeof *ctx.placed);
     /* Temporary files go beside the output: same file system, room known. */
     char *path = strdup(job->output_path);
