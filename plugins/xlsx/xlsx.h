@@ -64,7 +64,7 @@ typedef struct xlsx_ctx {
     int constant_memory;
     xlsx_formats fmt;
     xlsx_names names;
-    xlsx_placement *placed;  /**< one per table, NULL-sheet when not written */
+    xlsx_placement *placed;  /**< one per table; ws is NULL until written */
     size_t rows_total, rows_done; /**< for progress */
     char *scratch;           /**< xlsx_clean_text's buffer */
     size_t scratch_size;
