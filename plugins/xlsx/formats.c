@@ -72,7 +72,8 @@ lxw_format *xlsx_format_percent(xlsx_ctx *ctx, unsigned decimals)
 
 lxw_format *xlsx_format_custom(xlsx_ctx *ctx, const char *num_format)
 {
-    if (!num_format || !*num_format)
+    /* Excel keeps number formats to 255 characters: longer is not one. */
+    if (!num_format || !*num_format || strlen(num_format) > 255)
         return NULL;
     const char *clean = xlsx_clean_text(ctx, num_format);
     lxw_format *f = workbook_add_format(ctx->wb);

@@ -11,6 +11,8 @@ enum { COL_ID, COL_TITLE, COL_PUBLISHER, COL_AUTHOR, COL_DATE, COL_URL, N_COLS }
 
 static const char *const headers[N_COLS] = {"Id", "Title", "Publisher", "Author", "Date",
                                             "URL"};
+#define URL_MAX 2079  /* Excel's longest hyperlink */
+
 static const double widths[N_COLS] = {20, 60, 20, 16, 12, 60};
 
 static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
@@ -41,7 +43,8 @@ static lxw_error url(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *
     const char *clean = xlsx_clean_text(ctx, u);
     if (!clean)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    if (is_web_url(clean) && worksheet_write_url(ws, r, COL_URL, clean, NULL) == LXW_NO_ERROR)
+    if (is_web_url(clean) && strlen(clean) <= URL_MAX &&
+        worksheet_write_url(ws, r, COL_URL, clean, NULL) == LXW_NO_ERROR)
         return LXW_NO_ERROR;
     return worksheet_write_string(ws, r, COL_URL, clean, NULL);
 }

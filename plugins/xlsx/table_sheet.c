@@ -18,6 +18,8 @@
 
 #define WIDE_TABLE_CHARS 110  /* wider than this prints landscape */
 #define TABLE_NAME_MAX 200
+/* Excel's table headers hold 255 characters; room is left for " (n)". */
+#define HEADER_MAX 240
 
 typedef struct part {
     const quire_table *tab;
@@ -43,6 +45,15 @@ static char *header_text(const quire_column *c)
     return out;
 }
 
+/* A copy of s of at most n characters. */
+static char *cut_chars(const char *s, size_t n)
+{
+    const char *end = s;
+    for (size_t i = 0; *end && i < n; i++)
+        xlsx_utf8_next(&end);
+    return strndup(s, (size_t)(end - s));
+}
+
 static int header_taken(char **headers, size_t n, const char *h)
 {
     for (size_t i = 0; i < n; i++)
@@ -62,7 +73,8 @@ static quire_status make_headers(xlsx_ctx *ctx, part *p)
     for (size_t c = 0; c < tab->n_columns; c++) {
         char *h = header_text(&tab->columns[c]);
         const char *clean = h ? xlsx_clean_text(ctx, h) : NULL;
-        char *base = clean ? strdup(clean) : NULL, *u = base ? strdup(base) : NULL;
+        char *base = clean ? cut_chars(clean, HEADER_MAX) : NULL;
+        char *u = base ? strdup(base) : NULL;
         free(h);
         for (unsigned n = 2; u && header_taken(p->headers, c, u); n++) {
             free(u);

@@ -28,6 +28,9 @@ eq(len({n.lower() for n in names}), 42, "names unique without regard to case")
 eq([c.value for c in wb.worksheets[1][1]], ["t", "n", "N (2)", "p"], "empty label falls back on the id")
 eq(len(wb.worksheets[3]["A2"].value), 32767, "over-long text kept to Excel's 32767 characters")
 eq(wb.worksheets[1]["C2"].value, "1900-01-02", "a date Excel cannot hold stays text")
+eq(len(wb.worksheets[3]["A1"].value), 240, "a 300-character label cut for Excel's table header")
+eq(len(wb["Sources"]["F2"].value), 2520, "an over-long URL kept as text")
+eq(wb["Sources"]["F2"].hyperlink, None, "an over-long URL is no link")
 z = zipfile.ZipFile(path)
 for n in z.namelist():
     if n.startswith("xl/tables/"):

@@ -200,7 +200,7 @@ static quire_status run_edge(const char *out, const xlsx_options *opt)
          .numbers = N(NAN, NAN, NAN), .decimals = D(0, 0, 0)},
     };
     const size_t bad_y[] = {0}, far_y[] = {99};
-    char *big = malloc(40001);
+    char *big = malloc(40001), *long_label = NULL, *long_url = NULL;
     quire_table *tabs = calloc(EDGE_TABLES, sizeof *tabs);
     char (*ids)[16] = calloc(EDGE_TABLES, 16);
     quire_status st = QUIRE_ERR_EXPORT;
@@ -210,7 +210,11 @@ static quire_status run_edge(const char *out, const xlsx_options *opt)
         goto cleanup;
     memset(big, 'y', 40000);
     big[40000] = '\0';
-    quire_column long_col = {.id = "big", .label = "Big", .type = QUIRE_TEXT,
+    long_label = calloc(301, 1);
+    if (!long_label)
+        goto cleanup;
+    memset(long_label, 'h', 300);
+    quire_column long_col = {.id = "big", .label = long_label, .type = QUIRE_TEXT,
                              .texts = (const char *const[]){big}};
     tabs[0] = (quire_table){.id = "odd", .title = "[]:*?/\\", .columns = odd_cols,
                             .n_columns = 4, .n_rows = 3};
@@ -224,7 +228,12 @@ static quire_status run_edge(const char *out, const xlsx_options *opt)
     }
     quire_figure fig = {.id = "f", .value = -0.5, .decimals = 200, .unit = "%",
                         .has_change = 1, .change_value = 1e308};
-    quire_source src = {.id = "s"};
+    long_url = calloc(2600, 1);
+    if (!long_url)
+        goto cleanup;
+    strcpy(long_url, "https://example.com/");
+    memset(long_url + 20, 'a', 2500);
+    quire_source src = {.id = "s", .url = long_url};
     quire_block blocks_edge[] = {
         {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_BAR, &tabs[0], 0, bad_y, 1}},
         {.kind = QUIRE_BLOCK_CHART, .chart = {QUIRE_CHART_LINE, &tabs[0], 0, far_y, 1}},
@@ -244,6 +253,8 @@ static quire_status run_edge(const char *out, const xlsx_options *opt)
         fprintf(stderr, "export: %s\n", err);
 cleanup:
     free(big);
+    free(long_label);
+    free(long_url);
     free(tabs);
     free(ids);
     return st;
