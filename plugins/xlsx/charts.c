@@ -14,6 +14,7 @@
 /* Rows a chart draws: beyond this Excel slows to a crawl and no reader
  * can tell the bars apart; a longer table is charted from its start. */
 #define CHART_MAX_ROWS 1000
+#define CHART_MAX_SERIES 255   /* Excel's limit per chart */
 
 static uint8_t chart_kind(const quire_chart *ch)
 {
@@ -90,7 +91,10 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
 {
     size_t rows = chart_rows(pl);
     lxw_row_t last = (lxw_row_t)rows;
-    size_t n_y = ch->type == QUIRE_CHART_PIE && ch->n_y > 1 ? 1 : ch->n_y;
+    size_t n_y = ch->type == QUIRE_CHART_PIE ? 1 : ch->n_y;
+
+    if (n_y > CHART_MAX_SERIES)
+        n_y = CHART_MAX_SERIES;
 
     for (size_t i = 0; i < n_y; i++) {
         lxw_col_t y = (lxw_col_t)ch->y[i];
@@ -258,6 +262,9 @@ static quire_status one_chart(xlsx_ctx *ctx, const quire_chart *ch)
     lxw_chart *chart = workbook_add_chart(ctx->wb, chart_kind(ch));
     if (!chart)
         return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add chart");
+    if (ch->type != QUIRE_CHART_PIE && ch->n_y > CHART_MAX_SERIES)
+        warn(ctx, "xlsx-chart-series", "chart '%s' draws the first %d of %zu series",
+             ch->title ? ch->title : ch->table->title, CHART_MAX_SERIES, ch->n_y);
     if (ch->table->n_rows > CHART_MAX_ROWS)
         warn(ctx, "xlsx-chart-rows", "chart '%s' draws the first %d of %zu rows",
              ch->title ? ch->title : ch->table->title, CHART_MAX_ROWS, ch->table->n_rows);
