@@ -7,18 +7,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Korean readers count money in 만 (1e4), 억 (1e8) and 조 (1e12) units, so
- * a KRW column of a Korean dataset reads "억원"; everywhere else the label
- * is the code and an English multiplier: "USD bn", "KRW 100m", "EUR k". */
-static const char *korean_won(double scale)
+/* Korean readers count money in 만 (1e4), 억 (1e8) and 조 (1e12) units and
+ * name the currency in Korean, so in a Korean dataset a KRW column at 1e8
+ * reads "억원" and a USD one "억달러"; everywhere else the label is the code
+ * and an English multiplier: "USD bn", "KRW 100m", "EUR k". */
+static const char *korean_unit(loader *ld, const char *currency, double scale)
 {
-    static const struct { double scale; const char *label; } units[] = {
-        {1, "원"}, {1e3, "천원"}, {1e4, "만원"}, {1e6, "백만원"}, {1e7, "천만원"},
-        {1e8, "억원"}, {1e9, "십억원"}, {1e12, "조원"}};
+    static const struct { const char *code, *name; } names[] = {
+        {"KRW", "원"}, {"USD", "달러"}, {"EUR", "유로"}, {"CNY", "위안"},
+        {"JPY", "엔"}, {"GBP", "파운드"}};
+    static const struct { double scale; const char *prefix; } units[] = {
+        {1, ""}, {1e3, "천"}, {1e4, "만"}, {1e6, "백만"}, {1e7, "천만"},
+        {1e8, "억"}, {1e9, "십억"}, {1e12, "조"}};
+    const char *name = NULL, *prefix = NULL;
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i].code, currency) == 0)
+            name = names[i].name;
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (units[i].scale == scale)
-            return units[i].label;
-    return NULL;
+            prefix = units[i].prefix;
+    if (!name || !prefix)
+        return NULL;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s%s", prefix, name);
+    return arena_strdup(ld->a, buf);
 }
 
 static const char *unit_label(loader *ld, const quire_column *c, const char *language)
@@ -30,9 +42,10 @@ static const char *unit_label(loader *ld, const quire_column *c, const char *lan
         return "%";
     if (c->type != QUIRE_CURRENCY || !c->currency)
         return NULL;
-    if (strcmp(c->currency, "KRW") == 0 && strncmp(language, "ko", 2) == 0 &&
-        korean_won(c->scale))
-        return korean_won(c->scale);
+    const char *korean = strncmp(language, "ko", 2) == 0
+                             ? korean_unit(ld, c->currency, c->scale) : NULL;
+    if (korean)
+        return korean;
     if (c->scale == 1)
         return c->currency;
     snprintf(buf, sizeof buf, "%s \u00d7%g", c->currency, c->scale);

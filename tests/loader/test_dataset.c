@@ -180,9 +180,9 @@ static void test_table_cells(void **state)
     assert_string_equal(c[2].unit_label, "억원");
     assert_string_equal(c[2].currency, "KRW");
     assert_true(c[2].scale == 1e8);
-    assert_string_equal(c[3].unit_label, "USD bn");
+    assert_string_equal(c[3].unit_label, "십억달러");
     assert_string_equal(c[3].format, "#,##0.0");
-    assert_string_equal(c[4].unit_label, "EUR 100m");
+    assert_string_equal(c[4].unit_label, "억유로");
     assert_null(c[5].unit_label);
     assert_null(c[0].format);
     assert_true(c[0].scale == 1);
