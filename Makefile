@@ -7,15 +7,16 @@ JOBS       ?= $(shell nproc)
 # Debian packages the build, the tests and the demo need.
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev \
        libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
-       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
-       python3-reportlab python3-renderpm
+       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui
+# ... and the benchmarks' peers and tools (only for `make bench`).
+BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 
-.PHONY: all deps build demo test test-normal test-asan install clean
+.PHONY: all deps build demo test test-normal test-asan bench install clean
 
 all: build
 
 deps:
-	@missing=$$(for p in $(DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEPS) $(EXTRA_DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
@@ -42,6 +43,13 @@ test-asan: deps
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -LE no-asan
 
 test: test-normal test-asan
+
+# Benchmarks print figures beside their floors and peers; see bench/README.md.
+bench:
+	$(MAKE) build EXTRA_DEPS="$(BENCH_DEPS)"
+	bench/load/run.sh $(BUILD)
+	bench/xlsx/run.sh $(BUILD)
+	bench/pdf/run.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)
