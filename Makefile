@@ -7,7 +7,8 @@ JOBS       ?= $(shell nproc)
 # Debian packages the build, the tests and the demo need.
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev \
        libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
-       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui
+       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
+       valgrind
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 
