@@ -1,5 +1,6 @@
 /* dataset_finish.c — what the view needs beyond what the file says:
- * the default language, unit labels ready to show, the timestamp. */
+ * the default language, unit labels ready to show, the timestamp, the
+ * element sizes and days of ABI 2. */
 #include "dataset_build.h"
 
 #include "cells.h"
@@ -74,9 +75,35 @@ static int64_t timestamp(const quire_dataset *v)
     return strtoll(env, NULL, 10);
 }
 
+static quire_day day_of(const char *date)
+{
+    int64_t days;
+    if (!date || cells_parse_date(date, strlen(date), &days) != 0)
+        return QUIRE_NO_DAY;
+    return (quire_day)days;
+}
+
+/* Element sizes, so a plugin built with a shorter struct still finds item i. */
+static void set_sizes(quire_dataset *v)
+{
+    v->figure_size = sizeof(quire_figure);
+    v->table_size = sizeof(quire_table);
+    v->section_size = sizeof(quire_section);
+    v->source_size = sizeof(quire_source);
+    v->param_size = sizeof(quire_param);
+    v->footnote_size = sizeof(quire_footnote);
+    v->image_size = sizeof(quire_image);
+    for (size_t t = 0; t < v->n_tables; t++)
+        ((quire_table *)&v->tables[t])->column_size = sizeof(quire_column);
+    for (size_t i = 0; i < v->n_sources; i++)
+        ((quire_source *)&v->sources[i])->day = day_of(v->sources[i].date);
+    v->day = day_of(v->date);
+}
+
 void dataset_finish(loader *ld)
 {
     quire_dataset *v = &ld->ds->view;
+    set_sizes(v);
     if (!v->language)
         v->language = "ko";
     v->timestamp = timestamp(v);

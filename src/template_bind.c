@@ -384,8 +384,7 @@ quire_template *template_bind(const template_src *t, const quire_dataset *ds, di
     q->header = t->header;
     q->footer = t->footer;
     q->formats = template_formats(t);
-    q->xlsx_summary_sheet = t->xlsx_summary_sheet;
-    q->xlsx_charts = t->xlsx_charts;
+    q->block_size = sizeof(quire_block);
     for (size_t i = 0; i < t->n_blocks; i++)
         bind_block(&b, &t->blocks[i]);
     q->blocks = b.out;

@@ -26,7 +26,8 @@
 xlsx_options xlsx_options_default(void)
 {
     return (xlsx_options){.rows_per_sheet = LXW_ROW_MAX - 1 - NOTE_ROWS,
-                          .constant_memory_cells = CONSTANT_MEMORY_CELLS};
+                          .constant_memory_cells = CONSTANT_MEMORY_CELLS,
+                          .summary_sheet = 1, .charts = 1};
 }
 
 quire_status xlsx_failf(xlsx_ctx *ctx, quire_status status, const char *fmt, ...)
@@ -105,7 +106,7 @@ cleanup:
 static quire_status reserve_names(xlsx_ctx *ctx)
 {
     quire_status st = xlsx_names_reserve(ctx, "History");
-    if (!st && ctx->tmpl->xlsx_summary_sheet)
+    if (!st && ctx->opt.summary_sheet)
         st = xlsx_names_reserve(ctx, "Summary");
     if (!st && ctx->ds->n_sources)
         st = xlsx_names_reserve(ctx, "Sources");
@@ -119,11 +120,11 @@ static quire_status write_sheets(xlsx_ctx *ctx)
     if (!st)
         st = reserve_names(ctx);
     xlsx_formats_init(ctx);
-    if (!st && ctx->tmpl->xlsx_summary_sheet)
+    if (!st && ctx->opt.summary_sheet)
         st = xlsx_summary_sheet(ctx);
     for (size_t t = 0; !st && t < ctx->ds->n_tables; t++)
         st = xlsx_table_sheets(ctx, t);
-    if (!st && ctx->tmpl->xlsx_charts)
+    if (!st && ctx->opt.charts)
         st = xlsx_charts(ctx);
     if (!st && ctx->ds->n_sources)
         st = xlsx_sources_sheet(ctx);
@@ -141,7 +142,7 @@ static lxw_workbook *open_workbook(xlsx_ctx *ctx, char *tmpdir)
 quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt, char *err,
                              size_t err_size)
 {
-    static const quire_template no_template = {.xlsx_summary_sheet = 1};
+    static const quire_template no_template = {0};
     xlsx_ctx ctx = {.job = job, .ds = job->dataset,
                     .tmpl = job->tmpl ? job->tmpl : &no_template, .opt = *opt,
                     .err = err, .err_size = err_size};

@@ -32,6 +32,8 @@ typedef struct xlsx_options {
     size_t rows_per_sheet;
     /** Cells in all tables from which the workbook uses constant_memory. */
     size_t constant_memory_cells;
+    /** The plugin options summary_sheet and charts (-O xlsx.KEY, template xlsx:). */
+    int summary_sheet, charts;
 } xlsx_options;
 
 /** Where one table was written: its first sheet, for charts. */

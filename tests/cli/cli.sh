@@ -33,7 +33,7 @@ help)
     run 0 plugins -h
     expect_out "tab-separated"
     run 0 --version
-    grep -qE '^quire [0-9]+\.[0-9]+\.[0-9]+ \(plugin ABI 1\)$' out.txt || fail "bad --version"
+    grep -qE '^quire [0-9]+\.[0-9]+\.[0-9]+ \(plugin ABI 2\)$' out.txt || fail "bad --version"
     ;;
 usage)
     run 1

@@ -53,7 +53,7 @@ SRC
     cc -shared -fPIC -Wall -Werror $cflags lines.c -o plugins/quire-lines.so ||
         fail "the out-of-tree plugin does not compile"
     "$quire" plugins --plugin-dir plugins > list.txt 2>/dev/null
-    grep -qP "^lines\ttxt\t0\.1\.0\t1\t" list.txt || fail "not listed: $(cat list.txt)"
+    grep -qP "^lines\ttxt\t0\.1\.0\t2\t" list.txt || fail "not listed: $(cat list.txt)"
     "$quire" render "$here/roundtrip.yaml" -f lines --plugin-dir plugins -o o 2>err.txt ||
         { cat err.txt; fail "render with the out-of-tree plugin failed"; }
     printf 'CSV round trip /  / {missing}\nnumbers 9\ntexts 8\n' > want.txt

@@ -29,7 +29,7 @@ no_temps() {
 case $case_name in
 abi)
     run 3 render "$data/alpha.yaml" -f abi --plugin-dir "$tp/main" -o o
-    expect_err "quire: plugin $tp/main/quire-abi.so: ABI version 999, this quire needs 1"
+    expect_err "quire: plugin $tp/main/quire-abi.so: ABI version 999, this quire needs 2"
     [ ! -e o ] || fail "OUTDIR created although the plugin was refused"
     ;;
 noentry)
@@ -39,9 +39,9 @@ noentry)
 list)
     run 0 plugins --plugin-dir "$tp/main" --plugin-dir "$tp/order-a"
     # One tab-separated line per plugin: name ext version abi path description.
-    grep -qP "^fail\tfail\t0\.0\.1\t1\t$tp/main/quire-fail\.so\tfails halfway$" out.txt ||
+    grep -qP "^fail\tfail\t0\.0\.1\t2\t$tp/main/quire-fail\.so\tfails halfway$" out.txt ||
         fail "no line for fail: $(cat out.txt)"
-    grep -qP "^order\torder\t0\.0\.1\t1\t$tp/order-a/quire-order\.so\t" out.txt ||
+    grep -qP "^order\torder\t0\.0\.1\t2\t$tp/order-a/quire-order\.so\t" out.txt ||
         fail "no line for order"
     grep -qP "^csv\tcsv\t" out.txt || fail "the built-in csv plugin is not listed"
     expect_err "warning: plugin $tp/main/quire-broken.so: cannot be loaded"
@@ -145,7 +145,7 @@ fonts)
 host)
     run 0 render "$data/alpha.yaml" -f host --plugin-dir "$tp/main" -o o
     cat > want.txt <<'WANT'
-host abi 1, size ok 1
+host abi 2, size ok 1
 font bold 0 nanum 0
 font missing 2
 font small buffer 4

@@ -10,6 +10,6 @@ QUIRE_EXPORT const quire_plugin *QUIRE_PLUGIN_ENTRY(void);
 QUIRE_EXPORT const quire_plugin *QUIRE_PLUGIN_ENTRY(void)
 {
     static const quire_plugin d = {999, sizeof(quire_plugin), "abi", "abi", "0.0.1",
-                                   "built for ABI 999", never, {0}};
+                                   "built for ABI 999", never, NULL, NULL, 0, 0, {0}};
     return &d;
 }

@@ -45,8 +45,6 @@ static void defaults(void **state)
     assert_null(q->header);
     assert_null(q->footer);
     assert_int_equal(q->formats.count, 0);
-    assert_int_equal(q->xlsx_summary_sheet, 1);
-    assert_int_equal(q->xlsx_charts, 1);
     assert_int_equal(q->n_blocks, 1);
     assert_int_equal(q->blocks[0].kind, QUIRE_BLOCK_COVER);
     done(q, src);
@@ -129,8 +127,6 @@ static void everything_given(void **state)
     quire_strings f = template_formats(src);
     assert_int_equal(f.count, 3);
     assert_string_equal(f.items[1], "xlsx");
-    assert_int_equal(q->xlsx_summary_sheet, 0);
-    assert_int_equal(q->xlsx_charts, 0);
     done(q, src);
 }
 

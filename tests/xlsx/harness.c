@@ -142,8 +142,7 @@ static const quire_block blocks[] = {
 
 static const quire_template basic_tmpl = {
     .struct_size = sizeof(quire_template), .name = "test", .page_size = "A4",
-    .palette = palette, .n_palette = 3, .blocks = blocks, .n_blocks = 6,
-    .xlsx_summary_sheet = 1, .xlsx_charts = 1};
+    .palette = palette, .n_palette = 3, .blocks = blocks, .n_blocks = 6};
 
 /* ---- the long dataset: one table of n rows (integer, text) ---- */
 
@@ -169,7 +168,7 @@ static quire_status run_long(const char *out, size_t n, size_t per_sheet)
                        .n_rows = n};
     quire_dataset ds = {.struct_size = sizeof ds, .id = "long", .title = "Long",
                         .timestamp = -1, .tables = &tab, .n_tables = 1};
-    quire_template tmpl = {.struct_size = sizeof tmpl, .xlsx_summary_sheet = 1};
+    quire_template tmpl = {.struct_size = sizeof tmpl};
     quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
     xlsx_options opt = xlsx_options_default();
     if (per_sheet) /* 0: Excel's own limit */
@@ -245,8 +244,7 @@ static quire_status run_edge(const char *out, const xlsx_options *opt)
                         .timestamp = -1, .figures = &fig, .n_figures = 1,
                         .tables = tabs, .n_tables = EDGE_TABLES, .sources = &src,
                         .n_sources = 1};
-    quire_template tmpl = {.struct_size = sizeof tmpl, .blocks = blocks_edge, .n_blocks = 4,
-                           .xlsx_summary_sheet = 1, .xlsx_charts = 1};
+    quire_template tmpl = {.struct_size = sizeof tmpl, .blocks = blocks_edge, .n_blocks = 4};
     quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
     st = xlsx_export_opt(&job, opt, err, sizeof err);
     if (st)
