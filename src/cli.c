@@ -11,10 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { R = 1 << CLI_RENDER, V = 1 << CLI_VALIDATE, P = 1 << CLI_PLUGINS };
+enum { R = 1 << CLI_RENDER | 1 << CLI_WATCH, V = 1 << CLI_VALIDATE, P = 1 << CLI_PLUGINS,
+       S = 1 << CLI_SCHEMA };
 
 typedef enum opt_id { OPT_TEMPLATE, OPT_FORMATS, OPT_OUTDIR, OPT_JOBS, OPT_SET,
-                      OPT_PLUGIN_DIR, OPT_QUIET, OPT_HELP } opt_id;
+                      OPT_PLUGIN_DIR, OPT_QUIET, OPT_HELP, OPT_PLUGIN_OPTION,
+                      OPT_KEEP_GOING, OPT_DEPFILE, OPT_ANY_PATH, OPT_OPTIONS } opt_id;
 
 static const struct option_def {
     const char *name;
@@ -24,15 +26,20 @@ static const struct option_def {
     opt_id id;
 } options[] = {
     {"template", 't', 1, R | V, OPT_TEMPLATE},
-    {"formats", 'f', 1, R, OPT_FORMATS},
-    {"format", 0, 1, R, OPT_FORMATS},
+    {"formats", 'f', 1, R | V, OPT_FORMATS},
+    {"format", 0, 1, R | V, OPT_FORMATS},
     {"outdir", 'o', 1, R, OPT_OUTDIR},
     {"output", 0, 1, R, OPT_OUTDIR},
     {"jobs", 'j', 1, R, OPT_JOBS},
     {"set", 0, 1, R | V, OPT_SET},
-    {"plugin-dir", 0, 1, R | P, OPT_PLUGIN_DIR},
+    {"option", 'O', 1, R | V, OPT_PLUGIN_OPTION},
+    {"keep-going", 'k', 0, R | V, OPT_KEEP_GOING},
+    {"depfile", 0, 1, R, OPT_DEPFILE},
+    {"allow-any-path", 0, 0, R | V, OPT_ANY_PATH},
+    {"plugin-dir", 0, 1, R | V | P, OPT_PLUGIN_DIR},
+    {"options", 0, 0, P, OPT_OPTIONS},
     {"quiet", 'q', 0, R | V, OPT_QUIET},
-    {"help", 'h', 0, R | V | P, OPT_HELP},
+    {"help", 'h', 0, R | V | P | S, OPT_HELP},
 };
 
 #ifndef QUIRE_VERSION
@@ -47,6 +54,8 @@ static const char *command_name(cli_command c)
     case CLI_RENDER: return "render";
     case CLI_VALIDATE: return "validate";
     case CLI_PLUGINS: return "plugins";
+    case CLI_WATCH: return "watch";
+    case CLI_SCHEMA: return "schema";
     default: return NULL;
     }
 }
@@ -116,6 +125,25 @@ static int add_set(cli_options *o, const char *arg, FILE *err)
     return 0;
 }
 
+/* -O PLUGIN.KEY=VALUE; whether PLUGIN and KEY exist is checked once the
+ * plugins are loaded (src/options.c). */
+static int add_plugin_option(cli_options *o, const char *arg, FILE *err)
+{
+    const char *dot = strchr(arg, '.'), *eq = strchr(arg, '=');
+    if (!dot || !eq || dot > eq || dot == arg || eq == dot + 1)
+        return usage_error(o, err, "-O expects PLUGIN.KEY=VALUE (e.g. pdf.standard=ua-1), "
+                                   "got '%s'", arg);
+    cli_plugin_option po = {arg, strndup(arg, (size_t)(dot - arg)),
+                            strndup(dot + 1, (size_t)(eq - dot - 1)), eq + 1};
+    if (!po.plugin || !po.key ||
+        push(&o->plugin_options, &o->n_plugin_options, sizeof po, &po) != 0) {
+        free(po.plugin);
+        free(po.key);
+        return usage_error(o, err, "%s", "out of memory");
+    }
+    return 0;
+}
+
 static int apply(cli_options *o, opt_id id, const char *arg, FILE *err)
 {
     switch (id) {
@@ -130,6 +158,11 @@ static int apply(cli_options *o, opt_id id, const char *arg, FILE *err)
         return 0;
     case OPT_QUIET: o->quiet = 1; return 0;
     case OPT_HELP: o->help = 1; return 0;
+    case OPT_PLUGIN_OPTION: return add_plugin_option(o, arg, err);
+    case OPT_KEEP_GOING: o->keep_going = 1; return 0;
+    case OPT_DEPFILE: o->depfile = arg; return 0;
+    case OPT_ANY_PATH: o->allow_any_path = 1; return 0;
+    case OPT_OPTIONS: o->list_options = 1; return 0;
     }
     return 0;
 }
@@ -173,7 +206,8 @@ static int parse_option(cli_options *o, int argc, char **argv, int *i, FILE *err
 
 static cli_command find_command(const char *word)
 {
-    static const cli_command all[] = {CLI_RENDER, CLI_VALIDATE, CLI_PLUGINS};
+    static const cli_command all[] = {CLI_RENDER, CLI_VALIDATE, CLI_PLUGINS, CLI_WATCH,
+                                      CLI_SCHEMA};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (strcmp(word, command_name(all[i])) == 0)
             return all[i];
@@ -182,7 +216,8 @@ static cli_command find_command(const char *word)
 
 static int unknown_command(cli_options *o, const char *word, FILE *err)
 {
-    static const char *const names[] = {"render", "validate", "plugins", NULL};
+    static const char *const names[] = {"render", "validate", "plugins", "watch", "schema",
+                                        NULL};
     const char *near = suggest_nearest(word, names);
     if (!near)
         return usage_error(o, err, "unknown command '%s'", word);
@@ -214,6 +249,13 @@ static int check(cli_options *o, FILE *err)
         return 0;
     if (o->command == CLI_NONE)
         return usage_error(o, err, "%s", "no command given");
+    if (o->command == CLI_SCHEMA) {
+        if (o->n_datasets != 1 || (strcmp(o->datasets[0], "dataset") != 0 &&
+                                   strcmp(o->datasets[0], "template") != 0))
+            return usage_error(o, err, "%s", "expects one argument: dataset or template");
+        o->schema = o->datasets[0];
+        return 0;
+    }
     if (o->command != CLI_PLUGINS && o->n_datasets == 0)
         return usage_error(o, err, "%s", "no dataset given");
     if (o->command == CLI_PLUGINS && o->n_datasets > 0)
@@ -265,6 +307,11 @@ void cli_free(cli_options *o)
     free(o->sets);
     free(o->datasets);
     free(o->plugin_dirs);
+    for (size_t i = 0; i < o->n_plugin_options; i++) {
+        free(o->plugin_options[i].plugin);
+        free(o->plugin_options[i].key);
+    }
+    free(o->plugin_options);
     *o = (cli_options){0};
 }
 
@@ -274,54 +321,89 @@ static const char overview[] =
     "\n"
     "Commands:\n"
     "  render DATASET.yaml...    write OUTDIR/<id>.<ext> for each dataset and format\n"
-    "  validate DATASET.yaml...  check datasets and their template; print only errors\n"
-    "  plugins                   list the exporter plugins found\n"
+    "  validate DATASET.yaml...  check datasets, their template and plugin options;\n"
+    "                            print only errors\n"
+    "  watch DATASET.yaml...     render, then again whenever an input changes\n"
+    "  schema dataset|template   print the JSON Schema of a dataset or a template\n"
+    "  plugins [--options]       list the exporter plugins found (and their options)\n"
     "\n"
     "  quire COMMAND --help      options of a command (also: quire help COMMAND)\n"
     "  quire --version           print the version\n"
     "\n"
     "Exit status: 0 success, 1 usage error, 2 invalid dataset or template,\n"
     "3 plugin not found, not loadable or of another ABI, 4 export or I/O failure,\n"
-    "130/143 interrupted.\n";
+    "128+N interrupted by signal N (130 SIGINT, 143 SIGTERM).\n";
+
+#define RENDER_OPTIONS                                                               \
+    "  -t, --template FILE     layout template (default: the dataset's `template:`,\n" \
+    "                          else default.yaml)\n"                                    \
+    "  -f, --formats LIST      comma-separated plugin names, e.g. pdf,xlsx,csv\n"       \
+    "                          (default: the template's formats, else pdf,xlsx)\n"      \
+    "  -o, --outdir DIR        output directory, created if missing (default: out)\n"   \
+    "  -j, --jobs N            run N exports in parallel (default: 1)\n"                \
+    "      --set KEY=VALUE     override title, subtitle, period, date, author,\n"       \
+    "                          organization or a params key; repeatable\n"              \
+    "  -O PLUGIN.KEY=VALUE     set an option of one plugin (pdf.standard=ua-1,a-2b,\n"  \
+    "                          csv.bom=true); see quire plugins --options; repeatable\n"\
+    "  -k, --keep-going        render every valid dataset, report the invalid ones\n"   \
+    "                          (exit 2 at the end if any was invalid)\n"                \
+    "      --depfile FILE      write the run's dependencies in Make syntax\n"           \
+    "      --allow-any-path    let datasets and templates name files outside their\n"   \
+    "                          directory (trusted inputs only)\n"                       \
+    "      --plugin-dir DIR    search DIR for plugins first; repeatable\n"              \
+    "  -q, --quiet             print nothing but errors\n"                              \
+    "  -h, --help              this help\n"                                             \
+    "\n"                                                                                \
+    "Plugins are searched in --plugin-dir, then QUIRE_PLUGIN_PATH (colon-separated,\n"  \
+    "absolute directories), then the installed plugin directory; a binary run from\n"   \
+    "its build tree uses the build tree's. Never the current directory.\n"             \
+    "-t, -f, -O and --set apply to every dataset; -O wins over the template's\n"        \
+    "plugin section (pdf:, xlsx:, csv:), which wins over the plugin's default.\n"
 
 static const char render_help[] =
     "Usage: quire render DATASET.yaml... [OPTION]...\n"
     "Writes OUTDIR/<id>.<ext> for each dataset and each format, atomically.\n"
-    "\n"
-    "  -t, --template FILE     layout template (default: the dataset's `template:`,\n"
-    "                          else default.yaml)\n"
-    "  -f, --formats LIST      comma-separated plugin names, e.g. pdf,xlsx,csv\n"
-    "                          (default: the template's formats, else pdf,xlsx)\n"
-    "  -o, --outdir DIR        output directory, created if missing (default: out)\n"
-    "  -j, --jobs N            run N exports in parallel (default: 1)\n"
-    "      --set KEY=VALUE     override title, subtitle, period, date, author,\n"
-    "                          organization or a params key; repeatable\n"
-    "      --plugin-dir DIR    search DIR for plugins first; repeatable\n"
-    "  -q, --quiet             print nothing but errors\n"
-    "  -h, --help              this help\n"
-    "\n"
-    "Plugins are searched in --plugin-dir, then QUIRE_PLUGIN_PATH (colon-separated),\n"
-    "then the installed plugin directory, then the build tree; never the current\n"
-    "directory. -t, -f and --set apply to every dataset.\n";
+    "\n" RENDER_OPTIONS;
+
+static const char watch_help[] =
+    "Usage: quire watch DATASET.yaml... [OPTION]...\n"
+    "Renders like quire render, then renders again whenever a dataset, its template,\n"
+    "a CSV file or an image changes. Errors are printed and watching goes on; the\n"
+    "last good outputs stay. Ctrl-C ends it (exit 0).\n"
+    "\n" RENDER_OPTIONS;
 
 static const char validate_help[] =
     "Usage: quire validate DATASET.yaml... [OPTION]...\n"
-    "Checks the datasets and the template each would be rendered with; prints\n"
-    "nothing but errors (file:line:col: error: message). Exit 0 when all are valid.\n"
+    "Checks the datasets, the template each would be rendered with and, through each\n"
+    "plugin's check, what rendering would need (fonts, images, options, standards);\n"
+    "prints nothing but errors (file:line:col: error: message). Exit 0 when all are\n"
+    "valid.\n"
     "\n"
     "  -t, --template FILE     check against this template instead\n"
+    "  -f, --formats LIST      check for these formats (default: as render would)\n"
     "      --set KEY=VALUE     check with this override applied; repeatable\n"
+    "  -O PLUGIN.KEY=VALUE     check with this plugin option; repeatable\n"
+    "  -k, --keep-going        accepted for symmetry with render\n"
+    "      --allow-any-path    as for render\n"
+    "      --plugin-dir DIR    search DIR for plugins first; repeatable\n"
     "  -q, --quiet             accepted for symmetry with render\n"
     "  -h, --help              this help\n";
 
 static const char plugins_help[] =
-    "Usage: quire plugins [--plugin-dir DIR]...\n"
+    "Usage: quire plugins [--options] [--plugin-dir DIR]...\n"
     "Lists every exporter plugin found, one tab-separated line each:\n"
     "name, file extension, plugin version, ABI version, path, description.\n"
-    "A file that cannot be loaded is a warning on stderr.\n"
+    "With --options, one line per plugin option instead: PLUGIN.KEY, type,\n"
+    "default, help. A file that cannot be loaded is a warning on stderr.\n"
     "\n"
+    "      --options           list the options each plugin takes\n"
     "      --plugin-dir DIR    search DIR first; repeatable\n"
     "  -h, --help              this help\n";
+
+static const char schema_help[] =
+    "Usage: quire schema dataset|template\n"
+    "Prints the JSON Schema (draft 2020-12) of the dataset or the template format,\n"
+    "for editors: # yaml-language-server: $schema=<installed share/quire/schema/...>.\n";
 
 void cli_help(cli_command c, FILE *out)
 {
@@ -329,6 +411,8 @@ void cli_help(cli_command c, FILE *out)
     case CLI_RENDER: fputs(render_help, out); break;
     case CLI_VALIDATE: fputs(validate_help, out); break;
     case CLI_PLUGINS: fputs(plugins_help, out); break;
+    case CLI_WATCH: fputs(watch_help, out); break;
+    case CLI_SCHEMA: fputs(schema_help, out); break;
     default: fputs(overview, out); break;
     }
 }

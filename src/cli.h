@@ -10,8 +10,18 @@ typedef enum cli_command {
     CLI_RENDER,
     CLI_VALIDATE,
     CLI_PLUGINS,
-    CLI_VERSION
+    CLI_VERSION,
+    CLI_WATCH,     /* render, then again whenever an input changes */
+    CLI_SCHEMA     /* print the JSON Schema of datasets or templates */
 } cli_command;
+
+/* One -O PLUGIN.KEY=VALUE; all three point into argv. */
+typedef struct cli_plugin_option {
+    const char *arg;          /* the whole argument, for messages */
+    char *plugin;             /* owned */
+    char *key;                /* owned */
+    const char *value;
+} cli_plugin_option;
 
 typedef struct cli_options {
     cli_command command;
@@ -28,6 +38,13 @@ typedef struct cli_options {
     const char **plugin_dirs;    /* --plugin-dir, in order */
     size_t n_plugin_dirs;
     int quiet;
+    cli_plugin_option *plugin_options;  /* -O, in order */
+    size_t n_plugin_options;
+    int keep_going;              /* -k, --keep-going */
+    const char *depfile;         /* --depfile FILE, or NULL */
+    int allow_any_path;          /* --allow-any-path */
+    int list_options;            /* plugins --options */
+    const char *schema;          /* schema dataset|template */
 } cli_options;
 
 /* Parses argv into o. Returns 0, or 1 (a usage error, already reported on

@@ -85,23 +85,6 @@ fonts_status fonts_find(const char *pattern, char *path, size_t path_size, int *
     return st;
 }
 
-int fonts_check(const char *pattern, const char *file, diag *d)
-{
-    char path[4096], offered[256];
-    int index;
-    switch (fonts_find(pattern, path, sizeof path, &index, offered, sizeof offered)) {
-    case FONTS_OK:
-        return 0;
-    case FONTS_MISMATCH:
-        diag_error(d, file, 0, 0, "font '%s' not found: fontconfig offers '%s' instead",
-                   pattern, offered);
-        return -1;
-    default:
-        diag_error(d, file, 0, 0, "font pattern '%s' matches no font", pattern);
-        return -1;
-    }
-}
-
 void fonts_shutdown(void)
 {
     pthread_mutex_lock(&fc_lock);

@@ -18,11 +18,6 @@ typedef enum fonts_status {
 fonts_status fonts_find(const char *pattern, char *path, size_t path_size, int *index,
                         char *offered, size_t offered_size);
 
-/* Checks that pattern resolves to a font of the family it names; reports
- * an error naming the requested and the offered family to d, at file.
- * Returns 0, or -1. */
-int fonts_check(const char *pattern, const char *file, diag *d);
-
 /* Releases fontconfig's caches at exit (keeps leak checkers quiet). */
 void fonts_shutdown(void);
 

@@ -52,7 +52,22 @@ static quire_status host_find_font(const quire_job *job, const char *pattern, ch
                                    size_t size, int *index)
 {
     char offered[256];
-    switch (fonts_find(pattern, path, size, index, offered, sizeof offered)) {
+    host_job *hj = host_of(job);
+    fonts_status st = fonts_find(pattern, path, size, index, offered, sizeof offered);
+    if (st != FONTS_OK && hj->report_to && job->tmpl) {
+        /* check(): an input error at the template's fonts: key */
+        const quire_pos *at = &job->tmpl->fonts_at;
+        const char *file = at->file ? at->file : job->tmpl->path;
+        if (st == FONTS_MISMATCH)
+            diag_error(hj->report_to, file, at->line, at->col,
+                       "font '%s' not found: fontconfig offers '%s' instead", pattern, offered);
+        else
+            diag_error(hj->report_to, file, at->line, at->col,
+                       "font pattern '%s' matches no font", pattern);
+        hj->reported_errors++;
+        return QUIRE_ERR_INPUT;
+    }
+    switch (st) {
     case FONTS_OK:
         if (strlen(path) + 1 >= size) {
             host_diag(job, QUIRE_ERROR, "font-path", "font file path too long for %s", pattern);
@@ -108,6 +123,31 @@ static quire_status host_open_output(const quire_job *job, const char *suffix, c
     return QUIRE_OK;
 }
 
+static void host_report(const quire_job *job, quire_severity severity, const quire_pos *at,
+                        const char *fmt, ...)
+{
+    host_job *hj = host_of(job);
+    if (severity != QUIRE_ERROR && hj->quiet)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const char *file = at && at->file ? at->file : job->dataset->path;
+    long line = at ? at->line : 0, col = at ? at->col : 0;
+    diag local;
+    diag *d = hj->report_to;
+    if (!d)
+        diag_init(d = &local, stderr);
+    if (severity == QUIRE_ERROR) {
+        diag_error(d, file, line, col, "%s: %s", hj->format, msg);
+        hj->reported_errors++;
+    } else {
+        diag_warning(d, file, line, col, "%s: %s", hj->format, msg);
+    }
+}
+
 const quire_host host_services = {
     .struct_size = sizeof(quire_host),
     .abi_version = QUIRE_ABI_VERSION,
@@ -116,6 +156,7 @@ const quire_host host_services = {
     .find_font = host_find_font,
     .expand = host_expand,
     .open_output = host_open_output,
+    .report = host_report,
 };
 
 int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
@@ -139,6 +180,23 @@ int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *t
         .host_data = hj,
     };
     return 0;
+}
+
+void host_job_init_check(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
+                         const char *format, diag *d)
+{
+    hj->format = format;
+    hj->last_percent = -1;
+    hj->report_to = d;
+    hj->pub = (quire_job){
+        .struct_size = sizeof(quire_job),
+        .dataset = ds,
+        .tmpl = tmpl,
+        .output_path = NULL,
+        .final_path = ds->path,
+        .host = &host_services,
+        .host_data = hj,
+    };
 }
 
 void host_job_end_progress(host_job *hj)

@@ -2,6 +2,7 @@
 #ifndef QUIRE_HOST_H
 #define QUIRE_HOST_H
 
+#include "diag.h"
 #include "output.h"
 #include <quire/quire-plugin.h>
 
@@ -14,6 +15,8 @@ typedef struct host_job {
     int quiet;                /* --quiet: no notes, warnings or progress */
     int show_progress;        /* stderr is a terminal and not quiet */
     int last_percent;
+    diag *report_to;          /* check(): where host->report goes; NULL: stderr */
+    int reported_errors;      /* errors the plugin reported with host->report */
 } host_job;
 
 /* The table handed to every plugin. */
@@ -23,6 +26,10 @@ extern const quire_host host_services;
  * output OUTDIR/<id>.<extension>. Returns 0, or -1 with errno set. */
 int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
                   const char *outdir, const char *format, const char *extension);
+
+/* Prepares hj for one check() of ds with tmpl: no output; reports go to d. */
+void host_job_init_check(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
+                         const char *format, diag *d);
 
 /* Clears the progress line of the job, if one was shown. */
 void host_job_end_progress(host_job *hj);

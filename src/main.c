@@ -1,7 +1,10 @@
 /* main.c — the quire program: dispatches the subcommands. */
 #include "cli.h"
+#include "exit_code.h"
 #include "fonts.h"
+#include "options.h"
 #include "output.h"
+#include "plan.h"
 #include "prepare.h"
 #include "registry.h"
 #include "render.h"
@@ -10,69 +13,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const default_formats[] = {"pdf", "xlsx"};
-
-/* The formats of one dataset: -f, else the template's, else pdf,xlsx. */
-static quire_strings formats_of(const cli_options *o, const prepared_item *it)
+static registry *open_registry(const cli_options *o)
 {
-    if (o->n_formats > 0)
-        return (quire_strings){(const char *const *)o->formats, o->n_formats};
-    quire_strings f = template_formats(it->src);
-    if (f.count > 0)
-        return f;
-    return (quire_strings){default_formats, 2};
+    registry *reg = registry_new(o->plugin_dirs, o->n_plugin_dirs, getenv("QUIRE_PLUGIN_PATH"));
+    if (!reg)
+        fprintf(stderr, "quire: out of memory\n");
+    return reg;
 }
 
-/* The PDF needs the template's fonts: a family fontconfig cannot match is
- * an input error, found before anything is written. */
-static int check_fonts(const prepared *p, size_t upto, diag *d)
+/* What render and validate share: every dataset loaded, its template
+ * bound, its plugins loaded with their options, and their checks passed.
+ * Returns the exit code so far; with --keep-going an invalid dataset
+ * leaves the others to render (the code stays EXIT_INVALID). */
+static int prepare_run(const cli_options *o, diag *d, prepared *p, registry **reg, plan *pl)
 {
-    const quire_template *t = p->items[upto].tmpl;
-    for (size_t i = 0; i < upto; i++)
-        if (p->items[i].src == p->items[upto].src)
-            return 0;   /* same template file, already checked */
-    int bad = 0;
-    if (t->font_body)
-        bad |= fonts_check(t->font_body, t->path, d) != 0;
-    if (t->font_bold && (!t->font_body || strcmp(t->font_bold, t->font_body) != 0))
-        bad |= fonts_check(t->font_bold, t->path, d) != 0;
-    return bad ? 2 : 0;
-}
-
-/* One task per dataset and format, each with its loaded plugin. */
-static int plan_tasks(const cli_options *o, const prepared *p, registry *reg, diag *d,
-                      render_task **out, size_t *n_out)
-{
-    size_t n = 0, cap = 0;
-    render_task *tasks = NULL;
-    int code = 0;
-    for (size_t i = 0; i < p->n_items && code == 0; i++) {
-        quire_strings f = formats_of(o, &p->items[i]);
-        for (size_t k = 0; k < f.count && code == 0; k++) {
-            char err[1024];
-            const quire_plugin *pl = registry_load(reg, f.items[k], err, sizeof err);
-            if (!pl) {
-                fprintf(stderr, "quire: %s\n", err);
-                code = 3;
-                break;
-            }
-            if (strcmp(f.items[k], "pdf") == 0)
-                code = check_fonts(p, i, d);
-            if (n == cap) {
-                cap = cap ? cap * 2 : 8;
-                render_task *t = realloc(tasks, cap * sizeof *t);
-                if (!t) {
-                    code = 4;
-                    break;
-                }
-                tasks = t;
-            }
-            tasks[n++] = (render_task){p->items[i].dataset, p->items[i].tmpl, pl};
-        }
-    }
-    *out = tasks;
-    *n_out = n;
-    return code;
+    int code = prepare_all(o, d, p);
+    if (code != 0 && code != EXIT_INVALID)
+        return code;
+    if (!(*reg = open_registry(o)))
+        return EXIT_EXPORT;
+    int planned = plan_make(o, p, *reg, d, pl);
+    if (planned != 0 && planned != EXIT_INVALID)
+        return planned;
+    int checked = plan_check(pl, p, d);
+    return code ? code : planned ? planned : checked;
 }
 
 static int cmd_render(const cli_options *o)
@@ -81,29 +45,32 @@ static int cmd_render(const cli_options *o)
     diag_init(&d, stderr);
     prepared p;
     registry *reg = NULL;
+    plan pl = {0};
     render_task *tasks = NULL;
-    size_t n_tasks = 0;
-    int code = prepare_all(o, &d, &p);
-    if (code != 0)
+    int code = prepare_run(o, &d, &p, &reg, &pl);
+    if (code != 0 && !(code == EXIT_INVALID && o->keep_going))
         goto cleanup;
-    reg = registry_new(o->plugin_dirs, o->n_plugin_dirs, getenv("QUIRE_PLUGIN_PATH"));
-    if (!reg) {
-        code = 4;
+    tasks = malloc((pl.n_tasks ? pl.n_tasks : 1) * sizeof *tasks);
+    if (!tasks) {
+        code = EXIT_EXPORT;
         goto cleanup;
     }
-    code = plan_tasks(o, &p, reg, &d, &tasks, &n_tasks);
-    if (code != 0)
+    size_t n_tasks = plan_valid_tasks(&pl, &p, tasks);
+    if (n_tasks == 0)
         goto cleanup;
     if (output_make_dir(o->outdir) != 0) {
         fprintf(stderr, "quire: %s: cannot create or write the output directory: %s\n",
                 o->outdir, strerror(errno));
-        code = 4;
+        code = EXIT_EXPORT;
         goto cleanup;
     }
     render_opts ro = {o->outdir, o->jobs, o->quiet};
-    code = render_run(tasks, n_tasks, &ro);
+    int rendered = render_run(tasks, n_tasks, &ro);
+    if (rendered > code)
+        code = rendered;
 cleanup:
     free(tasks);
+    plan_free(&pl);
     prepare_free(&p);
     registry_free(reg);
     return code;
@@ -114,20 +81,41 @@ static int cmd_validate(const cli_options *o)
     diag d;
     diag_init(&d, stderr);
     prepared p;
-    int code = prepare_all(o, &d, &p);
+    registry *reg = NULL;
+    plan pl = {0};
+    int code = prepare_run(o, &d, &p, &reg, &pl);
+    plan_free(&pl);
     prepare_free(&p);
+    registry_free(reg);
     return code;
+}
+
+/* quire plugins --options: each plugin's options, one per line. */
+static void list_options(registry *reg)
+{
+    char names[4096];
+    registry_names(reg, names, sizeof names);
+    char *save = NULL;
+    for (char *w = strtok_r(names, ", ", &save); w; w = strtok_r(NULL, ", ", &save)) {
+        char err[1024];
+        const quire_plugin *pl = registry_load(reg, w, err, sizeof err);
+        if (pl)
+            options_list(pl, stdout);
+    }
 }
 
 static int cmd_plugins(const cli_options *o)
 {
-    registry *reg = registry_new(o->plugin_dirs, o->n_plugin_dirs, getenv("QUIRE_PLUGIN_PATH"));
+    registry *reg = open_registry(o);
     if (!reg)
-        return 4;
-    if (registry_list(reg, stdout, stderr) == 0)
+        return EXIT_EXPORT;
+    if (o->list_options) {
+        list_options(reg);
+    } else if (registry_list(reg, stdout, stderr) == 0) {
         fprintf(stderr, "quire: warning: no plugins found\n");
+    }
     registry_free(reg);
-    return 0;
+    return EXIT_OK;
 }
 
 int main(int argc, char **argv)
@@ -146,6 +134,11 @@ int main(int argc, char **argv)
         code = cmd_validate(&o);
     else if (o.command == CLI_PLUGINS)
         code = cmd_plugins(&o);
+    else {
+        fprintf(stderr, "quire: %s: not available in this build yet\n",
+                o.command == CLI_WATCH ? "watch" : "schema");
+        code = EXIT_USAGE;
+    }
 cleanup:
     cli_free(&o);
     fonts_shutdown();

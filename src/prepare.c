@@ -4,6 +4,7 @@
  * output is written, and all of it is reported in one run. */
 #include "prepare.h"
 
+#include "exit_code.h"
 #include "locate.h"
 
 #include <stdlib.h>
@@ -12,8 +13,10 @@
 static int load_datasets(const cli_options *o, diag *d, prepared *p)
 {
     p->items = calloc(o->n_datasets, sizeof *p->items);
-    if (!p->items)
-        return 2;
+    if (!p->items) {
+        diag_error(d, "quire", 0, 0, "out of memory");
+        return EXIT_EXPORT;
+    }
     p->n_items = o->n_datasets;
     int usage = 0, invalid = 0;
     for (size_t i = 0; i < o->n_datasets; i++) {
@@ -21,8 +24,9 @@ static int load_datasets(const cli_options *o, diag *d, prepared *p)
                                       &p->items[i].dataset);
         usage |= st == LOAD_USAGE;
         invalid |= st != LOAD_OK;
+        p->items[i].ok = st == LOAD_OK;
     }
-    return usage ? 1 : invalid ? 2 : 0;
+    return usage ? EXIT_USAGE : invalid ? EXIT_INVALID : 0;
 }
 
 /* Two datasets with one id would write the same files. */
@@ -31,18 +35,19 @@ static int check_ids(const prepared *p, diag *d)
     int bad = 0;
     for (size_t j = 1; j < p->n_items; j++) {
         const quire_dataset *b = p->items[j].dataset;
-        for (size_t i = 0; i < j; i++) {
+        for (size_t i = 0; b && i < j; i++) {
             const quire_dataset *a = p->items[i].dataset;
-            if (strcmp(a->id, b->id) == 0) {
+            if (a && strcmp(a->id, b->id) == 0) {
                 diag_error(d, b->path, 0, 0,
                            "dataset id '%s' is also the id of %s: their outputs would collide",
                            b->id, a->path);
+                p->items[i].ok = p->items[j].ok = 0;
                 bad = 1;
                 break;
             }
         }
     }
-    return bad ? 2 : 0;
+    return bad ? EXIT_INVALID : 0;
 }
 
 /* The parsed template at path, parsing it on first use; NULL when invalid
@@ -73,6 +78,8 @@ static int bind_templates(const cli_options *o, diag *d, prepared *p)
     int invalid = 0;
     for (size_t i = 0; i < p->n_items; i++) {
         prepared_item *it = &p->items[i];
+        if (!it->dataset)
+            continue;
         char *path = locate_template(o->template_path, it->dataset, d);
         int failed = 1;
         if (path)
@@ -80,19 +87,22 @@ static int bind_templates(const cli_options *o, diag *d, prepared *p)
         if (!failed)
             it->tmpl = template_bind(it->src, it->dataset, d);
         invalid |= !it->tmpl;
+        it->ok &= it->tmpl != NULL;
     }
-    return invalid ? 2 : 0;
+    return invalid ? EXIT_INVALID : 0;
 }
 
 int prepare_all(const cli_options *o, diag *d, prepared *p)
 {
     *p = (prepared){0};
     int code = load_datasets(o, d, p);
-    if (code == 0)
-        code = check_ids(p, d);
-    if (code == 0)
-        code = bind_templates(o, d, p);
-    return code;
+    if (code == EXIT_USAGE || code == EXIT_EXPORT)
+        return code;
+    /* Everything is checked even after an invalid dataset: all errors of
+     * a run are reported at once, and --keep-going renders the rest. */
+    int ids = check_ids(p, d);
+    int bound = bind_templates(o, d, p);
+    return code ? code : ids ? ids : bound;
 }
 
 void prepare_free(prepared *p)

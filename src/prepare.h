@@ -10,6 +10,7 @@ typedef struct prepared_item {
     quire_dataset *dataset;
     const template_src *src;   /* owned by the cache below */
     quire_template *tmpl;      /* bound to dataset */
+    int ok;                    /* loaded, bound and checked without error */
 } prepared_item;
 
 typedef struct template_cache_entry {
@@ -27,7 +28,8 @@ typedef struct prepared {
 /* Loads every dataset of o (with its --set overrides) and binds the
  * template each is rendered with, reporting every error to d. Returns the
  * exit code: 0, 1 (a --set key no dataset has) or 2 (invalid or missing
- * dataset or template, or two datasets with one id). Free p with
+ * dataset or template, or two datasets with one id); with 2, the items
+ * that are valid have .ok set (--keep-going renders them). Free p with
  * prepare_free() in every case. */
 int prepare_all(const cli_options *o, diag *d, prepared *p);
 void prepare_free(prepared *p);

@@ -50,6 +50,9 @@ static int run_task(const render_task *t, const render_opts *opts)
         output_set_free(&hj.outputs);
         return 4;
     }
+    hj.pub.options = t->options;
+    hj.pub.n_options = t->n_options;
+    hj.pub.option_size = sizeof(quire_option);
     char err[1024] = "";
     quire_status st = p->export_fn(&hj.pub, err, sizeof err);
     host_job_end_progress(&hj);

@@ -9,6 +9,8 @@ typedef struct render_task {
     const quire_dataset *dataset;
     const quire_template *tmpl;
     const quire_plugin *plugin;
+    const quire_option *options;   /* the plugin's typed options (src/options.c) */
+    size_t n_options;
 } render_task;
 
 typedef struct render_opts {

@@ -66,6 +66,23 @@ static int16_t *width_table(void)
     return t;
 }
 
+quire_status fonts_check_job(const quire_job *job)
+{
+    const quire_template *t = job->tmpl;
+    const char *faces[] = {t && t->font_body ? t->font_body : DEFAULT_BODY,
+                           t && t->font_bold ? t->font_bold : DEFAULT_BOLD};
+    quire_status st = QUIRE_OK;
+    for (size_t i = 0; i < 2; i++) {
+        char path[4096];
+        int index = 0;
+        if (i == 1 && strcmp(faces[0], faces[1]) == 0)
+            break;
+        if (job->host->find_font(job, faces[i], path, sizeof path, &index) != QUIRE_OK)
+            st = QUIRE_ERR_INPUT;   /* the host reported it at the fonts: key */
+    }
+    return st;
+}
+
 int fonts_load(pdf_ctx *ctx)
 {
     const char *body = ctx->tp->font_body ? ctx->tp->font_body : DEFAULT_BODY;

@@ -76,6 +76,8 @@ const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en);
 
 /* fonts.c */
 int fonts_load(pdf_ctx *ctx);
+/* check(): the template's faces resolve to the families it names. */
+quire_status fonts_check_job(const quire_job *job);
 void fonts_free(pdf_ctx *ctx);
 double text_width(const pdf_ctx *ctx, HPDF_Font font, double size,
                   const char *text, size_t len);

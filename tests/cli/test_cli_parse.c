@@ -105,7 +105,10 @@ static void test_usage_errors(void **state)
     expect_usage("no dataset", "render", NULL);
     expect_usage("no dataset", "validate", "-t", "x.yaml", NULL);
     expect_usage("unknown option '--bogus'", "render", "a.yaml", "--bogus", NULL);
-    expect_usage("unknown option '-f'", "validate", "a.yaml", "-f", "pdf", NULL);
+    expect_usage("unknown option '-o'", "validate", "a.yaml", "-o", "x", NULL);
+    expect_usage("PLUGIN.KEY=VALUE", "render", "a.yaml", "-O", "pdf=ua-1", NULL);
+    expect_usage("PLUGIN.KEY=VALUE", "render", "a.yaml", "-O", ".standard=x", NULL);
+    expect_usage("expects one argument", "schema", "datasets", NULL);
     expect_usage("unknown option '-o'", "plugins", "-o", "x", NULL);
     expect_usage("needs a value", "render", "a.yaml", "-o", NULL);
     expect_usage("-j expects", "render", "a.yaml", "-j", "0", NULL);

@@ -133,9 +133,12 @@ sigint|sigterm)
 fonts)
     # Asked for pdf, the template's fonts are checked before anything is
     # written: fontconfig always offers something, a wrong family is exit 2.
-    run 2 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f pdf --plugin-dir "$tp/fake-pdf" -o o
+    # The pdf plugin's check() finds it; validate finds it too.
+    run 2 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f pdf -o o
     expect_err "$data/badfont.yaml: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
     [ ! -e o ] || fail "OUTDIR created although a font is missing"
+    run 2 validate "$data/alpha.yaml" -t "$data/badfont.yaml" -f pdf
+    expect_err "$data/badfont.yaml: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
     # The same template is fine for formats that need no fonts.
     run 0 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f csv -o o -q
     # NanumGothic (the default) matches by name, regular and bold.
