@@ -44,7 +44,7 @@ cell_status cells_parse_number(const char *s, size_t len, double *value,
                                unsigned char *decimals)
 {
     size_t i = 0, int_digits = 0, frac_digits = 0;
-    int neg = 0, has_exp = 0;
+    int neg = 0, has_exp = 0, has_point = 0, nonzero = 0;
     long exp = 0;
     uint64_t mant = 0;
     int mant_exact = 1;
@@ -54,11 +54,14 @@ cell_status cells_parse_number(const char *s, size_t len, double *value,
     for (; i < len && is_digit(s[i]); i++, int_digits++) {
         if (mant > (UINT64_C(1) << 53) / 10) mant_exact = 0;
         mant = mant * 10 + (uint64_t)(s[i] - '0');
+        nonzero |= s[i] != '0';
     }
     if (i < len && s[i] == '.') {
+        has_point = 1;
         for (i++; i < len && is_digit(s[i]); i++, frac_digits++) {
             if (mant > (UINT64_C(1) << 53) / 10) mant_exact = 0;
             mant = mant * 10 + (uint64_t)(s[i] - '0');
+            nonzero |= s[i] != '0';
         }
     }
     if (int_digits + frac_digits == 0)
@@ -81,6 +84,10 @@ cell_status cells_parse_number(const char *s, size_t len, double *value,
 
     long dec = (long)frac_digits - exp;
     *decimals = dec < 0 ? 0 : dec > 255 ? 255 : (unsigned char)dec;
+    /* An integer as written is exact or an error: 9007199254740993 would
+     * silently become ...992. */
+    if (!has_exp && !has_point && (!mant_exact || mant > (UINT64_C(1) << 53)))
+        return CELL_NOT_EXACT;
 
     if (!has_exp && mant_exact && mant < (UINT64_C(1) << 53) && frac_digits <= 22) {
         double v = (double)mant / pow10_exact[frac_digits];
@@ -98,7 +105,36 @@ cell_status cells_parse_number(const char *s, size_t len, double *value,
     if (tmp != buf)
         free(tmp);
     *value = v;
-    return isfinite(v) ? CELL_OK : CELL_NOT_FINITE;
+    if (!isfinite(v))
+        return CELL_NOT_FINITE;
+    if (nonzero && !isnormal(v))
+        return CELL_UNDERFLOW;
+    return CELL_OK;
+}
+
+const char *cells_status_reason(cell_status st)
+{
+    switch (st) {
+    case CELL_OK: return "a number";
+    case CELL_NOT_NUMBER: return "not a number";
+    case CELL_NOT_FINITE: return "not a finite number";
+    case CELL_NOT_EXACT: return "an integer beyond \u00b12^53, which a double cannot hold exactly";
+    case CELL_UNDERFLOW: return "too close to 0 for a double: below 2.2e-308 in magnitude";
+    }
+    return "not a number";
+}
+
+int cells_parse_bool(const char *s, size_t len, int *out)
+{
+    if (same_word(s, len, "true") || same_word(s, len, "True") || same_word(s, len, "TRUE")) {
+        *out = 1;
+        return 0;
+    }
+    if (same_word(s, len, "false") || same_word(s, len, "False") || same_word(s, len, "FALSE")) {
+        *out = 0;
+        return 0;
+    }
+    return -1;
 }
 
 int cells_is_integer(double value)

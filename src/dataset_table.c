@@ -199,8 +199,11 @@ void table_cell(loader *ld, table_build *tb, size_t col, const char *s, size_t l
         cell_error(ld, c, "a number", s, len, 1, file, line, column);
     else if (st == CELL_NOT_FINITE)
         cell_error(ld, c, "a finite number", s, len, 0, file, line, column);
-    else if (c->type == QUIRE_INTEGER && !cells_is_integer(v))
+    else if (c->type == QUIRE_INTEGER && (st == CELL_NOT_EXACT || !cells_is_integer(v)))
         cell_error(ld, c, "an integer within \u00b12^53", s, len, 0, file, line, column);
+    else if (st != CELL_OK)
+        diag_error(ld->d, file, line, column, "column '%s' expects a number, got %.*s (%s)",
+                   c->id, (int)(len > 40 ? 40 : len), s, cells_status_reason(st));
     else {
         b->numbers[r] = v;
         b->decimals[r] = c->type == QUIRE_INTEGER ? 0 : dec;
@@ -257,7 +260,8 @@ static void table_rows(loader *ld, table_build *tb, const yev *v)
 {
     yev ev;
     if (tb->csv) {
-        load_error(ld, v, "'rows' and 'csv' cannot both be given");
+        diag_error(ld->d, ld->path, ld->key.line, ld->key.col,
+                   "'rows' and 'csv' cannot both be given");
         load_skip(ld, v);
         return;
     }
@@ -294,7 +298,8 @@ static void table_key(loader *ld, void *obj, int key, const yev *v)
     case TAB_ROWS: table_rows(ld, tb, v); break;
     case TAB_CSV:
         if (tb->have_rows) {
-            load_error(ld, v, "'rows' and 'csv' cannot both be given");
+            diag_error(ld->d, ld->path, ld->key.line, ld->key.col,
+                       "'rows' and 'csv' cannot both be given");
             load_skip(ld, v);
         } else if (load_string(ld, v, "csv", &tb->csv)) {
             tb->csv_at = ld->key;

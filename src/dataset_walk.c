@@ -253,6 +253,12 @@ int load_number(loader *ld, const yev *ev, const char *key, double *value,
                    (int)(ev->length > 40 ? 40 : ev->length), ev->value);
         return 0;
     }
+    if (st != CELL_OK) {
+        load_error(ld, ev, "'%s' expects a number, got %.*s (%s)", key,
+                   (int)(ev->length > 40 ? 40 : ev->length), ev->value,
+                   cells_status_reason(st));
+        return 0;
+    }
     return 1;
 }
 

@@ -3,21 +3,33 @@
 #include "yaml_events.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define NO_REF SIZE_MAX
+
+/* One recorded event, or a reference to another record: an alias inside
+ * an anchored node is kept as the alias, not as its expansion. */
+typedef struct yev_item {
+    yev ev;
+    size_t ref;     /* NO_REF, or the index of the record this item replays */
+} yev_item;
+
 struct yev_record {
     char *anchor;
-    yev *events;
+    yev_item *items;
     size_t n, cap;
     int start_depth;
     int open;
+    size_t nodes, bytes;    /* what replaying it delivers (saturating) */
 };
 
 int yev_open(yev_source *src, const char *path, diag *d, arena *strings)
 {
     memset(src, 0, sizeof *src);
     src->path = path;
+    src->what = "dataset";
     src->d = d;
     src->strings = strings;
     src->file = fopen(path, "rb");
@@ -43,10 +55,11 @@ void yev_close(yev_source *src)
     }
     for (size_t i = 0; i < src->n_records; i++) {
         free(src->records[i].anchor);
-        free(src->records[i].events);
+        free(src->records[i].items);
     }
     free(src->records);
     free(src->open);
+    free(src->replay);
     strmap_free(&src->anchors);
     memset(src, 0, sizeof *src);
 }
@@ -101,24 +114,31 @@ static void report_syntax_error(yev_source *src)
         diag_error(src->d, src->path, line, col, "%s", problem);
 }
 
-static int record_push(yev_source *src, yev_record *r, const yev *ev, int copy)
+/* Adds a and b, stopping at SIZE_MAX: nested aliases multiply. */
+static size_t sat_add(size_t a, size_t b)
+{
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static int item_push(yev_record *r, const yev *ev, size_t ref, size_t nodes, size_t bytes)
 {
     if (r->n == r->cap) {
         /* An anchored scalar is one event: give it room for just that. */
         size_t cap = r->cap ? r->cap * 2 : r->open ? 16 : 1;
-        yev *e = realloc(r->events, cap * sizeof *e);
-        if (!e)
+        yev_item *items = realloc(r->items, cap * sizeof *items);
+        if (!items)
             return -1;
-        r->events = e;
+        r->items = items;
         r->cap = cap;
     }
-    yev *e = &r->events[r->n++];
-    *e = *ev;
-    if (ev->kind == YEV_SCALAR && copy) {
-        e->value = arena_strndup(src->strings, ev->value, ev->length);
-        if (!e->value)
-            return -1;
-    }
+    yev_item *it = &r->items[r->n++];
+    if (ev)
+        it->ev = *ev;
+    else
+        memset(&it->ev, 0, sizeof it->ev);
+    it->ref = ref;
+    r->nodes = sat_add(r->nodes, nodes);
+    r->bytes = sat_add(r->bytes, bytes);
     return 0;
 }
 
@@ -143,50 +163,66 @@ static yev_record *record_new(yev_source *src, const char *anchor)
     return r;
 }
 
+static int grow(void **items, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    size_t c = *cap ? *cap * 2 : 8;
+    void *p = realloc(*items, c * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = c;
+    return 0;
+}
+
 static int open_push(yev_source *src, size_t index)
 {
-    if (src->n_open == src->cap_open) {
-        size_t cap = src->cap_open ? src->cap_open * 2 : 8;
-        size_t *open = realloc(src->open, cap * sizeof *open);
-        if (!open)
-            return -1;
-        src->open = open;
-        src->cap_open = cap;
-    }
+    if (grow((void **)&src->open, &src->cap_open, src->n_open, sizeof *src->open) != 0)
+        return -1;
     src->open[src->n_open++] = index;
     return 0;
 }
 
-/* Depth, anchors and recording for one event on its way out. */
-static int deliver(yev_source *src, const yev *ev, const char *anchor, int copy)
+/* Depth, anchors and recording for one event on its way out. A replayed
+ * event is not recorded again: the open records hold a reference to the
+ * record it comes from instead, so memory stays linear in the file. */
+static int deliver(yev_source *src, yev *ev, const char *anchor, int replayed)
 {
     int starts = ev->kind == YEV_SEQ_START || ev->kind == YEV_MAP_START;
     int ends = ev->kind == YEV_SEQ_END || ev->kind == YEV_MAP_END;
-    if (starts && src->depth >= YEV_MAX_DEPTH) {
+    if (starts && src->depth >= QUIRE_MAX_DEPTH) {
         diag_error(src->d, src->path, ev->line, ev->col, "nesting deeper than %d levels",
-                   YEV_MAX_DEPTH);
+                   QUIRE_MAX_DEPTH);
         return 0;
     }
-    if (anchor) {
-        yev_record *r = record_new(src, anchor);
-        if (!r)
+    if (!replayed && (anchor || src->n_open)) {
+        yev rec = *ev;  /* one copy of the scalar for every record that holds it */
+        if (rec.kind == YEV_SCALAR &&
+            !(rec.value = arena_strndup(src->strings, ev->value, ev->length)))
             goto nomem;
-        r->start_depth = src->depth;
-        r->open = starts;
-        if (starts && open_push(src, src->n_records - 1) != 0)
-            goto nomem;
-        if (!starts && record_push(src, r, ev, copy) != 0)
-            goto nomem;
+        size_t bytes = rec.kind == YEV_SCALAR ? rec.length : 0;
+        if (anchor) {
+            yev_record *r = record_new(src, anchor);
+            if (!r)
+                goto nomem;
+            r->start_depth = src->depth;
+            r->open = starts;
+            if (starts && open_push(src, src->n_records - 1) != 0)
+                goto nomem;
+            if (!starts && item_push(r, &rec, NO_REF, 1, bytes) != 0)
+                goto nomem;
+        }
+        for (size_t i = 0; i < src->n_open; i++)
+            if (item_push(&src->records[src->open[i]], &rec, NO_REF, 1, bytes) != 0)
+                goto nomem;
     }
     if (starts)
         src->depth++;
     if (ends)
         src->depth--;
-    for (size_t i = 0; i < src->n_open; i++)
-        if (record_push(src, &src->records[src->open[i]], ev, copy) != 0)
-            goto nomem;
     /* Open records nest, so the ones this event closes are on top. */
-    while (ends && src->n_open &&
+    while (!replayed && ends && src->n_open &&
            src->records[src->open[src->n_open - 1]].start_depth == src->depth)
         src->records[src->open[--src->n_open]].open = 0;
     return 1;
@@ -195,40 +231,75 @@ nomem:
     return 0;
 }
 
-static int start_replay(yev_source *src, const char *anchor, long line, long col)
+static int frame_push(yev_source *src, size_t record)
 {
-    size_t *index = strmap_get(&src->anchors, anchor);
-    if (index) {
-        yev_record *r = &src->records[*index];
-        if (r->open) {
-            diag_error(src->d, src->path, line, col,
-                       "alias '*%s' refers to a node that contains it", anchor);
-            return 0;
-        }
-        src->replay = r;
-        src->replay_pos = 0;
-        src->alias_line = line;
-        src->alias_col = col;
-        return 1;
-    }
-    diag_error(src->d, src->path, line, col, "unknown alias '*%s'", anchor);
+    if (grow((void **)&src->replay, &src->cap_replay, src->n_replay, sizeof *src->replay) != 0)
+        return -1;
+    src->replay[src->n_replay++] = (yev_frame){record, 0};
     return 0;
 }
 
-/* The next event of the replayed alias, if one is being replayed. */
-static int next_replayed(yev_source *src, yev *out)
+/* Starts replaying the node anchor names, after checking what it would
+ * produce against the caps: a bomb is refused before any of it is built. */
+static int start_replay(yev_source *src, const char *anchor, long line, long col)
 {
-    yev_record *r = src->replay;
-    *out = r->events[src->replay_pos++];
-    if (src->replay_pos == r->n)
-        src->replay = NULL;
-    if (++src->replayed > YEV_MAX_REPLAYED) {
-        diag_error(src->d, src->path, src->alias_line, src->alias_col,
-                   "aliases expand to more than %d nodes; refusing to expand further",
-                   YEV_MAX_REPLAYED);
+    size_t *index = strmap_get(&src->anchors, anchor);
+    if (!index) {
+        diag_error(src->d, src->path, line, col, "unknown alias '*%s'", anchor);
         return 0;
     }
-    return deliver(src, out, NULL, 0);
+    yev_record *r = &src->records[*index];
+    if (r->open) {
+        diag_error(src->d, src->path, line, col,
+                   "alias '*%s' refers to a node that contains it", anchor);
+        return 0;
+    }
+    size_t nodes = sat_add(src->alias_nodes, r->nodes);
+    size_t bytes = sat_add(src->alias_bytes, r->bytes);
+    if (nodes > QUIRE_MAX_ALIAS_NODES) {
+        diag_error(src->d, src->path, line, col,
+                   "aliases expand to more than %d nodes; refusing to expand further",
+                   QUIRE_MAX_ALIAS_NODES);
+        return 0;
+    }
+    if (bytes > (size_t)QUIRE_MAX_ALIAS_BYTES) {
+        diag_error(src->d, src->path, line, col,
+                   "aliases expand to more than %ld bytes of text; refusing to expand further",
+                   (long)QUIRE_MAX_ALIAS_BYTES);
+        return 0;
+    }
+    src->alias_nodes = nodes;
+    src->alias_bytes = bytes;
+    for (size_t i = 0; i < src->n_open; i++)
+        if (item_push(&src->records[src->open[i]], NULL, *index, r->nodes, r->bytes) != 0)
+            goto nomem;
+    if (frame_push(src, *index) != 0)
+        goto nomem;
+    return 1;
+nomem:
+    diag_error(src->d, src->path, line, col, "out of memory");
+    return 0;
+}
+
+/* The next event of the alias being replayed, following the references
+ * of the records it holds. */
+static int next_replayed(yev_source *src, yev *out)
+{
+    for (;;) {
+        yev_frame *f = &src->replay[src->n_replay - 1];
+        const yev_record *r = &src->records[f->record];
+        const yev_item *it = &r->items[f->pos++];
+        if (f->pos == r->n)
+            src->n_replay--;  /* done with this record: pop it before going deeper */
+        if (it->ref == NO_REF) {
+            *out = it->ev;
+            return deliver(src, out, NULL, 1);
+        }
+        if (frame_push(src, it->ref) != 0) {
+            diag_error(src->d, src->path, it->ev.line, it->ev.col, "out of memory");
+            return 0;
+        }
+    }
 }
 
 static int scalar_is_plain(const yaml_event_t *e)
@@ -240,7 +311,7 @@ static int scalar_is_plain(const yaml_event_t *e)
 
 int yev_next(yev_source *src, yev *out)
 {
-    if (src->replay)
+    if (src->n_replay)
         return next_replayed(src, out);
     for (;;) {
         if (src->have_event) {
@@ -264,7 +335,7 @@ int yev_next(yev_source *src, yev *out)
         case YAML_DOCUMENT_START_EVENT:
             if (src->started) {
                 diag_error(src->d, src->path, out->line, out->col,
-                           "a second YAML document: a dataset file holds exactly one");
+                           "a second YAML document: a %s file holds exactly one", src->what);
                 return 0;
             }
             src->started = 1;
@@ -284,19 +355,25 @@ int yev_next(yev_source *src, yev *out)
             out->value = (const char *)e->data.scalar.value;
             out->length = e->data.scalar.length;
             out->plain = scalar_is_plain(e);
-            return deliver(src, out, (const char *)e->data.scalar.anchor, 1);
+            if (memchr(out->value, '\0', out->length)) {
+                /* "\0" in a quoted scalar: C strings would stop there. */
+                diag_error(src->d, src->path, out->line, out->col,
+                           "a NUL character (\\0) is not allowed in a scalar");
+                out->length = strlen(out->value);
+            }
+            return deliver(src, out, (const char *)e->data.scalar.anchor, 0);
         case YAML_SEQUENCE_START_EVENT:
             out->kind = YEV_SEQ_START;
-            return deliver(src, out, (const char *)e->data.sequence_start.anchor, 1);
+            return deliver(src, out, (const char *)e->data.sequence_start.anchor, 0);
         case YAML_SEQUENCE_END_EVENT:
             out->kind = YEV_SEQ_END;
-            return deliver(src, out, NULL, 1);
+            return deliver(src, out, NULL, 0);
         case YAML_MAPPING_START_EVENT:
             out->kind = YEV_MAP_START;
-            return deliver(src, out, (const char *)e->data.mapping_start.anchor, 1);
+            return deliver(src, out, (const char *)e->data.mapping_start.anchor, 0);
         case YAML_MAPPING_END_EVENT:
             out->kind = YEV_MAP_END;
-            return deliver(src, out, NULL, 1);
+            return deliver(src, out, NULL, 0);
         }
     }
 }

@@ -1,21 +1,21 @@
-/* yaml_events.h — libyaml's event stream, made safe for the loader:
- * aliases replayed from recorded anchors (with a cap on expanded events),
- * a nesting limit, one document per file, and 1-based positions. */
+/* yaml_events.h — libyaml's event stream, made safe for the readers of
+ * datasets and templates: aliases replayed from recorded anchors (with a
+ * cap on the nodes and bytes they produce), a nesting limit, one document
+ * per file, no NUL in a scalar, and 1-based positions. */
 #ifndef QUIRE_YAML_EVENTS_H
 #define QUIRE_YAML_EVENTS_H
 
 #include "arena.h"
 #include "diag.h"
+#include "read_limits.h"
 #include "strmap.h"
 
 #include <stdio.h>
 #include <yaml.h>
 
-/* Nesting deeper than this is refused: no real dataset needs it. */
-#define YEV_MAX_DEPTH 64
-/* Events that aliases may replay in one file. A billion-laughs file hits
- * this long before it costs memory; a real dataset never comes near it. */
-#define YEV_MAX_REPLAYED 1000000
+/* Kept for the readers that name them. */
+#define YEV_MAX_DEPTH QUIRE_MAX_DEPTH
+#define YEV_MAX_REPLAYED QUIRE_MAX_ALIAS_NODES
 
 typedef enum yev_kind {
     YEV_SCALAR,
@@ -36,34 +36,42 @@ typedef struct yev {
 
 typedef struct yev_record yev_record;
 
+/* One replay in progress: record index and the next item. Replays nest
+ * when an anchored node holds an alias. */
+typedef struct yev_frame {
+    size_t record, pos;
+} yev_frame;
+
 typedef struct yev_source {
     yaml_parser_t parser;
     FILE *file;
     const char *path;
+    const char *what;       /* "dataset" (the default), "template": for messages */
     diag *d;
     arena *strings;         /* copies of recorded scalars */
-    int started, ended, empty;
+    int started, empty;
     int depth;
     yev_record *records;    /* every anchor seen, newest last */
     size_t n_records, cap_records;
     strmap anchors;         /* anchor name -> newest record with that name */
     size_t *open;           /* records still recording, innermost last */
     size_t n_open, cap_open;
-    yev_record *replay;     /* the alias being replayed, or NULL */
-    size_t replay_pos;
-    long alias_line, alias_col;  /* the alias being replayed */
-    size_t replayed;        /* events replayed so far, for the cap */
+    yev_frame *replay;      /* the alias being replayed: a stack, innermost last */
+    size_t n_replay, cap_replay;
+    size_t alias_nodes, alias_bytes;  /* what aliases produced so far, for the caps */
     yaml_event_t event;     /* the last parser event, freed on the next call */
     int have_event;
 } yev_source;
 
-/* Opens path. Returns 0, or -1 with errno set (nothing reported). */
+/* Opens path. Returns 0, or -1 with errno set (nothing reported). Set
+ * src->what afterwards when the file is not a dataset. */
 int yev_open(yev_source *src, const char *path, diag *d, arena *strings);
 /* Closes the file and frees everything but the arena's strings. */
 void yev_close(yev_source *src);
 
 /* The next event. Returns 1, or 0 after reporting a fatal error (a YAML
- * syntax error, a bomb, too deep, a second document): stop reading then. */
+ * syntax error, a bomb, too deep, a second document): stop reading then.
+ * A NUL in a scalar is reported and the scalar delivered cut at the NUL. */
 int yev_next(yev_source *src, yev *out);
 
 #endif

@@ -37,8 +37,27 @@ static void test_numbers(void **state)
     assert_true(v == 0.025 && dec == 3);
     assert_int_equal(num("0.1", &v, &dec), CELL_OK);
     assert_true(v == 0.1);  /* the fast path rounds like strtod */
-    assert_int_equal(num("123456789012345678901234567890", &v, &dec), CELL_OK);
+    /* Written with a point or an exponent, a number may round... */
+    assert_int_equal(num("123456789012345678901234567890.0", &v, &dec), CELL_OK);
     assert_true(v == 123456789012345678901234567890.0);
+    assert_int_equal(num("1.2e30", &v, &dec), CELL_OK);
+    /* ... an integer as written must be exact: within +-2^53. */
+    assert_int_equal(num("123456789012345678901234567890", &v, &dec), CELL_NOT_EXACT);
+    assert_int_equal(num("9007199254740993", &v, &dec), CELL_NOT_EXACT);
+    assert_int_equal(num("-9007199254740993", &v, &dec), CELL_NOT_EXACT);
+    assert_int_equal(num("18446744073709551617", &v, &dec), CELL_NOT_EXACT);
+    assert_int_equal(num("9007199254740992", &v, &dec), CELL_OK);
+    assert_true(v == 9007199254740992.0);
+    assert_int_equal(num("-9007199254740992", &v, &dec), CELL_OK);
+    assert_int_equal(num("0009007199254740992", &v, &dec), CELL_OK);
+    /* Not zero, but nothing a double holds as a normal number. */
+    assert_int_equal(num("1e-400", &v, &dec), CELL_UNDERFLOW);
+    assert_int_equal(num("-1e-310", &v, &dec), CELL_UNDERFLOW);
+    assert_int_equal(num("0.0000000000000000000000000000001e-290", &v, &dec), CELL_UNDERFLOW);
+    assert_int_equal(num("0e-400", &v, &dec), CELL_OK);
+    assert_true(v == 0);
+    assert_int_equal(num("2.3e-308", &v, &dec), CELL_OK);
+    assert_int_equal(num("-1e308", &v, &dec), CELL_OK);
     assert_int_equal(num("1e999", &v, &dec), CELL_NOT_FINITE);
     assert_int_equal(num(".inf", &v, &dec), CELL_NOT_FINITE);
     assert_int_equal(num("-.Inf", &v, &dec), CELL_NOT_FINITE);
@@ -47,6 +66,21 @@ static void test_numbers(void **state)
                          "inf", "nan", "1.2.3"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
         assert_int_equal(num(bad[i], &v, &dec), CELL_NOT_NUMBER);
+}
+
+static void test_bools(void **state)
+{
+    int b;
+    const char *yes[] = {"true", "True", "TRUE"}, *no[] = {"false", "False", "FALSE"};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(cells_parse_bool(yes[i], strlen(yes[i]), &b), 0);
+        assert_int_equal(b, 1);
+        assert_int_equal(cells_parse_bool(no[i], strlen(no[i]), &b), 0);
+        assert_int_equal(b, 0);
+    }
+    const char *bad[] = {"yes", "no", "1", "0", "on", "tRue", "", "true "};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(cells_parse_bool(bad[i], strlen(bad[i]), &b), -1);
 }
 
 static void test_integers(void **state)
@@ -127,6 +161,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_numbers),   cmocka_unit_test(test_integers),
+        cmocka_unit_test(test_bools),
         cmocka_unit_test(test_dates),     cmocka_unit_test(test_ids),
         cmocka_unit_test(test_utf8),      cmocka_unit_test(test_arena),
     };
