@@ -2,17 +2,21 @@
  * csv.c — the reference quire exporter: one RFC 4180 CSV file per table.
  *
  * Copy this file to start your own plugin. It shows everything a plugin
- * does: it declares itself with QUIRE_PLUGIN_DEFINE, reads the dataset
- * through the read-only view in job->dataset, asks the host for extra
- * output files, reports progress (and stops when asked to), and returns a
- * status with a one-line message. It allocates nothing the host would
- * have to free, and keeps no state between calls.
+ * does: it declares itself and its one option with QUIRE_PLUGIN_DEFINE2,
+ * reads the dataset through the read-only view in job->dataset (always
+ * with the quire_*_at() accessors, so that a later host may grow the
+ * structs), reads its option with quire_job_option(), asks the host for
+ * extra output files, reports progress (and stops when asked to), and
+ * returns a status with a one-line message in err on every failure. It
+ * allocates nothing the host would have to free, and keeps no state
+ * between calls.
  *
  * Output, for a dataset with id `brief`:
  *   OUTDIR/brief.<table-id>.csv  one per table: a header line of column
- *                                ids, then the rows. UTF-8, no BOM, CRLF
- *                                line ends, fields quoted only when they
- *                                contain , " CR or LF.
+ *                                ids, then the rows. UTF-8 (with a BOM
+ *                                under -O csv.bom=true), CRLF line ends,
+ *                                fields quoted only when they contain
+ *                                , " CR or LF.
  *   OUTDIR/brief.csv             the index: one line per table (table id,
  *                                title, file name, rows, columns), so that
  *                                `-f csv` has a file of its own name.
@@ -32,6 +36,39 @@
 
 /* How often (in rows) a long table reports progress and checks for ^C. */
 #define ROWS_PER_PROGRESS 65536
+
+/* The UTF-8 byte-order mark: Excel reads a CSV file as UTF-8 only with it. */
+static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* The options this plugin takes: -O csv.bom=true, or `csv: {bom: true}` in
+ * the template. The host checks values against the type and passes them
+ * in job->options; without the option it passes the default. */
+static const quire_option_decl csv_options[] = {
+    {"bom", QUIRE_OPT_BOOL, "false",
+     "start each file with a UTF-8 byte-order mark (for Excel)", NULL},
+};
+
+/* 1 when the files start with a BOM. A host older than the option (or a
+ * test host) may not pass it: then the declared default applies. */
+static int want_bom(const quire_job *job)
+{
+    const quire_option *o = quire_job_option(job, "bom");
+    return o && o->type == QUIRE_OPT_BOOL && o->boolean;
+}
+
+/* Opens path for writing, with a BOM when asked; NULL with err set. */
+static FILE *open_csv(const quire_job *job, const char *path, char *err, size_t err_size)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f) {
+        snprintf(err, err_size, "%s: %s", job->final_path ? job->final_path : path,
+                 strerror(errno));
+        return NULL;
+    }
+    if (want_bom(job))
+        fputs(utf8_bom, f);
+    return f;
+}
 
 /* Writes s as one CSV field, quoted when RFC 4180 requires it. */
 static void put_text(FILE *f, const char *s)
@@ -82,23 +119,21 @@ static void put_cell(FILE *f, const quire_column *c, size_t row)
 static quire_status write_table(const quire_job *job, const quire_table *t, const char *path,
                                 double done, double share, char *err, size_t err_size)
 {
-    FILE *f = fopen(path, "wb");
-    if (!f) {
-        snprintf(err, err_size, "%s: %s", path, strerror(errno));
+    FILE *f = open_csv(job, path, err, err_size);
+    if (!f)
         return QUIRE_ERR_EXPORT;
-    }
     quire_status st = QUIRE_OK;
     for (size_t c = 0; c < t->n_columns; c++) {
         if (c > 0)
             fputc(',', f);
-        put_text(f, t->columns[c].id);
+        put_text(f, quire_column_at(t, c)->id);
     }
     fputs("\r\n", f);
     for (size_t r = 0; r < t->n_rows; r++) {
         for (size_t c = 0; c < t->n_columns; c++) {
             if (c > 0)
                 fputc(',', f);
-            put_cell(f, &t->columns[c], r);
+            put_cell(f, quire_column_at(t, c), r);
         }
         fputs("\r\n", f);
         /* Report progress now and then; a nonzero answer means stop. */
@@ -135,15 +170,13 @@ static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
     const quire_dataset *ds = job->dataset;
     /* The host created job->output_path; it renames it (and every file
      * from open_output) into place only if we return QUIRE_OK. */
-    FILE *index = fopen(job->output_path, "wb");
-    if (!index) {
-        snprintf(err, err_size, "%s", strerror(errno));
+    FILE *index = open_csv(job, job->output_path, err, err_size);
+    if (!index)
         return QUIRE_ERR_EXPORT;
-    }
     fputs("table,title,file,rows,columns\r\n", index);
     quire_status st = QUIRE_OK;
     for (size_t i = 0; i < ds->n_tables && st == QUIRE_OK; i++) {
-        const quire_table *t = &ds->tables[i];
+        const quire_table *t = quire_table_at(ds, i);
         double share = 1.0 / (double)ds->n_tables;
         if (job->host->progress(job, share * (double)i)) {
             snprintf(err, err_size, "interrupted");
@@ -154,14 +187,14 @@ static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
         snprintf(suffix, sizeof suffix, ".%s.csv", t->id);
         st = job->host->open_output(job, suffix, path, sizeof path);
         if (st != QUIRE_OK) {
-            snprintf(err, err_size, "cannot open the file for table %s", t->id);
+            snprintf(err, err_size, "table %s: the host could not open an output file", t->id);
             break;
         }
         st = write_table(job, t, path, share * (double)i, share, err, err_size);
         put_index_line(index, job, t);
     }
     if ((ferror(index) | (fclose(index) != 0)) && st == QUIRE_OK) {
-        snprintf(err, err_size, "write error");
+        snprintf(err, err_size, "%s: write error", job->final_path ? job->final_path : "index");
         st = QUIRE_ERR_EXPORT;
     }
     if (st == QUIRE_OK)
@@ -169,5 +202,7 @@ static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
     return st;
 }
 
-QUIRE_PLUGIN_DEFINE("csv", "csv", "1.0.0",
-                    "one RFC 4180 CSV file per table (the reference plugin)", csv_export)
+/* No check(): every valid dataset can be written as CSV. */
+QUIRE_PLUGIN_DEFINE2("csv", "csv", "2.0.0",
+                     "one RFC 4180 CSV file per table (the reference plugin)", csv_export,
+                     NULL, csv_options, sizeof csv_options / sizeof csv_options[0])
