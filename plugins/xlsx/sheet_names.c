@@ -112,7 +112,7 @@ quire_status xlsx_names_make(xlsx_ctx *ctx, const char *title, unsigned first_su
 
     sanitize(title ? title : "", NAME_UNITS, base);
     if (!base[0])
-        strcpy(base, "Sheet");
+        snprintf(base, sizeof base, "%s", xlsx_label(ctx, XL_SHEET_FALLBACK));
     for (unsigned n = first_suffix;; n++) {
         if (n < 2) {
             strcpy(out, base);

@@ -9,8 +9,8 @@
 
 enum { COL_ID, COL_TITLE, COL_PUBLISHER, COL_AUTHOR, COL_DATE, COL_URL, N_COLS };
 
-static const char *const headers[N_COLS] = {"Id", "Title", "Publisher", "Author", "Date",
-                                            "URL"};
+static const xlsx_label_id headers[N_COLS] = {XL_SRC_ID, XL_SRC_TITLE, XL_SRC_PUBLISHER,
+                                              XL_SRC_AUTHOR, XL_SRC_DATE, XL_SRC_URL};
 #define URL_MAX 2079  /* Excel's longest hyperlink */
 
 static const double widths[N_COLS] = {20, 60, 20, 16, 12, 60};
@@ -72,16 +72,18 @@ static lxw_error header(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t last)
 
     if (ctx->constant_memory) { /* no Excel tables in that mode */
         for (int c = 0; c < N_COLS && !e; c++)
-            e = worksheet_write_string(ws, 0, (lxw_col_t)c, headers[c], ctx->fmt.header);
+            e = worksheet_write_string(ws, 0, (lxw_col_t)c, xlsx_label(ctx, headers[c]),
+                                       ctx->fmt.header);
         return e ? e : worksheet_autofilter(ws, 0, 0, last, N_COLS - 1);
     }
     lxw_table_column cols[N_COLS], *list[N_COLS + 1];
     memset(cols, 0, sizeof cols);
     for (int c = 0; c < N_COLS; c++) {
-        cols[c].header = (char *)headers[c];
+        cols[c].header = (char *)xlsx_label(ctx, headers[c]);
         list[c] = &cols[c];
     }
     list[N_COLS] = NULL;
+    /* The table's name is an identifier for formulas, not shown: ASCII. */
     lxw_table_options o = {.name = "Sources", .columns = list};
     return worksheet_add_table(ws, 0, 0, last, N_COLS - 1, &o);
 }
@@ -89,15 +91,16 @@ static lxw_error header(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t last)
 quire_status xlsx_sources_sheet(xlsx_ctx *ctx)
 {
     const quire_dataset *ds = ctx->ds;
-    lxw_worksheet *ws = workbook_add_worksheet(ctx->wb, "Sources");
+    const char *name = xlsx_label(ctx, XL_SHEET_SOURCES);
+    lxw_worksheet *ws = workbook_add_worksheet(ctx->wb, name);
 
     if (!ws)
-        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet 'Sources'");
+        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet '%s'", name);
     for (int c = 0; c < N_COLS; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     worksheet_freeze_panes(ws, 1, 0);
     lxw_error e = header(ctx, ws, (lxw_row_t)ds->n_sources);
     for (size_t i = 0; i < ds->n_sources && !e; i++)
-        e = source_row(ctx, ws, (lxw_row_t)(i + 1), &ds->sources[i]);
+        e = source_row(ctx, ws, (lxw_row_t)(i + 1), quire_source_at(ds, i));
     return e ? xlsx_fail(ctx, e, "Sources sheet") : QUIRE_OK;
 }

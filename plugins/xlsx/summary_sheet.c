@@ -1,6 +1,7 @@
 /*
  * summary_sheet.c — the first sheet: what the workbook is about, and the
- * headline figures as numbers (a "%" figure as a fraction shown in %).
+ * headline figures as numbers (a "%" figure as a fraction shown in %,
+ * its unit cell left empty so that it does not read "42% %").
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,8 +11,9 @@
 enum { COL_LABEL, COL_VALUE, COL_UNIT, COL_CHANGE, COL_CHANGE_UNIT, COL_BASIS,
        COL_SOURCE, COL_NOTE, N_COLS };
 
-static const char *const figure_headers[N_COLS] = {
-    "Figure", "Value", "Unit", "Change", "Change unit", "Basis", "Source", "Note"};
+static const xlsx_label_id figure_headers[N_COLS] = {
+    XL_FIG_LABEL, XL_FIG_VALUE, XL_FIG_UNIT, XL_FIG_CHANGE, XL_FIG_CHANGE_UNIT,
+    XL_FIG_BASIS, XL_FIG_SOURCE, XL_FIG_NOTE};
 static const double widths[N_COLS] = {40, 12, 10, 10, 12, 8, 50, 40};
 
 static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
@@ -23,11 +25,16 @@ static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
     return clean ? worksheet_write_string(ws, r, c, clean, f) : LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
 
+static int is_percent(const char *unit)
+{
+    return unit && strcmp(unit, "%") == 0;
+}
+
 /* A value with its unit: "%" values become fractions shown as percent. */
 static lxw_error value(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                        double v, unsigned decimals, const char *unit)
 {
-    if (unit && strcmp(unit, "%") == 0)
+    if (is_percent(unit))
         return worksheet_write_number(ws, r, c, v / 100.0, xlsx_format_percent(ctx, decimals));
     return worksheet_write_number(ws, r, c, v, xlsx_format_number(ctx, decimals));
 }
@@ -57,11 +64,12 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
 
     if (!e)
         e = value(ctx, ws, r, COL_VALUE, f->value, f->decimals, f->unit);
-    if (!e)
+    /* The percent format already shows "%". */
+    if (!e && !is_percent(f->unit))
         e = text(ctx, ws, r, COL_UNIT, f->unit, NULL);
     if (!e && f->has_change)
         e = value(ctx, ws, r, COL_CHANGE, f->change_value, f->change_decimals, f->change_unit);
-    if (!e && f->has_change)
+    if (!e && f->has_change && !is_percent(f->change_unit))
         e = text(ctx, ws, r, COL_CHANGE_UNIT, f->change_unit, NULL);
     if (!e && f->has_change)
         e = text(ctx, ws, r, COL_BASIS, f->change_basis, NULL);
@@ -77,7 +85,7 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
 static lxw_error head(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
 {
     const quire_dataset *ds = ctx->ds;
-    const char *keys[] = {"Period", "Date", "Author", "Organization"};
+    const xlsx_label_id keys[] = {XL_PERIOD, XL_DATE, XL_AUTHOR, XL_ORGANIZATION};
     const char *vals[] = {ds->period, ds->date, ds->author, ds->organization};
     lxw_error e = text(ctx, ws, (*r)++, 0, ds->title ? ds->title : ds->id, ctx->fmt.title);
 
@@ -87,7 +95,7 @@ static lxw_error head(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     for (int i = 0; i < 4 && !e; i++) {
         if (!vals[i])
             continue;
-        e = text(ctx, ws, *r, 0, keys[i], ctx->fmt.bold);
+        e = text(ctx, ws, *r, 0, xlsx_label(ctx, keys[i]), ctx->fmt.bold);
         if (!e)
             e = i == 1 ? xlsx_write_date_text(ctx, ws, *r, 1, vals[i])
                        : text(ctx, ws, *r, 1, vals[i], NULL);
@@ -104,12 +112,13 @@ static lxw_error figures(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     if (!ds->n_figures)
         return e;
     (*r)++;
-    e = text(ctx, ws, (*r)++, 0, "Headline figures", ctx->fmt.bold);
+    e = text(ctx, ws, (*r)++, 0, xlsx_label(ctx, XL_HEADLINE), ctx->fmt.bold);
     for (int c = 0; c < N_COLS && !e; c++)
-        e = text(ctx, ws, *r, (lxw_col_t)c, figure_headers[c], ctx->fmt.header);
+        e = text(ctx, ws, *r, (lxw_col_t)c, xlsx_label(ctx, figure_headers[c]),
+                 ctx->fmt.header);
     (*r)++;
     for (size_t i = 0; i < ds->n_figures && !e; i++)
-        e = figure_row(ctx, ws, (*r)++, &ds->figures[i]);
+        e = figure_row(ctx, ws, (*r)++, quire_figure_at(ds, i));
     return e;
 }
 
@@ -136,7 +145,7 @@ static lxw_error paragraphs(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     if (!s->count)
         return e;
     (*r)++;
-    e = text(ctx, ws, (*r)++, 0, "Summary", ctx->fmt.bold);
+    e = text(ctx, ws, (*r)++, 0, xlsx_label(ctx, XL_SUMMARY), ctx->fmt.bold);
     for (size_t i = 0; i < s->count && !e; i++)
         e = paragraph(ctx, ws, (*r)++, s->items[i]);
     return e;
@@ -144,11 +153,12 @@ static lxw_error paragraphs(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
 
 quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(ctx->wb, "Summary");
+    const char *name = xlsx_label(ctx, XL_SHEET_SUMMARY);
+    lxw_worksheet *ws = workbook_add_worksheet(ctx->wb, name);
     lxw_row_t r = 0;
 
     if (!ws)
-        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet 'Summary'");
+        return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "cannot add sheet '%s'", name);
     for (int c = 0; c < N_COLS; c++)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     worksheet_set_landscape(ws);     /* the figures are wide: one page across */

@@ -29,15 +29,40 @@ typedef struct part {
     size_t index, count;     /* part index and number of parts */
 } part;
 
+/* 1 when needle appears in hay once white space is ignored in both:
+ * "사업비(억 원)" already names the unit "억원". */
+static int contains_ignoring_space(const char *hay, const char *needle)
+{
+    char *h = strdup(hay), *n = strdup(needle);
+    int found = 0;
+
+    if (h && n) {
+        char *p[2] = {h, n};
+        for (int k = 0; k < 2; k++) {
+            char *w = p[k];
+            for (const char *r = p[k]; *r; r++)
+                if (!strchr(" \t\r\n", *r))
+                    *w++ = *r;
+            *w = '\0';
+        }
+        found = n[0] && strstr(h, n) != NULL;
+    }
+    free(h);
+    free(n);
+    return found;
+}
+
 /* "매출 (억원)": the label with the currency unit and scale, once. */
-static char *header_text(const quire_column *c)
+static char *header_text(const xlsx_ctx *ctx, const quire_column *c)
 {
     /* Excel tables refuse an empty header: fall back on the id. */
-    const char *label = c->label && *c->label ? c->label : c->id && *c->id ? c->id : "Column";
+    const char *label = c->label && *c->label ? c->label
+                        : c->id && *c->id     ? c->id
+                                              : xlsx_label(ctx, XL_COLUMN_FALLBACK);
     char *out = NULL;
     int show_unit = c->unit_label && *c->unit_label && c->type != QUIRE_PERCENT &&
                     c->type != QUIRE_TEXT && c->type != QUIRE_DATE &&
-                    !strstr(label, c->unit_label);
+                    !contains_ignoring_space(label, c->unit_label);
 
     if (show_unit ? asprintf(&out, "%s (%s)", label, c->unit_label) < 0
                   : !(out = strdup(label)))
@@ -71,7 +96,7 @@ static quire_status make_headers(xlsx_ctx *ctx, part *p)
     if (!p->headers)
         return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
     for (size_t c = 0; c < tab->n_columns; c++) {
-        char *h = header_text(&tab->columns[c]);
+        char *h = header_text(ctx, quire_column_at(tab, c));
         const char *clean = h ? xlsx_clean_text(ctx, h) : NULL;
         char *base = clean ? cut_chars(clean, HEADER_MAX) : NULL;
         char *u = base ? strdup(base) : NULL;
@@ -104,7 +129,7 @@ static void table_name(const quire_dataset *ds, size_t t, size_t part_index, cha
                        size_t size)
 {
     char base[TABLE_NAME_MAX + 1];
-    const char *id = ds->tables[t].id;
+    const char *id = quire_table_at(ds, t)->id;
     size_t n = 0;
 
     for (; id[n] && n < TABLE_NAME_MAX; n++)
@@ -112,7 +137,7 @@ static void table_name(const quire_dataset *ds, size_t t, size_t part_index, cha
     base[n] = '\0';
     int clash = 0;
     for (size_t j = 0; j < t && !clash; j++) {
-        const char *a = ds->tables[j].id, *b = ds->tables[t].id;
+        const char *a = quire_table_at(ds, j)->id, *b = quire_table_at(ds, t)->id;
         while (*a && *b && (*a == *b || (*a == '-' && *b == '_') || (*a == '_' && *b == '-')))
             a++, b++;
         clash = !*a && !*b;
@@ -169,7 +194,7 @@ static void layout(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
     const char *size = ctx->tmpl->page_size;
 
     for (size_t c = 0; c < p->tab->n_columns; c++) {
-        double w = xlsx_column_width(&p->tab->columns[c], p->headers[c], p->from, p->to);
+        double w = xlsx_column_width(quire_column_at(p->tab, c), p->headers[c], p->from, p->to);
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
         total += w;
     }
@@ -192,7 +217,7 @@ static quire_status write_rows(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
     for (size_t r = p->from; r < p->to; r++) {
         lxw_row_t row = (lxw_row_t)(1 + r - p->from);
         for (size_t c = 0; c < tab->n_columns; c++) {
-            lxw_error e = xlsx_write_cell(ctx, ws, row, (lxw_col_t)c, &tab->columns[c], r,
+            lxw_error e = xlsx_write_cell(ctx, ws, row, (lxw_col_t)c, quire_column_at(tab, c), r,
                                           p->custom[c]);
             if (e)
                 return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "table '%s' row %zu: %s", tab->id,
@@ -221,7 +246,7 @@ static quire_status write_notes(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
     char *cite = xlsx_cite(ctx->ds, &p->tab->sources), *line = NULL;
     lxw_error e = LXW_NO_ERROR;
 
-    if (cite && asprintf(&line, "Source: %s", cite) >= 0) {
+    if (cite && asprintf(&line, xlsx_label(ctx, XL_SOURCE_LINE), cite) >= 0) {
         e = write_note(ctx, ws, r++, line);
         free(line);
     }
@@ -230,10 +255,15 @@ static quire_status write_notes(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
         e = write_note(ctx, ws, r++, p->tab->description);
     if (!e && p->count > 1) {
         line = NULL;
-        if (asprintf(&line, "Part %zu of %zu: rows %zu to %zu of %zu.%s", p->index + 1,
-                     p->count, p->from + 1, p->to, p->tab->n_rows,
-                     p->index + 1 < p->count ? " Continued on the next sheet." : "") < 0)
+        char *part = NULL;
+        int n = asprintf(&part, xlsx_label(ctx, XL_PART_LINE), p->index + 1, p->count,
+                         p->from + 1, p->to, p->tab->n_rows);
+        if (n < 0 || asprintf(&line, "%s%s", part, p->index + 1 < p->count
+                                                       ? xlsx_label(ctx, XL_CONTINUED) : "") < 0) {
+            free(part);
             return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        }
+        free(part);
         e = write_note(ctx, ws, r, line);
         free(line);
     }
@@ -266,7 +296,7 @@ static quire_status write_part(xlsx_ctx *ctx, size_t t, part *p)
 
 quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t)
 {
-    const quire_table *tab = &ctx->ds->tables[t];
+    const quire_table *tab = quire_table_at(ctx->ds, t);
     size_t cap = ctx->opt.rows_per_sheet ? ctx->opt.rows_per_sheet : 1;
     part p = {.tab = tab, .count = tab->n_rows ? (tab->n_rows + cap - 1) / cap : 1};
     quire_status st = make_headers(ctx, &p);
@@ -275,7 +305,7 @@ quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t)
     if (!st && !p.custom)
         st = xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
     for (size_t c = 0; !st && c < tab->n_columns; c++)
-        p.custom[c] = xlsx_format_custom(ctx, tab->columns[c].format);
+        p.custom[c] = xlsx_format_custom(ctx, quire_column_at(tab, c)->format);
     for (p.index = 0; !st && p.index < p.count; p.index++) {
         p.from = p.index * cap;
         p.to = p.from + cap < tab->n_rows ? p.from + cap : tab->n_rows;

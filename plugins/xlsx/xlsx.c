@@ -63,7 +63,7 @@ static quire_status measure(xlsx_ctx *ctx, size_t *cells)
 {
     *cells = 0;
     for (size_t t = 0; t < ctx->ds->n_tables; t++) {
-        const quire_table *tab = &ctx->ds->tables[t];
+        const quire_table *tab = quire_table_at(ctx->ds, t);
         if (tab->n_columns > LXW_COL_MAX)
             return xlsx_failf(ctx, QUIRE_ERR_INPUT,
                               "table '%s' has %zu columns; Excel allows %d", tab->id,
@@ -102,14 +102,15 @@ cleanup:
     return st;
 }
 
-/* Names our own sheets take, so that a table titled "Sources" moves aside. */
+/* Names our own sheets take, so that a table titled "Sources" (or "출처")
+ * moves aside. Excel reserves "History" in every language. */
 static quire_status reserve_names(xlsx_ctx *ctx)
 {
     quire_status st = xlsx_names_reserve(ctx, "History");
     if (!st && ctx->opt.summary_sheet)
-        st = xlsx_names_reserve(ctx, "Summary");
+        st = xlsx_names_reserve(ctx, xlsx_label(ctx, XL_SHEET_SUMMARY));
     if (!st && ctx->ds->n_sources)
-        st = xlsx_names_reserve(ctx, "Sources");
+        st = xlsx_names_reserve(ctx, xlsx_label(ctx, XL_SHEET_SOURCES));
     return st;
 }
 
@@ -144,7 +145,8 @@ quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt, char
 {
     static const quire_template no_template = {0};
     xlsx_ctx ctx = {.job = job, .ds = job->dataset,
-                    .tmpl = job->tmpl ? job->tmpl : &no_template, .opt = *opt,
+                    .tmpl = job->tmpl ? job->tmpl : &no_template,
+                    .lang = xlsx_lang_of(job->dataset->language), .opt = *opt,
                     .err = err, .err_size = err_size};
     char *dir = NULL;
     size_t cells;

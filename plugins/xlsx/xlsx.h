@@ -57,10 +57,25 @@ typedef struct xlsx_formats {
     lxw_format *percent[XLSX_MAX_DECIMALS + 1]; /**< "0.0%" by decimals */
 } xlsx_formats;
 
+/** The languages the workbook's own words come in (labels.c). */
+typedef enum xlsx_lang { XLSX_EN, XLSX_KO, XLSX_N_LANGS } xlsx_lang;
+
+/** The workbook's own words; see labels.c for the texts. */
+typedef enum xlsx_label_id {
+    XL_SHEET_SUMMARY, XL_SHEET_SOURCES, XL_SHEET_FALLBACK,
+    XL_HEADLINE, XL_SUMMARY, XL_PERIOD, XL_DATE, XL_AUTHOR, XL_ORGANIZATION,
+    XL_FIG_LABEL, XL_FIG_VALUE, XL_FIG_UNIT, XL_FIG_CHANGE, XL_FIG_CHANGE_UNIT,
+    XL_FIG_BASIS, XL_FIG_SOURCE, XL_FIG_NOTE,
+    XL_SRC_ID, XL_SRC_TITLE, XL_SRC_PUBLISHER, XL_SRC_AUTHOR, XL_SRC_DATE, XL_SRC_URL,
+    XL_COLUMN_FALLBACK, XL_SOURCE_LINE, XL_PART_LINE, XL_CONTINUED,
+    XL_N_LABELS
+} xlsx_label_id;
+
 typedef struct xlsx_ctx {
     const quire_job *job;
     const quire_dataset *ds;
     const quire_template *tmpl;
+    xlsx_lang lang;          /**< of the dataset: the workbook's own words */
     xlsx_options opt;
     lxw_workbook *wb;
     int constant_memory;
@@ -98,6 +113,13 @@ size_t xlsx_utf8_len(const char *s);
 uint32_t xlsx_utf8_next(const char **s);
 /** Appends code point cp to out (at least 4 bytes); returns bytes written. */
 size_t xlsx_utf8_put(char *out, uint32_t cp);
+
+/* labels.c */
+/** The language of a BCP 47 tag: Korean for ko and ko-*, else English. */
+xlsx_lang xlsx_lang_of(const char *bcp47);
+/** A label in the workbook's language. XL_SOURCE_LINE, XL_PART_LINE and
+ * XL_CONTINUED are printf formats (see labels.c for their arguments). */
+const char *xlsx_label(const xlsx_ctx *ctx, xlsx_label_id id);
 
 /* sheet_names.c */
 void xlsx_names_free(xlsx_names *names);

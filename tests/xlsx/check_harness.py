@@ -1,7 +1,10 @@
 """Reads xlsx_harness outputs back with openpyxl and checks what an analyst
 relies on: sheet names, typed values, number formats, tables, charts.
 
-usage: check_harness.py basic|basic-cm|long FILE.xlsx
+usage: check_harness.py basic|basic-cm|basic-en|long FILE.xlsx
+
+basic and basic-cm are the Korean dataset (the workbook's own words in
+Korean), basic-en the same dataset with language: en.
 """
 import datetime
 import re
@@ -13,6 +16,21 @@ import openpyxl
 KO = "전세계 클라우드 인프라 시장 점유율"
 LONG_KO = "전세계 클라우드 인프라 시장 점유율과 국내 사업자별 매출 추이 (2021년부터 2024년까지)"
 failures = []
+
+# The workbook's own words, by language (plugins/xlsx/labels.c).
+WORDS = {
+    "ko": {"summary": "요약", "sources": "출처", "date": "발행일", "headline": "핵심 지표",
+           "figure_headers": ["지표", "값", "단위", "증감", "증감 단위", "기준", "출처", "비고"],
+           "source_headers": ["ID", "제목", "발행처", "저자", "날짜", "URL"],
+           "source_line": "출처: ", "period": "기간", "organization": "기관"},
+    "en": {"summary": "Summary", "sources": "Sources", "date": "Date",
+           "headline": "Headline figures",
+           "figure_headers": ["Figure", "Value", "Unit", "Change", "Change unit", "Basis",
+                              "Source", "Note"],
+           "source_headers": ["Id", "Title", "Publisher", "Author", "Date", "URL"],
+           "source_line": "Source: ", "period": "Period", "organization": "Organization"},
+}
+W = WORDS["en"]
 
 
 def check(cond, what):
@@ -31,12 +49,14 @@ def cell(ws, ref):
 
 def check_names(wb):
     names = wb.sheetnames
-    eq(names[0], "Summary", "first sheet")
-    eq(names[-1], "Sources", "last sheet")
+    eq(names[0], W["summary"], "first sheet")
+    eq(names[-1], W["sources"], "last sheet")
     eq(names[1], KO, "Korean title kept whole")
     eq(names[2], "Revenue _KRW__ big_small_ _x_ _", "forbidden characters replaced, cut at 31")
     eq(names[3], "History (2)", "History is reserved")
-    eq(names[4], "SOURCES (2)", "names unique without regard to case")
+    # A table titled SOURCES collides with the English sources sheet only.
+    eq(names[4], "SOURCES (2)" if W is WORDS["en"] else "SOURCES",
+       "names unique without regard to case")
     eq(names[5], LONG_KO[:31], "cut at 31 characters, not bytes")
     eq(names[6], LONG_KO[:27] + " (2)", "duplicate made unique within 31")
     for n in names:
@@ -47,16 +67,27 @@ def check_names(wb):
 def check_summary(ws):
     eq(ws["A1"].value, "클라우드·AI 인프라 분기 브리핑", "title")
     rows = {r[0].value: r for r in ws.iter_rows() if r[0].value}
-    date = rows["Date"][1]
+    for key in ("date", "period", "organization", "headline", "summary"):
+        check(W[key] in rows, f"summary sheet label {W[key]!r}")
+    head = rows[W["headline"]]
+    header_row = next(ws.iter_rows(min_row=head[0].row + 1, max_row=head[0].row + 1))
+    eq([c.value for c in header_row], W["figure_headers"], "figure headers")
+    date = rows[W["date"]][1]
     eq(date.value, datetime.datetime(2025, 4, 15), "date is a real date")
     eq(date.number_format, "yyyy-mm-dd", "date format")
     capex = rows["빅테크 4사 설비투자 (2024)"]
-    eq([c.value for c in capex[:6]], ["빅테크 4사 설비투자 (2024)", 209, "USD bn", 0.42, "%", "YoY"],
+    # the change is shown in percent by its format: no second "%" beside it
+    eq([c.value for c in capex[:6]], ["빅테크 4사 설비투자 (2024)", 209, "USD bn", 0.42, None, "YoY"],
        "figure row")
     eq(capex[3].number_format, "0%", "change in percent")
     check("Synergy Research" in capex[6].value, "figure source named")
     share = rows["AWS share"]
     eq(cell(ws, share[1].coordinate), (0.315, "0.0%"), "percent figure as a fraction")
+    eq(share[2].value, None, "a percent figure's unit cell stays empty (not \"31.5% %\")")
+    for r in ws.iter_rows():
+        for c in r:
+            check(not (isinstance(c.value, str) and c.value.strip() == "%"),
+                  f"a lone % at {c.coordinate}")
 
 
 def check_share(ws, tables):
@@ -70,7 +101,8 @@ def check_share(ws, tables):
     else:
         eq(ws.auto_filter.ref, "A1:C5", "autofilter range")
     notes = [ws.cell(r, 1).value for r in range(6, 10)]
-    check(any(n and n.startswith("Source: Synergy Research") for n in notes), "source under table")
+    check(any(n and n.startswith(W["source_line"] + "Synergy Research") for n in notes),
+          f"source under table: {notes}")
     widths = ws.column_dimensions
     check(widths["A"].width >= 14, f"width {widths['A'].width} fits 기타 (Others): wide characters count two")
     eq(ws.print_title_rows, "$1:$1", "header row repeated when printed")
@@ -82,6 +114,7 @@ def check_share(ws, tables):
 def check_revenue(ws):
     eq([c.value for c in ws[1]][:3], ["Year", "매출 (억원)", "Margin"], "unit in header")
     eq(ws["H1"].value, "year (2)", "duplicate header made unique")
+    eq(ws["I1"].value, "사업비(억 원)", "a unit already in the label is not added again")
     eq(cell(ws, "A2"), (2021, "#,##0"), "integer with thousands separator")
     eq(cell(ws, "B3"), (-2500.25, "#,##0.00"), "currency decimals as written")
     eq(cell(ws, "C2"), (12.5, "#,##0.0"), "number decimals")
@@ -94,7 +127,7 @@ def check_revenue(ws):
 
 
 def check_sources(ws):
-    eq([c.value for c in ws[1]], ["Id", "Title", "Publisher", "Author", "Date", "URL"], "sources header")
+    eq([c.value for c in ws[1]], W["source_headers"], "sources header")
     eq(ws["F2"].hyperlink and ws["F2"].hyperlink.target,
        "https://www.srgresearch.com/articles/q4-2023", "URL is a hyperlink")
     eq(cell(ws, "E3"), (datetime.datetime(2024, 5, 1), "yyyy-mm-dd"), "source date")
@@ -141,10 +174,10 @@ def check_props(wb):
 def check_basic(path, tables):
     wb = openpyxl.load_workbook(path)
     check_names(wb)
-    check_summary(wb["Summary"])
+    check_summary(wb[W["summary"]])
     check_share(wb[KO], tables)
     check_revenue(wb.worksheets[2])
-    check_sources(wb["Sources"])
+    check_sources(wb[W["sources"]])
     check_charts(path)
     check_props(wb)
     eq(wb["Empty"]["A1"].value, "Value", "empty table still has its header")
@@ -168,10 +201,11 @@ def check_long(path):
 
 
 mode, path = sys.argv[1], sys.argv[2]
+W = WORDS["en" if mode in ("long", "basic-en") else "ko"]
 if mode == "long":
     check_long(path)
 else:
-    check_basic(path, tables=(mode == "basic"))
+    check_basic(path, tables=(mode != "basic-cm"))
 for f in failures:
     print("FAIL:", f)
 sys.exit(1 if failures else 0)

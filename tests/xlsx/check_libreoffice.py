@@ -52,7 +52,8 @@ def main():
     sheets = {f[len(ds) + 1:-4]: read(os.path.join(work, f))
               for f in os.listdir(work) if f.endswith(".csv")}
     failures = []
-    if "Summary" not in sheets or "Sources" not in sheets:
+    # mini.yaml is Korean: the workbook's own sheets are 요약 and 출처
+    if "요약" not in sheets or "출처" not in sheets:
         failures.append(f"LibreOffice sheets: {sorted(sheets)}")
     tables = sorted(f for f in os.listdir(outdir)
                     if f.startswith(ds + ".") and f.endswith(".csv") and f != ds + ".csv")

@@ -70,7 +70,8 @@ def main():
     wb = openpyxl.load_workbook(path)
     csvs = sorted(f for f in os.listdir(outdir)
                   if f.startswith(ds + ".") and f.endswith(".csv") and f != ds + ".csv")
-    sheets = [ws for ws in wb.worksheets if ws.title not in ("Summary", "Sources")]
+    # the workbook's own sheets, in English or Korean (plugins/xlsx/labels.c)
+    sheets = [ws for ws in wb.worksheets if ws.title not in ("Summary", "Sources", "요약", "출처")]
     check(len(csvs) == len(sheets), f"{len(csvs)} CSV tables, {len(sheets)} table sheets")
     # The CSV files sort by table id; the sheets follow the dataset's order.
     # Pair them through the first data row, which names the table uniquely here.

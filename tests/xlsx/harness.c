@@ -3,6 +3,7 @@
  * fake host, so the plugin is tested without the loader.
  *
  *   xlsx_harness basic OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
+ *   xlsx_harness basic-en OUT.xlsx   (the basic dataset with language: en)
  *   xlsx_harness long OUT.xlsx N_ROWS ROWS_PER_SHEET   (0: Excel's limit)
  *   xlsx_harness cancel OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *   xlsx_harness edge OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
@@ -73,6 +74,9 @@ static const quire_column revenue_cols[] = {
     {.id = "code", .label = "Code", .type = QUIRE_TEXT, .texts = T("00417", "a\001b", "")},
     {.id = "dup", .label = "year", .type = QUIRE_INTEGER, .scale = 1,
      .numbers = N(1, 2, 3), .decimals = D(0, 0, 0)},
+    /* the unit already in the label, with a space: not added twice */
+    {.id = "budget", .label = "사업비(억 원)", .type = QUIRE_CURRENCY, .currency = "KRW",
+     .scale = 1e8, .unit_label = "억원", .numbers = N(1, 2, 3), .decimals = D(0, 0, 0)},
 };
 
 static const quire_column one_col[] = {
@@ -90,7 +94,7 @@ static const quire_table tables[] = {
      .description = "Share of worldwide cloud infrastructure spending.",
      .sources = {share_sources, 2}, .columns = share_cols, .n_columns = 3, .n_rows = 4},
     {.id = "revenue", .title = "'Revenue [KRW]: big/small? *x* \\ y'",
-     .columns = revenue_cols, .n_columns = 8, .n_rows = 3},
+     .columns = revenue_cols, .n_columns = 9, .n_rows = 3},
     {.id = "history", .title = "History", .columns = one_col, .n_columns = 1, .n_rows = 2},
     {.id = "src", .title = "SOURCES", .columns = one_col, .n_columns = 1, .n_rows = 2},
     {.id = "long-a", .title = LONG_KO, .columns = one_col, .n_columns = 1, .n_rows = 2},
@@ -261,7 +265,7 @@ cleanup:
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: xlsx_harness basic|long|cancel|edge OUT.xlsx [...]\n");
+        fprintf(stderr, "usage: xlsx_harness basic|basic-en|long|cancel|edge OUT.xlsx [...]\n");
         return 1;
     }
     const char *out = argv[2];
@@ -277,7 +281,10 @@ int main(int argc, char **argv)
         cancel_after = 0;
     if (strcmp(argv[1], "edge") == 0)
         return (int)run_edge(out, &opt);
-    quire_job job = {sizeof job, &basic_ds, &basic_tmpl, out, out, &host, NULL};
+    quire_dataset ds = basic_ds;
+    if (strcmp(argv[1], "basic-en") == 0)
+        ds.language = "en";
+    quire_job job = {sizeof job, &ds, &basic_tmpl, out, out, &host, NULL};
     char err[256] = "";
     quire_status st = xlsx_export_opt(&job, &opt, err, sizeof err);
     if (st)
