@@ -6,6 +6,8 @@ import math
 import sys
 
 outdir = sys.argv[1]
+# check_roundtrip.py OUTDIR [--bom]: with --bom every file must start with one.
+bom = sys.argv[2:] == ["--bom"]
 
 numbers = [
     ["tenth", "0.1", "31", "0"],
@@ -33,7 +35,8 @@ texts = [
 def read(name):
     with open(f"{outdir}/{name}", newline="", encoding="utf-8") as f:
         raw = f.read()
-    check(not raw.startswith("\ufeff"), f"{name}: unexpected BOM")
+    check(raw.startswith("\ufeff") == bom, f"{name}: BOM {'missing' if bom else 'unexpected'}")
+    raw = raw[1:] if bom else raw
     return list(csv.reader(io.StringIO(raw, newline="")))
 
 
@@ -70,7 +73,7 @@ for got, want in zip(rows[1:], texts):
           f"currency {got[2]!r}")
 
 # An empty text is "" and a missing one nothing, so the two stay apart.
-with open(f"{outdir}/roundtrip.texts.csv", newline="", encoding="utf-8") as f:
+with open(f"{outdir}/roundtrip.texts.csv", newline="", encoding="utf-8-sig" if bom else "utf-8") as f:
     lines = f.read().split("\r\n")
 check('"",1999-01-01,3' in lines, "empty text not written as \"\"")
 check(",2000-06-15,4" in lines, "null text not written as an empty field")

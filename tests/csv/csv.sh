@@ -14,6 +14,26 @@ roundtrip)
     "$quire" render "$here/roundtrip.yaml" -f csv -o o -q || fail "render failed"
     /usr/bin/python3 "$here/check_roundtrip.py" o || fail "check_roundtrip.py"
     ;;
+bom)
+    # -O csv.bom=true: every file starts with EF BB BF, and reads back the
+    # same with Python's utf-8-sig; without it, no file has a BOM.
+    "$quire" render "$here/roundtrip.yaml" -f csv -O csv.bom=true -o b -q || fail "render -O csv.bom=true"
+    "$quire" render "$here/roundtrip.yaml" -f csv -o n -q || fail "render"
+    n_files=0
+    for f in b/*.csv; do
+        n_files=$((n_files + 1))
+        [ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" = efbbbf ] || fail "$f: no BOM"
+        cmp -s <(tail -c +4 "$f") "n/${f#b/}" || fail "$f: differs from n/${f#b/} beyond the BOM"
+    done
+    [ "$n_files" -ge 3 ] || fail "only $n_files files"
+    for f in n/*.csv; do
+        [ "$(head -c 3 "$f" | od -An -tx1 | tr -d ' ')" != efbbbf ] || fail "$f: BOM by default"
+    done
+    /usr/bin/python3 "$here/check_roundtrip.py" b --bom || fail "check_roundtrip.py on the BOM files"
+    "$quire" render "$here/roundtrip.yaml" -f csv -O csv.bom=maybe -o x -q 2>/dev/null
+    [ $? -eq 1 ] || fail "-O csv.bom=maybe is not a usage error"
+    [ ! -e x ] || fail "a bad option wrote output"
+    ;;
 out_of_tree)
     # Install the build into a private prefix, then build a plugin the way
     # the header and docs/plugin-guide.md tell an outsider to.
