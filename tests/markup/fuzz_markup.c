@@ -1,0 +1,75 @@
+/* fuzz_markup.c — libFuzzer harness for the inline markup parser: any bytes
+ * without NUL must parse or fail with an offset inside the input and a
+ * message, and a success must keep the result's invariants. The loader only
+ * hands over valid UTF-8, but the parser must stay memory-safe on anything,
+ * so invalid UTF-8 is fed too. Not built by default:
+ *   clang -fsanitize=fuzzer,address,undefined -Isrc -Iinclude \
+ *     tests/markup/fuzz_markup.c src/markup.c src/arena.c */
+#include "arena.h"
+#include "markup.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static quire_target target(void *ctx, const char *id)
+{
+    if (strcmp(id, "t1") == 0)
+        return QUIRE_TARGET_TABLE;
+    if (strcmp(id, "fig") == 0)
+        return QUIRE_TARGET_FIGURE;
+    if (strcmp(id, "n1") == 0)
+        return QUIRE_TARGET_FOOTNOTE;
+    if (strcmp(id, "표") == 0)
+        return QUIRE_TARGET_SECTION;
+    return QUIRE_TARGET_NONE;
+}
+
+static int footnote(void *ctx, const char *id)
+{
+    int *numbers = ctx;
+    static const char *const ids[] = {"n1", "n2", "주석"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(ids[k], id) == 0) {
+            if (!numbers[k])
+                numbers[k] = ++numbers[3];
+            return numbers[k];
+        }
+    return 0;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const char *s = (const char *)data;
+    if (memchr(s, '\0', size))
+        return 0;
+    int numbers[4] = {0};
+    markup_resolver r = {target, footnote, numbers};
+    arena a;
+    arena_init(&a);
+    quire_text t;
+    markup_error err;
+    if (markup_parse(&a, s, size, &r, &t, &err) == 0) {
+        size_t plain = 0, total = 0;
+        for (size_t i = 0; i < t.n_runs; i++) {
+            const quire_run *q = quire_run_at(&t, i);
+            size_t n = strlen(q->text);
+            if ((q->target == QUIRE_TARGET_NONE) != (q->link == NULL) || (n == 0))
+                abort();
+            if (!q->footnote) {
+                if (memcmp(t.plain + plain, q->text, n) != 0)
+                    abort();
+                plain += n;
+            }
+            total += n;
+        }
+        /* markup only ever shrinks the text, footnote numbers aside */
+        if (t.plain[plain] != '\0' || plain > size || total > size + 10 * t.n_runs)
+            abort();
+    } else if (err.offset > size || err.message[0] == '\0' ||
+               strlen(err.message) >= sizeof err.message) {
+        abort();
+    }
+    arena_free(&a);
+    return 0;
+}
