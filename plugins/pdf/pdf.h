@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "linebreak.h"
+#include "text.h"
 
 /* Text appearance: a font, a size in points and a colour. */
 typedef struct pdf_style {
@@ -34,9 +35,8 @@ typedef struct pdf_ctx {
     const quire_template *tp;
     HPDF_Doc doc;
     HPDF_Encoder utf8;
-    HPDF_Font body, bold;
-    int16_t *widths[2];      /* advance per BMP code point of body, bold;
-                                -1: not looked up yet, -2: no glyph */
+    text_face faces[2];      /* body, bold */
+    HPDF_Font body, bold;    /* their fonts */
     int korean;              /* dataset language is Korean: labels in Korean */
 
     double pw, ph;           /* page size */
@@ -74,11 +74,12 @@ void pdf_fail(pdf_ctx *ctx, quire_status status, const char *fmt, ...)
 /* A label in the dataset's language: Korean or English. */
 const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en);
 
-/* fonts.c */
+/* text_fonts.c */
 int fonts_load(pdf_ctx *ctx);
 /* check(): the template's faces resolve to the families it names. */
 quire_status fonts_check_job(const quire_job *job);
 void fonts_free(pdf_ctx *ctx);
+const text_face *fonts_face(const pdf_ctx *ctx, HPDF_Font font);
 double text_width(const pdf_ctx *ctx, HPDF_Font font, double size,
                   const char *text, size_t len);
 /* Reports characters of text the font has no glyph for (dry pass only). */

@@ -1,8 +1,7 @@
-/* fonts.c — TrueType fonts from fontconfig, embedded as UTF-8 CID fonts,
- * and the glyph widths the layout measures with. */
+/* text_fonts.c — the document's faces, resolved through the host's
+ * fontconfig lookup, and what becomes of characters they lack. */
 #include "pdf.h"
 
-#include <hpdf_font.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,42 +27,28 @@ static const char *font_kind(const char *path)
     return "unknown";
 }
 
-/* Resolves pattern and loads it; NULL after pdf_fail(). */
-static HPDF_Font font_open(pdf_ctx *ctx, const char *pattern)
+/* Resolves pattern and loads it into f; -1 after pdf_fail(). */
+static int face_open(pdf_ctx *ctx, text_face *f, const char *pattern)
 {
-    char path[4096];
+    char path[4096], why[160];
     int index = 0;
     if (ctx->job->host->find_font(ctx->job, pattern, path, sizeof path, &index) != QUIRE_OK) {
         pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' not found", pattern);
-        return NULL;
+        return -1;
     }
     const char *kind = font_kind(path);
     if (strcmp(kind, "TrueType") && strcmp(kind, "collection")) {
         pdf_fail(ctx, QUIRE_ERR_INPUT,
                  "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
                  pattern, path, !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
-        return NULL;
+        return -1;
     }
-    const char *name = !strcmp(kind, "collection")
-        ? HPDF_LoadTTFontFromFile2(ctx->doc, path, (HPDF_UINT)index, HPDF_TRUE)
-        : HPDF_LoadTTFontFromFile(ctx->doc, path, HPDF_TRUE);
-    HPDF_Font font = name ? HPDF_GetFont(ctx->doc, name, "UTF-8") : NULL;
-    if (!font) {
-        pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' (%s) cannot be embedded (libharu error 0x%04X)",
-                 pattern, path, (unsigned)ctx->hpdf_error);
-        return NULL;
+    if (text_face_load(f, ctx->doc, path, index, !strcmp(kind, "collection"), why, sizeof why)) {
+        pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' (%s) %s", pattern, path, why);
+        return -1;
     }
     ctx->hpdf_error = 0; /* handled here: the font is usable */
-    return font;
-}
-
-static int16_t *width_table(void)
-{
-    int16_t *t = malloc(65536 * sizeof *t);
-    if (t)
-        for (size_t i = 0; i < 65536; i++)
-            t[i] = -1;
-    return t;
+    return 0;
 }
 
 quire_status fonts_check_job(const quire_job *job)
@@ -93,87 +78,42 @@ int fonts_load(pdf_ctx *ctx)
         return -1;
     }
     ctx->utf8 = HPDF_GetEncoder(ctx->doc, "UTF-8");
-    ctx->body = font_open(ctx, body);
-    ctx->bold = ctx->body ? font_open(ctx, bold) : NULL;
-    if (!ctx->body || !ctx->bold)
+    if (face_open(ctx, &ctx->faces[0], body) || face_open(ctx, &ctx->faces[1], bold))
         return -1;
-    ctx->widths[0] = width_table();
-    ctx->widths[1] = width_table();
-    if (!ctx->widths[0] || !ctx->widths[1]) {
-        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
-        return -1;
-    }
+    ctx->body = ctx->faces[0].font;
+    ctx->bold = ctx->faces[1].font;
     return 0;
 }
 
 void fonts_free(pdf_ctx *ctx)
 {
-    free(ctx->widths[0]);
-    free(ctx->widths[1]);
-    ctx->widths[0] = ctx->widths[1] = NULL;
+    text_face_free(&ctx->faces[0]);
+    text_face_free(&ctx->faces[1]);
 }
 
-/* Decodes one UTF-8 character at s (n bytes); a bad sequence is U+FFFD. */
-static uint32_t utf8_decode(const char *s, size_t *n)
+const text_face *fonts_face(const pdf_ctx *ctx, HPDF_Font font)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    *n = lb_char_len(s);
-    switch (*n) {
-    case 1: return u[0] < 0x80 ? u[0] : 0xFFFD;
-    case 2: return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-    case 3: return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-    default:
-        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
-               (u[3] & 0x3Fu);
-    }
+    return font == ctx->faces[1].font ? &ctx->faces[1] : &ctx->faces[0];
 }
 
-/* Advance of cp in 1/1000 em, or -2 when the font has no glyph for it
- * (libharu's UTF-8 encoder only reaches the BMP). */
-static int glyph_advance(pdf_ctx *ctx, HPDF_Font font, uint32_t cp)
-{
-    if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -2;
-    int16_t *cache = ctx->widths[font == ctx->bold];
-    if (cache && cache[cp] != -1)
-        return cache[cp];
-    HPDF_FontDef def = ((HPDF_FontAttr)font->attr)->fontdef;
-    int w = -2;
-    if (cp == ' ' || HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)cp) != 0)
-        w = HPDF_Font_GetUnicodeWidth(font, (HPDF_UNICODE)cp);
-    if (cache)
-        cache[cp] = (int16_t)w;
-    return w;
-}
-
-double text_width(const pdf_ctx *cctx, HPDF_Font font, double size, const char *text,
+double text_width(const pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
                   size_t len)
 {
-    pdf_ctx *ctx = (pdf_ctx *)cctx; /* only the width cache changes */
-    long sum = 0;
-    for (size_t i = 0, n; i < len; i += n) {
-        uint32_t cp = utf8_decode(text + i, &n);
-        if (i + n > len)
-            n = len - i;
-        if (cp < 0x20)
-            cp = ' ';
-        int w = glyph_advance(ctx, font, cp);
-        sum += w >= 0 ? w : glyph_advance(ctx, font, '?');
-    }
-    return (double)sum * size / 1000.0;
+    return text_face_width(fonts_face(ctx, font), size, text, len);
 }
 
 size_t fonts_sanitize(pdf_ctx *ctx, HPDF_Font font, const char *text, size_t len,
                       char *buf, size_t size)
 {
+    const text_face *f = fonts_face(ctx, font);
     size_t o = 0;
     for (size_t i = 0, n; i < len && o + 5 < size; i += n) {
-        uint32_t cp = utf8_decode(text + i, &n);
+        uint32_t cp = text_utf8_decode(text + i, &n);
         if (i + n > len)
             n = len - i;
         if (cp < 0x20)
             buf[o++] = ' ';
-        else if (glyph_advance(ctx, font, cp) < 0)
+        else if (!text_face_has(f, cp))
             buf[o++] = '?';
         else
             memcpy(buf + o, text + i, n), o += n;
@@ -197,9 +137,10 @@ void fonts_check(pdf_ctx *ctx, HPDF_Font font, const char *text)
 {
     if (!ctx->dry || !text)
         return;
+    const text_face *f = fonts_face(ctx, font);
     for (size_t i = 0, n; text[i]; i += n) {
-        uint32_t cp = utf8_decode(text + i, &n);
-        if (cp < 0x20 || glyph_advance(ctx, font, cp) >= 0 || already_warned(ctx, cp))
+        uint32_t cp = text_utf8_decode(text + i, &n);
+        if (cp < 0x20 || text_face_has(f, cp) || already_warned(ctx, cp))
             continue;
         ctx->job->host->diag(ctx->job, QUIRE_WARNING, "missing-glyph",
                              "U+%04X '%.*s' in %s has no glyph in font %s; drawn as '?'",
