@@ -147,18 +147,12 @@ static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
 }
 
 static const char *const standards[] = {"ua-1", "a-2b", "a-3b", NULL};
-static const quire_option_decl pdf_options[] = {
-    {"standard", QUIRE_OPT_LIST, "", "PDF standards to meet (a list)", standards},
+static const quire_option_decl options[] = {
+    {"standard", QUIRE_OPT_LIST, "", "PDF standards to meet: ua-1, a-2b, a-3b", standards},
     {"max_rows", QUIRE_OPT_INT, "500",
-     "rows a table shows before a line says how many follow", NULL},
+     "rows of a table shown before a line saying how many follow (the workbook has all)", NULL},
 };
-
-static quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
-{
-    return fonts_check_job(job);
-}
 
 QUIRE_PLUGIN_DEFINE2("pdf", "pdf", "2.0.0",
                      "PDF brief: cover, contents, figures, tables and vector charts (libharu)",
-                     pdf_export, pdf_check, pdf_options,
-                     sizeof pdf_options / sizeof pdf_options[0])
+                     pdf_export, pdf_check, options, sizeof options / sizeof options[0])

@@ -74,12 +74,17 @@ void pdf_fail(pdf_ctx *ctx, quire_status status, const char *fmt, ...)
 /* A label in the dataset's language: Korean or English. */
 const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en);
 
-/* text_fonts.c */
+/* text_fonts.c; the faces when the template names none */
+#define PDF_DEFAULT_BODY "NanumGothic"
+#define PDF_DEFAULT_BOLD "NanumGothic:bold"
 int fonts_load(pdf_ctx *ctx);
-/* check(): the template's faces resolve to the families it names. */
-quire_status fonts_check_job(const quire_job *job);
 void fonts_free(pdf_ctx *ctx);
 const text_face *fonts_face(const pdf_ctx *ctx, HPDF_Font font);
+/* "TrueType", "collection", "OpenType/CFF", "unreadable" or "unknown". */
+const char *fonts_kind(const char *path);
+
+/* check.c: the plugin's check() */
+quire_status pdf_check(const quire_job *job, char *err, size_t err_size);
 double text_width(const pdf_ctx *ctx, HPDF_Font font, double size,
                   const char *text, size_t len);
 /* Reports characters of text the font has no glyph for (dry pass only). */

@@ -6,11 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DEFAULT_BODY "NanumGothic"
-#define DEFAULT_BOLD "NanumGothic:bold"
 
 /* What kind of font file path is, from its first four bytes. */
-static const char *font_kind(const char *path)
+const char *fonts_kind(const char *path)
 {
     unsigned char tag[4] = {0};
     FILE *f = fopen(path, "rb");
@@ -36,7 +34,7 @@ static int face_open(pdf_ctx *ctx, text_face *f, const char *pattern)
         pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' not found", pattern);
         return -1;
     }
-    const char *kind = font_kind(path);
+    const char *kind = fonts_kind(path);
     if (strcmp(kind, "TrueType") && strcmp(kind, "collection")) {
         pdf_fail(ctx, QUIRE_ERR_INPUT,
                  "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
@@ -51,27 +49,10 @@ static int face_open(pdf_ctx *ctx, text_face *f, const char *pattern)
     return 0;
 }
 
-quire_status fonts_check_job(const quire_job *job)
-{
-    const quire_template *t = job->tmpl;
-    const char *faces[] = {t && t->font_body ? t->font_body : DEFAULT_BODY,
-                           t && t->font_bold ? t->font_bold : DEFAULT_BOLD};
-    quire_status st = QUIRE_OK;
-    for (size_t i = 0; i < 2; i++) {
-        char path[4096];
-        int index = 0;
-        if (i == 1 && strcmp(faces[0], faces[1]) == 0)
-            break;
-        if (job->host->find_font(job, faces[i], path, sizeof path, &index) != QUIRE_OK)
-            st = QUIRE_ERR_INPUT;   /* the host reported it at the fonts: key */
-    }
-    return st;
-}
-
 int fonts_load(pdf_ctx *ctx)
 {
-    const char *body = ctx->tp->font_body ? ctx->tp->font_body : DEFAULT_BODY;
-    const char *bold = ctx->tp->font_bold ? ctx->tp->font_bold : DEFAULT_BOLD;
+    const char *body = ctx->tp->font_body ? ctx->tp->font_body : PDF_DEFAULT_BODY;
+    const char *bold = ctx->tp->font_bold ? ctx->tp->font_bold : PDF_DEFAULT_BOLD;
     if (HPDF_UseUTFEncodings(ctx->doc) != HPDF_OK ||
         HPDF_SetCurrentEncoder(ctx->doc, "UTF-8") != HPDF_OK) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu has no UTF-8 encoder");

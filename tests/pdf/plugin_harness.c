@@ -6,6 +6,7 @@
  * usage: plugin_harness PLUGIN.so WORKDIR */
 #include <dlfcn.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,8 +44,30 @@ static size_t fake_expand(const quire_job *job, const char *pattern, int page, i
     return (size_t)snprintf(out, size, "%s %d/%d", pattern, page, pages);
 }
 
+static int reports; /* errors reported through host->report */
+static long report_line;
+
+static void fake_report(const quire_job *job, quire_severity s, const quire_pos *at,
+                        const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "report %s:%ld: ", at && at->file ? at->file : "-", at ? at->line : 0);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    reports += s == QUIRE_ERROR;
+    report_line = at ? at->line : 0;
+}
+
 static const quire_host host = {sizeof(quire_host), QUIRE_ABI_VERSION, fake_diag,
-                                fake_progress, fake_find_font, fake_expand, NULL};
+                                fake_progress, fake_find_font, fake_expand, NULL,
+                                fake_report};
+/* An ABI 1 host: no report member. */
+static const quire_host old_host = {.struct_size = offsetof(quire_host, report),
+                                    .abi_version = 1, .diag = fake_diag,
+                                    .progress = fake_progress, .find_font = fake_find_font,
+                                    .expand = fake_expand};
 
 static void expect(int ok, const char *what)
 {
@@ -113,7 +136,7 @@ static quire_status export_stress(const quire_plugin *p, const char *out, char *
                         .page_width_pt = 595.28, .page_height_pt = 841.89,
                         .margin_pt = {50, 50, 50, 50}, .header = heading, .footer = word,
                         .blocks = blocks, .n_blocks = sizeof blocks / sizeof blocks[0]};
-    quire_job job = {sizeof job, &ds, &t, out, out, &host, NULL};
+    quire_job job = {.struct_size = sizeof job, .dataset = &ds, .tmpl = &t, .output_path = out, .final_path = out, .host = &host};
     return p->export_fn(&job, err, err_size);
 }
 
@@ -125,6 +148,43 @@ static quire_status export_with(const quire_plugin *p, const quire_template *t,
     quire_job job = {sizeof job, &ds, t, out, out, &host, NULL};
     err[0] = '\0';
     return p->export_fn(&job, err, err_size);
+}
+
+/* check(): fonts and images, reported at their place. */
+static void check_cases(const quire_plugin *p, const char *workdir)
+{
+    char err[256], png[1024];
+    expect(p->check_fn != NULL, "check() declared");
+    if (!p->check_fn)
+        return;
+    quire_image im = {.id = "map", .path = png, .format = QUIRE_IMAGE_PNG,
+                      .width_px = 1, .height_px = 1, .at = {"harness.yaml", 7, 11}};
+    snprintf(png, sizeof png, "%s/not-a.png", workdir);
+    FILE *f = fopen(png, "wb");
+    fputs("this is no PNG", f);
+    fclose(f);
+    quire_dataset ds = {.struct_size = sizeof ds, .path = "harness.yaml", .id = "harness",
+                        .title = "Harness", .language = "en", .timestamp = -1};
+    quire_template t = {.struct_size = sizeof t, .name = "harness",
+                        .page_width_pt = 419.53, .page_height_pt = 595.28,
+                        .margin_pt = {40, 40, 40, 40}, .fonts_at = {"t.yaml", 3, 1}};
+    quire_job job = {.struct_size = sizeof job, .dataset = &ds, .tmpl = &t, .host = &host};
+
+    reports = 0;
+    expect(p->check_fn(&job, err, sizeof err) == QUIRE_OK && !reports, "check passes");
+    ds.images = &im;
+    ds.n_images = 1;
+    reports = 0;
+    expect(p->check_fn(&job, err, sizeof err) == QUIRE_ERR_INPUT && reports == 1 &&
+               report_line == 7, "a corrupt image is reported at its file: key");
+    ds.n_images = 0;
+    font_file = png; /* not a font */
+    reports = 0;
+    expect(p->check_fn(&job, err, sizeof err) == QUIRE_ERR_INPUT && reports == 2 &&
+               report_line == 3, "an unusable font is reported at fonts:");
+    job.host = &old_host;
+    expect(p->check_fn(&job, err, sizeof err) == QUIRE_ERR_INPUT, "check without report()");
+    font_file = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
 }
 
 static int file_starts_with_pdf(const char *path)
@@ -192,6 +252,7 @@ int main(int argc, char **argv)
     expect(export_with(p, &t, "/nonexistent-dir/x.pdf", err, sizeof err) == QUIRE_ERR_EXPORT,
            "unwritable output is an export error");
     fprintf(stderr, "write: %s\n", err);
+    check_cases(p, argv[2]);
     dlclose(so);
     return failures ? 1 : 0;
 }

@@ -1,0 +1,86 @@
+/* check.c — what `validate` and `render` ask before anything is written:
+ * the template's fonts resolve to TrueType files libharu can embed, and
+ * every image (the dataset's and the logo) loads. */
+#include "pdf.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+
+/* Reports at a position when the host can, else as a plain diagnostic. */
+static void report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    const quire_host *h = job->host;
+    if (h->struct_size >= offsetof(quire_host, report) + sizeof h->report && h->report)
+        h->report(job, QUIRE_ERROR, at, "%s", msg);
+    else if (h->diag)
+        h->diag(job, QUIRE_ERROR, "pdf-check", "%s", msg);
+}
+
+static int check_font(const quire_job *job, const char *pattern)
+{
+    char path[4096];
+    int index = 0;
+    const quire_pos *at = &job->tmpl->fonts_at;
+    if (job->host->find_font(job, pattern, path, sizeof path, &index) != QUIRE_OK)
+        return -1; /* the host reported it at the fonts: key */
+    const char *kind = fonts_kind(path);
+    if (strcmp(kind, "TrueType") && strcmp(kind, "collection")) {
+        report(job, at, "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
+               pattern, path, !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
+        return -1;
+    }
+    return 0;
+}
+
+static void ignore_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
+{
+    (void)error, (void)detail, (void)data;
+}
+
+/* Loads the image into a scratch document, as the export will. */
+static int check_image(const quire_job *job, HPDF_Doc doc, const quire_image *im)
+{
+    if (!im || !im->path)
+        return 0;
+    HPDF_ResetError(doc);
+    HPDF_Image img = im->format == QUIRE_IMAGE_PNG ? HPDF_LoadPngImageFromFile2(doc, im->path)
+                                                   : HPDF_LoadJpegImageFromFile(doc, im->path);
+    if (img)
+        return 0;
+    report(job, &im->at, "image '%s' cannot be embedded in the PDF (libharu error 0x%04X)",
+           im->path, (unsigned)HPDF_GetError(doc));
+    return -1;
+}
+
+quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
+{
+    const quire_template *tp = job->tmpl;
+    const quire_dataset *ds = job->dataset;
+    const char *body = tp->font_body ? tp->font_body : PDF_DEFAULT_BODY;
+    const char *bold = tp->font_bold ? tp->font_bold : PDF_DEFAULT_BOLD;
+    int bad = check_font(job, body);
+    if (strcmp(body, bold))
+        bad |= check_font(job, bold);
+    HPDF_Doc doc = HPDF_New(ignore_error, NULL);
+    if (!doc) {
+        snprintf(err, err_size, "out of memory");
+        return QUIRE_ERR_EXPORT;
+    }
+    for (size_t i = 0; i < ds->n_images; i++)
+        bad |= check_image(job, doc, quire_image_at(ds, i));
+    bad |= check_image(job, doc, tp->logo.image);
+    HPDF_Free(doc);
+    if (bad)
+        snprintf(err, err_size, "the PDF cannot be made from this dataset and template");
+    return bad ? QUIRE_ERR_INPUT : QUIRE_OK;
+}
