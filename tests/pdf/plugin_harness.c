@@ -145,7 +145,7 @@ static quire_status export_with(const quire_plugin *p, const quire_template *t,
 {
     quire_dataset ds = {.struct_size = sizeof ds, .path = "harness.yaml", .id = "harness",
                         .title = "Harness", .language = "en", .timestamp = -1};
-    quire_job job = {sizeof job, &ds, t, out, out, &host, NULL};
+    quire_job job = {.struct_size = sizeof job, .dataset = &ds, .tmpl = t, .output_path = out, .final_path = out, .host = &host};
     err[0] = '\0';
     return p->export_fn(&job, err, err_size);
 }
