@@ -148,7 +148,7 @@ static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
 
 static const char *const standards[] = {"ua-1", "a-2b", "a-3b", NULL};
 static const quire_option_decl options[] = {
-    {"standard", QUIRE_OPT_LIST, "", "PDF standards to meet: ua-1, a-2b, a-3b", standards},
+    {"standard", QUIRE_OPT_LIST, "", "PDF standards to meet", standards},
     {"max_rows", QUIRE_OPT_INT, "500",
      "rows of a table shown before a line saying how many follow (the workbook has all)", NULL},
 };
