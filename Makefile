@@ -5,7 +5,7 @@ ASAN_BUILD ?= build-asan
 JOBS       ?= $(shell nproc)
 
 # Debian packages the build, the tests and the demo need.
-DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev \
+DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
        libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
        valgrind

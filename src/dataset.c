@@ -21,8 +21,10 @@
 #include "dataset_build.h"
 
 #include "cells.h"
+#include "input_path.h"
 #include "suggest.h"
 
+#include <limits.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +32,11 @@
 
 enum { TOP_QUIRE, TOP_ID, TOP_TITLE, TOP_SUBTITLE, TOP_PERIOD, TOP_DATE, TOP_LANGUAGE,
        TOP_AUTHOR, TOP_ORGANIZATION, TOP_TEMPLATE, TOP_SUMMARY, TOP_FIGURES, TOP_TABLES,
-       TOP_SECTIONS, TOP_SOURCES, TOP_PARAMS };
+       TOP_SECTIONS, TOP_SOURCES, TOP_PARAMS, TOP_FOOTNOTES, TOP_IMAGES };
 static const char *const top_keys[] = {
     "quire", "id", "title", "subtitle", "period", "date", "language", "author",
     "organization", "template", "summary", "figures", "tables", "sections", "sources",
-    "params", NULL};
+    "params", "footnotes", "images", NULL};
 
 static void top_version(loader *ld, const yev *v)
 {
@@ -97,7 +99,9 @@ static void top_key(loader *ld, void *obj, int key, const yev *v)
     case TOP_AUTHOR: load_string(ld, v, "author", &ds->author); break;
     case TOP_ORGANIZATION: load_string(ld, v, "organization", &ds->organization); break;
     case TOP_TEMPLATE: load_string(ld, v, "template", &ld->ds->template_name); break;
-    case TOP_SUMMARY: load_strings(ld, v, "summary", &ds->summary); break;
+    case TOP_SUMMARY: load_prose_list(ld, v, "summary", &ds->summary, &ds->summary_text); break;
+    case TOP_FOOTNOTES: load_sequence(ld, v, "footnotes", load_footnote); break;
+    case TOP_IMAGES: load_sequence(ld, v, "images", load_image); break;
     case TOP_FIGURES: load_sequence(ld, v, "figures", load_figure); break;
     case TOP_TABLES: load_sequence(ld, v, "tables", load_table); break;
     case TOP_SECTIONS: load_sequence(ld, v, "sections", load_section); break;
@@ -158,6 +162,8 @@ static void attach_lists(loader *ld)
     v->sections = ld->sections.items; v->n_sections = ld->sections.n;
     v->sources = ld->sources.items;   v->n_sources = ld->sources.n;
     v->params = ld->params.items;     v->n_params = ld->params.n;
+    v->footnotes = ld->footnotes.items; v->n_footnotes = ld->footnotes.n;
+    v->images = ld->images.items;     v->n_images = ld->images.n;
 }
 
 /* An --set value is checked like the file's own; errors carry the file name
@@ -225,7 +231,7 @@ static int apply_overrides(loader *ld, const dataset_override *sets, size_t n_se
 }
 
 load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
-                         diag *d, quire_dataset **out)
+                         int allow_any_path, diag *d, quire_dataset **out)
 {
     *out = NULL;
     ds_private *ds = calloc(1, sizeof *ds);
@@ -234,9 +240,15 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
         return LOAD_INVALID;
     }
     arena_init(&ds->strings);
-    loader ld = {.d = d, .path = path, .ds = ds, .a = &ds->strings, .first_error = d->errors};
+    loader ld = {.d = d, .path = path, .ds = ds, .a = &ds->strings, .first_error = d->errors,
+                 .allow_any_path = allow_any_path};
     ds->view.struct_size = sizeof ds->view;
     ds->view.path = arena_strdup(&ds->strings, path);
+    char dir[PATH_MAX], real[PATH_MAX];
+    if (input_dir_of(path, dir, sizeof dir) != 0)
+        snprintf(dir, sizeof dir, ".");
+    ld.dir = arena_strdup(&ds->strings, dir);
+    ds->view.dir = realpath(dir, real) ? arena_strdup(&ds->strings, real) : ld.dir;
     struct stat st;
     if (yev_open(&ld.src, path, d, &ds->strings) != 0) {
         diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
@@ -249,10 +261,14 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
         read_document(&ld);
     yev_close(&ld.src);
     attach_lists(&ld);
-    if (!ld.fatal)
+    if (!ld.fatal) {
         check_refs(&ld);
+        dataset_markup_cells(&ld);
+        dataset_prose_finish(&ld);
+    }
     ds_idset *sets_of_ids[] = {&ld.figure_ids, &ld.table_ids, &ld.section_ids,
-                               &ld.source_ids, &ld.param_keys};
+                               &ld.source_ids, &ld.param_keys, &ld.footnote_ids,
+                               &ld.image_ids, &ld.note_refs};
     for (size_t i = 0; i < sizeof sets_of_ids / sizeof sets_of_ids[0]; i++)
         strmap_free(&sets_of_ids[i]->index);
     int usage = apply_overrides(&ld, sets, n_sets);

@@ -21,7 +21,7 @@ typedef enum load_status {
  * validates everything, reporting every error of the file to d. On success
  * stores a dataset in *out that the caller frees with dataset_free(). */
 load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
-                         diag *d, quire_dataset **out);
+                         int allow_any_path, diag *d, quire_dataset **out);
 
 /* Frees a dataset from dataset_load(); accepts NULL. */
 void dataset_free(quire_dataset *ds);

@@ -53,6 +53,14 @@ typedef struct loader {
     ds_list figures, tables, sections, sources, params, refs;
     ds_idset figure_ids, table_ids, section_ids, source_ids, param_keys;
     int have_quire, have_id, have_title;
+    /* ABI 2: footnotes, images, and what prose resolves at the end */
+    ds_list footnotes, images;
+    ds_idset footnote_ids, image_ids;
+    ds_idset note_refs;       /* footnote ids in order of first reference */
+    ds_list pending_links, pending_notes;
+    ds_mark prose_at;         /* the scalar being parsed as markup */
+    const char *dir;          /* the dataset's folder, for files it names */
+    int allow_any_path;       /* --allow-any-path */
 } loader;
 
 /* Reads one value of a mapping; must consume the whole value node. */
@@ -114,6 +122,22 @@ void table_null(table_build *tb, size_t col);
 void table_load_csv(loader *ld, table_build *tb);
 /* dataset_finish.c: defaults, unit labels and the timestamp of the view. */
 void dataset_finish(loader *ld);
+/* dataset_prose.c: inline markup, resolved at the end of the file. */
+int load_markup(loader *ld, const char *s, size_t len, ds_mark at, const char *where,
+                quire_text *out);
+/* A prose scalar (null: plain NULL); 0 after an error. */
+int load_prose(loader *ld, const yev *ev, const char *key, quire_text *out);
+/* summary / body: a string or a list whose entries are paragraphs or
+ * lists of items. */
+int load_prose_list(loader *ld, const yev *ev, const char *key, quire_strings *plain,
+                    quire_prose *out);
+/* dataset_finish.c: the cells of `markup: true` columns, before links resolve. */
+void dataset_markup_cells(loader *ld);
+/* Resolves internal links and footnote numbers; reports what is unknown. */
+void dataset_prose_finish(loader *ld);
+/* dataset_media.c */
+void load_footnote(loader *ld, const yev *ev);
+void load_image(loader *ld, const yev *ev);
 /* dataset_items.c */
 void load_figure(loader *ld, const yev *ev);
 void load_section(loader *ld, const yev *ev);

@@ -100,12 +100,75 @@ static void set_sizes(quire_dataset *v)
     v->day = day_of(v->date);
 }
 
+/* 1 when s holds a Hangul syllable or jamo. */
+static int has_hangul(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; s && *p; p++) {
+        if (p[0] == 0xEA && p[1] >= 0xB0)           /* U+AC00.. */
+            return 1;
+        if (p[0] >= 0xEB && p[0] <= 0xEC)           /* ..U+CFFF */
+            return 1;
+        if (p[0] == 0xED && p[1] && p[1] < 0x9F)    /* ..U+D7A3 */
+            return 1;
+        if (p[0] == 0xE1 && p[1] >= 0x84 && p[1] <= 0x87)  /* jamo U+1100..U+11FF */
+            return 1;
+        if (p[0] == 0xE3 && p[1] >= 0x84 && p[1] <= 0x86)  /* compatibility jamo */
+            return 1;
+    }
+    return 0;
+}
+
+/* SPEC: without `language:`, ko when the title, subtitle or summary holds
+ * Hangul, else en. */
+static const char *inferred_language(const quire_dataset *v)
+{
+    if (has_hangul(v->title) || has_hangul(v->subtitle))
+        return "ko";
+    for (size_t i = 0; i < v->summary.count; i++)
+        if (has_hangul(v->summary.items[i]))
+            return "ko";
+    return "en";
+}
+
+/* The cells of a `markup: true` column, parsed once the table is read. */
+static void markup_cells(loader *ld, quire_table *t, quire_column *c)
+{
+    quire_text *rich = arena_alloc(ld->a, (t->n_rows ? t->n_rows : 1) * sizeof *rich);
+    if (!rich) {
+        diag_error(ld->d, ld->path, c->at.line, c->at.col, "out of memory");
+        return;
+    }
+    const char **texts = (const char **)c->texts;
+    for (size_t r = 0; r < t->n_rows; r++) {
+        rich[r] = (quire_text){0};
+        if (!texts[r])
+            continue;
+        char where[160];
+        snprintf(where, sizeof where, "table '%s', column '%s', row %zu", t->id, c->id, r + 1);
+        if (!load_markup(ld, texts[r], strlen(texts[r]), (ds_mark){c->at.line, c->at.col},
+                         where, &rich[r]))
+            continue;
+        texts[r] = rich[r].plain;
+    }
+    c->rich = rich;
+    c->text_size = sizeof(quire_text);
+}
+
+void dataset_markup_cells(loader *ld)
+{
+    quire_table *tabs = ld->tables.items;
+    for (size_t t = 0; t < ld->tables.n; t++)
+        for (size_t c = 0; c < tabs[t].n_columns; c++)
+            if (tabs[t].columns[c].markup && tabs[t].columns[c].texts)
+                markup_cells(ld, &tabs[t], (quire_column *)&tabs[t].columns[c]);
+}
+
 void dataset_finish(loader *ld)
 {
     quire_dataset *v = &ld->ds->view;
     set_sizes(v);
     if (!v->language)
-        v->language = "ko";
+        v->language = inferred_language(v);
     v->timestamp = timestamp(v);
     for (size_t t = 0; t < v->n_tables; t++) {
         const quire_table *tab = &v->tables[t];

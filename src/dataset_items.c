@@ -5,6 +5,7 @@
 #include "cells.h"
 
 #include <string.h>
+#include <strings.h>
 
 enum { FIG_ID, FIG_LABEL, FIG_VALUE, FIG_UNIT, FIG_CHANGE, FIG_SOURCE, FIG_NOTE };
 static const char *const figure_keys[] = {"id", "label", "value", "unit", "change",
@@ -16,6 +17,22 @@ static const char *const section_keys[] = {"id", "heading", "body", NULL};
 enum { SRC_ID, SRC_TITLE, SRC_PUBLISHER, SRC_AUTHOR, SRC_DATE, SRC_URL };
 static const char *const source_keys[] = {"id", "title", "publisher", "author", "date",
                                           "url", NULL};
+
+/* SPEC: an absolute http, https or mailto URL, with no spaces or controls. */
+static int valid_url(const char *s)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:"};
+    size_t rest = 0;
+    for (size_t i = 0; i < 3 && !rest; i++)
+        if (strncasecmp(s, schemes[i], strlen(schemes[i])) == 0)
+            rest = strlen(schemes[i]);
+    if (!rest || !s[rest] || s[rest] == '/')
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        if (*p <= ' ' || *p == 0x7f)
+            return 0;
+    return 1;
+}
 
 typedef struct figure_read {
     quire_figure f;
@@ -61,13 +78,16 @@ static void figure_key(loader *ld, void *obj, int key, const yev *v)
     case FIG_UNIT: load_string(ld, v, "unit", &fr->f.unit); break;
     case FIG_CHANGE: figure_change(ld, fr, v); break;
     case FIG_SOURCE: load_refs(ld, v, "source", &fr->f.sources); break;
-    case FIG_NOTE: load_string(ld, v, "note", &fr->f.note); break;
+    case FIG_NOTE:
+        if (load_prose(ld, v, "note", &fr->f.note_text))
+            fr->f.note = fr->f.note_text.plain;
+        break;
     }
 }
 
 void load_figure(loader *ld, const yev *ev)
 {
-    figure_read fr = {0};
+    figure_read fr = {.f = {.at = {ld->path, ev->line, ev->col}}};
     load_mapping(ld, ev, "a figure", figure_keys, figure_key, &fr);
     if (ev->kind != YEV_MAP_START || ld->fatal)
         return;
@@ -91,13 +111,13 @@ static void section_key(loader *ld, void *obj, int key, const yev *v)
             load_unique(ld, &ld->section_ids, "section", s->id, (ds_mark){v->line, v->col});
         break;
     case SEC_HEADING: load_string(ld, v, "heading", &s->heading); break;
-    case SEC_BODY: load_strings(ld, v, "body", &s->paragraphs); break;
+    case SEC_BODY: load_prose_list(ld, v, "body", &s->paragraphs, &s->body); break;
     }
 }
 
 void load_section(loader *ld, const yev *ev)
 {
-    quire_section s = {0};
+    quire_section s = {.at = {ld->path, ev->line, ev->col}};
     load_mapping(ld, ev, "a section", section_keys, section_key, &s);
     if (ev->kind != YEV_MAP_START || ld->fatal)
         return;
@@ -131,13 +151,17 @@ static void source_key(loader *ld, void *obj, int key, const yev *v)
             s->date = NULL;
         }
         break;
-    case SRC_URL: load_string(ld, v, "url", &s->url); break;
+    case SRC_URL:
+        if (load_string(ld, v, "url", &s->url) && s->url && !valid_url(s->url))
+            load_error(ld, v, "'url' expects an absolute http, https or mailto URL, got %s",
+                       load_quote(s->url, strlen(s->url), buf, sizeof buf));
+        break;
     }
 }
 
 void load_source(loader *ld, const yev *ev)
 {
-    quire_source s = {0};
+    quire_source s = {.at = {ld->path, ev->line, ev->col}};
     load_mapping(ld, ev, "a source", source_keys, source_key, &s);
     if (ev->kind != YEV_MAP_START || ld->fatal)
         return;

@@ -12,9 +12,9 @@
 static const char *const type_names[] = {"text", "number", "integer", "percent",
                                          "currency", "date", NULL};
 
-enum { COL_ID, COL_LABEL, COL_TYPE, COL_CURRENCY, COL_SCALE, COL_FORMAT };
+enum { COL_ID, COL_LABEL, COL_TYPE, COL_CURRENCY, COL_SCALE, COL_FORMAT, COL_MARKUP };
 static const char *const column_keys[] = {"id", "label", "type", "currency", "scale",
-                                          "format", NULL};
+                                          "format", "markup", NULL};
 
 enum { TAB_ID, TAB_TITLE, TAB_DESCRIPTION, TAB_SOURCE, TAB_COLUMNS, TAB_ROWS, TAB_CSV };
 static const char *const table_keys[] = {"id", "title", "description", "source",
@@ -24,6 +24,7 @@ typedef struct column_read {
     quire_column c;
     int have_type;
     ds_mark at;
+    ds_mark markup_at;
 } column_read;
 
 static void column_type(loader *ld, column_read *cr, const yev *v)
@@ -68,6 +69,16 @@ static void column_key(loader *ld, void *obj, int key, const yev *v)
             load_error(ld, v, "'scale' must be greater than 0");
         break;
     case COL_FORMAT: load_string(ld, v, "format", &cr->c.format); break;
+    case COL_MARKUP:
+        if (v->kind == YEV_SCALAR && v->plain &&
+            (!strcmp(v->value, "true") || !strcmp(v->value, "false"))) {
+            cr->c.markup = v->value[0] == 't';
+            cr->markup_at = (ds_mark){v->line, v->col};
+        } else {
+            load_error(ld, v, "'markup' expects true or false, not %s", load_kind_name(v));
+            load_skip(ld, v);
+        }
+        break;
     }
 }
 
@@ -83,6 +94,9 @@ static void column_check(loader *ld, table_build *tb, column_read *cr, const yev
                            "currency, date)", cr->c.id);
     if (cr->c.type == QUIRE_CURRENCY && !cr->c.currency)
         load_error(ld, ev, "currency column '%s' needs 'currency:' (USD, KRW, ...)", cr->c.id);
+    if (cr->c.markup && cr->have_type == 1 && cr->c.type != QUIRE_TEXT)
+        diag_error(ld->d, ld->path, cr->markup_at.line, cr->markup_at.col,
+                   "column '%s': 'markup' applies to text columns only", cr->c.id);
     if (cr->c.type != QUIRE_CURRENCY && cr->have_type == 1 &&
         (cr->c.currency || cr->c.scale != 1))
         load_error(ld, ev, "column '%s': 'currency' and 'scale' apply to currency columns only",
@@ -108,6 +122,7 @@ static void table_columns(loader *ld, table_build *tb, const yev *v)
             cr.c.type = QUIRE_TEXT;  /* read its cells as text, already reported */
         if (!cr.c.id)
             cr.c.id = "?";
+        cr.c.at = (quire_pos){ld->path, cr.at.line, cr.at.col};
         quire_column *c = load_push(ld, &tb->columns, sizeof *c);
         column_build *b = load_push(ld, &tb->data, sizeof *b);
         if (c && b)
@@ -292,7 +307,10 @@ static void table_key(loader *ld, void *obj, int key, const yev *v)
             load_unique(ld, &ld->table_ids, "table", tb->t.id, (ds_mark){v->line, v->col});
         break;
     case TAB_TITLE: load_string(ld, v, "title", &tb->t.title); break;
-    case TAB_DESCRIPTION: load_string(ld, v, "description", &tb->t.description); break;
+    case TAB_DESCRIPTION:
+        if (load_prose(ld, v, "description", &tb->t.description_text))
+            tb->t.description = tb->t.description_text.plain;
+        break;
     case TAB_SOURCE: load_refs(ld, v, "source", &tb->t.sources); break;
     case TAB_COLUMNS: table_columns(ld, tb, v); break;
     case TAB_ROWS: table_rows(ld, tb, v); break;
@@ -334,7 +352,7 @@ static void table_finish(loader *ld, table_build *tb)
 
 void load_table(loader *ld, const yev *ev)
 {
-    table_build tb = {.at = {ev->line, ev->col}};
+    table_build tb = {.at = {ev->line, ev->col}, .t = {.at = {ld->path, ev->line, ev->col}}};
     load_mapping(ld, ev, "a table", table_keys, table_key, &tb);
     if (ev->kind == YEV_MAP_START && !ld->fatal) {
         if (!tb.t.id)

@@ -20,7 +20,7 @@ static int load_datasets(const cli_options *o, diag *d, prepared *p)
     p->n_items = o->n_datasets;
     int usage = 0, invalid = 0;
     for (size_t i = 0; i < o->n_datasets; i++) {
-        load_status st = dataset_load(o->datasets[i], o->sets, o->n_sets, d,
+        load_status st = dataset_load(o->datasets[i], o->sets, o->n_sets, o->allow_any_path, d,
                                       &p->items[i].dataset);
         usage |= st == LOAD_USAGE;
         invalid |= st != LOAD_OK;

@@ -23,7 +23,7 @@ int main(int argc, char **argv)
     diag_init(&d, stderr);
     quire_dataset *ds = NULL;
     double t0 = now();
-    load_status st = dataset_load(argv[1], NULL, 0, &d, &ds);
+    load_status st = dataset_load(argv[1], NULL, 0, 0, &d, &ds);
     double secs = now() - t0;
     if (st != LOAD_OK)
         return 2;

@@ -61,7 +61,7 @@ int main(int argc, char **argv)
     size_t n_sets;
     char *set_text = read_sets(argv[1], sets, 8, &n_sets);
     quire_dataset *ds = NULL;
-    load_status st = dataset_load(argv[1], sets, n_sets, &d, &ds);
+    load_status st = dataset_load(argv[1], sets, n_sets, 0, &d, &ds);
     fclose(out);
     char *want = slurp(argv[2]);
     int ok = want && st != LOAD_OK && !ds && strcmp(got, want) == 0;

@@ -52,7 +52,7 @@ load_status files_load(const char *p, const dataset_override *sets, size_t n,
     FILE *out = open_memstream(msgs, &len);
     diag d;
     diag_init(&d, out);
-    load_status st = dataset_load(p, sets, n, &d, ds);
+    load_status st = dataset_load(p, sets, n, 0, &d, ds);
     fclose(out);
     return st;
 }

@@ -12,7 +12,7 @@ static quire_dataset *load(const char *path)
     diag d;
     diag_init(&d, stderr);
     quire_dataset *ds = NULL;
-    assert_int_equal(dataset_load(path, NULL, 0, &d, &ds), LOAD_OK);
+    assert_int_equal(dataset_load(path, NULL, 0, 0, &d, &ds), LOAD_OK);
     assert_non_null(ds);
     return ds;
 }
