@@ -1,22 +1,18 @@
 /* csv_read.c — RFC 4180 fields read through a 64 KiB buffer, so a CSV of
- * any size costs the memory of its longest field. */
+ * any size costs the memory of its longest field (at most CSV_MAX_FIELD). */
 #include "csv_read.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
-int csv_open(csv_reader *r, const char *path)
+int csv_init(csv_reader *r, FILE *f)
 {
     memset(r, 0, sizeof *r);
-    r->file = fopen(path, "rb");
-    if (!r->file)
-        return -1;
+    r->file = f;
     r->field_cap = 256;
     r->field = malloc(r->field_cap);
     if (!r->field) {
-        fclose(r->file);
-        r->file = NULL;
         errno = ENOMEM;
         return -1;
     }
@@ -54,6 +50,7 @@ static int get(csv_reader *r)
     if (c == EOF)
         return EOF;
     r->pos++;
+    r->record_bytes++;
     if (c == '\n') {
         r->line++;
         r->col = 1;
@@ -63,8 +60,11 @@ static int get(csv_reader *r)
     return c;
 }
 
+/* 0, or -1 out of memory, or -2 over the field cap. */
 static int append(csv_reader *r, int c)
 {
+    if (r->field_len >= CSV_MAX_FIELD)
+        return -2;
     if (r->field_len + 1 >= r->field_cap) {
         size_t cap = r->field_cap * 2;
         char *f = realloc(r->field, cap);
@@ -79,6 +79,8 @@ static int append(csv_reader *r, int c)
 
 static csv_result fail(csv_reader *r, const char *msg, long line, long col)
 {
+    r->field_len = 0;
+    r->field[0] = '\0';  /* no caller may quote a field that failed */
     r->error = msg;
     r->error_line = line;
     r->error_col = col;
@@ -103,6 +105,14 @@ static csv_result field_end(csv_reader *r)
     return fail(r, "expected ',' or a line end after a quoted field", line, col);
 }
 
+static csv_result append_failed(csv_reader *r, int rc)
+{
+    if (rc == -2)
+        return fail(r, "a field longer than 1 MiB (the CSV field limit)", r->field_line,
+                    r->field_col);
+    return fail(r, "out of memory", r->field_line, r->field_col);
+}
+
 static csv_result read_quoted(csv_reader *r)
 {
     get(r);  /* the opening quote */
@@ -115,8 +125,9 @@ static csv_result read_quoted(csv_reader *r)
                 return field_end(r);
             get(r);
         }
-        if (append(r, c) != 0)
-            return fail(r, "out of memory", r->field_line, r->field_col);
+        int rc = append(r, c);
+        if (rc != 0)
+            return append_failed(r, rc);
     }
 }
 
@@ -130,24 +141,36 @@ static csv_result read_plain(csv_reader *r)
             return fail(r, "a quote inside an unquoted field (quote the whole field)",
                         r->line, r->col);
         get(r);
-        if (append(r, c) != 0)
-            return fail(r, "out of memory", r->field_line, r->field_col);
+        int rc = append(r, c);
+        if (rc != 0)
+            return append_failed(r, rc);
     }
+}
+
+static csv_result next_field(csv_reader *r)
+{
+    r->field_len = 0;
+    r->field[0] = '\0';
+    r->field_line = r->line;
+    r->field_col = r->col;
+    if (r->record_start)
+        r->record_bytes = 0;
+    else if (r->record_bytes > CSV_MAX_RECORD)
+        return fail(r, "a record longer than 16 MiB (the CSV record limit)", r->line,
+                    r->col);
+    int c = peek(r);
+    if (c == EOF && r->record_start)
+        return CSV_EOF;
+    if (c == '"')
+        return read_quoted(r);
+    return read_plain(r);
 }
 
 csv_result csv_next_field(csv_reader *r)
 {
-    r->field_len = 0;
-    r->field[0] = '\0';
-    r->field_quoted = 0;
-    r->field_line = r->line;
-    r->field_col = r->col;
-    int c = peek(r);
-    if (c == EOF && r->record_start)
-        return CSV_EOF;
-    if (c == '"') {
-        r->field_quoted = 1;
-        return read_quoted(r);
-    }
-    return read_plain(r);
+    csv_result res = next_field(r);
+    /* fread reports a failed read as a short one: never take it for the end */
+    if (res != CSV_ERROR && ferror(r->file))
+        return fail(r, "cannot read the file (an I/O error)", r->line, r->col);
+    return res;
 }

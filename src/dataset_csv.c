@@ -1,28 +1,22 @@
 /* dataset_csv.c — a table's rows from its `csv:` file: header checked
  * against the columns, then every record typed like an inline row. Errors
- * name the CSV file and its own line and column. */
+ * name the CSV file and its own line and column.
+ *
+ * The file must be a regular file inside the dataset's folder (SPEC:
+ * input_path.h) unless --allow-any-path. Since it may be no CSV at all, a
+ * message quotes at most a short excerpt of a field (HEADER_EXCERPT). */
 #include "dataset_build.h"
 
 #include "csv_read.h"
+#include "input_path.h"
 #include "utf8.h"
 
-#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
-/* The CSV path as the user reads it: relative to the dataset's folder. */
-static char *csv_path(const char *dataset, const char *csv)
-{
-    const char *slash = strrchr(dataset, '/');
-    size_t dir = csv[0] == '/' || !slash ? 0 : (size_t)(slash - dataset + 1);
-    char *p = malloc(dir + strlen(csv) + 1);
-    if (p) {
-        memcpy(p, dataset, dir);
-        strcpy(p + dir, csv);
-    }
-    return p;
-}
+/* Characters of a mismatched header field that a message quotes. */
+#define HEADER_EXCERPT 24
 
 static int field_utf8_ok(loader *ld, csv_reader *r, const char *file)
 {
@@ -58,11 +52,11 @@ static int csv_header(loader *ld, table_build *tb, csv_reader *r, const char *fi
         if (res == CSV_ERROR)
             return 0;
         if (i < tb->columns.n && ok && strcmp(r->field, cols[i].id) != 0) {
-            field_utf8_ok(ld, r, file);
+            char excerpt[4 * HEADER_EXCERPT + 8];
+            diag_excerpt(r->field, r->field_len, HEADER_EXCERPT, excerpt, sizeof excerpt);
             diag_error(ld->d, file, r->field_line, r->field_col,
-                       "CSV header field %zu is '%.*s'; table '%s' expects column '%s'", i + 1,
-                       (int)(r->field_len > 60 ? 60 : r->field_len), r->field, tb->t.id,
-                       cols[i].id);
+                       "CSV header field %zu is '%s'; table '%s' expects column '%s'", i + 1,
+                       excerpt, tb->t.id, cols[i].id);
             ok = 0;
         }
         i++;
@@ -124,34 +118,42 @@ static void csv_records(loader *ld, table_build *tb, csv_reader *r, const char *
     }
 }
 
+/* Opens the csv: file of tb, or reports why not at the csv: key. */
+static FILE *open_csv(loader *ld, table_build *tb, char *file, size_t size)
+{
+    char dir[PATH_MAX], why[256];
+    FILE *f = NULL;
+    file[0] = '\0';
+    if (input_dir_of(ld->path, dir, sizeof dir) != 0)
+        snprintf(why, sizeof why, "the dataset's path is too long");
+    else if (input_resolve(dir, tb->csv, ld->allow_any_path, file, size, why, sizeof why) == 0 &&
+             input_open_regular(file, &f, why, sizeof why) == 0)
+        return f;
+    diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col, "cannot open CSV file '%s': %s",
+               file[0] ? file : tb->csv, why);
+    return NULL;
+}
+
 void table_load_csv(loader *ld, table_build *tb)
 {
+    char file[PATH_MAX];
+    FILE *f = open_csv(ld, tb, file, sizeof file);
+    if (!f)
+        return;
     csv_reader *r = malloc(sizeof *r);
-    char *file = csv_path(ld->path, tb->csv);
-    struct stat st;
-    if (!r || !file) {
+    if (!r || csv_init(r, f) != 0) {
         diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col, "out of memory");
-        goto cleanup;
-    }
-    if (csv_open(r, file) != 0) {
-        diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col,
-                   "cannot open CSV file '%s': %s", file, strerror(errno));
+        if (r)
+            csv_close(r);
+        else
+            fclose(f);
         free(r);
-        r = NULL;
-        goto cleanup;
-    }
-    if (fstat(fileno(r->file), &st) == 0 && S_ISDIR(st.st_mode)) {
-        diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col,
-                   "cannot open CSV file '%s': %s", file, strerror(EISDIR));
-        goto cleanup;
+        return;
     }
     if (csv_header(ld, tb, r, file))
         csv_records(ld, tb, r, file);
     if (r->error)
         diag_error(ld->d, file, r->error_line, r->error_col, "%s", r->error);
-cleanup:
-    if (r)
-        csv_close(r);
+    csv_close(r);
     free(r);
-    free(file);
 }

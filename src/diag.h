@@ -2,6 +2,7 @@
 #ifndef QUIRE_DIAG_H
 #define QUIRE_DIAG_H
 
+#include <stddef.h>
 #include <stdio.h>
 
 /* Where diagnostics go. Lines are 1-based; col 0 means "no column". */
@@ -12,9 +13,27 @@ typedef struct diag {
 } diag;
 
 void diag_init(diag *d, FILE *out);
+
+/* Both print one line. The file name and the message are escaped with
+ * diag_escape(), so a value quoted from a file can neither forge another
+ * "file:line:col: error:" line nor drive the terminal. */
 void diag_error(diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void diag_warning(diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Copies the NUL-terminated s into out (size > 0), always terminated:
+ * newline, CR and tab as \n \r \t; other C0 controls, DEL and bytes that
+ * are not well-formed UTF-8 as \xNN; C1 controls, the line and paragraph
+ * separators and the bidirectional overrides as \uNNNN. Everything else,
+ * Hangul included, is kept. Cut at a character boundary when out is full,
+ * ending in "...". Returns out. */
+char *diag_escape(const char *s, char *out, size_t size);
+
+/* A short excerpt of len bytes of file content for a message: at most
+ * max_chars characters (cut at a character boundary, "..." appended),
+ * NULs as \0; the rest is escaped when the message is printed. For content
+ * of a file that failed to parse as the expected format. Returns out. */
+char *diag_excerpt(const char *s, size_t len, size_t max_chars, char *out, size_t size);
 
 #endif
