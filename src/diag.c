@@ -44,7 +44,7 @@ static int invisible_control(unsigned long c)
 char *diag_escape(const char *str, char *out, size_t size)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t len = strlen(str), i = 0, o = 0;
+    size_t len = strlen(str), i = 0, o = 0, cut = 0;
     while (i < len) {
         char piece[16];
         size_t n = sequence_length(s + i, len - i), plen;
@@ -63,17 +63,14 @@ char *diag_escape(const char *str, char *out, size_t size)
             memcpy(piece, s + i, n);
             plen = n;
         }
-        /* keep room for "..." and the NUL whenever more input follows */
-        size_t room = i + n < len ? 4 : 1;
-        if (o + plen + room > size) {
-            size_t keep = size > 4 ? size - 4 : 0;
-            if (o > keep) {
-                o = keep;
-                while (o > 0 && ((unsigned char)out[o] & 0xC0) == 0x80)
-                    o--;  /* never leave half a character */
+        if (o + 4 <= size)
+            cut = o;  /* a piece boundary where "..." and the NUL still fit */
+        if (o + plen + 1 > size) {
+            o = cut;
+            if (o + 4 <= size) {
+                memcpy(out + o, "...", 3);
+                o += 3;
             }
-            memcpy(out + o, "...", size > 4 ? 3 : 0);
-            o += size > 4 ? 3 : 0;
             break;
         }
         memcpy(out + o, piece, plen);

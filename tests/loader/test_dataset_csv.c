@@ -1,5 +1,6 @@
 /* test_dataset_csv.c — tables read from CSV files: RFC 4180 quoting, BOM,
  * CRLF, empty fields as null, typing like inline rows, relative paths. */
+#include "csv_read.h"
 #include "loader_files.h"
 
 #include <setjmp.h>
@@ -8,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -99,6 +101,100 @@ static void test_errors_name_the_csv(void **state)
     free(msgs);
 }
 
+/* Loads csv.yaml (written with csv: name) with the path rule lifted or not. */
+static load_status load_named(const char *name, int allow_any, char **msgs)
+{
+    char text[1024];
+    snprintf(text, sizeof text, yaml, name);
+    const char *path = files_write("csv.yaml", text, 0);
+    size_t len;
+    FILE *out = open_memstream(msgs, &len);
+    diag d;
+    diag_init(&d, out);
+    quire_dataset *ds = NULL;
+    load_status st = dataset_load_paths(path, NULL, 0, allow_any, &d, &ds);
+    fclose(out);
+    assert_null(ds);
+    return st;
+}
+
+static void test_not_regular(void **state)
+{
+    /* with the path rule lifted, a FIFO or a device still is no CSV file:
+     * refused at once, never read (a FIFO would block, /dev/zero never ends) */
+    char *msgs = NULL;
+    assert_int_equal(load_named("/dev/zero", 1, &msgs), LOAD_INVALID);
+    assert_non_null(strstr(msgs, "csv.yaml:11:5: error: cannot open CSV file '/dev/zero': "
+                                 "not a regular file (a character device)\n"));
+    free(msgs);
+    char fifo[512];
+    snprintf(fifo, sizeof fifo, "%s/fifo.csv", files_dir());
+    assert_int_equal(mkfifo(fifo, 0600), 0);
+    assert_int_equal(load_named("fifo.csv", 0, &msgs), LOAD_INVALID);
+    assert_non_null(strstr(msgs, "fifo.csv': not a regular file (a FIFO)\n"));
+    free(msgs);
+    unlink(fifo);
+    assert_int_equal(load_named("/etc/hostname", 0, &msgs), LOAD_INVALID);
+    assert_non_null(strstr(msgs, "'/etc/hostname': an absolute path"));
+    free(msgs);
+}
+
+/* A CSV of a header and one record: n copies of c (quoted or not), then
+ * three empty fields. */
+static void write_long(const char *name, char c, size_t n, int quoted)
+{
+    size_t head = strlen("name,share,day,n\n");
+    char *text = malloc(head + n + 6);
+    memcpy(text, "name,share,day,n\n", head);
+    size_t at = head;
+    if (quoted)
+        text[at++] = '"';
+    memset(text + at, c, n);
+    at += n;
+    if (quoted)
+        text[at++] = '"';
+    memcpy(text + at, ",,,", 3);
+    files_write(name, text, at + 3);
+    free(text);
+}
+
+static void test_caps(void **state)
+{
+    char *msgs = NULL;
+    struct {
+        char c;
+        size_t n;
+        int quoted;
+        const char *want;
+    } cases[] = {
+        {'a', CSV_MAX_FIELD, 0, NULL},
+        {'a', CSV_MAX_FIELD + 1, 0, "long.csv:2:1: error: a field longer than 1 MiB"},
+        {'a', CSV_MAX_FIELD + 1, 1, "long.csv:2:1: error: a field longer than 1 MiB"},
+        /* what /dev/zero would give: the cap, not a NUL message per byte */
+        {'\0', 3 * CSV_MAX_FIELD, 0, "long.csv:2:1: error: a field longer than 1 MiB"},
+        {',', CSV_MAX_RECORD + 2, 0, "long.csv:2:16777218: error: a record longer than 16 MiB"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        write_long("long.csv", cases[i].c, cases[i].n, cases[i].quoted);
+        char text[1024];
+        snprintf(text, sizeof text, yaml, "long.csv");
+        quire_dataset *ds = NULL;
+        files_load(files_write("csv.yaml", text, 0), NULL, 0, &ds, &msgs);
+        if (!cases[i].want) {
+            assert_non_null(ds);
+            assert_int_equal(strlen(ds->tables[0].columns[0].texts[0]), CSV_MAX_FIELD);
+        } else {
+            assert_null(ds);
+            char *line = strstr(msgs, "long.csv:");
+            assert_non_null(line);
+            assert_memory_equal(line, cases[i].want, strlen(cases[i].want));
+            assert_int_equal(strchr(msgs, '\n')[1], '\0');  /* one error, no flood */
+        }
+        dataset_free(ds);
+        free(msgs);
+    }
+}
+
 static int teardown(void **state)
 {
     files_cleanup();
@@ -112,6 +208,8 @@ int main(void)
         cmocka_unit_test(test_header_only),
         cmocka_unit_test(test_relative_to_dataset),
         cmocka_unit_test(test_errors_name_the_csv),
+        cmocka_unit_test(test_not_regular),
+        cmocka_unit_test(test_caps),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }
