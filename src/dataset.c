@@ -233,13 +233,6 @@ static int apply_overrides(loader *ld, const dataset_override *sets, size_t n_se
 load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
                          int allow_any_path, diag *d, quire_dataset **out)
 {
-    return dataset_load_paths(path, sets, n_sets, 0, d, out);
-}
-
-load_status dataset_load_paths(const char *path, const dataset_override *sets,
-                               size_t n_sets, int allow_any_path, diag *d,
-                               quire_dataset **out)
-{
     *out = NULL;
     ds_private *ds = calloc(1, sizeof *ds);
     if (!ds) {

@@ -23,12 +23,6 @@ typedef enum load_status {
 load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
                          int allow_any_path, diag *d, quire_dataset **out);
 
-/* The same; allow_any_path (--allow-any-path) lets the files the dataset
- * names (csv:) lie outside its folder. dataset_load() passes 0. */
-load_status dataset_load_paths(const char *path, const dataset_override *sets,
-                               size_t n_sets, int allow_any_path, diag *d,
-                               quire_dataset **out);
-
 /* Frees a dataset from dataset_load(); accepts NULL. */
 void dataset_free(quire_dataset *ds);
 

@@ -47,7 +47,6 @@ typedef struct loader {
     const char *path;
     ds_private *ds;
     arena *a;
-    int allow_any_path;       /* --allow-any-path: csv: may leave the folder */
     int fatal;                /* a syntax error or the error cap: stop reading */
     int first_error;          /* d->errors when this file started */
     ds_mark key;              /* position of the key whose value is being read */

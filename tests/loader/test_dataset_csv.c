@@ -112,7 +112,7 @@ static load_status load_named(const char *name, int allow_any, char **msgs)
     diag d;
     diag_init(&d, out);
     quire_dataset *ds = NULL;
-    load_status st = dataset_load_paths(path, NULL, 0, allow_any, &d, &ds);
+    load_status st = dataset_load(path, NULL, 0, allow_any, &d, &ds);
     fclose(out);
     assert_null(ds);
     return st;
