@@ -42,8 +42,9 @@ The checker enforces:
   * with --seeds DIR: every quote occurs verbatim in its seed file, the
     pieces of an elided quote in order within one paragraph.
 
-usage: check_traceability.py DATASET DATA_SOURCES_MD [--seeds DIR]
-exit 0 when traced, 1 when not, 2 on usage errors.
+usage: check_traceability.py DATASET DATA_SOURCES_MD [--seeds DIR] [--self-test]
+exit 0 when traced, 1 when not, 2 on usage errors. --self-test checks the
+checker: the real files pass and each of a set of broken copies fails.
 """
 import glob
 import os
@@ -183,17 +184,21 @@ def split_cells(line):
 
 
 def parse_rows(lines):
-    rows = []
+    """The trace rows, and the lines that look like one but are not."""
+    rows, bad = [], []
     for n, line in enumerate(lines, 1):
         if not line.startswith("| "):
             continue
         cells = split_cells(line)
-        if len(cells) != 6 or cells[0] not in KINDS:
+        if cells[0] not in KINDS:
+            continue
+        if len(cells) != 6:
+            bad.append("data-sources.md:%d: a %s row has %d cells, not 6" % (n, cells[0], len(cells)))
             continue
         rows.append({"line": n, "kind": cells[0], "where": cells[1],
                      "values": cells[2], "seed": cells[3], "basis": cells[4],
                      "evidence": cells[5]})
-    return rows
+    return rows, bad
 
 
 QUOTE_RE = re.compile(r"\"([^\"]+)\"(?:\s*\((\d{3})(?:,[^)]*)?\))?")
@@ -470,11 +475,75 @@ class Checker:
         return self.errors
 
 
+def check(data_text, md_text, seeds):
+    data = yaml.safe_load(data_text)
+    rows, bad = parse_rows(md_text.splitlines())
+    return bad + list(dict.fromkeys(Checker(data, rows, seeds).run()))
+
+
+# Broken copies the checker must reject: (what is broken, file, old, new,
+# a fragment of the expected complaint).
+BREAKAGES = [
+    ("a figure value changed", "data", "value: 2090", "value: 2091", "2091 in the dataset"),
+    ("a new year in a section", "data", "성장률에서는 마이크로소프트가 앞선다.",
+     "성장률에서는 2026년에도 마이크로소프트가 앞선다.", "date '2026년' in section:market"),
+    ("a new number in a section", "data", "성장률에서는 마이크로소프트가 앞선다.",
+     "성장률에서는 마이크로소프트가 77% 앞선다.", "number 77"),
+    ("an invented source date", "data", "    title: 생성형 AI와 국내외 클라우드 산업의 올 한해 (원제 미확인, 발행일 미상)\n",
+     "    title: 생성형 AI와 국내외 클라우드 산업의 올 한해 (원제 미확인, 발행일 미상)\n    date: 2024-12-26\n",
+     "ddaily-cloud-review.date is '2024-12-26'"),
+    ("an inferred date marked as quoted", "md", "| 2024년 3월 | 003 | inferred |",
+     "| 2024년 3월 | 003 | quote |", "the quotes do not state it"),
+    ("a place of a date dropped", "md", "| summary, figure:korea-gpu-2027,", "| figure:korea-gpu-2027,",
+     "date '2027년' in summary"),
+    ("a number missing from its quote", "md", "MS는 전년보다 매출이 31% 성장했다\" |",
+     "MS는 전년보다 매출이 성장했다\" |", "31.0 is not in the row's quotes"),
+    ("an inferred row without a reason", "md",
+     "| inferred | the brief's own document date (also the PDF/XLSX creation date); no article states it |",
+     "| inferred | — |", "must say why"),
+    ("a row with a stray cell", "md", "| 2025-07-31 | — | inferred | the brief's own",
+     "| 2025-07-31 | — | inferred | x | the brief's own", "has 7 cells"),
+    ("a source field without a row", "md", "| source | coupang-cloud.date |", "| sourcex | coupang-cloud.date |",
+     "coupang-cloud.date: no trace row"),
+]
+SEED_BREAKAGE = ("a quote not in its article", "md", "\"MS는 전년보다 매출이 31% 성장했다\" (000)",
+                 "\"MS는 전년보다 매출이 32% 성장했다\" (000)", "not verbatim in seed 000")
+
+
+def self_test(data_path, md_path, seeds):
+    """The checker passes the real files and fails each broken copy."""
+    with open(data_path, encoding="utf-8") as fh:
+        data_text = fh.read()
+    with open(md_path, encoding="utf-8") as fh:
+        md_text = fh.read()
+    failures = []
+    base = check(data_text, md_text, seeds)
+    if base:
+        failures.append("the real files do not pass: %s" % base[0])
+    for what, which, old, new, expect in BREAKAGES + ([SEED_BREAKAGE] if seeds else []):
+        text = data_text if which == "data" else md_text
+        if old not in text:
+            failures.append("%s: '%s' not found, the breakage is stale" % (what, old.strip()))
+            continue
+        text = text.replace(old, new, 1)
+        errors = check(text, md_text, seeds) if which == "data" else check(data_text, text, seeds)
+        if not any(expect in e for e in errors):
+            failures.append("%s: not caught (expected '%s', got %s)" % (what, expect, errors[:2]))
+    for f in failures:
+        print("self-test:", f, file=sys.stderr)
+    if failures:
+        return 1
+    print("ok: the real files pass, %d broken copies fail" % (len(BREAKAGES) + (1 if seeds else 0)))
+    return 0
+
+
 def main(argv):
-    args, seeds = [], None
+    args, seeds, selftest = [], None, False
     it = iter(argv)
     for a in it:
-        if a == "--seeds":
+        if a == "--self-test":
+            selftest = True
+        elif a == "--seeds":
             seeds = next(it, None)
             if not seeds:
                 print(__doc__, file=sys.stderr)
@@ -487,17 +556,19 @@ def main(argv):
     if seeds and not os.path.isdir(seeds):
         print("seeds directory %s not found" % seeds, file=sys.stderr)
         return 2
+    if selftest:
+        return self_test(args[0], args[1], seeds)
     with open(args[0], encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data_text = fh.read()
     with open(args[1], encoding="utf-8") as fh:
-        rows = parse_rows(fh.read().splitlines())
-    errors = list(dict.fromkeys(Checker(data, rows, seeds).run()))
+        md_text = fh.read()
+    errors = check(data_text, md_text, seeds)
     for e in errors:
         print("not traced:", e, file=sys.stderr)
     if errors:
         print("%d problem(s)" % len(errors), file=sys.stderr)
         return 1
-    print("ok: %d trace rows%s" % (len(rows), ", quotes verbatim in the seeds" if seeds else ""))
+    print("ok: traced%s" % (", quotes verbatim in the seeds" if seeds else ""))
     return 0
 
 
