@@ -98,7 +98,10 @@ static void top_key(loader *ld, void *obj, int key, const yev *v)
         break;
     case TOP_AUTHOR: load_string(ld, v, "author", &ds->author); break;
     case TOP_ORGANIZATION: load_string(ld, v, "organization", &ds->organization); break;
-    case TOP_TEMPLATE: load_string(ld, v, "template", &ld->ds->template_name); break;
+    case TOP_TEMPLATE:
+        ld->ds->template_at = (ds_mark){v->line, v->col};
+        load_string(ld, v, "template", &ld->ds->template_name);
+        break;
     case TOP_SUMMARY: load_prose_list(ld, v, "summary", &ds->summary, &ds->summary_text); break;
     case TOP_FOOTNOTES: load_sequence(ld, v, "footnotes", load_footnote); break;
     case TOP_IMAGES: load_sequence(ld, v, "images", load_image); break;
@@ -301,4 +304,11 @@ void dataset_free(quire_dataset *view)
 const char *dataset_template_name(const quire_dataset *view)
 {
     return view ? ((const ds_private *)view)->template_name : NULL;
+}
+
+void dataset_template_pos(const quire_dataset *view, long *line, long *col)
+{
+    const ds_private *ds = (const ds_private *)view;
+    *line = ds->template_at.line;
+    *col = ds->template_at.col;
 }

@@ -28,5 +28,7 @@ void dataset_free(quire_dataset *ds);
 
 /* The `template:` name the dataset asks for, or NULL. Borrowed from ds. */
 const char *dataset_template_name(const quire_dataset *ds);
+/* Where the dataset names it (line 0 when it does not). */
+void dataset_template_pos(const quire_dataset *ds, long *line, long *col);
 
 #endif

@@ -27,6 +27,7 @@ typedef struct ds_private {
     quire_dataset view;       /* first: a quire_dataset* is a ds_private* */
     arena strings;            /* every string and small array of the view */
     const char *template_name;
+    ds_mark template_at;      /* the template: key's value */
 } ds_private;
 
 /* A list being built in the arena; grows by doubling. */

@@ -47,8 +47,10 @@ static char *find_in_shared(const char *file)
 
 static char *find_named(const char *name, const quire_dataset *ds, diag *d)
 {
+    long line, col;
+    dataset_template_pos(ds, &line, &col);
     if (!name[0] || strchr(name, '/') || name[0] == '.') {
-        diag_error(d, ds->path, 0, 0,
+        diag_error(d, ds->path, line, col,
                    "template name '%s' must be a plain name (use -t for a path)", name);
         return NULL;
     }
@@ -61,7 +63,7 @@ static char *find_named(const char *name, const quire_dataset *ds, diag *d)
     if (!p)
         p = find_in_shared(file);
     if (!p)
-        diag_error(d, ds->path, 0, 0,
+        diag_error(d, ds->path, line, col,
                    "template '%s' not found: no %s beside the dataset, in %s or in %s", name,
                    file, shared_dirs[0], shared_dirs[1]);
     free(file);
