@@ -10,6 +10,8 @@ directory, then reads both outputs back with real readers:
   * XLSX (openpyxl): every headline figure's value is a numeric cell of the
     sheet that names the figure; every source's title, publisher and author
     are cells of the Sources sheet.
+  * The dataset: no table lists one thing in two rows (a chart would draw
+    it twice).
 
 Nothing is skipped: a missing tool, output or value is a failure.
 
@@ -150,6 +152,21 @@ def check_xlsx_sources(wb, sources):
                      % (key, s["id"], named[0].title))
 
 
+def check_one_row_per_thing(tables):
+    """A table (and so its chart) shows each thing once: France's two
+    reported amounts are one row, not "프랑스 (2월 보도)" and "프랑스 (4월
+    보도)", which a chart draws as two pledges. The first cells, with any
+    trailing parenthetical removed, are unique within each table."""
+    for t in tables:
+        seen = {}
+        for r in t.get("rows", []) or []:
+            key = re.sub(r"\s*\([^)]*\)\s*$", "", str(r[0])).strip()
+            if key in seen:
+                fail("table %s shows '%s' twice (rows '%s' and '%s')"
+                     % (t["id"], key, seen[key], r[0]))
+            seen[key] = r[0]
+
+
 def main():
     if len(sys.argv) != 5:
         print(__doc__, file=sys.stderr)
@@ -160,6 +177,7 @@ def main():
     figures, sources = data["figures"], data["sources"]
     if not 6 <= len(figures) <= 10:
         fail("dataset has %d headline figures, expected 6-10" % len(figures))
+    check_one_row_per_thing(data.get("tables", []))
 
     with tempfile.TemporaryDirectory() as out:
         render(quire, dataset, template, plugin_dir, out)
