@@ -239,7 +239,7 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
     *out = NULL;
     ds_private *ds = calloc(1, sizeof *ds);
     if (!ds) {
-        diag_error(d, path, 0, 0, "out of memory");
+        diag_out_of_memory(d, path, 0, 0);
         return LOAD_INVALID;
     }
     arena_init(&ds->strings);

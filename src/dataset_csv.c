@@ -142,7 +142,7 @@ void table_load_csv(loader *ld, table_build *tb)
         return;
     csv_reader *r = malloc(sizeof *r);
     if (!r || csv_init(r, f) != 0) {
-        diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col, "out of memory");
+        diag_out_of_memory(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col);
         if (r)
             csv_close(r);
         else

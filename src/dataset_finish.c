@@ -135,7 +135,7 @@ static void markup_cells(loader *ld, quire_table *t, quire_column *c)
 {
     quire_text *rich = arena_alloc(ld->a, (t->n_rows ? t->n_rows : 1) * sizeof *rich);
     if (!rich) {
-        diag_error(ld->d, ld->path, c->at.line, c->at.col, "out of memory");
+        diag_out_of_memory(ld->d, ld->path, c->at.line, c->at.col);
         return;
     }
     const char **texts = (const char **)c->texts;

@@ -155,7 +155,8 @@ int table_reserve(loader *ld, table_build *tb)
     tb->cap = cap;
     return 1;
 nomem:
-    diag_error(ld->d, ld->path, tb->at.line, tb->at.col, "out of memory reading table '%s'",
+    diag_out_of_memory(ld->d, ld->path, tb->at.line, tb->at.col);
+    diag_error(ld->d, ld->path, tb->at.line, tb->at.col, "table '%s' was not read",
                tb->t.id ? tb->t.id : "?");
     ld->fatal = 1;
     return 0;

@@ -172,8 +172,13 @@ void *load_push(loader *ld, ds_list *list, size_t size)
     if (list->n == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 8;
         void *items = arena_grow(ld->a, list->items, list->n * size, cap * size);
-        if (!items)
+        if (!items) {
+            /* Never a silent drop: the file stops being read, the run exits 4. */
+            if (!ld->d->out_of_memory)
+                diag_out_of_memory(ld->d, ld->path, ld->key.line, ld->key.col);
+            ld->fatal = 1;
             return NULL;
+        }
         list->items = items;
         list->cap = cap;
     }

@@ -12,6 +12,7 @@ void diag_init(diag *d, FILE *out)
     d->out = out;
     d->errors = 0;
     d->warnings = 0;
+    d->out_of_memory = 0;
 }
 
 /* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0. */
@@ -138,6 +139,12 @@ void diag_error(diag *d, const char *file, long line, long col, const char *fmt,
     report(d, "error", file, line, col, fmt, ap);
     va_end(ap);
     d->errors++;
+}
+
+void diag_out_of_memory(diag *d, const char *file, long line, long col)
+{
+    diag_error(d, file, line, col, "out of memory");
+    d->out_of_memory = 1;
 }
 
 void diag_warning(diag *d, const char *file, long line, long col, const char *fmt, ...)

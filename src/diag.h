@@ -10,6 +10,7 @@ typedef struct diag {
     FILE *out;      /* stderr normally; a memstream in unit tests */
     int errors;
     int warnings;
+    int out_of_memory;  /* set by diag_out_of_memory(): the run exits 4 */
 } diag;
 
 void diag_init(diag *d, FILE *out);
@@ -21,6 +22,11 @@ void diag_error(diag *d, const char *file, long line, long col, const char *fmt,
     __attribute__((format(printf, 5, 6)));
 void diag_warning(diag *d, const char *file, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+
+/* Reports that memory ran out at file:line:col (an error, counted like
+ * one) and marks d, so that the run ends with exit 4 whatever it was
+ * doing: out of memory is a failure of the machine, not of the input. */
+void diag_out_of_memory(diag *d, const char *file, long line, long col);
 
 /* Copies the NUL-terminated s into out (size > 0), always terminated:
  * newline, CR and tab as \n \r \t; other C0 controls, DEL and bytes that

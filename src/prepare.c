@@ -14,7 +14,7 @@ static int load_datasets(const cli_options *o, diag *d, prepared *p)
 {
     p->items = calloc(o->n_datasets, sizeof *p->items);
     if (!p->items) {
-        diag_error(d, "quire", 0, 0, "out of memory");
+        diag_out_of_memory(d, "quire", 0, 0);
         return EXIT_EXPORT;
     }
     p->n_items = o->n_datasets;
@@ -96,12 +96,16 @@ int prepare_all(const cli_options *o, diag *d, prepared *p)
 {
     *p = (prepared){0};
     int code = load_datasets(o, d, p);
+    if (d->out_of_memory)
+        return EXIT_EXPORT;
     if (code == EXIT_USAGE || code == EXIT_EXPORT)
         return code;
     /* Everything is checked even after an invalid dataset: all errors of
      * a run are reported at once, and --keep-going renders the rest. */
     int ids = check_ids(p, d);
     int bound = bind_templates(o, d, p);
+    if (d->out_of_memory)
+        return EXIT_EXPORT;
     return code ? code : ids ? ids : bound;
 }
 

@@ -227,7 +227,7 @@ static int deliver(yev_source *src, yev *ev, const char *anchor, int replayed)
         src->records[src->open[--src->n_open]].open = 0;
     return 1;
 nomem:
-    diag_error(src->d, src->path, ev->line, ev->col, "out of memory");
+    diag_out_of_memory(src->d, src->path, ev->line, ev->col);
     return 0;
 }
 
@@ -277,7 +277,7 @@ static int start_replay(yev_source *src, const char *anchor, long line, long col
         goto nomem;
     return 1;
 nomem:
-    diag_error(src->d, src->path, line, col, "out of memory");
+    diag_out_of_memory(src->d, src->path, line, col);
     return 0;
 }
 
@@ -296,7 +296,7 @@ static int next_replayed(yev_source *src, yev *out)
             return deliver(src, out, NULL, 1);
         }
         if (frame_push(src, it->ref) != 0) {
-            diag_error(src->d, src->path, it->ev.line, it->ev.col, "out of memory");
+            diag_out_of_memory(src->d, src->path, it->ev.line, it->ev.col);
             return 0;
         }
     }
