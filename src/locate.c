@@ -1,29 +1,19 @@
 /* locate.c — finding the template a dataset is rendered with.
  *
  * Templates are found from any working directory: beside the dataset,
- * then where `cmake --install` put them, then in the source tree (a quire
- * run from its build directory). */
+ * then in this quire's own data directories (self_dirs.h: the installed
+ * share/quire relative to the executable, then the source tree for a
+ * build-tree binary). */
 #define _GNU_SOURCE /* asprintf */
 #include "locate.h"
 
 #include "dataset.h"
+#include "self_dirs.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#ifndef QUIRE_INSTALL_DATA_DIR
-#define QUIRE_INSTALL_DATA_DIR "/usr/local/share/quire"
-#endif
-#ifndef QUIRE_SOURCE_DIR
-#define QUIRE_SOURCE_DIR "."
-#endif
-
-static const char *const shared_dirs[] = {
-    QUIRE_INSTALL_DATA_DIR "/templates",
-    QUIRE_SOURCE_DIR "/templates",
-};
 
 /* dir/file when it exists, else NULL. */
 static char *try_path(const char *dir, size_t dir_len, const char *file)
@@ -37,12 +27,36 @@ static char *try_path(const char *dir, size_t dir_len, const char *file)
     return NULL;
 }
 
+/* file in the templates/ of this quire's data directories. */
 static char *find_in_shared(const char *file)
 {
-    char *p = NULL;
-    for (size_t i = 0; !p && i < sizeof shared_dirs / sizeof shared_dirs[0]; i++)
-        p = try_path(shared_dirs[i], strlen(shared_dirs[i]), file);
+    char *p = NULL, *rel = NULL;
+    if (asprintf(&rel, "templates/%s", file) < 0)
+        return NULL;
+    for (const char *const *d = self_data_dirs(); !p && *d; d++)
+        p = try_path(*d, strlen(*d), rel);
+    free(rel);
     return p;
+}
+
+/* "A/templates or B/templates", for messages. */
+static char *shared_list(void)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    if (!f)
+        return NULL;
+    const char *const *d = self_data_dirs();
+    for (size_t i = 0; d[i]; i++)
+        fprintf(f, "%s%s/templates", i == 0 ? "" : d[i + 1] ? ", " : " or ", d[i]);
+    if (!d[0])
+        fputs("no installed templates directory", f);
+    if (fclose(f) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }
 
 static char *find_named(const char *name, const quire_dataset *ds, diag *d)
@@ -62,10 +76,12 @@ static char *find_named(const char *name, const quire_dataset *ds, diag *d)
     char *p = try_path(ds->path, dir_len, file);
     if (!p)
         p = find_in_shared(file);
-    if (!p)
-        diag_error(d, ds->path, line, col,
-                   "template '%s' not found: no %s beside the dataset, in %s or in %s", name,
-                   file, shared_dirs[0], shared_dirs[1]);
+    if (!p) {
+        char *where = shared_list();
+        diag_error(d, ds->path, line, col, "template '%s' not found: no %s beside the dataset or in %s",
+                   name, file, where ? where : "the installed templates");
+        free(where);
+    }
     free(file);
     return p;
 }
@@ -78,8 +94,11 @@ char *locate_template(const char *explicit_path, const quire_dataset *ds, diag *
     if (name)
         return find_named(name, ds, d);
     char *p = find_in_shared("default.yaml");
-    if (!p)
-        diag_error(d, ds->path, 0, 0, "no template given and no default.yaml in %s or %s",
-                   shared_dirs[0], shared_dirs[1]);
+    if (!p) {
+        char *where = shared_list();
+        diag_error(d, ds->path, 0, 0, "no template given and no default.yaml in %s",
+                   where ? where : "the installed templates");
+        free(where);
+    }
     return p;
 }

@@ -2,22 +2,21 @@
  *
  * A plugin is checked before anything of it runs but its entry function:
  * the exact ABI version (a plugin built against another layout of the
- * structs would read garbage) and a descriptor at least as large as ours. */
+ * structs would read garbage) and a descriptor at least as large as ours.
+ *
+ * A directory is searched only if nobody but its owner (and group) can
+ * add files to it: a world-writable plugin directory would let any local
+ * user run code as whoever runs quire. */
 #define _GNU_SOURCE /* asprintf */
 #include "registry.h"
+
+#include "self_dirs.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-#ifndef QUIRE_INSTALL_PLUGIN_DIR
-#define QUIRE_INSTALL_PLUGIN_DIR "/usr/local/lib/quire/plugins"
-#endif
-#ifndef QUIRE_BUILD_PLUGIN_DIR
-#define QUIRE_BUILD_PLUGIN_DIR ""
-#endif
 
 #define PREFIX "quire-"
 #define SUFFIX ".so"
@@ -36,17 +35,47 @@ struct registry {
     size_t n_plugins, cap_plugins;
 };
 
+/* 1 when others may write into dir (an existing directory). */
+static int world_writable(const char *dir)
+{
+    struct stat st;
+    return stat(dir, &st) == 0 && S_ISDIR(st.st_mode) && (st.st_mode & S_IWOTH);
+}
+
 static int dirs_add(registry *r, const char *dir, size_t len)
 {
     if (len == 0)
         return 0;   /* "a::b" and a trailing ':' never mean "." */
+    char *copy = strndup(dir, len);
+    if (!copy)
+        return -1;
+    if (world_writable(copy)) {
+        fprintf(stderr, "quire: warning: plugin directory %s is writable by every user: "
+                "not searched\n", copy);
+        free(copy);
+        return 0;
+    }
     char **d = realloc(r->dirs, (r->n_dirs + 1) * sizeof *d);
     if (!d)
         return -1;
     r->dirs = d;
-    if (!(d[r->n_dirs] = strndup(dir, len)))
-        return -1;
-    r->n_dirs++;
+    d[r->n_dirs++] = copy;
+    return 0;
+}
+
+/* The directories of QUIRE_PLUGIN_PATH; a relative one would depend on
+ * the current directory, which is never searched implicitly. */
+static int env_add(registry *r, const char *env_path)
+{
+    for (const char *p = env_path; p && *p;) {
+        size_t len = strcspn(p, ":");
+        if (len > 0 && p[0] != '/')
+            fprintf(stderr, "quire: warning: QUIRE_PLUGIN_PATH entry '%.*s' is not an "
+                    "absolute path: not searched\n", (int)len, p);
+        else if (dirs_add(r, p, len) != 0)
+            return -1;
+        p += len + (p[len] == ':');
+    }
     return 0;
 }
 
@@ -58,15 +87,11 @@ registry *registry_new(const char *const *dirs, size_t n_dirs, const char *env_p
     for (size_t i = 0; i < n_dirs; i++)
         if (dirs_add(r, dirs[i], strlen(dirs[i])) != 0)
             goto fail;
-    for (const char *p = env_path; p && *p;) {
-        size_t len = strcspn(p, ":");
-        if (dirs_add(r, p, len) != 0)
-            goto fail;
-        p += len + (p[len] == ':');
-    }
-    if (dirs_add(r, QUIRE_INSTALL_PLUGIN_DIR, strlen(QUIRE_INSTALL_PLUGIN_DIR)) != 0 ||
-        dirs_add(r, QUIRE_BUILD_PLUGIN_DIR, strlen(QUIRE_BUILD_PLUGIN_DIR)) != 0)
+    if (env_add(r, env_path) != 0)
         goto fail;
+    for (const char *const *own = self_plugin_dirs(); *own; own++)
+        if (dirs_add(r, *own, strlen(*own)) != 0)
+            goto fail;
     return r;
 fail:
     registry_free(r);

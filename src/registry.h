@@ -9,8 +9,11 @@ typedef struct registry registry;
 
 /* A search path: dirs (--plugin-dir, in order), then the directories of
  * QUIRE_PLUGIN_PATH (colon-separated; empty elements are ignored, never
- * read as the current directory), then the installed plugin directory,
- * then the build tree's. NULL when out of memory. */
+ * read as the current directory; relative ones are refused with a
+ * warning), then this quire's own (self_plugin_dirs: the installed
+ * directory relative to the executable, then the build tree's for a
+ * build-tree binary). A world-writable directory is refused with a
+ * warning on stderr. NULL when out of memory. */
 registry *registry_new(const char *const *dirs, size_t n_dirs, const char *env_path);
 
 /* dlcloses every plugin loaded; accepts NULL. */

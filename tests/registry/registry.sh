@@ -73,6 +73,26 @@ cwd)
     run 3 render "$data/alpha.yaml" -f order -o o
     run 0 render "$data/alpha.yaml" -f order --plugin-dir . -o o -q
     ;;
+refuse)
+    # A relative QUIRE_PLUGIN_PATH entry would depend on the current
+    # directory, a world-writable directory on every local user: both are
+    # refused with a warning, and the absolute entries beside them stay.
+    mkdir -p rel ww
+    cp "$tp/order-a/quire-order.so" rel/
+    cp "$tp/order-a/quire-order.so" ww/
+    chmod 777 ww
+    QUIRE_PLUGIN_PATH="rel" run 3 render "$data/alpha.yaml" -f order -o o
+    expect_err "warning: QUIRE_PLUGIN_PATH entry 'rel' is not an absolute path: not searched"
+    QUIRE_PLUGIN_PATH="rel:$tp/order-b" run 0 render "$data/alpha.yaml" -f order -o o -q
+    [ "$(cat o/alpha.order)" = b ] || fail "the absolute entry after a relative one is not used"
+    run 3 render "$data/alpha.yaml" -f order --plugin-dir "$work/ww" -o o
+    expect_err "warning: plugin directory $work/ww is writable by every user: not searched"
+    QUIRE_PLUGIN_PATH="$work/ww" run 0 plugins
+    expect_err "warning: plugin directory $work/ww is writable by every user"
+    ! grep -q "^order" out.txt || fail "a plugin of a world-writable directory is listed"
+    chmod 755 ww
+    run 0 render "$data/alpha.yaml" -f order --plugin-dir "$work/ww" -o o -q
+    ;;
 fail)
     # A plugin that fails halfway leaves nothing, and older outputs stay.
     mkdir o
