@@ -8,7 +8,7 @@ JOBS       ?= $(shell nproc)
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
        libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
-       valgrind
+       valgrind groff-base bash-completion dpkg-dev file
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 

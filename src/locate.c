@@ -86,8 +86,21 @@ static char *find_named(const char *name, const quire_dataset *ds, diag *d)
     return p;
 }
 
+/* -t NAME (no '/', no .yaml, no such file here) means the template of
+ * that name, as `template: NAME` would: `-t quarterly-brief` from any
+ * directory. */
+static int is_plain_name(const char *s)
+{
+    size_t n = strlen(s);
+    return n > 0 && !strchr(s, '/') && s[0] != '.' &&
+           !(n > 5 && strcmp(s + n - 5, ".yaml") == 0) &&
+           !(n > 4 && strcmp(s + n - 4, ".yml") == 0) && access(s, F_OK) != 0;
+}
+
 char *locate_template(const char *explicit_path, const quire_dataset *ds, diag *d)
 {
+    if (explicit_path && is_plain_name(explicit_path))
+        return find_named(explicit_path, ds, d);
     if (explicit_path)
         return strdup(explicit_path);   /* template_parse names it if missing */
     const char *name = dataset_template_name(ds);

@@ -5,7 +5,9 @@
 #include "diag.h"
 #include <quire/quire-plugin.h>
 
-/* The template path for ds: explicit (-t) when given; else the dataset's
+/* The template path for ds: explicit (-t) when given — a plain name
+ * without '/' or .yaml that is no file here is looked up like `template:
+ * NAME`; else the dataset's
  * `template: NAME` as NAME.yaml beside the dataset, then in the templates/
  * of self_data_dirs() (installed, then the source tree for a build-tree
  * binary); else default.yaml from those. Returns a malloc'd path, or NULL
