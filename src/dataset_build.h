@@ -7,14 +7,12 @@
 #include "strmap.h"
 #include "dataset.h"
 #include "yaml_events.h"
+#include "yaml_walk.h"
 
-/* After this many errors in one file the loader stops: a million bad cells
- * would otherwise print a million lines. */
-#define LOAD_MAX_ERRORS 100
+/* After this many errors in one file the loader stops (read_limits.h). */
+#define LOAD_MAX_ERRORS QUIRE_MAX_ERRORS
 
-typedef struct ds_mark {
-    long line, col;
-} ds_mark;
+typedef ymark ds_mark;
 
 /* A source id named by a figure or a table, checked once all are read. */
 typedef struct ds_ref {
@@ -43,14 +41,15 @@ typedef struct ds_idset {
 } ds_idset;
 
 typedef struct loader {
-    yev_source src;
-    diag *d;
-    const char *path;
+    /* The shared walker (yaml_walk.h), first so that a ywalk* is a
+     * loader*, and its fields by their own names (ld->d, ld->key, ...). */
+    union {
+        ywalk w;
+        struct {
+            YWALK_FIELDS
+        };
+    };
     ds_private *ds;
-    arena *a;
-    int fatal;                /* a syntax error or the error cap: stop reading */
-    int first_error;          /* d->errors when this file started */
-    ds_mark key;              /* position of the key whose value is being read */
     ds_list figures, tables, sections, sources, params, refs;
     ds_idset figure_ids, table_ids, section_ids, source_ids, param_keys;
     int have_quire, have_id, have_title;

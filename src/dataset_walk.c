@@ -3,39 +3,20 @@
 #include "dataset_build.h"
 
 #include "cells.h"
-#include "suggest.h"
 
 #include <stdarg.h>
 #include <string.h>
 
+/* The loader reads through the shared walker (yaml_walk.c); these keep
+ * the names the dataset_*.c files use. */
 int load_next(loader *ld, yev *ev)
 {
-    if (ld->fatal)
-        return 0;
-    if (ld->d->errors - ld->first_error >= LOAD_MAX_ERRORS) {
-        diag_error(ld->d, ld->path, 0, 0, "too many errors; stopping here");
-        ld->fatal = 1;
-        return 0;
-    }
-    if (!yev_next(&ld->src, ev)) {
-        ld->fatal = 1;
-        return 0;
-    }
-    return 1;
+    return yw_next(&ld->w, ev);
 }
 
 void load_skip(loader *ld, const yev *start)
 {
-    if (start->kind != YEV_SEQ_START && start->kind != YEV_MAP_START)
-        return;
-    int depth = 1;
-    yev ev;
-    while (depth > 0 && load_next(ld, &ev)) {
-        if (ev.kind == YEV_SEQ_START || ev.kind == YEV_MAP_START)
-            depth++;
-        else if (ev.kind == YEV_SEQ_END || ev.kind == YEV_MAP_END)
-            depth--;
-    }
+    yw_skip(&ld->w, start);
 }
 
 void load_error(loader *ld, const yev *at, const char *fmt, ...)
@@ -45,102 +26,43 @@ void load_error(loader *ld, const yev *at, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    diag_error(ld->d, ld->path, at->line, at->col, "%s", msg);
+    yw_error(&ld->w, at, "%s", msg);
 }
 
 const char *load_kind_name(const yev *ev)
 {
-    switch (ev->kind) {
-    case YEV_SEQ_START: return "a list";
-    case YEV_MAP_START: return "a mapping";
-    case YEV_SCALAR: return "a scalar";
-    default: return "nothing";
-    }
+    return yw_kind_name(ev);
 }
 
-/* "value" in double quotes, cut to a readable length on a UTF-8 boundary. */
 const char *load_quote(const char *s, size_t len, char *buf, size_t size)
 {
-    size_t max = size > 16 ? size - 6 : 0, n = len;
-    if (n > max) {
-        n = max;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
-    }
-    snprintf(buf, size, "\"%.*s%s\"", (int)n, s, n < len ? "..." : "");
-    return buf;
+    return yw_quote(s, len, buf, size);
 }
 
-static int key_index(const char *const *keys, const char *k)
-{
-    for (int i = 0; keys[i]; i++)
-        if (strcmp(keys[i], k) == 0)
-            return i;
-    return -1;
-}
+/* key_handler takes the loader: the walker is its first member. */
+typedef struct handler_call {
+    key_handler fn;
+    void *obj;
+} handler_call;
 
-/* Checks one key of a mapping; returns its index in keys, or -1 when the
- * key was reported and its value must be skipped. */
-static int mapping_key(loader *ld, const yev *key, const char *what,
-                       const char *const *keys, ds_mark *seen)
+static void call_handler(ywalk *w, void *obj, int key, const yev *value)
 {
-    if (key->kind != YEV_SCALAR) {
-        load_error(ld, key, "keys of %s must be plain strings, not %s", what,
-                   load_kind_name(key));
-        load_skip(ld, key);
-        return -1;
-    }
-    if (key->plain && strcmp(key->value, "<<") == 0) {
-        load_error(ld, key, "merge keys are not supported");
-        return -1;
-    }
-    int i = key_index(keys, key->value);
-    if (i < 0) {
-        const char *near = suggest_nearest(key->value, keys);
-        int n = key->length > 60 ? 60 : (int)key->length;
-        if (near)
-            load_error(ld, key, "unknown key '%.*s' (did you mean '%s'?)", n, key->value, near);
-        else
-            load_error(ld, key, "unknown key '%.*s' in %s", n, key->value, what);
-        return -1;
-    }
-    if (seen[i].line) {
-        load_error(ld, key, "duplicate key '%s' (first at line %ld, column %ld)", keys[i],
-                   seen[i].line, seen[i].col);
-        return -1;
-    }
-    seen[i] = (ds_mark){key->line, key->col};
-    return i;
+    handler_call *h = obj;
+    h->fn((loader *)(void *)w, h->obj, key, value);
 }
 
 void load_mapping(loader *ld, const yev *start, const char *what,
                   const char *const *keys, key_handler fn, void *obj)
 {
-    ds_mark seen[32] = {{0, 0}};
-    if (start->kind != YEV_MAP_START) {
-        load_error(ld, start, "%s must be a mapping, not %s", what, load_kind_name(start));
-        load_skip(ld, start);
-        return;
-    }
-    yev key, value;
-    while (load_next(ld, &key) && key.kind != YEV_MAP_END) {
-        int i = mapping_key(ld, &key, what, keys, seen);
-        if (!load_next(ld, &value))
-            return;
-        if (i < 0) {
-            load_skip(ld, &value);
-            continue;
-        }
-        ld->key = seen[i];
-        fn(ld, obj, i, &value);
-    }
+    handler_call h = {fn, obj};
+    yw_mapping(&ld->w, start, what, keys, call_handler, &h);
 }
 
 void load_sequence(loader *ld, const yev *start, const char *what,
                    void (*item)(loader *ld, const yev *ev))
 {
     if (start->kind != YEV_SEQ_START) {
-        if (start->kind == YEV_SCALAR && start->plain && cells_is_null(start->value, start->length))
+        if (yw_is_null(start))
             return;
         load_error(ld, start, "'%s' must be a list, not %s", what, load_kind_name(start));
         load_skip(ld, start);
@@ -154,17 +76,7 @@ void load_sequence(loader *ld, const yev *start, const char *what,
 /* A null or a string; 1 when read, 0 after an error. */
 int load_string(loader *ld, const yev *ev, const char *key, const char **out)
 {
-    if (ev->kind != YEV_SCALAR) {
-        load_error(ld, ev, "'%s' expects a string, not %s", key, load_kind_name(ev));
-        load_skip(ld, ev);
-        return 0;
-    }
-    if (ev->plain && cells_is_null(ev->value, ev->length)) {
-        *out = NULL;
-        return 1;
-    }
-    *out = arena_strndup(ld->a, ev->value, ev->length);
-    return *out != NULL;
+    return yw_string(&ld->w, ev, key, out);
 }
 
 void *load_push(loader *ld, ds_list *list, size_t size)
@@ -240,31 +152,7 @@ int load_refs(loader *ld, const yev *ev, const char *key, quire_strings *out)
 int load_number(loader *ld, const yev *ev, const char *key, double *value,
                 unsigned char *decimals)
 {
-    char buf[64];
-    if (ev->kind != YEV_SCALAR) {
-        load_error(ld, ev, "'%s' expects a number, not %s", key, load_kind_name(ev));
-        load_skip(ld, ev);
-        return 0;
-    }
-    cell_status st = ev->plain ? cells_parse_number(ev->value, ev->length, value, decimals)
-                               : CELL_NOT_NUMBER;
-    if (st == CELL_NOT_NUMBER) {
-        load_error(ld, ev, "'%s' expects a number, got %s", key,
-                   load_quote(ev->value, ev->length, buf, sizeof buf));
-        return 0;
-    }
-    if (st == CELL_NOT_FINITE) {
-        load_error(ld, ev, "'%s' expects a finite number, got %.*s", key,
-                   (int)(ev->length > 40 ? 40 : ev->length), ev->value);
-        return 0;
-    }
-    if (st != CELL_OK) {
-        load_error(ld, ev, "'%s' expects a number, got %.*s (%s)", key,
-                   (int)(ev->length > 40 ? 40 : ev->length), ev->value,
-                   cells_status_reason(st));
-        return 0;
-    }
-    return 1;
+    return yw_number(&ld->w, ev, key, value, decimals);
 }
 
 int load_id(loader *ld, const yev *ev, const char *kind, int with_underscore,
