@@ -1,14 +1,32 @@
 /* template.c — reading a layout template (SPEC "Template") into a
- * template_src: the page, fonts, palette, header/footer, formats, xlsx
- * options, and the body (template_body.c). Binding is in template_bind.c. */
+ * template_src through the shared YAML walker (yaml_walk.h): the page,
+ * fonts, palette, header/footer, formats, logo, plugin sections
+ * (template_sections.c) and the body (template_body.c). Binding is in
+ * template_bind.c.
+ *
+ * Where SPEC is silent:
+ *  - A top-level key that is no template key and holds a mapping is a
+ *    plugin section (`pdf:`, `xlsx:`); one near a template key (`pag:`) is
+ *    an unknown key with a did-you-mean instead.
+ *  - logo: `file` is required; `width_mm` defaults to 30; `on` to [cover];
+ *    a logo without `alt` is decorative (an artifact in a tagged PDF). */
 #include "template.h"
 #include "template_model.h"
+
+#include "cells.h"
+#include "image_probe.h"
+#include "input_path.h"
 #include "suggest.h"
 
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define DEFAULT_MARGIN_MM 18.0
+#define DEFAULT_LOGO_MM 30.0
 /* Room the margins must leave for content, so blocks can be laid out. */
 #define MIN_CONTENT_MM 50.0
 
@@ -28,135 +46,138 @@ static const page_size page_sizes[] = {
 };
 static const char *const size_names[] = {"A4", "A5", "Letter", "Legal", NULL};
 
+enum { ROOT_VERSION, ROOT_NAME, ROOT_PAGE, ROOT_FONTS, ROOT_PALETTE, ROOT_HEADER,
+       ROOT_FOOTER, ROOT_FORMATS, ROOT_BODY, ROOT_LOGO };
+static const char *const root_keys[] = {"quire-template", "name", "page", "fonts", "palette",
+                                        "header", "footer", "formats", "body", "logo", NULL};
+
 /* What the reader needs beyond the template itself. */
 typedef struct parse_ctx {
     template_src *t;
     int has_version, has_body;
-    yaml_node_t *margin;     /* where margins were given, for the room check */
+    tpl_pos margin_at;       /* where margins were given, for the room check */
+    tpl_list formats;
 } parse_ctx;
 
-tpl_pos tpl_pos_of(const yaml_node_t *n)
+void *tpl_push(ywalk *w, tpl_list *list, size_t size)
 {
-    return (tpl_pos){yr_line(n), yr_col(n)};
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 8;
+        void *items = arena_grow(w->a, list->items, list->n * size, cap * size);
+        if (!items) {
+            diag_error(w->d, w->path, w->key.line, w->key.col, "out of memory");
+            w->fatal = 1;
+            return NULL;
+        }
+        list->items = items;
+        list->cap = cap;
+    }
+    char *slot = (char *)list->items + list->n++ * size;
+    memset(slot, 0, size);
+    return slot;
 }
 
-/* Replaces *slot with a copy of s (NULL stays NULL). */
-static void set_string(char **slot, const char *s)
-{
-    free(*slot);
-    *slot = s ? strdup(s) : NULL;
-}
-
-static void read_version(tpl_reader *r, yaml_node_t *v, parse_ctx *c)
+static void read_version(ywalk *w, const yev *v, parse_ctx *c)
 {
     c->has_version = 1;
-    if (v->type == YAML_SCALAR_NODE && v->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-        !strcmp((const char *)v->data.scalar.value, "1"))
+    if (v->kind == YEV_SCALAR && v->plain && v->length == 1 && v->value[0] == '1')
         return;
-    if (v->type == YAML_SCALAR_NODE)
-        yr_error(r, v, "unsupported quire-template version '%s' (this quire reads version 1)",
-                 (const char *)v->data.scalar.value);
-    else
-        yr_error(r, v, "quire-template expects the version number 1, got %s", yr_kind(v));
-}
-
-static void read_size(tpl_reader *r, yaml_node_t *v, template_src *t)
-{
-    const char *s = yr_string(r, v, "page.size");
-    if (!s)
-        return;
-    int i = yr_lookup(s, size_names);
-    if (i >= 0) {
-        t->page_size = page_sizes[i].name;
-        t->page_w = page_sizes[i].w;
-        t->page_h = page_sizes[i].h;
-        return;
+    if (v->kind == YEV_SCALAR)
+        yw_error(w, v, "unsupported quire-template version '%.*s' (this quire reads version 1)",
+                 (int)(v->length > 20 ? 20 : v->length), v->value);
+    else {
+        yw_error(w, v, "'quire-template' expects the version number 1, not %s",
+                 yw_kind_name(v));
+        yw_skip(w, v);
     }
-    const char *near = suggest_nearest(s, size_names);
-    if (near)
-        yr_error(r, v, "unknown page size '%s'; did you mean '%s'?", s, near);
-    else
-        yr_error(r, v, "unknown page size '%s' (A4, A5, Letter or Legal)", s);
 }
 
-static void read_orientation(tpl_reader *r, yaml_node_t *v, template_src *t)
+/* A name from a fixed list, with its own message ("unknown page size"). */
+static int read_named(ywalk *w, const yev *v, const char *key, const char *what,
+                      const char *const *names, const char *all, int *out)
 {
-    static const char *const names[] = {"portrait", "landscape", NULL};
-    const char *s = yr_string(r, v, "page.orientation");
-    if (!s)
-        return;
-    int i = yr_lookup(s, names);
+    const char *s = NULL;
+    if (!yw_string(w, v, key, &s))
+        return 0;
+    if (!s) {
+        yw_error(w, v, "'%s' expects %s, got nothing", key, all);
+        return 0;
+    }
+    int i = yw_lookup(s, names);
     if (i >= 0) {
-        t->landscape = i == 1;
-        return;
+        *out = i;
+        return 1;
     }
     const char *near = suggest_nearest(s, names);
     if (near)
-        yr_error(r, v, "unknown orientation '%s'; did you mean '%s'?", s, near);
+        yw_error(w, v, "unknown %s '%s'; did you mean '%s'?", what, s, near);
     else
-        yr_error(r, v, "unknown orientation '%s' (portrait or landscape)", s);
+        yw_error(w, v, "unknown %s '%s' (%s)", what, s, all);
+    return 0;
 }
 
-static int read_margin_value(tpl_reader *r, yaml_node_t *v, const char *what, double *out)
+static int read_margin_value(ywalk *w, const yev *v, const char *key, double *out)
 {
     double mm;
-    if (!yr_number(r, v, what, &mm))
+    if (!yw_number(w, v, key, &mm, NULL))
         return 0;
     if (mm < 0) {
-        yr_error(r, v, "%s must not be negative", what);
+        yw_error(w, v, "'%s' must not be negative", key);
         return 0;
     }
     *out = mm;
     return 1;
 }
 
-static void margin_side(tpl_reader *r, int key, yaml_node_t *k, yaml_node_t *v, void *ctx)
+static void margin_side(ywalk *w, void *obj, int key, const yev *v)
 {
     static const char *const what[] = {"page.margin_mm.top", "page.margin_mm.right",
                                        "page.margin_mm.bottom", "page.margin_mm.left"};
-    template_src *t = ctx;
-    read_margin_value(r, v, what[key], &t->margin_mm[key]);
+    template_src *t = obj;
+    read_margin_value(w, v, what[key], &t->margin_mm[key]);
 }
 
-static void read_margin(tpl_reader *r, yaml_node_t *v, parse_ctx *c)
+static void read_margin(ywalk *w, const yev *v, parse_ctx *c)
 {
     static const char *const sides[] = {"top", "right", "bottom", "left", NULL};
-    c->margin = v;
-    if (v->type == YAML_MAPPING_NODE) {
-        yr_mapping(r, v, "page.margin_mm", sides, margin_side, c->t);
+    c->margin_at = yw_mark(v);
+    if (v->kind == YEV_MAP_START) {
+        yw_mapping(w, v, "page.margin_mm", sides, margin_side, c->t);
         return;
     }
     double mm;
-    if (read_margin_value(r, v, "page.margin_mm", &mm))
+    if (read_margin_value(w, v, "page.margin_mm", &mm))
         for (int i = 0; i < 4; i++)
             c->t->margin_mm[i] = mm;
 }
 
-static void page_key(tpl_reader *r, int key, yaml_node_t *k, yaml_node_t *v, void *ctx)
+static void page_key(ywalk *w, void *obj, int key, const yev *v)
 {
-    parse_ctx *c = ctx;
+    static const char *const orientations[] = {"portrait", "landscape", NULL};
+    parse_ctx *c = obj;
+    int i;
     switch (key) {
-    case 0: read_size(r, v, c->t); break;
-    case 1: read_orientation(r, v, c->t); break;
-    default: read_margin(r, v, c); break;
+    case 0:
+        if (read_named(w, v, "page.size", "page size", size_names, "A4, A5, Letter or Legal",
+                       &i)) {
+            c->t->page_size = page_sizes[i].name;
+            c->t->page_w = page_sizes[i].w;
+            c->t->page_h = page_sizes[i].h;
+        }
+        break;
+    case 1:
+        if (read_named(w, v, "page.orientation", "orientation", orientations,
+                       "portrait or landscape", &i))
+            c->t->landscape = i == 1;
+        break;
+    default: read_margin(w, v, c); break;
     }
 }
 
-static void font_key(tpl_reader *r, int key, yaml_node_t *k, yaml_node_t *v, void *ctx)
+static void font_key(ywalk *w, void *obj, int key, const yev *v)
 {
-    template_src *t = ctx;
-    const char *s = yr_string(r, v, key ? "fonts.bold" : "fonts.body");
-    if (s && !*s)
-        yr_error(r, v, "%s must name a font", key ? "fonts.bold" : "fonts.body");
-    else if (s)
-        set_string(key ? &t->font_bold : &t->font_body, s);
-}
-
-static void xlsx_key(tpl_reader *r, int key, yaml_node_t *k, yaml_node_t *v, void *ctx)
-{
-    template_src *t = ctx;
-    yr_bool(r, v, key ? "xlsx.charts" : "xlsx.summary_sheet",
-            key ? &t->xlsx_charts : &t->xlsx_summary_sheet);
+    template_src *t = obj;
+    yw_text(w, v, key ? "fonts.bold" : "fonts.body", key ? &t->font_bold : &t->font_body);
 }
 
 static int hex_digit(char ch)
@@ -183,36 +204,37 @@ static int parse_colour(const char *s, uint32_t *out)
     return 1;
 }
 
-static void read_palette(tpl_reader *r, yaml_node_t *v, template_src *t)
+static void read_palette(ywalk *w, const yev *v, template_src *t)
 {
-    if (v->type != YAML_SEQUENCE_NODE) {
-        yr_error(r, v, "palette expects a list of \"#rrggbb\" colours, got %s", yr_kind(v));
+    if (v->kind != YEV_SEQ_START) {
+        yw_error(w, v, "'palette' expects a list of \"#rrggbb\" colours, not %s",
+                 yw_kind_name(v));
+        yw_skip(w, v);
         return;
     }
-    size_t n = (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-    if (n == 0) {
-        yr_error(r, v, "palette needs at least one colour");
+    tpl_list colours = {0};
+    int bad = 0;
+    yev item;
+    while (yw_next(w, &item) && item.kind != YEV_SEQ_END) {
+        const char *s = NULL;
+        uint32_t *slot = tpl_push(w, &colours, sizeof *slot);
+        if (!slot || !yw_string(w, &item, "palette", &s) || !s) {
+            bad = 1;
+            if (s == NULL && item.kind == YEV_SCALAR)
+                yw_error(w, &item, "palette colour is missing");
+        } else if (!parse_colour(s, slot)) {
+            yw_error(w, &item, "palette colour '%s' is not of the form \"#rrggbb\"", s);
+            bad = 1;
+        }
+    }
+    if (w->fatal || bad)
+        return;
+    if (colours.n == 0) {
+        yw_error(w, v, "palette needs at least one colour");
         return;
     }
-    uint32_t *colours = calloc(n, sizeof *colours);
-    size_t good = 0;
-    for (size_t i = 0; colours && i < n; i++) {
-        yaml_node_t *item = yr_node(r, v->data.sequence.items.start[i]);
-        if (!item)
-            break;
-        const char *s = yr_string(r, item, "palette");
-        if (s && parse_colour(s, &colours[i]))
-            good++;
-        else if (s)
-            yr_error(r, item, "palette colour '%s' is not of the form \"#rrggbb\"", s);
-    }
-    if (good != n) {
-        free(colours);
-        return;
-    }
-    free(t->palette);
-    t->palette = colours;
-    t->n_palette = n;
+    t->palette = colours.items;
+    t->n_palette = colours.n;
 }
 
 /* A plugin name becomes part of a file name (quire-<name>.so). */
@@ -226,192 +248,305 @@ static int is_format_name(const char *s)
     return 1;
 }
 
-static void add_format(tpl_reader *r, yaml_node_t *item, template_src *t)
+static void add_format(ywalk *w, const yev *item, parse_ctx *c)
 {
-    const char *s = yr_string(r, item, "formats");
-    if (!s)
+    const char *s = NULL;
+    if (!yw_text(w, item, "formats", &s))
         return;
     if (!is_format_name(s)) {
-        yr_error(r, item, "format '%s' is not a plugin name ([a-z0-9][a-z0-9_-]*)", s);
+        yw_error(w, item, "format '%s' is not a plugin name ([a-z0-9][a-z0-9_-]*)", s);
         return;
     }
-    for (size_t i = 0; i < t->n_formats; i++)
-        if (!strcmp(t->formats[i], s)) {
-            yr_error(r, item, "format '%s' is listed twice", s);
+    const char **have = c->formats.items;
+    for (size_t i = 0; i < c->formats.n; i++)
+        if (!strcmp(have[i], s)) {
+            yw_error(w, item, "format '%s' is listed twice", s);
             return;
         }
-    t->formats[t->n_formats++] = strdup(s);
+    const char **slot = tpl_push(w, &c->formats, sizeof *slot);
+    if (slot)
+        *slot = s;
 }
 
-static void read_formats(tpl_reader *r, yaml_node_t *v, template_src *t)
+static void read_formats(ywalk *w, const yev *v, parse_ctx *c)
 {
-    if (t->formats)
-        return;
-    if (v->type == YAML_MAPPING_NODE) {
-        yr_error(r, v, "formats expects a list of format names, got a mapping");
-        return;
-    }
     /* A single name is accepted as a list of one. */
-    size_t n = v->type == YAML_SCALAR_NODE
-                   ? 1 : (size_t)(v->data.sequence.items.top - v->data.sequence.items.start);
-    t->formats = calloc(n ? n : 1, sizeof *t->formats);
-    if (v->type == YAML_SCALAR_NODE) {
-        add_format(r, v, t);
-        return;
+    if (v->kind == YEV_SCALAR)
+        add_format(w, v, c);
+    else if (v->kind != YEV_SEQ_START) {
+        yw_error(w, v, "'formats' expects a list of format names, not %s", yw_kind_name(v));
+        yw_skip(w, v);
+    } else {
+        yev item;
+        while (yw_next(w, &item) && item.kind != YEV_SEQ_END)
+            add_format(w, &item, c);
     }
-    for (size_t i = 0; t->formats && i < n; i++) {
-        yaml_node_t *item = yr_node(r, v->data.sequence.items.start[i]);
-        if (!item)
-            return;
-        add_format(r, item, t);
-    }
+    c->t->formats = c->formats.items;
+    c->t->n_formats = c->formats.n;
 }
 
-static void read_text(tpl_reader *r, yaml_node_t *v, const char *what, char **slot)
+/* ---- logo ---- */
+
+enum { LOGO_FILE, LOGO_WIDTH, LOGO_ALT, LOGO_ON };
+
+static void logo_on(ywalk *w, const yev *v, tpl_logo *logo)
 {
-    if (yr_is_null(v)) {
-        set_string(slot, NULL);
+    static const char *const places[] = {"cover", "header", NULL};
+    logo->on_cover = logo->on_header = 0;
+    yev item = *v;
+    int list = v->kind == YEV_SEQ_START;
+    if (v->kind == YEV_MAP_START) {
+        yw_error(w, v, "'logo.on' expects cover, header or a list of them, not a mapping");
+        yw_skip(w, v);
         return;
     }
-    const char *s = yr_string(r, v, what);
-    if (s)
-        set_string(slot, s);
+    while (!list || (yw_next(w, &item) && item.kind != YEV_SEQ_END)) {
+        int i;
+        if (yw_choice(w, &item, "logo.on", places, &i))
+            *(i ? &logo->on_header : &logo->on_cover) = 1;
+        if (!list)
+            break;
+    }
 }
 
-static void root_key(tpl_reader *r, int key, yaml_node_t *k, yaml_node_t *v, void *ctx)
+static void logo_file(ywalk *w, const yev *v, template_src *t)
+{
+    const char *rel = NULL;
+    if (!yw_text(w, v, "logo.file", &rel))
+        return;
+    char path[PATH_MAX], err[512];
+    tpl_logo *logo = &t->logo;
+    logo->image.at = (quire_pos){t->path, w->key.line, w->key.col};
+    if (input_resolve(t->dir, rel, t->allow_any_path, path, sizeof path, err, sizeof err) != 0) {
+        yw_error_at(w, w->key, "logo '%s': %s", rel, err);
+        return;
+    }
+    char *abs = realpath(path, NULL);
+    if (!abs) {
+        yw_error_at(w, w->key, "logo '%s': %s", rel, strerror(errno));
+        return;
+    }
+    logo->image.path = arena_strdup(w->a, abs);
+    free(abs);
+    if (image_probe(logo->image.path, &logo->image.format, &logo->image.width_px,
+                    &logo->image.height_px, err, sizeof err) != 0)
+        yw_error_at(w, w->key, "logo '%s': %s", rel, err);
+}
+
+static void logo_key(ywalk *w, void *obj, int key, const yev *v)
+{
+    template_src *t = obj;
+    tpl_logo *logo = &t->logo;
+    switch (key) {
+    case LOGO_FILE: logo_file(w, v, t); break;
+    case LOGO_WIDTH:
+        if (yw_number(w, v, "logo.width_mm", &logo->width_mm, NULL) && !(logo->width_mm > 0)) {
+            yw_error(w, v, "'logo.width_mm' must be greater than 0");
+            logo->width_mm = DEFAULT_LOGO_MM;
+        }
+        break;
+    case LOGO_ALT: yw_text(w, v, "logo.alt", &logo->image.alt); break;
+    case LOGO_ON: logo_on(w, v, logo); break;
+    }
+}
+
+static void read_logo(ywalk *w, const yev *v, template_src *t)
+{
+    static const char *const keys[] = {"file", "width_mm", "alt", "on", NULL};
+    tpl_logo *logo = &t->logo;
+    logo->given = 1;
+    logo->pos = yw_mark(v);
+    logo->width_mm = DEFAULT_LOGO_MM;
+    logo->on_cover = 1;
+    if (!yw_mapping(w, v, "logo", keys, logo_key, t) || w->fatal)
+        return;
+    if (!logo->image.path && !logo->image.at.line)
+        yw_error(w, v, "logo needs 'file:', a PNG or JPEG image");
+    logo->image.decorative = logo->image.alt == NULL;
+}
+
+static void root_key(ywalk *w, void *obj, int key, const yev *v)
 {
     static const char *const page_keys[] = {"size", "orientation", "margin_mm", NULL};
     static const char *const font_keys[] = {"body", "bold", NULL};
-    static const char *const xlsx_keys[] = {"summary_sheet", "charts", NULL};
-    parse_ctx *c = ctx;
+    parse_ctx *c = obj;
     template_src *t = c->t;
-    const char *s;
     switch (key) {
-    case 0: read_version(r, v, c); break;
-    case 1:
-        if ((s = yr_string(r, v, "name")))
-            set_string(&t->name, s);
+    case ROOT_VERSION: read_version(w, v, c); break;
+    case ROOT_NAME: yw_text(w, v, "name", &t->name); break;
+    case ROOT_PAGE: yw_mapping(w, v, "page", page_keys, page_key, c); break;
+    case ROOT_FONTS:
+        t->fonts_at = w->key;
+        yw_mapping(w, v, "fonts", font_keys, font_key, t);
         break;
-    case 2: yr_mapping(r, v, "page", page_keys, page_key, c); break;
-    case 3: yr_mapping(r, v, "fonts", font_keys, font_key, t); break;
-    case 4: read_palette(r, v, t); break;
-    case 5: read_text(r, v, "header", &t->header); break;
-    case 6: read_text(r, v, "footer", &t->footer); break;
-    case 7: read_formats(r, v, t); break;
-    case 8:
+    case ROOT_PALETTE: read_palette(w, v, t); break;
+    case ROOT_HEADER:
+        t->header_at = w->key;
+        yw_string(w, v, "header", &t->header);
+        break;
+    case ROOT_FOOTER:
+        t->footer_at = w->key;
+        yw_string(w, v, "footer", &t->footer);
+        break;
+    case ROOT_FORMATS: read_formats(w, v, c); break;
+    case ROOT_BODY:
         c->has_body = 1;
-        tpl_read_body(r, v, t);
+        tpl_read_body(w, v, t);
         break;
-    default: yr_mapping(r, v, "xlsx", xlsx_keys, xlsx_key, t); break;
+    case ROOT_LOGO: read_logo(w, v, t); break;
     }
 }
 
-static const char *const root_keys[] = {"quire-template", "name", "page", "fonts", "palette",
-                                        "header", "footer", "formats", "body", "xlsx", NULL};
+/* A key that is no template key: a plugin section when it holds a
+ * mapping and does not look like a misspelt template key. */
+static int other_key(ywalk *w, void *obj, const yev *key, const yev *value)
+{
+    parse_ctx *c = obj;
+    if (suggest_nearest(key->value, root_keys))
+        return 0;
+    return tpl_read_section(w, c->t, key, value);
+}
 
 /* The file's base name without its extension: the name when none is given. */
-static char *name_from_path(const char *path)
+static const char *name_from_path(arena *a, const char *path)
 {
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
     const char *dot = strrchr(base, '.');
-    return strndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
+    return arena_strndup(a, base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 }
 
-static template_src *src_new(const char *path)
+/* The absolute folder of path, in the arena. */
+static const char *dir_of(arena *a, const char *path)
+{
+    char dir[PATH_MAX];
+    if (input_dir_of(path, dir, sizeof dir) != 0)
+        return NULL;
+    char *real = realpath(dir, NULL);
+    const char *out = real ? arena_strdup(a, real) : NULL;
+    free(real);
+    return out;
+}
+
+static template_src *src_new(const char *path, int allow_any_path)
 {
     template_src *t = calloc(1, sizeof *t);
     if (!t)
         return NULL;
-    t->path = strdup(path);
+    arena_init(&t->mem);
+    t->path = arena_strdup(&t->mem, path);
+    t->dir = dir_of(&t->mem, path);
+    t->allow_any_path = allow_any_path;
     t->page_size = page_sizes[0].name;
     t->page_w = page_sizes[0].w;
     t->page_h = page_sizes[0].h;
     for (int i = 0; i < 4; i++)
         t->margin_mm[i] = DEFAULT_MARGIN_MM;
-    t->font_body = strdup("NanumGothic");
-    t->font_bold = strdup("NanumGothic:bold");
+    t->font_body = "NanumGothic";
+    t->font_bold = "NanumGothic:bold";
+    t->fonts_at = (tpl_pos){1, 1};
     t->n_palette = sizeof default_palette / sizeof default_palette[0];
-    t->palette = malloc(sizeof default_palette);
-    if (t->palette)
-        memcpy(t->palette, default_palette, sizeof default_palette);
-    t->xlsx_summary_sheet = 1;
-    t->xlsx_charts = 1;
+    t->palette = arena_alloc(&t->mem, sizeof default_palette);
+    if (!t->path || !t->palette) {
+        template_src_free(t);
+        return NULL;
+    }
+    if (!t->dir)
+        t->dir = ".";
+    memcpy(t->palette, default_palette, sizeof default_palette);
     return t;
 }
 
-static void check_room(tpl_reader *r, const parse_ctx *c)
+static void check_room(ywalk *w, const parse_ctx *c)
 {
     const template_src *t = c->t;
-    double w = (t->landscape ? t->page_h : t->page_w) / MM_TO_PT;
+    double wd = (t->landscape ? t->page_h : t->page_w) / MM_TO_PT;
     double h = (t->landscape ? t->page_w : t->page_h) / MM_TO_PT;
     const double *m = t->margin_mm;
-    if (w - m[1] - m[3] < MIN_CONTENT_MM || h - m[0] - m[2] < MIN_CONTENT_MM)
-        yr_error(r, c->margin, "margins leave less than %.0f mm of the %s %s page for content",
-                 MIN_CONTENT_MM, t->page_size, t->landscape ? "landscape" : "portrait");
+    if (wd - m[1] - m[3] < MIN_CONTENT_MM || h - m[0] - m[2] < MIN_CONTENT_MM)
+        yw_error_at(w, c->margin_at,
+                    "margins leave less than %.0f mm of the %s %s page for content",
+                    MIN_CONTENT_MM, t->page_size, t->landscape ? "landscape" : "portrait");
+    else if (t->logo.given && t->logo.width_mm > wd - m[1] - m[3])
+        yw_error_at(w, t->logo.pos, "logo.width_mm %g is wider than the page's %.0f mm of "
+                    "content", t->logo.width_mm, wd - m[1] - m[3]);
 }
 
-static void read_root(tpl_reader *r, template_src *t)
+static void read_document(ywalk *w, template_src *t)
 {
-    yaml_node_t *root = yr_root(r);
+    yev root, end;
     parse_ctx c = {.t = t};
-    if (!root)
+    if (!yw_next(w, &root))
         return;
-    if (root->type != YAML_MAPPING_NODE) {
-        yr_error(r, root, "a template is a mapping starting with 'quire-template: 1', got %s",
-                 yr_kind(root));
+    if (root.kind == YEV_END) {
+        yw_error(w, &root, "empty template: expected a mapping starting with "
+                           "'quire-template: 1'");
         return;
     }
-    yr_mapping(r, root, "the template", root_keys, root_key, &c);
-    if (r->capped)
+    if (root.kind != YEV_MAP_START) {
+        yw_error(w, &root, "a template is a mapping starting with 'quire-template: 1', got %s",
+                 yw_kind_name(&root));
+        return;
+    }
+    yw_mapping_other(w, &root, "the template", root_keys, root_key, other_key, &c);
+    if (w->fatal)
         return;
     if (!c.has_version)
-        yr_error(r, root, "missing 'quire-template: 1'");
+        yw_error(w, &root, "missing 'quire-template: 1'");
     if (!c.has_body)
-        yr_error(r, root, "missing 'body:', the list of blocks to render");
-    if (c.margin)
-        check_room(r, &c);
+        yw_error(w, &root, "missing 'body:', the list of blocks to render");
+    if (c.margin_at.line || t->logo.given)
+        check_room(w, &c);
+    tpl_check_body(w, t);
     if (!t->name)
-        t->name = name_from_path(t->path);
+        t->name = name_from_path(&t->mem, t->path);
+    yw_next(w, &end);  /* reports a second document */
+}
+
+template_src *template_load(const char *path, int allow_any_path, diag *d)
+{
+    int errors = d->errors;
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        diag_error(d, path, 0, 0, "cannot read template: %s",
+                   S_ISDIR(st.st_mode) ? strerror(EISDIR) : "not a regular file");
+        return NULL;
+    }
+    if (stat(path, &st) == 0 && st.st_size > QUIRE_MAX_TEMPLATE_BYTES) {
+        diag_error(d, path, 0, 0, "template is larger than %ld bytes",
+                   (long)QUIRE_MAX_TEMPLATE_BYTES);
+        return NULL;
+    }
+    template_src *t = src_new(path, allow_any_path);
+    if (!t) {
+        diag_error(d, path, 0, 0, "out of memory reading template");
+        return NULL;
+    }
+    ywalk w;
+    if (yw_open(&w, t->path, "template", d, &t->mem) != 0) {
+        diag_error(d, path, 0, 0, "cannot open template: %s", strerror(errno));
+        template_src_free(t);
+        return NULL;
+    }
+    read_document(&w, t);
+    yw_close(&w);
+    if (d->errors > errors) {
+        template_src_free(t);
+        return NULL;
+    }
+    return t;
 }
 
 template_src *template_parse(const char *path, diag *d)
 {
-    int errors = d->errors;
-    tpl_reader r;
-    template_src *t = NULL;
-    if (!yr_load(&r, path, d))
-        goto cleanup;
-    t = src_new(path);
-    if (!t) {
-        diag_error(d, path, 0, 0, "out of memory reading template");
-        goto cleanup;
-    }
-    read_root(&r, t);
-    if (d->errors > errors) {
-        template_src_free(t);
-        t = NULL;
-    }
-cleanup:
-    yr_close(&r);
-    return t;
+    return template_load(path, 0, d);
 }
 
 void template_src_free(template_src *t)
 {
     if (!t)
         return;
-    free(t->path);
-    free(t->name);
-    free(t->font_body);
-    free(t->font_bold);
-    free(t->palette);
-    free(t->header);
-    free(t->footer);
-    for (size_t i = 0; i < t->n_formats; i++)
-        free(t->formats[i]);
-    free(t->formats);
-    tpl_blocks_free(t->blocks, t->n_blocks);
+    arena_free(&t->mem);
     free(t);
 }
 

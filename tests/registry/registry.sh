@@ -155,10 +155,10 @@ fonts)
     # written: fontconfig always offers something, a wrong family is exit 2.
     # The pdf plugin's check() finds it; validate finds it too.
     run 2 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f pdf -o o
-    expect_err "$data/badfont.yaml: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
+    expect_err "$data/badfont.yaml:4:1: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
     [ ! -e o ] || fail "OUTDIR created although a font is missing"
     run 2 validate "$data/alpha.yaml" -t "$data/badfont.yaml" -f pdf
-    expect_err "$data/badfont.yaml: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
+    expect_err "$data/badfont.yaml:4:1: error: font 'NoSuchFamilyXyz' not found: fontconfig offers '"
     # The same template is fine for formats that need no fonts.
     run 0 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f csv -o o -q
     # NanumGothic (the default) matches by name, regular and bold.

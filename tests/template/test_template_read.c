@@ -2,6 +2,8 @@
  * header/footer, formats, xlsx options and their defaults. */
 #include "tpl_test.h"
 
+#include "options.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,7 +109,7 @@ static void everything_given(void **state)
         "name: brief\n"
         "fonts: {body: DejaVu Sans, bold: \"DejaVu Sans:bold\"}\n"
         "palette: [\"#000000\", \"#FFfF00\", '#0a0B0c']\n"
-        "header: \"{title} — {region}\"\n"
+        "header: \"{title} — {subtitle}\"\n"
         "footer: \"{page} / {pages}\"\n"
         "formats: [pdf, xlsx, csv]\n"
         "xlsx: {summary_sheet: false, charts: False}\n" MIN_BODY,
@@ -119,7 +121,7 @@ static void everything_given(void **state)
     assert_int_equal(q->palette[0], 0x000000);
     assert_int_equal(q->palette[1], 0xffff00);
     assert_int_equal(q->palette[2], 0x0a0b0c);
-    assert_string_equal(q->header, "{title} — {region}");
+    assert_string_equal(q->header, "{title} — {subtitle}");
     assert_string_equal(q->footer, "{page} / {pages}");
     assert_int_equal(q->formats.count, 3);
     assert_string_equal(q->formats.items[0], "pdf");
@@ -127,6 +129,22 @@ static void everything_given(void **state)
     quire_strings f = template_formats(src);
     assert_int_equal(f.count, 3);
     assert_string_equal(f.items[1], "xlsx");
+    /* xlsx: is the xlsx plugin's section, kept as written for options.c */
+    const template_section *x = template_plugin_section(src, "xlsx");
+    assert_non_null(x);
+    assert_int_equal(template_n_sections(src), 1);
+    assert_ptr_equal(template_section_at(src, 0), x);
+    assert_string_equal(x->name, "xlsx");
+    assert_int_equal(x->at.line, 8);
+    assert_int_equal(x->n_settings, 2);
+    assert_string_equal(x->settings[0].key, "summary_sheet");
+    assert_int_equal(x->settings[0].n_values, 1);
+    assert_string_equal(x->settings[0].values[0], "false");
+    assert_string_equal(x->settings[1].key, "charts");
+    assert_string_equal(x->settings[1].values[0], "False");
+    assert_int_equal(x->settings[1].at.line, 8);
+    assert_int_equal(x->settings[1].at.col, 30);
+    assert_null(template_plugin_section(src, "pdf"));
     done(q, src);
 }
 
