@@ -250,6 +250,11 @@ typedef struct quire_source {
     /* ABI 2 */
     quire_day day;            /**< date as days since 1970, or QUIRE_NO_DAY */
     quire_pos at;
+    const char *cite;         /**< how a source line names it, told apart from the
+                                   dataset's other sources: the publisher alone when
+                                   no other source has it, else with the date, and
+                                   the title when dates tie too; never NULL from the
+                                   host (NULL in a view built by hand) */
 } quire_source;
 
 typedef struct quire_param {

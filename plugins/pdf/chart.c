@@ -14,6 +14,7 @@
 /* Heights of the parts around the plot. */
 typedef struct chart_frame {
     double title, legend, unit, body, note, source;
+    double legend_right;        /* height of a legend beside the plot */
     char note_text[512];
     char source_text[1024];
 } chart_frame;
@@ -21,6 +22,7 @@ typedef struct chart_frame {
 static const char *chart_title(const chart_ctx *ctx)
 {
     const char *t = ctx->chart->title ? ctx->chart->title : ctx->table->title;
+    if (ctx->style->no_title && !ctx->chart->title_given) return "";
     return t ? t : "";
 }
 
@@ -39,8 +41,9 @@ static int chart_source_listed(const char *list, const char *name)
     return 0;
 }
 
-/* "출처: A, B" / "Source: A, B" from the table's sources, each named by its
- * publisher (else its title), each name once. */
+/* "출처: A, B" / "Source: A, B" from the table's sources, each named as
+ * the core tells them apart (quire_source.cite), else by its publisher
+ * (else its title), each name once. */
 static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
 {
     const quire_strings *src = &ctx->table->sources;
@@ -53,7 +56,8 @@ static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
     for (size_t i = 0; i < src->count && len < size; i++) {
         const quire_source *s = ctx->style->dataset
                                     ? quire_find_source(ctx->style->dataset, src->items[i]) : NULL;
-        const char *name = s && s->publisher ? s->publisher : s && s->title ? s->title : src->items[i];
+        const char *name = s && s->cite ? s->cite : s && s->publisher ? s->publisher
+                         : s && s->title ? s->title : src->items[i];
         if (chart_source_listed(buf + start, name)) continue;
         len += (size_t)snprintf(buf + len, size - len, "%s%s", len > start ? ", " : "", name);
     }
@@ -64,45 +68,94 @@ static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
 #define CHART_MAX_LEGEND 64
 typedef struct chart_names {
     const char *ptr[CHART_MAX_LEGEND];
-    char text[CHART_MAX_LEGEND][160];
+    char text[CHART_MAX_LEGEND][200];
+    int lines[CHART_MAX_LEGEND];    /* 1: a line swatch */
     size_t n;
 } chart_names;
 
+/* Each series' label, with its unit when its axis has none of its own,
+ * and "right axis" for those on the secondary axis. */
 static void chart_legend_names(const chart_ctx *ctx, chart_names *names)
 {
-    int own_units = chart_unit(ctx) == NULL;
-
     names->n = ctx->chart->n_y < CHART_MAX_LEGEND ? ctx->chart->n_y : CHART_MAX_LEGEND;
     for (size_t s = 0; s < names->n; s++) {
-        const char *unit = own_units ? chart_series_unit(ctx, s) : NULL;
+        int right = chart_series_right(ctx, s);
+        const char *unit = chart_axis_unit(ctx, right) ? NULL : chart_series_unit(ctx, s);
         const char *label = chart_series(ctx, s)->label;
-        if (unit) snprintf(names->text[s], sizeof names->text[s], "%s (%s)", label, unit);
+        const char *side = right ? (ctx->ko ? "오른쪽 축" : "right axis") : NULL;
+        if (unit && side)
+            snprintf(names->text[s], sizeof names->text[s], "%s (%s, %s)", label, unit, side);
+        else if (unit || side)
+            snprintf(names->text[s], sizeof names->text[s], "%s (%s)", label, unit ? unit : side);
         else snprintf(names->text[s], sizeof names->text[s], "%s", label);
         names->ptr[s] = names->text[s];
+        names->lines[s] = ctx->chart->type == QUIRE_CHART_BAR && chart_series_line(ctx, s) ? 1
+                        : ctx->chart->type == QUIRE_CHART_LINE ? 1 : 0;
     }
+}
+
+/* AUTO: a legend when there is more than one series to tell apart. */
+static quire_legend chart_legend_place(const chart_ctx *ctx)
+{
+    quire_legend l = ctx->chart->legend;
+    if (ctx->chart->type == QUIRE_CHART_PIE) return QUIRE_LEGEND_NONE;   /* its own */
+    if (l == QUIRE_LEGEND_AUTO) return ctx->chart->n_y > 1 ? QUIRE_LEGEND_TOP : QUIRE_LEGEND_NONE;
+    return l;
+}
+
+#define CHART_LEGEND_RIGHT_SHARE 0.28   /* of the width, for a legend on the right */
+
+/* The width the plot gets beside a legend on the right. */
+static double chart_body_width(const chart_ctx *ctx, double width)
+{
+    return chart_legend_place(ctx) == QUIRE_LEGEND_RIGHT ? width * (1 - CHART_LEGEND_RIGHT_SHARE) - 8
+                                                         : width;
+}
+
+static double chart_body_height(chart_ctx *ctx, double w)
+{
+    switch (ctx->chart->type) {
+    case QUIRE_CHART_PIE: return chart_pie_height(ctx, w);
+    case QUIRE_CHART_LINE:
+    case QUIRE_CHART_AREA: return chart_line_height(ctx, w);
+    case QUIRE_CHART_SCATTER: return chart_scatter_height(ctx, w);
+    default: return chart_bar_height(ctx, w);
+    }
+}
+
+static double chart_legend_draw(chart_ctx *ctx, double x, double top, double width)
+{
+    chart_names names;
+
+    chart_legend_names(ctx, &names);
+    return chart_legend(ctx, names.ptr, names.lines, names.n, 0, x, top, width);
 }
 
 static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 {
-    const char *unit = chart_unit(ctx);
     HPDF_Page page = ctx->page;
+    quire_legend where = chart_legend_place(ctx);
+    double bw = chart_body_width(ctx, width);
     size_t n;
 
     ctx->page = NULL;   /* measure only: the legend draws when it has a page */
     memset(f, 0, sizeof *f);
     n = chart_paragraph_lines(ctx, ctx->style->bold, ctx->fs_title, chart_title(ctx), width);
-    f->title = n * ctx->fs_title * 1.3 + CHART_GAP;
-    if (ctx->chart->type != QUIRE_CHART_PIE) {
-        chart_names names;
-        chart_legend_names(ctx, &names);
-        f->legend = chart_legend(ctx, names.ptr, names.n, 0, 0, 0, width) + 2;
-        if (unit) f->unit = ctx->lh + 3;
-        f->body = ctx->chart->type == QUIRE_CHART_LINE ? chart_line_height(ctx, width)
-                                                      : chart_bar_height(ctx, width);
-    } else {
-        f->body = chart_pie_height(ctx, width);
-        chart_pie_note(ctx, f->note_text, sizeof f->note_text);
+    f->title = n ? n * ctx->fs_title * 1.3 + CHART_GAP : 0;
+    if (where != QUIRE_LEGEND_NONE) {
+        f->legend = chart_legend_draw(ctx, 0, 0, where == QUIRE_LEGEND_RIGHT
+                                                      ? width * CHART_LEGEND_RIGHT_SHARE : width) + 2;
+        if (where == QUIRE_LEGEND_RIGHT) f->legend_right = f->legend, f->legend = 0;
     }
+    if (chart_unit(ctx) || (ctx->has_right && chart_axis_unit(ctx, 1))) f->unit = ctx->lh + 3;
+    f->body = chart_body_height(ctx, bw);
+    if (ctx->chart->height_pt > 0) {    /* the template's height: the plot takes what is left */
+        double rest = f->title + f->legend + f->unit + CHART_GAP;
+        f->body = fmax(ctx->chart->height_pt - rest, CHART_MIN_BODY);
+    }
+    f->body = fmax(f->body, f->legend_right);
+    if (ctx->chart->type == QUIRE_CHART_PIE)
+        chart_pie_note(ctx, f->note_text, sizeof f->note_text);
     if (f->note_text[0])
         f->note = chart_paragraph_lines(ctx, ctx->style->font, ctx->fs_small, f->note_text, width)
                   * ctx->fs_small * 1.3 + 2;
@@ -133,29 +186,36 @@ double chart_height(const chart_style *style, const quire_chart *chart, double w
     return h;
 }
 
-/* The unit over the value axis: left for columns, right for horizontal bars. */
-static void chart_unit_draw(const chart_ctx *ctx, double x, double top, double width)
+static void chart_unit_one(const chart_ctx *ctx, const char *unit, double x, double top, int align)
 {
     char buf[160];
-    size_t n;
-    const char *unit = chart_unit(ctx);
+    int n = snprintf(buf, sizeof buf, "%s%s", ctx->ko ? "단위: " : "Unit: ", unit);
 
-    if (!unit) return;
-    n = (size_t)snprintf(buf, sizeof buf, "%s%s", ctx->ko ? "단위: " : "Unit: ", unit);
-    if (n >= sizeof buf) n = sizeof buf - 1;
-    if (ctx->chart->type == QUIRE_CHART_BAR && ctx->chart->horizontal)
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x + width,
-                   top - ctx->fs * 0.95, buf, n, 2);
-    else
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x, top - ctx->fs * 0.95,
-                   buf, n, 0);
+    if (n < 0) return;
+    if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
+    chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x, top - ctx->fs * 0.95, buf,
+               (size_t)n, align);
+}
+
+/* The unit over the value axis: left for columns, right for horizontal
+ * bars; a secondary axis' unit over the right edge. */
+static void chart_unit_draw(const chart_ctx *ctx, double x, double top, double width)
+{
+    const char *unit = chart_unit(ctx), *right = ctx->has_right ? chart_axis_unit(ctx, 1) : NULL;
+
+    if (unit) chart_unit_one(ctx, unit, ctx->horizontal ? x + width : x, top, ctx->horizontal ? 2 : 0);
+    if (right) chart_unit_one(ctx, right, x + width, top, 2);
 }
 
 static void chart_body_draw(chart_ctx *ctx, chart_rect box)
 {
-    if (ctx->chart->type == QUIRE_CHART_PIE) chart_pie_draw(ctx, box);
-    else if (ctx->chart->type == QUIRE_CHART_LINE) chart_line_draw(ctx, box);
-    else chart_bar_draw(ctx, box);
+    switch (ctx->chart->type) {
+    case QUIRE_CHART_PIE: chart_pie_draw(ctx, box); break;
+    case QUIRE_CHART_LINE:
+    case QUIRE_CHART_AREA: chart_line_draw(ctx, box); break;
+    case QUIRE_CHART_SCATTER: chart_scatter_draw(ctx, box); break;
+    default: chart_bar_draw(ctx, box);
+    }
 }
 
 int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *chart,
@@ -179,16 +239,23 @@ int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *char
     HPDF_Page_GSave(page);
     chart_paragraph(&ctx, style->bold, ctx.fs_title, CHART_INK, chart_title(&ctx), x, y, width);
     y -= f.title;
-    if (chart->type != QUIRE_CHART_PIE) {
-        chart_names names;
-        chart_legend_names(&ctx, &names);
-        chart_legend(&ctx, names.ptr, names.n, 0, x, y, width);
+    quire_legend where = chart_legend_place(&ctx);
+    double bw = chart_body_width(&ctx, width);
+    if (where == QUIRE_LEGEND_TOP) {
+        chart_legend_draw(&ctx, x, y, width);
         y -= f.legend;
-        chart_unit_draw(&ctx, x, y, width);
-        y -= f.unit;
     }
-    chart_body_draw(&ctx, (chart_rect){x, y - body, width, body});
+    chart_unit_draw(&ctx, x, y, bw);
+    y -= f.unit;
+    if (where == QUIRE_LEGEND_RIGHT)
+        chart_legend_draw(&ctx, x + width - width * CHART_LEGEND_RIGHT_SHARE, y,
+                          width * CHART_LEGEND_RIGHT_SHARE);
+    chart_body_draw(&ctx, (chart_rect){x, y - body, bw, body});
     y -= body + CHART_GAP;
+    if (where == QUIRE_LEGEND_BOTTOM) {
+        chart_legend_draw(&ctx, x, y, width);
+        y -= f.legend;
+    }
     if (f.note_text[0])
         y -= chart_paragraph(&ctx, style->font, ctx.fs_small, CHART_INK_SOFT, f.note_text, x, y, width) + 2;
     if (f.source_text[0])

@@ -16,7 +16,12 @@ typedef struct chart_style {
     size_t n_palette;
     const quire_dataset *dataset; /* for the source line and the language */
     double font_size;          /* body size in points; labels are smaller */
+    int no_title;              /* the table it draws follows with this title: leave it out
+                                  unless the template gave the chart its own */
 } chart_style;
+
+/* chart->alt is the chart's text alternative (for tagging); chart_draw
+ * leaves it to the caller, which knows the structure tree. */
 
 /* Height in points the whole chart (title, plot, legend, notes, source line)
  * takes when drawn width points wide. */

@@ -1,22 +1,52 @@
 /* chart_axis.c — the value axis (ticks, grid, zero line) and the
  * category labels, laid out so that no two labels collide. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "chart_internal.h"
 
 #define CHART_SIN45 0.70710678
 
-static double chart_axis_label_width(const chart_ctx *ctx, const ticks *t)
+static double chart_axis_label_width(const chart_ctx *ctx, const chart_axis *ax)
 {
+    const ticks *t = &ax->t;
     double w = 0;
     char buf[64];
 
     for (int i = 0; i < t->count; i++) {
-        size_t n = ticks_label(buf, sizeof buf, t, i);
+        size_t n = chart_tick_label(ctx, ax->right, t, i, buf, sizeof buf);
         w = fmax(w, chart_text_width(ctx, ctx->style->font, ctx->fs, buf, n));
     }
     return w;
+}
+
+/* Ticks over [lo, hi] that end at the next minor tick beyond the data,
+ * or exactly at y_min / y_max on the left axis when the template gives
+ * them. A range no tick can divide gets the axis 0 to 1. */
+static void chart_axis_ticks(const chart_ctx *ctx, chart_axis *ax, double lo, double hi,
+                             int target)
+{
+    double a = lo, b = hi;
+
+    ax->fixed = 0;
+    if (!ax->right) {
+        if (!isnan(ctx->y_min)) a = ctx->y_min, ax->fixed = 1;
+        if (!isnan(ctx->y_max)) b = ctx->y_max, ax->fixed = 1;
+        if (!(a < b)) a = lo, b = hi, ax->fixed = 0;
+    }
+    if (ax->fixed && !isnan(ctx->y_min) && !isnan(ctx->y_max) &&
+        ticks_fixed(a, b, target, &ax->t) == 0)
+        return;
+    if (ticks_compute(a, b, target, &ax->t) != 0 || !(ax->t.step > 0) || ax->t.count < 1 ||
+        ax->t.count > 1000) {
+        ticks_compute(0, 1, target, &ax->t);
+        ax->fixed = 0;
+        return;
+    }
+    ticks_trim(&ax->t, a, b);
+    if (!ax->right && !isnan(ctx->y_min) && ax->fixed) ax->t.lo_end = ctx->y_min;
+    if (!ax->right && !isnan(ctx->y_max) && ax->fixed) ax->t.hi_end = ctx->y_max;
 }
 
 /* Values along y: about one tick every 42 points. */
@@ -27,8 +57,8 @@ void chart_axis_vertical(const chart_ctx *ctx, double lo, double hi, double leng
 
     if (target < 2) target = 2;
     if (target > 7) target = 7;
-    ticks_compute(lo, hi, target, &ax->t);
-    ax->label_w = chart_axis_label_width(ctx, &ax->t);
+    chart_axis_ticks(ctx, ax, lo, hi, target);
+    ax->label_w = chart_axis_label_width(ctx, ax);
 }
 
 /* Values along x: as many ticks as fit with their labels apart. */
@@ -39,19 +69,22 @@ void chart_axis_horizontal(const chart_ctx *ctx, double lo, double hi, double le
 
     if (target > 8) target = 8;
     for (; target >= 2; target--) {
-        ticks_compute(lo, hi, target, &ax->t);
-        ax->label_w = chart_axis_label_width(ctx, &ax->t);
-        if (ax->t.count < 2 || length / (ax->t.count - 1) >= ax->label_w + ctx->fs) return;
+        chart_axis_ticks(ctx, ax, lo, hi, target);
+        ax->label_w = chart_axis_label_width(ctx, ax);
+        if (ax->t.count < 2 ||
+            length * (ax->t.max - ax->t.min) / (ax->t.hi_end - ax->t.lo_end) / (ax->t.count - 1)
+                >= ax->label_w + ctx->fs)
+            return;
     }
-    ticks_compute(lo, hi, 1, &ax->t);
-    ax->label_w = chart_axis_label_width(ctx, &ax->t);
+    chart_axis_ticks(ctx, ax, lo, hi, 1);
+    ax->label_w = chart_axis_label_width(ctx, ax);
 }
 
 double chart_axis_pos(const chart_axis *ax, double v, double from, double length)
 {
-    double span = ax->t.max - ax->t.min;
+    double span = ax->t.hi_end - ax->t.lo_end;
 
-    return span > 0 ? from + (v - ax->t.min) / span * length : from;
+    return span > 0 ? from + (v - ax->t.lo_end) / span * length : from;
 }
 
 void chart_axis_draw_vertical(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot)
@@ -61,10 +94,27 @@ void chart_axis_draw_vertical(const chart_ctx *ctx, const chart_axis *ax, chart_
     for (int i = 0; i < ax->t.count; i++) {
         double v = ticks_value(&ax->t, i);
         double y = chart_axis_pos(ax, v, plot.y, plot.h);
-        size_t n = ticks_label(buf, sizeof buf, &ax->t, i);
+        size_t n = chart_tick_label(ctx, 0, &ax->t, i, buf, sizeof buf);
         if (v != 0) chart_hline(ctx, plot.x, plot.x + plot.w, y, 0.4, CHART_GRID);
         chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, plot.x - 4,
                    y - ctx->fs * 0.35, buf, n, 2);
+    }
+}
+
+/* The secondary axis: its labels to the right of the plot, and a short
+ * tick, but no grid (the left axis' grid is the one to read). */
+void chart_axis_draw_right(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot)
+{
+    char buf[64];
+    double x = plot.x + plot.w;
+
+    chart_vline(ctx, x, plot.y, plot.y + plot.h, 0.5, CHART_ZERO);
+    for (int i = 0; i < ax->t.count; i++) {
+        double y = chart_axis_pos(ax, ticks_value(&ax->t, i), plot.y, plot.h);
+        size_t n = chart_tick_label(ctx, 1, &ax->t, i, buf, sizeof buf);
+        chart_hline(ctx, x, x + 3, y, 0.5, CHART_ZERO);
+        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x + 5, y - ctx->fs * 0.35,
+                   buf, n, 0);
     }
 }
 
@@ -75,7 +125,7 @@ void chart_axis_draw_horizontal(const chart_ctx *ctx, const chart_axis *ax, char
     for (int i = 0; i < ax->t.count; i++) {
         double v = ticks_value(&ax->t, i);
         double x = chart_axis_pos(ax, v, plot.x, plot.w);
-        size_t n = ticks_label(buf, sizeof buf, &ax->t, i);
+        size_t n = chart_tick_label(ctx, 0, &ax->t, i, buf, sizeof buf);
         if (v != 0) chart_vline(ctx, x, plot.y, plot.y + plot.h, 0.4, CHART_GRID);
         chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x,
                    plot.y - ctx->fs - 3, buf, n, 1);
@@ -156,32 +206,69 @@ void chart_cats_draw(const chart_ctx *ctx, const chart_cats *cl, chart_rect plot
     }
 }
 
+/* The secondary axis' range: zero included for bars, and for lines when
+ * it is near; a little air at a floating end. */
+static void chart_right_range(const chart_ctx *ctx, double *lo, double *hi)
+{
+    int bars = 0;
+
+    chart_axis_range(ctx, 1, lo, hi);
+    for (size_t s = 0; s < ctx->chart->n_y; s++)
+        bars |= chart_series_right(ctx, s) && !chart_series_line(ctx, s);
+    if (bars || (*lo > 0 && *lo < *hi * 0.5)) *lo = fmin(*lo, 0);
+    if (bars || (*hi < 0 && *hi > *lo * 0.5)) *hi = fmax(*hi, 0);
+    double pad = (*hi - *lo) * 0.05;
+    if (*lo != 0) *lo -= pad;
+    if (*hi != 0) *hi += pad;
+}
+
+static void chart_labels_room(const chart_ctx *ctx, double nat, double *lo, double *hi)
+{
+    double extra = (*hi - *lo) * (ctx->lh + 2) / nat;
+    if (*hi > 0 || *lo >= 0) *hi += extra;
+    if (*lo < 0) *lo -= extra;
+}
+
 /* Lays out a column or line plot in width w: ticks chosen for the natural
  * plot height, so that chart_height() and chart_draw() agree; with a box,
  * the plot stretches to fill it. labels: leave room for value labels. */
 void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, double w,
                         const chart_rect *box, chart_vplot *vp)
 {
-    double nat = fmin(fmax(w * 0.36, 100), 200), left;
+    double nat = fmin(fmax(w * 0.36, 100), 200), left, right = 2, lo2 = 0, hi2 = 1;
 
-    if (labels) {
-        double extra = (hi - lo) * (ctx->lh + 2) / nat;
-        if (hi > 0 || lo >= 0) hi += extra;
-        if (lo < 0) lo -= extra;
-    }
+    if (ctx->chart->height_pt > 0) nat = fmax(ctx->chart->height_pt * 0.6, 40);
+    memset(vp, 0, sizeof *vp);
+    vp->ax2.right = 1;
+    if (labels) chart_labels_room(ctx, nat, &lo, &hi);
     chart_axis_vertical(ctx, lo, hi, nat, &vp->ax);
     left = vp->ax.label_w + 6;
-    chart_cats_layout(ctx, w - left - 2, &vp->cats);
+    if (ctx->has_right) {
+        chart_right_range(ctx, &lo2, &hi2);
+        if (labels) chart_labels_room(ctx, nat, &lo2, &hi2);
+        chart_axis_vertical(ctx, lo2, hi2, nat, &vp->ax2);
+        right = vp->ax2.label_w + 8;
+    }
+    if (ctx->time) {
+        chart_time_layout(ctx, w - left - right, &vp->tm);
+        vp->cats.height = ctx->lh + 3;
+        vp->cats.every = 1;
+    } else {
+        chart_cats_layout(ctx, w - left - right, &vp->cats);
+    }
     vp->height = nat + vp->cats.height + ctx->fs * 0.5;
-    vp->plot = (chart_rect){left, vp->cats.height, w - left - 2, nat};
+    vp->plot = (chart_rect){left, vp->cats.height, w - left - right, nat};
     if (box) {
         vp->plot.x += box->x;
         vp->plot.y += box->y;
         vp->plot.h = box->h - vp->cats.height - ctx->fs * 0.5;
         if (vp->plot.h < 20) vp->plot.h = 20;
         /* squeezed: fewer ticks, so their labels stay apart; a larger step
-         * never needs wider labels, so the left margin still holds them */
-        if (vp->plot.h < nat) chart_axis_vertical(ctx, lo, hi, vp->plot.h, &vp->ax);
+         * never needs wider labels, so the margins still hold them */
+        if (vp->plot.h < nat) {
+            chart_axis_vertical(ctx, lo, hi, vp->plot.h, &vp->ax);
+            if (ctx->has_right) chart_axis_vertical(ctx, lo2, hi2, vp->plot.h, &vp->ax2);
+        }
     }
 }
 
@@ -190,5 +277,133 @@ void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, 
 void chart_vplot_draw_frame(const chart_ctx *ctx, const chart_vplot *vp, double x0)
 {
     chart_axis_draw_vertical(ctx, &vp->ax, vp->plot);
-    chart_cats_draw(ctx, &vp->cats, vp->plot, x0);
+    if (ctx->has_right) chart_axis_draw_right(ctx, &vp->ax2, vp->plot);
+    if (ctx->time) chart_time_draw(ctx, &vp->tm, vp->plot);
+    else chart_cats_draw(ctx, &vp->cats, vp->plot, x0);
+}
+
+/* Where drawn row i lies along x: the centre of its band, or its date. */
+double chart_row_x(const chart_ctx *ctx, const chart_vplot *vp, size_t i)
+{
+    const chart_rect *p = &vp->plot;
+
+    if (ctx->time) {
+        double span = vp->tm.hi - vp->tm.lo;
+        return p->x + (span > 0 ? (chart_x(ctx, i) - vp->tm.lo) / span : 0.5) * p->w;
+    }
+    return p->x + (i + 0.5) * p->w / ctx->n_rows;
+}
+
+/* ---- the time axis ------------------------------------------------- */
+
+/* Civil dates from days since 1970 and back (Howard Hinnant's algorithms). */
+static void chart_civil(long z, int *y, int *m)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static long chart_days(int y, int m)
+{
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* "2025-01" between years, "2025" on year boundaries or coarser. */
+static size_t chart_time_label(const chart_time *tm, double day, char *buf, size_t size)
+{
+    int y, m;
+    chart_civil(lround(day), &y, &m);
+    int n = tm->months >= 12 ? snprintf(buf, size, "%d", y) : snprintf(buf, size, "%d-%02d", y, m);
+    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+/* The month step whose labels fit: 1, 3, 6 months, then 1, 2, 5, 10... years. */
+void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm)
+{
+    static const int steps[] = {1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000};
+    double span = ctx->x_hi - ctx->x_lo, pad = span > 0 ? span * 0.03 : 15;
+    double label_w = chart_text_width(ctx, ctx->style->font, ctx->fs, "2025-00", 7) + ctx->fs;
+    int y0, m0, y1, m1;
+
+    memset(tm, 0, sizeof *tm);
+    tm->lo = ctx->x_lo - pad, tm->hi = ctx->x_hi + pad;
+    chart_civil(lround(tm->lo), &y0, &m0);
+    chart_civil(lround(tm->hi), &y1, &m1);
+    long first = (long)y0 * 12 + m0 - 1, last = (long)y1 * 12 + m1 - 1;
+    for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
+        int st = steps[k];
+        long start = first + ((st - first % st) % st);
+        long count = start > last ? 0 : (last - start) / st + 1;
+        tm->months = st;
+        if (count <= 64 && (count <= 1 || plot_w / count >= label_w)) break;
+    }
+    long start = first + ((tm->months - first % tm->months) % tm->months);
+    for (long mi = start; mi <= last && tm->n < 64; mi += tm->months) {
+        double d = (double)chart_days((int)(mi / 12), (int)(mi % 12) + 1);
+        if (d >= tm->lo && d <= tm->hi) tm->at[tm->n++] = d;
+    }
+}
+
+void chart_time_draw(const chart_ctx *ctx, const chart_time *tm, chart_rect plot)
+{
+    double span = tm->hi - tm->lo;
+    char buf[32];
+
+    for (int i = 0; i < tm->n && span > 0; i++) {
+        double x = plot.x + (tm->at[i] - tm->lo) / span * plot.w;
+        size_t n = chart_time_label(tm, tm->at[i], buf, sizeof buf);
+        chart_vline(ctx, x, plot.y - 2, plot.y, 0.5, CHART_ZERO);
+        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x, plot.y - 3 - ctx->fs * 0.95,
+                   buf, n, 1);
+    }
+}
+
+/* ---- reference lines ----------------------------------------------- */
+
+/* A dashed line at each reference value of the axis, its label at the
+ * line's end, above it (beside it on a horizontal value axis). */
+void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rect plot,
+                      int vertical)
+{
+    const quire_chart *c = ctx->chart;
+    double fs = ctx->fs * 0.92;
+
+    for (size_t i = 0; i < c->n_references; i++) {
+        const quire_reference *ref = quire_reference_at(c, i);
+        char buf[200];
+        if ((ref->right_axis && ctx->has_right) != right) continue;
+        double p = vertical ? chart_axis_pos(ax, ref->value, plot.x, plot.w)
+                            : chart_axis_pos(ax, ref->value, plot.y, plot.h);
+        if (ctx->page) {
+            HPDF_Page_SetDash(ctx->page, (const HPDF_UINT16[]){4, 2}, 2, 0);
+            if (vertical) chart_vline(ctx, p, plot.y, plot.y + plot.h, 1.0, CHART_REFERENCE);
+            else chart_hline(ctx, plot.x, plot.x + plot.w, p, 1.0, CHART_REFERENCE);
+            HPDF_Page_SetDash(ctx->page, NULL, 0, 0);
+        }
+        if (!ref->label || !*ref->label) continue;
+        size_t n = chart_text_shorten(ctx, ctx->style->font, fs, ref->label, plot.w * 0.5, buf,
+                                      sizeof buf);
+        double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
+        chart_rect r = vertical ? (chart_rect){p + 2, plot.y + plot.h - fs * 1.1, w, fs * 0.95}
+                                : (chart_rect){plot.x + plot.w - w - 2, p + 1.5, w, fs * 0.95};
+        int placed = chart_place(ctx, r, &plot) == 0;
+        if (!placed && !vertical) {     /* else under the line */
+            r.y = p - 1.5 - fs * 0.95;
+            placed = chart_place(ctx, r, &plot) == 0;
+        }
+        if (placed)
+            chart_text(ctx, ctx->style->font, fs, CHART_REFERENCE_INK, r.x, r.y + fs * 0.22, buf,
+                       n, 0);
+    }
 }

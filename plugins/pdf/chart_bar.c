@@ -15,6 +15,19 @@ static void chart_range_with_zero(const chart_ctx *ctx, double *lo, double *hi)
     *hi = fmax(*hi, 0);
 }
 
+/* A bar's colour: its series', muted when a highlight leaves its row out. */
+static uint32_t chart_bar_color(const chart_ctx *ctx, size_t s, size_t r)
+{
+    uint32_t rgb = chart_color(ctx, s);
+    return chart_has_highlight(ctx) && !chart_highlighted(ctx, r) ? chart_muted(rgb) : rgb;
+}
+
+/* The axis a bar series is measured on. */
+static const chart_axis *chart_bar_axis(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
+{
+    return chart_series_right(ctx, s) ? &vp->ax2 : &vp->ax;
+}
+
 static void chart_bar_rect(const chart_ctx *ctx, uint32_t rgb, double x, double y, double w, double h)
 {
     if (w <= 0 || h <= 0) return;
@@ -47,22 +60,25 @@ static void chart_columns_pass(chart_ctx *ctx, const chart_vplot *vp, int pass)
     chart_rect p = vp->plot;
     double band = p.w / ctx->n_rows;
     double group = band * (c->stacked ? 0.55 : 0.72);
-    double bw = c->stacked ? group : group / c->n_y;
+    double bw = c->stacked ? group : group / (ctx->n_bars ? ctx->n_bars : 1);
     double gap = bw > 6 ? 1 : 0;
 
     for (size_t r = 0; r < ctx->n_rows; r++) {
         double left = p.x + r * band + (band - group) / 2, pos = 0, neg = 0;
+        size_t k = 0;   /* the bar's place in its group */
         for (size_t s = 0; s < c->n_y; s++) {
-            double v = chart_value(ctx, s, r), from, to, x = c->stacked ? left : left + s * bw;
+            if (chart_series_line(ctx, s)) continue;
+            double v = chart_value(ctx, s, r), from, to, x = c->stacked ? left : left + k++ * bw;
+            const chart_axis *ax = chart_bar_axis(ctx, vp, s);
             if (isnan(v)) continue;
             from = c->stacked ? (v >= 0 ? pos : neg) : 0;
             to = from + v;
             if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
-            double ya = chart_axis_pos(&vp->ax, from, p.y, p.h);
-            double yb = chart_axis_pos(&vp->ax, to, p.y, p.h);
+            double ya = chart_axis_pos(ax, from, p.y, p.h);
+            double yb = chart_axis_pos(ax, to, p.y, p.h);
             chart_rect bar = {x + gap / 2, fmin(ya, yb), bw - gap, fabs(yb - ya)};
             if (pass == 0) {
-                chart_bar_rect(ctx, chart_color(ctx, s), bar.x, bar.y, bar.w, bar.h);
+                chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
                 if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
             } else if (c->stacked) {
                 if (bar.h >= ctx->fs * 1.1)
@@ -79,11 +95,19 @@ static void chart_columns_pass(chart_ctx *ctx, const chart_vplot *vp, int pass)
 static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
 {
     chart_rect p = vp->plot;
+    const quire_chart *c = ctx->chart;
 
     chart_columns_pass(ctx, vp, 0);
-    if (vp->ax.t.min <= 0 && vp->ax.t.max >= 0)
+    if (vp->ax.t.lo_end <= 0 && vp->ax.t.hi_end >= 0)
         chart_hline(ctx, p.x, p.x + p.w, chart_axis_pos(&vp->ax, 0, p.y, p.h), 0.7, CHART_ZERO);
-    if (ctx->chart->value_labels) chart_columns_pass(ctx, vp, 1);
+    chart_references(ctx, &vp->ax, 0, p, 0);
+    if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0);
+    /* the lines of a combined chart over the bars */
+    for (size_t s = 0; s < c->n_y; s++)
+        if (chart_series_line(ctx, s)) chart_line_one(ctx, vp, s, 1);
+    if (c->value_labels) chart_columns_pass(ctx, vp, 1);
+    for (size_t s = 0; s < c->n_y && c->value_labels; s++)
+        if (chart_series_line(ctx, s)) chart_line_value_labels(ctx, vp, s);
 }
 
 /* ---- horizontal bars ------------------------------------------------ */
@@ -195,7 +219,7 @@ static void chart_hbars_pass(chart_ctx *ctx, const chart_hbar *hb, int pass)
             chart_rect bar = {fmin(xa, xb), y + gap / 2, fabs(xb - xa), bh - gap};
             double base = y + bh / 2 - ctx->fs * 0.32;
             if (pass == 0) {
-                chart_bar_rect(ctx, chart_color(ctx, s), bar.x, bar.y, bar.w, bar.h);
+                chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
                 if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
             } else if (c->stacked) {
                 chart_bar_label(ctx, s, r, (xa + xb) / 2, base, chart_ink_on(chart_color(ctx, s)),
@@ -214,8 +238,9 @@ static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
 
     chart_axis_draw_horizontal(ctx, &hb->ax, p);
     chart_hbars_pass(ctx, hb, 0);
-    if (hb->ax.t.min <= 0 && hb->ax.t.max >= 0)
+    if (hb->ax.t.lo_end <= 0 && hb->ax.t.hi_end >= 0)
         chart_vline(ctx, chart_axis_pos(&hb->ax, 0, p.x, p.w), p.y, p.y + p.h, 0.7, CHART_ZERO);
+    chart_references(ctx, &hb->ax, 0, p, 1);
     if (ctx->chart->value_labels) chart_hbars_pass(ctx, hb, 1);
 }
 
@@ -226,7 +251,7 @@ double chart_bar_height(const chart_ctx *ctx, double w)
     double lo, hi;
 
     if (ctx->n_rows == 0) return ctx->lh * 2;
-    if (ctx->chart->horizontal) {
+    if (ctx->horizontal) {
         chart_hbar hb;
         chart_hbar_layout(ctx, w, NULL, &hb);
         return hb.height;
@@ -242,7 +267,7 @@ void chart_bar_draw(chart_ctx *ctx, chart_rect box)
     double lo, hi;
 
     if (ctx->n_rows == 0) return;
-    if (ctx->chart->horizontal) {
+    if (ctx->horizontal) {
         chart_hbar hb;
         chart_hbar_layout(ctx, box.w, &box, &hb);
         chart_hbars_draw(ctx, &hb);

@@ -19,7 +19,9 @@ enum {
     CHART_INK_SOFT = 0x595959,  /* tick labels, unit, notes */
     CHART_GRID = 0xdcdcdc,
     CHART_ZERO = 0x808080,
-    CHART_WHITE = 0xffffff
+    CHART_WHITE = 0xffffff,
+    CHART_REFERENCE = 0x7f7f7f,  /* reference lines */
+    CHART_REFERENCE_INK = 0x404040
 };
 
 typedef struct chart_rect {
@@ -34,6 +36,15 @@ typedef struct chart_widths {
     float width[CHART_WIDTH_SLOTS];     /* in 1/1000 em */
 } chart_widths;
 
+/* The x axis of a time chart: dates placed by time, ticks on month,
+ * quarter or year boundaries. */
+typedef struct chart_time {
+    double lo, hi;              /* days since 1970 at the plot's edges */
+    int months;                 /* months between ticks: 1, 3, 6, 12, 24, ... */
+    int n;                      /* ticks */
+    double at[64];              /* their days */
+} chart_time;
+
 typedef struct chart_ctx {
     HPDF_Page page;             /* NULL when only measuring */
     const chart_style *style;
@@ -44,7 +55,15 @@ typedef struct chart_ctx {
     double fs_small;            /* source line and notes */
     double lh;                  /* label line height */
     int ko;                     /* Korean wording */
-    char **cats;                /* category labels, one per row */
+    char **cats;                /* category labels, one per drawn row, in order */
+    size_t *order;              /* drawn row i is table row order[i] (sort, dates) */
+    const quire_column *xcol;   /* the x column */
+    int time;                   /* x is a date placed by time (line, area, scatter) */
+    int has_right;              /* some series is on the secondary axis */
+    int n_bars;                 /* series drawn as bars (bar charts) */
+    int horizontal;             /* bars sideways: never with lines or a second axis */
+    double y_min, y_max;        /* the template's ends, NaN when not given */
+    double x_lo, x_hi;          /* scatter and time: the data's x range */
     chart_widths *widths;       /* owned; written through a const context */
     size_t n_rows;
     chart_rect placed[CHART_MAX_PLACED];
@@ -61,12 +80,25 @@ int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
                    const quire_chart *chart, char *err, size_t err_size);
 void chart_ctx_free(chart_ctx *ctx);
 const quire_column *chart_series(const chart_ctx *ctx, size_t s);
+int chart_series_line(const chart_ctx *ctx, size_t s);   /* drawn as a line */
+int chart_series_right(const chart_ctx *ctx, size_t s);  /* on the secondary axis */
+double chart_x(const chart_ctx *ctx, size_t row);        /* x value (scatter, time) */
+int chart_highlighted(const chart_ctx *ctx, size_t row);
+int chart_has_highlight(const chart_ctx *ctx);
+uint32_t chart_muted(uint32_t rgb);
 double chart_value(const chart_ctx *ctx, size_t s, size_t row);
 size_t chart_value_label(const chart_ctx *ctx, size_t s, size_t row, char *buf, size_t size);
 const char *chart_unit(const chart_ctx *ctx);
 const char *chart_series_unit(const chart_ctx *ctx, size_t s);
 uint32_t chart_color(const chart_ctx *ctx, size_t i);
 int chart_range(const chart_ctx *ctx, double *lo, double *hi);
+/* The range of one value axis (0 left, 1 right): its series, stacked when
+ * drawn stacked, and its reference lines. */
+int chart_axis_range(const chart_ctx *ctx, int right, double *lo, double *hi);
+const char *chart_axis_unit(const chart_ctx *ctx, int right);
+/* The label of a value in the axis' format (y_format on the left). */
+size_t chart_tick_label(const chart_ctx *ctx, int right, const ticks *t, int i, char *buf,
+                        size_t size);
 
 /* chart_text.c */
 double chart_text_width(const chart_ctx *ctx, HPDF_Font font, double size, const char *s,
@@ -94,10 +126,18 @@ uint32_t chart_ink_on(uint32_t rgb);
 typedef struct chart_axis {
     ticks t;
     double label_w;             /* widest tick label */
+    int right;                  /* the secondary axis */
+    int fixed;                  /* ends set by y_min/y_max */
 } chart_axis;
 
 void chart_axis_vertical(const chart_ctx *ctx, double lo, double hi, double length,
                          chart_axis *ax);
+void chart_axis_draw_right(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot);
+/* Reference lines of one axis across plot, with their labels. */
+void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rect plot,
+                      int vertical);
+void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm);
+void chart_time_draw(const chart_ctx *ctx, const chart_time *tm, chart_rect plot);
 void chart_axis_horizontal(const chart_ctx *ctx, double lo, double hi, double length,
                            chart_axis *ax);
 void chart_axis_draw_vertical(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot);
@@ -120,6 +160,8 @@ void chart_cats_draw(const chart_ctx *ctx, const chart_cats *cl, chart_rect plot
  * lines): its axis, its category labels and where it lies. */
 typedef struct chart_vplot {
     chart_axis ax;
+    chart_axis ax2;             /* the secondary axis, when the chart has one */
+    chart_time tm;              /* time charts: the x axis */
     chart_cats cats;
     chart_rect plot;
     double height;              /* natural: plot and category labels */
@@ -128,9 +170,12 @@ typedef struct chart_vplot {
 void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, double w,
                         const chart_rect *box, chart_vplot *vp);
 void chart_vplot_draw_frame(const chart_ctx *ctx, const chart_vplot *vp, double x0);
+/* x position of drawn row i: its band's centre, or its time. */
+double chart_row_x(const chart_ctx *ctx, const chart_vplot *vp, size_t i);
 
 /* chart_legend.c */
-double chart_legend(const chart_ctx *ctx, const char *const *names, size_t n,
+/* lines[i] (or NULL): entry i gets a line swatch, not a square. */
+double chart_legend(const chart_ctx *ctx, const char *const *names, const int *lines, size_t n,
                     size_t first_color, double x, double top, double width);
 
 /* chart_bar.c, chart_line.c, chart_pie.c: the plot and its axes, in a
@@ -139,6 +184,11 @@ double chart_bar_height(const chart_ctx *ctx, double w);
 void chart_bar_draw(chart_ctx *ctx, chart_rect box);
 double chart_line_height(const chart_ctx *ctx, double w);
 void chart_line_draw(chart_ctx *ctx, chart_rect box);
+/* chart_line.c: one line or area series against an axis */
+void chart_line_one(chart_ctx *ctx, const chart_vplot *vp, size_t s, int markers);
+void chart_line_value_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s);
+double chart_scatter_height(const chart_ctx *ctx, double w);
+void chart_scatter_draw(chart_ctx *ctx, chart_rect box);
 double chart_pie_height(const chart_ctx *ctx, double w);
 void chart_pie_draw(chart_ctx *ctx, chart_rect box);
 size_t chart_pie_note(const chart_ctx *ctx, char *buf, size_t size);

@@ -9,11 +9,11 @@
 #define CHART_ITEM_GAP 14.0
 
 /* The mark before a name: a square, or a line with a dot for line charts. */
-static void chart_legend_swatch(const chart_ctx *ctx, size_t i, double x, double mid)
+static void chart_legend_swatch(const chart_ctx *ctx, size_t i, int line, double x, double mid)
 {
     if (!ctx->page) return;
     chart_fill_rgb(ctx, chart_color(ctx, i));
-    if (ctx->chart->type == QUIRE_CHART_LINE) {
+    if (line) {
         chart_hline(ctx, x, x + CHART_SWATCH * 1.6, mid, 1.6, chart_color(ctx, i));
         HPDF_Page_Circle(ctx->page, (HPDF_REAL)(x + CHART_SWATCH * 0.8), (HPDF_REAL)mid, 2.2f);
         HPDF_Page_Fill(ctx->page);
@@ -27,15 +27,16 @@ static void chart_legend_swatch(const chart_ctx *ctx, size_t i, double x, double
 /* Lays out (and draws, when the context has a page) the legend from top
  * down within width; names[i] takes palette colour first_color + i.
  * Returns its height. */
-double chart_legend(const chart_ctx *ctx, const char *const *names, size_t n,
+double chart_legend(const chart_ctx *ctx, const char *const *names, const int *lines, size_t n,
                     size_t first_color, double x, double top, double width)
 {
-    double sw = CHART_SWATCH * (ctx->chart->type == QUIRE_CHART_LINE ? 1.6 : 1.0);
     double cur = 0;
     size_t row = 0;
 
     if (n == 0) return 0;
     for (size_t i = 0; i < n; i++) {
+        int line = lines && lines[i];
+        double sw = CHART_SWATCH * (line ? 1.6 : 1.0);
         char buf[256];
         size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, names[i],
                                         width - sw - CHART_SWATCH_GAP, buf, sizeof buf);
@@ -45,7 +46,7 @@ double chart_legend(const chart_ctx *ctx, const char *const *names, size_t n,
 
         if (cur > 0 && cur + item > width) cur = 0, row++;
         base = top - row * ctx->lh - ctx->fs * 0.95;
-        chart_legend_swatch(ctx, first_color + i, x + cur, base + ctx->fs * 0.33);
+        chart_legend_swatch(ctx, first_color + i, line, x + cur, base + ctx->fs * 0.33);
         chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x + cur + sw + CHART_SWATCH_GAP,
                    base, buf, len, 0);
         cur += item + CHART_ITEM_GAP;

@@ -1,5 +1,7 @@
-/* chart_line.c — line charts: one line per series through the band
- * centres, a marker on every value, a gap where a value is missing. */
+/* chart_line.c — line and area charts, and the lines of combined charts:
+ * one line per series through the band centres (or at their dates), a
+ * marker on every value, a gap where a value is missing; areas filled
+ * down to zero or, stacked, to the series below. */
 #include <math.h>
 
 #include "chart_internal.h"
@@ -7,12 +9,22 @@
 #define CHART_MARKER_R 2.2
 #define CHART_DENSE_BAND 10.0   /* points between values below which markers go */
 
-/* Lines start at zero only when zero is close to the data anyway. */
+static int chart_is_area(const chart_ctx *ctx)
+{
+    return ctx->chart->type == QUIRE_CHART_AREA;
+}
+
+/* Lines start at zero only when zero is close to the data anyway; areas
+ * always do. */
 static void chart_line_range(const chart_ctx *ctx, double *lo, double *hi)
 {
     double pad;
 
     chart_range(ctx, lo, hi);
+    if (chart_is_area(ctx)) {
+        *lo = fmin(*lo, 0), *hi = fmax(*hi, 0);
+        return;
+    }
     if (*lo > 0 && *lo < *hi * 0.5) *lo = 0;
     if (*hi < 0 && *hi > *lo * 0.5) *hi = 0;
     /* a floating axis gets air, so that no point sits on its ends */
@@ -21,10 +33,85 @@ static void chart_line_range(const chart_ctx *ctx, double *lo, double *hi)
     if (*hi != 0) *hi += pad;
 }
 
-static void chart_line_series(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
+static const chart_axis *chart_line_axis(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
 {
+    return chart_series_right(ctx, s) ? &vp->ax2 : &vp->ax;
+}
+
+/* Where series s starts at row r in a stacked area: the sum of the series
+ * before it on the same side of zero. 0 when not stacked. */
+static double chart_area_base(const chart_ctx *ctx, size_t s, size_t r)
+{
+    double base = 0, v = chart_value(ctx, s, r);
+
+    if (!chart_is_area(ctx) || !ctx->chart->stacked) return 0;
+    for (size_t k = 0; k < s; k++) {
+        double u = chart_value(ctx, k, r);
+        if (isnan(u) || chart_series_right(ctx, k) != chart_series_right(ctx, s)) continue;
+        if ((u >= 0) == (isnan(v) || v >= 0)) base += u;
+    }
+    return base;
+}
+
+/* The value a point of s shows at row r: NaN when it is not drawn. A
+ * stacked area carries a missing value as 0, so the stack stays closed. */
+static double chart_line_top(const chart_ctx *ctx, size_t s, size_t r)
+{
+    double v = chart_value(ctx, s, r);
+
+    if (isnan(chart_x(ctx, r)) && ctx->time) return NAN;
+    if (isnan(v) && chart_is_area(ctx) && ctx->chart->stacked) v = 0;
+    return isnan(v) ? NAN : chart_area_base(ctx, s, r) + v;
+}
+
+/* One run of an area: the values from r0 to r1 down to their base. */
+static void chart_area_run(const chart_ctx *ctx, const chart_vplot *vp, size_t s, size_t r0,
+                           size_t r1)
+{
+    const chart_axis *ax = chart_line_axis(ctx, vp, s);
     chart_rect p = vp->plot;
-    double band = p.w / ctx->n_rows;
+    double zero = fmin(fmax(0, ax->t.lo_end), ax->t.hi_end);
+
+    for (size_t r = r0; r <= r1; r++) {
+        double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, chart_line_top(ctx, s, r), p.y, p.h);
+        if (r == r0) HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+        else HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+    }
+    for (size_t r = r1 + 1; r-- > r0;) {
+        double base = ctx->chart->stacked ? chart_area_base(ctx, s, r) : zero;
+        double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, base, p.y, p.h);
+        HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+    }
+    HPDF_Page_ClosePath(ctx->page);
+    HPDF_Page_Fill(ctx->page);
+}
+
+/* The area under series s, lighter than its line, run by run. */
+static void chart_area_fill(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
+{
+    uint32_t rgb = chart_color(ctx, s), tint = 0;
+
+    for (int shift = 0; shift <= 16; shift += 8) {
+        double c = (rgb >> shift) & 0xff;
+        tint |= (uint32_t)lround(c + (255 - c) * (ctx->chart->stacked ? 0.25 : 0.45)) << shift;
+    }
+    chart_fill_rgb(ctx, tint);
+    for (size_t r = 0; r < ctx->n_rows;) {
+        if (isnan(chart_line_top(ctx, s, r))) {
+            r++;
+            continue;
+        }
+        size_t end = r;
+        while (end + 1 < ctx->n_rows && !isnan(chart_line_top(ctx, s, end + 1))) end++;
+        chart_area_run(ctx, vp, s, r, end);
+        r = end + 1;
+    }
+}
+
+static void chart_line_path(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
+{
+    const chart_axis *ax = chart_line_axis(ctx, vp, s);
+    chart_rect p = vp->plot;
     int open = 0;
 
     HPDF_Page_SetLineWidth(ctx->page, 1.6f);
@@ -32,13 +119,13 @@ static void chart_line_series(const chart_ctx *ctx, const chart_vplot *vp, size_
     HPDF_Page_SetLineCap(ctx->page, HPDF_ROUND_END);
     chart_stroke_rgb(ctx, chart_color(ctx, s));
     for (size_t r = 0; r < ctx->n_rows; r++) {
-        double v = chart_value(ctx, s, r);
+        double v = chart_line_top(ctx, s, r);
         if (isnan(v)) {       /* the gap: stroke what we have, start again after */
             if (open) HPDF_Page_Stroke(ctx->page);
             open = 0;
             continue;
         }
-        double x = p.x + (r + 0.5) * band, y = chart_axis_pos(&vp->ax, v, p.y, p.h);
+        double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, p.y, p.h);
         if (open) HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
         else HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
         open = 1;
@@ -52,27 +139,47 @@ static void chart_line_series(const chart_ctx *ctx, const chart_vplot *vp, size_
  * marker it would not show at all. */
 static int chart_line_alone(const chart_ctx *ctx, size_t s, size_t r)
 {
-    return (r == 0 || isnan(chart_value(ctx, s, r - 1))) &&
-           (r + 1 >= ctx->n_rows || isnan(chart_value(ctx, s, r + 1)));
+    return (r == 0 || isnan(chart_line_top(ctx, s, r - 1))) &&
+           (r + 1 >= ctx->n_rows || isnan(chart_line_top(ctx, s, r + 1)));
+}
+
+/* The smallest distance between two neighbouring points, along x. */
+static double chart_line_spacing(const chart_ctx *ctx, const chart_vplot *vp)
+{
+    double gap = vp->plot.w;
+
+    for (size_t r = 1; r < ctx->n_rows; r++) {
+        double d = chart_row_x(ctx, vp, r) - chart_row_x(ctx, vp, r - 1);
+        if (isfinite(d)) gap = fmin(gap, fabs(d));
+    }
+    return gap;
 }
 
 /* Markers on every value, but for dense series, where they would merge
  * into a bead string: then only on values that stand alone. */
-static void chart_line_markers(chart_ctx *ctx, const chart_vplot *vp, size_t s)
+static void chart_line_markers(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
 {
-    chart_rect p = vp->plot;
-    double band = p.w / ctx->n_rows;
+    const chart_axis *ax = chart_line_axis(ctx, vp, s);
+    int dense = chart_line_spacing(ctx, vp) < CHART_DENSE_BAND;
 
     for (size_t r = 0; r < ctx->n_rows; r++) {
-        double v = chart_value(ctx, s, r);
-        if (isnan(v) || (band < CHART_DENSE_BAND && !chart_line_alone(ctx, s, r))) continue;
-        double x = p.x + (r + 0.5) * band, y = chart_axis_pos(&vp->ax, v, p.y, p.h);
+        double v = chart_line_top(ctx, s, r);
+        if (isnan(v) || (dense && !chart_line_alone(ctx, s, r))) continue;
+        double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, vp->plot.y, vp->plot.h);
         chart_fill_rgb(ctx, chart_color(ctx, s));
         chart_stroke_rgb(ctx, CHART_WHITE);
         HPDF_Page_SetLineWidth(ctx->page, 0.8f);
         HPDF_Page_Circle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)CHART_MARKER_R);
         HPDF_Page_FillStroke(ctx->page);
     }
+}
+
+void chart_line_one(chart_ctx *ctx, const chart_vplot *vp, size_t s, int markers)
+{
+    if (!ctx->page) return;
+    if (chart_is_area(ctx)) chart_area_fill(ctx, vp, s);
+    chart_line_path(ctx, vp, s);
+    if (markers && !chart_is_area(ctx)) chart_line_markers(ctx, vp, s);
 }
 
 /* A label on a white ground, so that lines passing under it do not cross
@@ -88,18 +195,19 @@ static void chart_line_label(const chart_ctx *ctx, chart_rect r, double fs, doub
 }
 
 /* Value labels above each point, else below, else left out. */
-static void chart_line_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
+void chart_line_value_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
 {
+    const chart_axis *ax = chart_line_axis(ctx, vp, s);
     chart_rect p = vp->plot;
-    double band = p.w / ctx->n_rows, fs = ctx->fs * 0.92;
+    double fs = ctx->fs * 0.92;
 
-    for (size_t r = 0; r < ctx->n_rows; r++) {
-        double v = chart_value(ctx, s, r);
+    for (size_t r = 0; r < ctx->n_rows && ctx->page; r++) {
+        double v = chart_line_top(ctx, s, r);
         char buf[64];
-        if (isnan(v)) continue;
+        if (isnan(v) || isnan(chart_value(ctx, s, r))) continue;
         size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
         double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
-        double x = p.x + (r + 0.5) * band, y = chart_axis_pos(&vp->ax, v, p.y, p.h);
+        double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, p.y, p.h);
         double above = y + CHART_MARKER_R + 2, below = y - CHART_MARKER_R - 2 - fs * 0.75;
         chart_rect a = {x - w / 2, above - fs * 0.22, w, fs * 0.95};
         chart_rect b = {x - w / 2, below - fs * 0.22, w, fs * 0.95};
@@ -107,6 +215,20 @@ static void chart_line_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
             chart_line_label(ctx, a, fs, above, buf, n);
         else if (chart_place(ctx, b, &p) == 0)
             chart_line_label(ctx, b, fs, below, buf, n);
+    }
+}
+
+/* Markers are not labels, but labels must not cover them. */
+static void chart_line_obstacles(chart_ctx *ctx, const chart_vplot *vp, size_t s)
+{
+    const chart_axis *ax = chart_line_axis(ctx, vp, s);
+
+    for (size_t r = 0; r < ctx->n_rows; r++) {
+        double v = chart_line_top(ctx, s, r);
+        if (isnan(v)) continue;
+        double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, vp->plot.y, vp->plot.h);
+        chart_place(ctx, (chart_rect){x - CHART_MARKER_R, y - CHART_MARKER_R, 2 * CHART_MARKER_R,
+                                      2 * CHART_MARKER_R}, NULL);
     }
 }
 
@@ -125,28 +247,24 @@ void chart_line_draw(chart_ctx *ctx, chart_rect box)
 {
     chart_vplot vp;
     double lo, hi;
+    const quire_chart *c = ctx->chart;
 
     if (ctx->n_rows == 0) return;
     chart_line_range(ctx, &lo, &hi);
-    chart_vplot_layout(ctx, lo, hi, ctx->chart->value_labels, box.w, &box, &vp);
+    chart_vplot_layout(ctx, lo, hi, c->value_labels, box.w, &box, &vp);
     chart_vplot_draw_frame(ctx, &vp, box.x);
-    if (vp.ax.t.min < 0 && vp.ax.t.max > 0)
+    /* stacked areas from the top of the stack down, so each shows whole */
+    for (size_t k = 0; k < c->n_y; k++)
+        chart_line_one(ctx, &vp, chart_is_area(ctx) && c->stacked ? c->n_y - 1 - k : k, 1);
+    if (vp.ax.t.lo_end < 0 && vp.ax.t.hi_end > 0)
         chart_hline(ctx, vp.plot.x, vp.plot.x + vp.plot.w,
                     chart_axis_pos(&vp.ax, 0, vp.plot.y, vp.plot.h), 0.7, CHART_ZERO);
     else
         chart_hline(ctx, vp.plot.x, vp.plot.x + vp.plot.w, vp.plot.y, 0.7, CHART_ZERO);
-    for (size_t s = 0; s < ctx->chart->n_y; s++) chart_line_series(ctx, &vp, s);
-    for (size_t s = 0; s < ctx->chart->n_y; s++) chart_line_markers(ctx, &vp, s);
-    /* markers are not labels, but labels must not cover them */
-    for (size_t s = 0; s < ctx->chart->n_y && ctx->chart->value_labels; s++)
-        for (size_t r = 0; r < ctx->n_rows; r++) {
-            double v = chart_value(ctx, s, r);
-            if (isnan(v)) continue;
-            double x = vp.plot.x + (r + 0.5) * vp.plot.w / ctx->n_rows;
-            double y = chart_axis_pos(&vp.ax, v, vp.plot.y, vp.plot.h);
-            chart_place(ctx, (chart_rect){x - CHART_MARKER_R, y - CHART_MARKER_R,
-                                          2 * CHART_MARKER_R, 2 * CHART_MARKER_R}, NULL);
-        }
-    for (size_t s = 0; s < ctx->chart->n_y && ctx->chart->value_labels; s++)
-        chart_line_labels(ctx, &vp, s);
+    chart_references(ctx, &vp.ax, 0, vp.plot, 0);
+    if (ctx->has_right) chart_references(ctx, &vp.ax2, 1, vp.plot, 0);
+    for (size_t s = 0; s < c->n_y && c->value_labels && !chart_is_area(ctx); s++)
+        chart_line_obstacles(ctx, &vp, s);
+    for (size_t s = 0; s < c->n_y && c->value_labels; s++)
+        chart_line_value_labels(ctx, &vp, s);
 }

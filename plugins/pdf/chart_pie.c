@@ -24,6 +24,20 @@ static double chart_pie_total(const chart_ctx *ctx)
     return t;
 }
 
+/* A slice's label: its value, or with percent_labels its share of the total. */
+static size_t chart_pie_value(const chart_ctx *ctx, size_t row, char *buf, size_t size)
+{
+    if (!ctx->chart->percent_labels) return chart_value_label(ctx, 0, row, buf, size);
+    double total = chart_pie_total(ctx), share = total > 0 ? chart_value(ctx, 0, row) / total * 100 : 0;
+    int n = snprintf(buf, size, "%.0f%%", share);
+    return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
+}
+
+static int chart_pie_labels(const chart_ctx *ctx)
+{
+    return ctx->chart->value_labels || ctx->chart->percent_labels;
+}
+
 static size_t chart_pie_count(const chart_ctx *ctx)
 {
     size_t n = 0;
@@ -119,7 +133,7 @@ static int chart_pie_label_fits(const chart_ctx *ctx, size_t row, double r_out, 
                                 double sweep, double *rl)
 {
     char buf[64];
-    size_t n = chart_value_label(ctx, 0, row, buf, sizeof buf);
+    size_t n = chart_pie_value(ctx, row, buf, sizeof buf);
     double fs = ctx->fs * 0.92, w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
 
     *rl = hole > 0 ? (r_out + hole) / 2 : r_out * 0.64;
@@ -172,9 +186,9 @@ static int chart_pie_lay_out(const chart_ctx *ctx, double w, chart_pie_layout *p
         char *name = pl->store + k * CHART_PIE_NAME;
         double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
         /* a value that finds no room in its slice goes beside its name */
-        if (ctx->chart->value_labels && !chart_pie_label_fits(ctx, row, pl->d / 2, hole, sweep, &rl)) {
+        if (chart_pie_labels(ctx) && !chart_pie_label_fits(ctx, row, pl->d / 2, hole, sweep, &rl)) {
             char v[64];
-            chart_value_label(ctx, 0, row, v, sizeof v);
+            chart_pie_value(ctx, row, v, sizeof v);
             snprintf(name, CHART_PIE_NAME, "%s (%s)", ctx->cats[row], v);
         } else {
             snprintf(name, CHART_PIE_NAME, "%s", ctx->cats[row]);
@@ -191,7 +205,7 @@ static double chart_pie_legend_height(const chart_ctx *ctx, const chart_pie_layo
 
     if (!pl->below) return pl->n * ctx->lh;
     measure.page = NULL;
-    return chart_legend(&measure, pl->names, pl->n, 0, 0, 0, pl->legend_w);
+    return chart_legend(&measure, pl->names, NULL, pl->n, 0, 0, 0, pl->legend_w);
 }
 
 double chart_pie_height(const chart_ctx *ctx, double w)
@@ -218,9 +232,9 @@ static void chart_pie_slices(chart_ctx *ctx, const chart_pie_layout *pl, double 
         double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
         uint32_t rgb = chart_color(ctx, k++);
         chart_pie_slice(ctx, cx, cy, r, hole, a, a + sweep, rgb);
-        if (ctx->chart->value_labels && chart_pie_label_fits(ctx, row, r, hole, sweep, &rl)) {
+        if (chart_pie_labels(ctx) && chart_pie_label_fits(ctx, row, r, hole, sweep, &rl)) {
             char buf[64];
-            size_t n = chart_value_label(ctx, 0, row, buf, sizeof buf);
+            size_t n = chart_pie_value(ctx, row, buf, sizeof buf);
             chart_pie_point(cx, cy, rl, a + sweep / 2, &x, &y);
             chart_text(ctx, ctx->style->font, fs, chart_ink_on(rgb), x, y - fs * 0.35, buf, n, 1);
         }
@@ -239,7 +253,7 @@ void chart_pie_draw(chart_ctx *ctx, chart_rect box)
         r = fmin(pl.d / 2, (box.h - lh - 10) / 2);
         cx = box.x + pl.d / 2 + 4, cy = top - 4 - r;
         if (r >= 5) chart_pie_slices(ctx, &pl, cx, cy, r);
-        chart_legend(ctx, pl.names, pl.n, 0, box.x, top - pl.d - 10, pl.legend_w);
+        chart_legend(ctx, pl.names, NULL, pl.n, 0, box.x, top - pl.d - 10, pl.legend_w);
     } else {
         r = fmin(pl.d / 2, box.h / 2 - 4);
         cx = box.x + r + 4, cy = box.y + box.h / 2;
@@ -247,7 +261,7 @@ void chart_pie_draw(chart_ctx *ctx, chart_rect box)
         /* beside the pie as drawn, which a small box makes smaller */
         double lx = 2 * fmax(r, 5) + 28;
         for (size_t k = 0; k < pl.n; k++)
-            chart_legend(ctx, &pl.names[k], 1, k, box.x + lx, cy + lh / 2 - k * ctx->lh,
+            chart_legend(ctx, &pl.names[k], NULL, 1, k, box.x + lx, cy + lh / 2 - k * ctx->lh,
                          pl.legend_w + pl.legend_x - lx);
     }
     chart_pie_layout_free(&pl);

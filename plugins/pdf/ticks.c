@@ -62,9 +62,49 @@ int ticks_compute(double lo, double hi, int target, ticks *out)
         out->step = step = hi / target - lo / target;
     }
     out->count = (int)lround(out->max / step - out->min / step) + 1;
+    out->lo_end = out->min, out->hi_end = out->max;
     out->decimals = (int)-floor(log10(step) + 1e-9);
     if (out->decimals < 0) out->decimals = 0;
     if (out->decimals > 15) out->decimals = 15;
+    return 0;
+}
+
+/* The step between minor ticks: steps of 2 divide in four, others in five. */
+static double ticks_minor(double step)
+{
+    double mag = pow(10, floor(log10(step))), f = step / mag;
+    return f > 1.5 && f < 3 ? step / 4 : step / 5;
+}
+
+void ticks_trim(ticks *t, double lo, double hi)
+{
+    double minor = ticks_minor(t->step), a, b;
+
+    if (!isfinite(lo) || !isfinite(hi) || lo > hi || !(minor > 0)) return;
+    a = ticks_snap(lo, minor, floor);
+    b = ticks_snap(hi, minor, ceil);
+    if (!isfinite(a) || !isfinite(b) || a < t->min || b > t->max || a >= b) return;
+    t->lo_end = a, t->hi_end = b;
+    /* the labelled ticks: the multiples of step inside the ends */
+    while (t->count > 2 && t->min < a - t->step * 1e-9) t->min += t->step, t->count--;
+    while (t->count > 2 && t->max > b + t->step * 1e-9) t->max -= t->step, t->count--;
+    if (fabs(t->min) < t->step * 1e-9) t->min = 0;
+    if (fabs(t->max) < t->step * 1e-9) t->max = 0;
+}
+
+int ticks_fixed(double lo, double hi, int target, ticks *out)
+{
+    if (!isfinite(lo) || !isfinite(hi) || !(hi > lo)) return -1;
+    if (ticks_compute(lo, hi, target, out)) return -1;
+    double minor = out->step;
+    out->lo_end = lo, out->hi_end = hi;
+    out->min = ticks_snap(lo, minor, ceil);
+    out->max = ticks_snap(hi, minor, floor);
+    if (out->max < out->min) {          /* no whole step inside: the ends alone */
+        out->min = lo, out->max = hi, out->step = hi - lo;
+    }
+    out->count = (int)lround(out->max / out->step - out->min / out->step) + 1;
+    if (out->count < 1) out->count = 1;
     return 0;
 }
 
