@@ -22,7 +22,10 @@ typedef struct chart_frame {
 static const char *chart_title(const chart_ctx *ctx)
 {
     const char *t = ctx->chart->title ? ctx->chart->title : ctx->table->title;
-    if (ctx->style->no_title && !ctx->chart->title_given) return "";
+    /* a title the template wrote (or one other than the table's) stays */
+    if (ctx->style->no_title && !ctx->chart->title_given &&
+        (!ctx->chart->title || !ctx->table->title || strcmp(ctx->chart->title, ctx->table->title) == 0))
+        return "";
     return t ? t : "";
 }
 
@@ -147,7 +150,8 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
                                                       ? width * CHART_LEGEND_RIGHT_SHARE : width) + 2;
         if (where == QUIRE_LEGEND_RIGHT) f->legend_right = f->legend, f->legend = 0;
     }
-    if (chart_unit(ctx) || (ctx->has_right && chart_axis_unit(ctx, 1))) f->unit = ctx->lh + 3;
+    if (ctx->chart->type != QUIRE_CHART_PIE && (chart_unit(ctx) || (ctx->has_right && chart_axis_unit(ctx, 1))))
+        f->unit = ctx->lh + 3;
     f->body = chart_body_height(ctx, bw);
     if (ctx->chart->height_pt > 0) {    /* the template's height: the plot takes what is left */
         double rest = f->title + f->legend + f->unit + CHART_GAP;
@@ -245,7 +249,7 @@ int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *char
         chart_legend_draw(&ctx, x, y, width);
         y -= f.legend;
     }
-    chart_unit_draw(&ctx, x, y, bw);
+    if (f.unit) chart_unit_draw(&ctx, x, y, bw);
     y -= f.unit;
     if (where == QUIRE_LEGEND_RIGHT)
         chart_legend_draw(&ctx, x + width - width * CHART_LEGEND_RIGHT_SHARE, y,

@@ -371,39 +371,54 @@ void chart_time_draw(const chart_ctx *ctx, const chart_time *tm, chart_rect plot
 
 /* ---- reference lines ----------------------------------------------- */
 
-/* A dashed line at each reference value of the axis, its label at the
- * line's end, above it (beside it on a horizontal value axis). */
+/* The reference lines of one axis: phase 0 reserves a place for each
+ * label (before bars and value labels take theirs), phase 1 draws the
+ * dashed lines on top of the data and the labels in their places; a
+ * label with no free place is left out. */
 void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rect plot,
-                      int vertical)
+                      int vertical, int phase)
 {
     const quire_chart *c = ctx->chart;
-    double fs = ctx->fs * 0.92;
+    double fs = ctx->fs * 0.92, h = fs * 1.1;
 
-    for (size_t i = 0; i < c->n_references; i++) {
+    for (size_t i = 0; i < c->n_references && i < CHART_MAX_REFS; i++) {
         const quire_reference *ref = quire_reference_at(c, i);
         char buf[200];
         if ((ref->right_axis && ctx->has_right) != right) continue;
         double p = vertical ? chart_axis_pos(ax, ref->value, plot.x, plot.w)
                             : chart_axis_pos(ax, ref->value, plot.y, plot.h);
+        size_t n = ref->label ? chart_text_shorten(ctx, ctx->style->font, fs, ref->label,
+                                                   plot.w * 0.5, buf, sizeof buf) : 0;
+        double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
+        if (phase == 0) {
+            /* at the line's right end above it, else below, else at its left end */
+            chart_rect spots[4] = {
+                {plot.x + plot.w - w - 2, p + 1.5, w, h}, {plot.x + plot.w - w - 2, p - 1.5 - h, w, h},
+                {plot.x + 2, p + 1.5, w, h}, {plot.x + 2, p - 1.5 - h, w, h}};
+            if (vertical)
+                spots[0] = (chart_rect){p + 2, plot.y + plot.h - h, w, h},
+                spots[1] = (chart_rect){p - 2 - w, plot.y + plot.h - h, w, h},
+                spots[2] = spots[0], spots[3] = spots[1];
+            ctx->ref_ok[i] = 0;
+            for (int k = 0; k < 4 && n; k++)
+                if (chart_place(ctx, spots[k], &plot) == 0) {
+                    ctx->ref_at[i] = spots[k], ctx->ref_ok[i] = 1;
+                    break;
+                }
+            continue;
+        }
         if (ctx->page) {
             HPDF_Page_SetDash(ctx->page, (const HPDF_UINT16[]){4, 2}, 2, 0);
             if (vertical) chart_vline(ctx, p, plot.y, plot.y + plot.h, 1.0, CHART_REFERENCE);
             else chart_hline(ctx, plot.x, plot.x + plot.w, p, 1.0, CHART_REFERENCE);
             HPDF_Page_SetDash(ctx->page, NULL, 0, 0);
         }
-        if (!ref->label || !*ref->label) continue;
-        size_t n = chart_text_shorten(ctx, ctx->style->font, fs, ref->label, plot.w * 0.5, buf,
-                                      sizeof buf);
-        double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
-        chart_rect r = vertical ? (chart_rect){p + 2, plot.y + plot.h - fs * 1.1, w, fs * 0.95}
-                                : (chart_rect){plot.x + plot.w - w - 2, p + 1.5, w, fs * 0.95};
-        int placed = chart_place(ctx, r, &plot) == 0;
-        if (!placed && !vertical) {     /* else under the line */
-            r.y = p - 1.5 - fs * 0.95;
-            placed = chart_place(ctx, r, &plot) == 0;
-        }
-        if (placed)
-            chart_text(ctx, ctx->style->font, fs, CHART_REFERENCE_INK, r.x, r.y + fs * 0.22, buf,
-                       n, 0);
+        if (!ctx->ref_ok[i] || !ctx->page) continue;
+        chart_rect r = ctx->ref_at[i];
+        chart_fill_rgb(ctx, CHART_WHITE);   /* a ground: bars may pass under it */
+        HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)(r.x - 1), (HPDF_REAL)r.y, (HPDF_REAL)(r.w + 2),
+                            (HPDF_REAL)r.h);
+        HPDF_Page_Fill(ctx->page);
+        chart_text(ctx, ctx->style->font, fs, CHART_REFERENCE_INK, r.x, r.y + fs * 0.25, buf, n, 0);
     }
 }

@@ -97,14 +97,18 @@ static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
     chart_rect p = vp->plot;
     const quire_chart *c = ctx->chart;
 
+    chart_references(ctx, &vp->ax, 0, p, 0, 0);
+    if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0, 0);
+    if (vp->ax.fixed) chart_clip_begin(ctx, p);
     chart_columns_pass(ctx, vp, 0);
+    if (vp->ax.fixed) chart_clip_end(ctx);
     if (vp->ax.t.lo_end <= 0 && vp->ax.t.hi_end >= 0)
         chart_hline(ctx, p.x, p.x + p.w, chart_axis_pos(&vp->ax, 0, p.y, p.h), 0.7, CHART_ZERO);
-    chart_references(ctx, &vp->ax, 0, p, 0);
-    if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0);
     /* the lines of a combined chart over the bars */
     for (size_t s = 0; s < c->n_y; s++)
         if (chart_series_line(ctx, s)) chart_line_one(ctx, vp, s, 1);
+    chart_references(ctx, &vp->ax, 0, p, 0, 1);
+    if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0, 1);
     if (c->value_labels) chart_columns_pass(ctx, vp, 1);
     for (size_t s = 0; s < c->n_y && c->value_labels; s++)
         if (chart_series_line(ctx, s)) chart_line_value_labels(ctx, vp, s);
@@ -137,6 +141,7 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
     double max_w = 0, band, lo, hi, label_w = 0, nat, axis_h = ctx->lh + 4;
     int two = 0;
 
+    memset(&hb->ax, 0, sizeof hb->ax);
     for (size_t r = 0; r < ctx->n_rows; r++)
         max_w = fmax(max_w, chart_text_width(ctx, ctx->style->font, ctx->fs, ctx->cats[r], strlen(ctx->cats[r])));
     hb->cat_w = fmin(max_w, w * 0.3);
@@ -150,7 +155,6 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
 
     chart_range_with_zero(ctx, &lo, &hi);
     hb->plot.x = hb->cat_w + 8;
-    hb->plot.w = w - hb->plot.x - 4;
     if (c->value_labels) {   /* room at the bar ends for the widest label */
         char buf[64];
         for (size_t s = 0; s < c->n_y; s++)
@@ -158,13 +162,23 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
                 size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
                 label_w = fmax(label_w, chart_text_width(ctx, ctx->style->font, ctx->fs * 0.92, buf, n));
             }
-        double extra = (hi - lo) * (label_w + 4) / fmax(hb->plot.w - label_w, 20);
-        if (hi > 0 || lo >= 0) hi += extra;
-        if (lo < 0) lo -= extra;
     }
-    chart_axis_horizontal(ctx, lo, hi, hb->plot.w, &hb->ax);
-    /* the last tick label is centred on the plot's right edge */
-    hb->plot.w -= hb->ax.label_w / 2;
+    /* the axis, then the labels at its scale: widened until the labels at
+     * both ends fit, which the last tick label's overhang can undo once */
+    double need_lo = lo, need_hi = hi;
+    for (int round = 0; round < 4; round++) {
+        hb->plot.w = w - hb->plot.x - 4;
+        chart_axis_horizontal(ctx, lo, hi, hb->plot.w, &hb->ax);
+        /* the last tick label is centred on the plot's right edge */
+        hb->plot.w -= hb->ax.label_w / 2;
+        if (!c->value_labels || c->stacked) break;
+        double span = hb->ax.t.hi_end - hb->ax.t.lo_end, per = span > 0 ? hb->plot.w / span : 0;
+        if (per <= 0) break;
+        double room = (label_w + 4) / per;   /* in values */
+        double want_lo = need_lo < 0 ? need_lo - room : lo, want_hi = need_hi > 0 || need_lo >= 0 ? need_hi + room : hi;
+        if (hb->ax.t.lo_end <= want_lo + 1e-12 * span && hb->ax.t.hi_end >= want_hi - 1e-12 * span) break;
+        lo = fmin(lo, want_lo), hi = fmax(hi, want_hi);
+    }
     hb->height = nat + axis_h + CHART_HBAR_TOP;
     hb->plot.y = axis_h;
     hb->plot.h = nat;
@@ -237,10 +251,11 @@ static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
     chart_rect p = hb->plot;
 
     chart_axis_draw_horizontal(ctx, &hb->ax, p);
+    chart_references(ctx, &hb->ax, 0, p, 1, 0);
     chart_hbars_pass(ctx, hb, 0);
     if (hb->ax.t.lo_end <= 0 && hb->ax.t.hi_end >= 0)
         chart_vline(ctx, chart_axis_pos(&hb->ax, 0, p.x, p.w), p.y, p.y + p.h, 0.7, CHART_ZERO);
-    chart_references(ctx, &hb->ax, 0, p, 1);
+    chart_references(ctx, &hb->ax, 0, p, 1, 1);
     if (ctx->chart->value_labels) chart_hbars_pass(ctx, hb, 1);
 }
 

@@ -12,6 +12,7 @@
 
 #define CHART_MAX_PLACED 1024   /* value labels checked against each other */
 #define CHART_MAX_LINES 16      /* of a title, note or source line */
+#define CHART_MAX_REFS 32       /* reference lines drawn */
 
 /* Colours of the chart's ink other than the palette. */
 enum {
@@ -66,6 +67,8 @@ typedef struct chart_ctx {
     double x_lo, x_hi;          /* scatter and time: the data's x range */
     chart_widths *widths;       /* owned; written through a const context */
     size_t n_rows;
+    chart_rect ref_at[CHART_MAX_REFS];  /* where reference labels go */
+    int ref_ok[CHART_MAX_REFS];
     chart_rect placed[CHART_MAX_PLACED];
     size_t n_placed;
 } chart_ctx;
@@ -121,6 +124,8 @@ void chart_hline(const chart_ctx *ctx, double x0, double x1, double y, double lw
 void chart_vline(const chart_ctx *ctx, double x, double y0, double y1, double lw, uint32_t rgb);
 int chart_place(chart_ctx *ctx, chart_rect r, const chart_rect *within);
 uint32_t chart_ink_on(uint32_t rgb);
+void chart_clip_begin(const chart_ctx *ctx, chart_rect r);
+void chart_clip_end(const chart_ctx *ctx);
 
 /* chart_axis.c: the value axis and the category labels */
 typedef struct chart_axis {
@@ -135,7 +140,7 @@ void chart_axis_vertical(const chart_ctx *ctx, double lo, double hi, double leng
 void chart_axis_draw_right(const chart_ctx *ctx, const chart_axis *ax, chart_rect plot);
 /* Reference lines of one axis across plot, with their labels. */
 void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rect plot,
-                      int vertical);
+                      int vertical, int phase);
 void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm);
 void chart_time_draw(const chart_ctx *ctx, const chart_time *tm, chart_rect plot);
 void chart_axis_horizontal(const chart_ctx *ctx, double lo, double hi, double length,

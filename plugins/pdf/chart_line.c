@@ -253,16 +253,20 @@ void chart_line_draw(chart_ctx *ctx, chart_rect box)
     chart_line_range(ctx, &lo, &hi);
     chart_vplot_layout(ctx, lo, hi, c->value_labels, box.w, &box, &vp);
     chart_vplot_draw_frame(ctx, &vp, box.x);
+    chart_references(ctx, &vp.ax, 0, vp.plot, 0, 0);
+    if (ctx->has_right) chart_references(ctx, &vp.ax2, 1, vp.plot, 0, 0);
     /* stacked areas from the top of the stack down, so each shows whole */
+    if (vp.ax.fixed) chart_clip_begin(ctx, vp.plot);
     for (size_t k = 0; k < c->n_y; k++)
         chart_line_one(ctx, &vp, chart_is_area(ctx) && c->stacked ? c->n_y - 1 - k : k, 1);
+    if (vp.ax.fixed) chart_clip_end(ctx);
     if (vp.ax.t.lo_end < 0 && vp.ax.t.hi_end > 0)
         chart_hline(ctx, vp.plot.x, vp.plot.x + vp.plot.w,
                     chart_axis_pos(&vp.ax, 0, vp.plot.y, vp.plot.h), 0.7, CHART_ZERO);
     else
         chart_hline(ctx, vp.plot.x, vp.plot.x + vp.plot.w, vp.plot.y, 0.7, CHART_ZERO);
-    chart_references(ctx, &vp.ax, 0, vp.plot, 0);
-    if (ctx->has_right) chart_references(ctx, &vp.ax2, 1, vp.plot, 0);
+    chart_references(ctx, &vp.ax, 0, vp.plot, 0, 1);
+    if (ctx->has_right) chart_references(ctx, &vp.ax2, 1, vp.plot, 0, 1);
     for (size_t s = 0; s < c->n_y && c->value_labels && !chart_is_area(ctx); s++)
         chart_line_obstacles(ctx, &vp, s);
     for (size_t s = 0; s < c->n_y && c->value_labels; s++)

@@ -2,6 +2,7 @@
  * axis, a marker per row and series, optional point names from a text
  * column set beside their points wherever they collide with nothing. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "chart_internal.h"
@@ -27,7 +28,7 @@ static void chart_scatter_layout(const chart_ctx *ctx, double w, const chart_rec
 {
     double nat = ctx->chart->height_pt > 0 ? fmax(ctx->chart->height_pt * 0.6, 40)
                                            : fmin(fmax(w * 0.4, 110), 220);
-    double lo, hi, axis_h = ctx->lh + 4, xpad = (ctx->x_hi - ctx->x_lo) * 0.05;
+    double lo, hi, axis_h = ctx->lh * 2 + 4, xpad = (ctx->x_hi - ctx->x_lo) * 0.05;
     chart_vplot *vp = &sc->vp;
 
     memset(sc, 0, sizeof *sc);
@@ -76,16 +77,31 @@ static void chart_scatter_label(chart_ctx *ctx, const chart_scatter *sc, double 
     double fs = ctx->fs * 0.9, d = CHART_DOT_R + 2;
     char buf[128];
     size_t n = chart_text_shorten(ctx, ctx->style->font, fs, name, 120, buf, sizeof buf);
-    double w = chart_text_width(ctx, ctx->style->font, fs, buf, n), h = fs * 0.95;
+    double w = chart_text_width(ctx, ctx->style->font, fs, buf, n), h = fs * 1.15;
     const chart_rect spots[] = {{x + d, y - h / 2, w, h}, {x - d - w, y - h / 2, w, h},
                                 {x - w / 2, y + d, w, h}, {x - w / 2, y - d - h, w, h}};
 
     for (size_t i = 0; i < sizeof spots / sizeof *spots; i++)
         if (chart_place(ctx, spots[i], &sc->vp.plot) == 0) {
-            chart_text(ctx, ctx->style->font, fs, CHART_INK, spots[i].x, spots[i].y + fs * 0.22,
+            chart_text(ctx, ctx->style->font, fs, CHART_INK, spots[i].x, spots[i].y + fs * 0.25,
                        buf, n, 0);
             return;
         }
+}
+
+/* The x column's label (and unit) under the x axis, at its right end. */
+static void chart_scatter_x_title(const chart_ctx *ctx, chart_rect p)
+{
+    char buf[200], out[200];
+    const quire_column *x = ctx->xcol;
+    const char *unit = x->unit_label ? x->unit_label : x->type == QUIRE_PERCENT ? "%" : NULL;
+    int n = unit ? snprintf(buf, sizeof buf, "%s (%s)", x->label, unit)
+                 : snprintf(buf, sizeof buf, "%s", x->label);
+
+    if (n <= 0) return;
+    size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, buf, p.w, out, sizeof out);
+    chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, p.x + p.w,
+               p.y - 3 - ctx->lh - ctx->fs * 0.95, out, len, 2);
 }
 
 double chart_scatter_height(const chart_ctx *ctx, double w)
@@ -110,7 +126,10 @@ void chart_scatter_draw(chart_ctx *ctx, chart_rect box)
     if (ctx->time) chart_time_draw(ctx, &sc.vp.tm, p);
     else chart_axis_draw_horizontal(ctx, &sc.xax, p);
     chart_hline(ctx, p.x, p.x + p.w, p.y, 0.7, CHART_ZERO);
-    chart_references(ctx, &sc.vp.ax, 0, p, 0);
+    chart_vline(ctx, p.x, p.y, p.y + p.h, 0.7, CHART_ZERO);
+    chart_scatter_x_title(ctx, p);
+    chart_references(ctx, &sc.vp.ax, 0, p, 0, 0);
+    chart_references(ctx, &sc.vp.ax, 0, p, 0, 1);
     /* every marker first: names must not cover any of them */
     for (size_t s = 0; s < c->n_y; s++)
         for (size_t r = 0; r < ctx->n_rows; r++) {

@@ -112,36 +112,50 @@ void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint3
 /* Breaks s into lines at most width wide, at spaces (Korean breaks there
  * too); a word wider than a line is broken between characters, and
  * *broke_word says so. Returns the number of lines needed, storing at most
- * max_lines of them. */
+ * max_lines of them. Each character is measured once: linear in the
+ * length of s, however long its words. */
 size_t chart_text_wrap(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                        chart_line *lines, size_t max_lines, int *broke_word)
 {
     size_t n = 0, pos = 0, total = strlen(s);
+    double k = size / 1000.0;
 
     if (broke_word) *broke_word = 0;
     while (pos < total) {
-        size_t start = pos, end = pos, fit = pos;
-        while (s[start] == ' ') start++;
-        if (start >= total) break;
-        pos = start;
-        /* extend word by word while the line fits */
+        while (s[pos] == ' ') pos++;
+        if (pos >= total) break;
+        size_t start = pos, end = pos;
+        double line_w = 0;
+        /* whole words while they fit: a word's width is its own plus the spaces before it */
         while (pos < total) {
             size_t w_end = pos;
-            while (w_end < total && s[w_end] == ' ') w_end++;
-            while (w_end < total && s[w_end] != ' ') w_end++;
-            if (chart_text_width(ctx, font, size, s + start, w_end - start) > width) break;
-            pos = fit = end = w_end;
-        }
-        if (fit == start) {   /* one word wider than the line */
-            size_t k = start;
-            while (k < total && s[k] != ' ') {
-                size_t cl = chart_utf8_len(s + k);
-                if (k > start && chart_text_width(ctx, font, size, s + start, k + cl - start) > width)
-                    break;
-                k += cl;
+            double add = 0;
+            while (w_end < total && s[w_end] == ' ') add += chart_char_width(ctx, font, s + w_end, 1) * k, w_end++;
+            if (w_end >= total) break;
+            while (w_end < total && s[w_end] != ' ') {
+                size_t cl = chart_utf8_len(s + w_end);
+                if (w_end + cl > total) cl = total - w_end;
+                add += chart_char_width(ctx, font, s + w_end, cl) * k;
+                w_end += cl;
             }
-            end = pos = k;
-            if (broke_word && k < total && s[k] != ' ') *broke_word = 1;
+            if (end > start && line_w + add > width) break;
+            if (end == start && add > width) break;      /* the first word alone is too wide */
+            line_w += add;
+            pos = end = w_end;
+        }
+        if (end == start) {   /* one word wider than the line: as many characters as fit */
+            size_t kk = start;
+            double cw = 0;
+            while (kk < total && s[kk] != ' ') {
+                size_t cl = chart_utf8_len(s + kk);
+                if (kk + cl > total) cl = total - kk;
+                double c = chart_char_width(ctx, font, s + kk, cl) * k;
+                if (kk > start && cw + c > width) break;
+                cw += c;
+                kk += cl;
+            }
+            end = pos = kk;
+            if (broke_word && kk < total && s[kk] != ' ') *broke_word = 1;
         }
         if (n < max_lines) lines[n].off = start, lines[n].len = end - start;
         n++;
@@ -242,4 +256,21 @@ uint32_t chart_ink_on(uint32_t rgb)
 {
     double l = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
     return l < 150 ? CHART_WHITE : CHART_INK;
+}
+
+/* Everything drawn until chart_clip_end() stays inside r (an axis that
+ * y_min/y_max cut short leaves data beyond its ends). */
+void chart_clip_begin(const chart_ctx *ctx, chart_rect r)
+{
+    if (!ctx->page) return;
+    HPDF_Page_GSave(ctx->page);
+    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)(r.x - 3), (HPDF_REAL)r.y, (HPDF_REAL)(r.w + 6),
+                        (HPDF_REAL)r.h);
+    HPDF_Page_Clip(ctx->page);
+    HPDF_Page_EndPath(ctx->page);
+}
+
+void chart_clip_end(const chart_ctx *ctx)
+{
+    if (ctx->page) HPDF_Page_GRestore(ctx->page);
 }

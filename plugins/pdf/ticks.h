@@ -22,7 +22,7 @@ int ticks_compute(double lo, double hi, int target, ticks *out);
 
 /* Pulls the axis ends in to the next minor tick (a fifth of a step, a
  * quarter for steps of 2) beyond lo and hi, so that the axis never runs
- * a whole step past the data: [-0.8, 80] ends at -4, not -20. The
+ * a whole step past the data: [-0.8, 80] ends at -5, not -20. The
  * labelled ticks (min .. max, count) shrink to those inside the ends. */
 void ticks_trim(ticks *t, double lo, double hi);
 

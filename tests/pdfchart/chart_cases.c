@@ -199,8 +199,102 @@ static const chart_case cases[] = {
     {"narrow-donut", &ds_ko, {QUIRE_CHART_PIE, &share, 0, ys12, 1, "좁은 상자의 도넛", 0, 0, 1, 0}, 180, 0},
 };
 
+/* ---- ABI 2 chart options ------------------------------------------- */
+
+/* Revenue in columns, margin as a line on the secondary axis. */
+static const char *const combo_cat[] = {"2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4", "2025 Q1", "2025 Q2"};
+static const double combo_rev[] = {25.0, 26.3, 27.5, 28.8, 29.3, 30.9};
+static const double combo_margin[] = {37.6, 35.5, 38.1, 36.9, 39.5, 32.4};
+static const quire_column combo_cols[] = {
+    TEXT("quarter", "Quarter", combo_cat),
+    NUM("revenue", "AWS revenue", QUIRE_CURRENCY, "USD bn", combo_rev, dec1),
+    NUM("margin", "Operating margin", QUIRE_PERCENT, "%", combo_margin, dec1),
+};
+static const quire_table combo = {"combo", "AWS revenue and margin", NULL, {src_en, 1}, combo_cols, 3, 6};
+static const quire_series combo_series[] = {{1, 0, 0}, {2, 1, 1}};
+static const quire_reference combo_refs[] = {{35, "Target 35%", 1}};
+
+/* Dates out of order and unevenly spaced: placed by time. */
+static const char *const day_txt[] = {"2025-01-01", "2025-02-01", "2025-03-01", "2025-01-15",
+                                      "2025-04-01", "2025-06-01", "2025-09-01"};
+static const double day_num[] = {20089, 20120, 20148, 20103, 20179, 20240, 20332};
+static const double day_v[] = {10.5, 12.0, 13.5, 11.0, 12.8, 15.2, 16.9};
+static const double day_w[] = {4.0, 4.5, 5.5, 4.2, 6.0, 6.3, 7.1};
+static const quire_column day_cols[] = {
+    {"day", "Date", QUIRE_DATE, NULL, 1, NULL, NULL, day_num, dec0, day_txt},
+    NUM("gpu", "GPU hours", QUIRE_NUMBER, "m hours", day_v, dec1),
+    NUM("tpu", "TPU hours", QUIRE_NUMBER, "m hours", day_w, dec1),
+};
+static const quire_table days = {"days", "Accelerator hours by date", NULL, {src_en, 1}, day_cols, 3, 7};
+
+/* Scatter: capex against growth, named points, some close together. */
+static const char *const sc_name[] = {"AWS", "Azure", "Google Cloud", "Oracle", "IBM", "Alibaba",
+                                      "Tencent", "Naver", "OVH", "Akamai", "DigitalOcean", "Huawei"};
+static const double sc_x[] = {83.0, 55.7, 52.5, 6.9, 1.9, 7.2, 9.5, 1.2, 0.9, 1.1, 0.8, 8.1};
+static const double sc_y[] = {17, 31, 28, 21, -3, 6, 8, 12, 9, 11, 13, 7.5};
+static const unsigned char sc_d[] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1};
+static const quire_column sc_cols[] = {
+    TEXT("provider", "Provider", sc_name),
+    NUM("capex", "Capital expenditure", QUIRE_CURRENCY, "USD bn", sc_x, dec1),
+    NUM("growth", "Revenue growth", QUIRE_PERCENT, "%", sc_y, sc_d),
+};
+static const quire_table scat = {"scatter", "Capital expenditure and growth", NULL, {src_en, 2}, sc_cols, 3, 12};
+
+/* Growth with a small negative: the axis ends just below it. */
+static const char *const neg_cat[] = {"AWS", "Azure", "Google", "Oracle", "IBM"};
+static const double neg_v[] = {61, 80, 44, -0.8, -11.4};
+static const quire_column neg_cols[] = {
+    TEXT("provider", "Provider", neg_cat),
+    NUM("growth", "Growth", QUIRE_PERCENT, "%", neg_v, dec1),
+};
+static const quire_table negt = {"neg", "Growth, one small negative", NULL, {src_en, 1}, neg_cols, 2, 5};
+
+static const size_t ys2[] = {1, 2};
+static const char *const hl_aws[] = {"AWS"};
+static const quire_reference share_refs[] = {{20, "평균 20%", 0}};
+static const quire_reference line_refs[] = {{14, "Plan", 0}};
+
+#define OPT .y_min = NAN, .y_max = NAN
+static const chart_case cases2[] = {
+    {"combo-right-axis", &ds_en, {.type = QUIRE_CHART_BAR, .table = &combo, .x = 0, .y = ys2, .n_y = 2,
+      .series = combo_series, .n_series = 2, .references = combo_refs, .n_references = 1,
+      .value_labels = 1, OPT}, 495, 0},
+    {"area-plain", &ds_en, {.type = QUIRE_CHART_AREA, .table = &gpu, .x = 0, .y = ys12, .n_y = 2,
+      .title = "Monthly revenue as areas", .title_given = 1, OPT}, 495, 0},
+    {"area-stacked", &ds_en, {.type = QUIRE_CHART_AREA, .table = &capex, .x = 0, .y = ys1234, .n_y = 4,
+      .stacked = 1, .title = "Capital expenditure, stacked areas", .title_given = 1,
+      .legend = QUIRE_LEGEND_BOTTOM, OPT}, 495, 0},
+    {"scatter-labels", &ds_en, {.type = QUIRE_CHART_SCATTER, .table = &scat, .x = 1, .y = (const size_t[]){2},
+      .n_y = 1, .has_label = 1, .label = 0, OPT}, 330, 0},
+    {"time-line", &ds_en, {.type = QUIRE_CHART_LINE, .table = &days, .x = 0, .y = ys12, .n_y = 2,
+      .references = line_refs, .n_references = 1, OPT}, 495, 0},
+    {"time-bar", &ds_en, {.type = QUIRE_CHART_BAR, .table = &days, .x = 0, .y = ys1, .n_y = 1,
+      .title = "Bars by date", .title_given = 1, .value_labels = 1, OPT}, 495, 0},
+    {"highlight-reference", &ds_ko, {.type = QUIRE_CHART_BAR, .table = &share, .x = 0, .y = ys1, .n_y = 1,
+      .highlight = {hl_aws, 1}, .references = share_refs, .n_references = 1, .value_labels = 1,
+      .sort = QUIRE_SORT_DESC, OPT}, 495, 0},
+    {"y-range-format", &ds_en, {.type = QUIRE_CHART_LINE, .table = &gpu, .x = 0, .y = ys12, .n_y = 2,
+      .title = "Fixed axis 0 to 40", .title_given = 1, .y_min = 0, .y_max = 40, .y_format = "0.0",
+      .legend = QUIRE_LEGEND_RIGHT, .height_pt = 260}, 495, 0},
+    {"small-negative", &ds_en, {.type = QUIRE_CHART_BAR, .table = &negt, .x = 0, .y = ys1, .n_y = 1,
+      .value_labels = 1, .horizontal = 1, .sort = QUIRE_SORT_ASC, OPT}, 495, 0},
+    {"pie-percent", &ds_en, {.type = QUIRE_CHART_PIE, .table = &pie_t, .x = 0, .y = ys1, .n_y = 1,
+      .title = "Shares of the total", .title_given = 1, .percent_labels = 1, OPT}, 495, 0},
+};
+
+/* Every case, the ABI 1 ones first. */
+static chart_case all_cases[sizeof cases / sizeof *cases + sizeof cases2 / sizeof *cases2];
+
 const chart_case *chart_cases(size_t *n)
 {
-    *n = N(cases);
-    return cases;
+    size_t k = 0;
+    for (size_t i = 0; i < N(cases); i++) {
+        all_cases[k] = cases[i];
+        /* built before y_min/y_max existed: not given */
+        all_cases[k].chart.y_min = all_cases[k].chart.y_max = NAN;
+        k++;
+    }
+    for (size_t i = 0; i < N(cases2); i++) all_cases[k++] = cases2[i];
+    *n = k;
+    return all_cases;
 }

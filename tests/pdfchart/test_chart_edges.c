@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -63,7 +64,8 @@ static void draw_all_types(fixture *f, quire_chart c, double w)
     static const int kinds[][4] = {{QUIRE_CHART_BAR, 0, 0, 0}, {QUIRE_CHART_BAR, 1, 0, 0},
                                    {QUIRE_CHART_BAR, 0, 1, 0}, {QUIRE_CHART_BAR, 1, 1, 0},
                                    {QUIRE_CHART_LINE, 0, 0, 0}, {QUIRE_CHART_PIE, 0, 0, 0},
-                                   {QUIRE_CHART_PIE, 0, 0, 1}};
+                                   {QUIRE_CHART_PIE, 0, 0, 1}, {QUIRE_CHART_AREA, 0, 0, 0},
+                                   {QUIRE_CHART_AREA, 1, 0, 0}};
     for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
         char err[200] = "";
         for (int labels = 0; labels < 2; labels++) {
@@ -188,6 +190,100 @@ static void test_no_dataset_palette_or_size(void **state)
     f->style = saved;
 }
 
+/* Values no axis can divide: refused with the value named, never an
+ * infinite sum, an axis left unset or a hang. */
+static void test_out_of_range(void **state)
+{
+    fixture *f = *state;
+    static const double huge[] = {1.7e308, -1.7e308, 1e308}, denormal[] = {0, 1e-322, 5e-324};
+    static const double big[] = {1e300, 1e300, -1e300};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"y", "y", QUIRE_NUMBER, NULL, 1, NULL, NULL, huge, dec, NULL},
+    };
+    quire_table t = {"t", "t", NULL, {NULL, 0}, cols, 2, 3};
+    static const size_t y[] = {1, 1};
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 2, NULL, 1, 0, 0, 1};
+    const double *bad[] = {huge, denormal};
+
+    for (size_t i = 0; i < 2; i++) {
+        char err[200] = "";
+        cols[1].numbers = bad[i];
+        assert_true(isfinite(chart_height(&f->style, &c, 400)));
+        assert_int_equal(chart_draw(f->page, &f->style, &c, 40, 800, 400, 300, err, sizeof err), -1);
+        assert_non_null(strstr(err, "out of the range"));
+        print_message("refused: %s\n", err);
+    }
+    cols[1].numbers = big;      /* the largest that stack without overflow */
+    draw_all_types(f, c, 400);
+}
+
+/* A label of one endless word: wrapped in time linear in its length. */
+static void test_wrap_linear(void **state)
+{
+    fixture *f = *state;
+    enum { LEN = 200000 };
+    char *title = malloc(LEN + 1);
+    static const double v[] = {1, 2, 3};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"y", "y", QUIRE_NUMBER, NULL, 1, NULL, NULL, v, dec, NULL},
+    };
+    quire_table t = {"t", "t", NULL, {NULL, 0}, cols, 2, 3};
+    static const size_t y[] = {1};
+
+    assert_non_null(title);
+    for (size_t i = 0; i < LEN; i++) title[i] = (char)('a' + i % 26);
+    title[LEN] = '\0';
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 1, title, 0, 0, 0, 0};
+    clock_t t0 = clock();
+    assert_true(chart_height(&f->style, &c, 400) > 0);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    print_message("200,000-character title measured in %.2f s\n", secs);
+    assert_true(secs < 5);
+    free(title);
+}
+
+/* Scatter, combined, secondary axis, references, highlight, options. */
+static void test_new_options(void **state)
+{
+    fixture *f = *state;
+    static const double a[] = {5, -2, 9}, b[] = {0.5, 0.7, NAN}, dates[] = {20100, 20089, NAN};
+    static const char *const date_texts[] = {"2025-01-12", "2025-01-01", NULL};
+    quire_column cols[] = {
+        {"x", "x", QUIRE_TEXT, NULL, 1, NULL, NULL, NULL, NULL, three},
+        {"a", "a", QUIRE_NUMBER, NULL, 1, NULL, NULL, a, dec, NULL},
+        {"b", "b", QUIRE_PERCENT, NULL, 1, NULL, NULL, b, dec, NULL},
+        {"d", "d", QUIRE_DATE, NULL, 1, NULL, NULL, dates, dec, date_texts},
+    };
+    quire_table t = {"t", "t", NULL, {NULL, 0}, cols, 4, 3};
+    static const size_t y[] = {1, 2};
+    static const quire_series ser[] = {{1, 0, 0}, {2, 1, 1}};
+    static const quire_reference refs[] = {{3, "three", 0}, {0.6, NULL, 1}, {-1e6, "far", 0}};
+    static const char *const hl[] = {"나", "없음"};
+    quire_chart c = {QUIRE_CHART_BAR, &t, 0, y, 2, NULL, 0, 0, 0, 1};
+    c.series = ser, c.n_series = 2, c.references = refs, c.n_references = 3;
+    c.highlight = (quire_strings){hl, 2};
+    c.y_min = NAN, c.y_max = NAN;
+    draw_all_types(f, c, 400);
+    c.y_min = -1, c.y_max = 4, c.y_format = "0.0\"x\"", c.legend = QUIRE_LEGEND_RIGHT;
+    c.height_pt = 150, c.sort = QUIRE_SORT_DESC, c.percent_labels = 1;
+    draw_all_types(f, c, 400);
+    c.x = 3;                     /* a date x, with a missing date */
+    draw_all_types(f, c, 300);
+    for (int lg = QUIRE_LEGEND_AUTO; lg <= QUIRE_LEGEND_NONE; lg++) {
+        char err[200] = "";
+        c.type = QUIRE_CHART_SCATTER, c.x = lg % 2 ? 1 : 3, c.has_label = 1, c.label = 0;
+        c.legend = (quire_legend)lg, c.y = y + 1, c.n_y = 1, c.series = NULL, c.n_series = 0;
+        double h = chart_height(&f->style, &c, 300);
+        assert_true(isfinite(h) && h > 0);
+        assert_int_equal(chart_draw(f->page, &f->style, &c, 40, 800, 300, h, err, sizeof err), 0);
+        c.x = 0;                 /* text x: refused */
+        assert_int_equal(chart_draw(f->page, &f->style, &c, 40, 800, 300, h, err, sizeof err), -1);
+    }
+    assert_int_equal(f->errors, 0);
+}
+
 static void test_refused(void **state)
 {
     fixture *f = *state;
@@ -223,6 +319,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_extreme_values, setup, teardown),
         cmocka_unit_test_setup_teardown(test_no_dataset_palette_or_size, setup, teardown),
         cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_out_of_range, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wrap_linear, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_new_options, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -118,13 +118,31 @@ static void test_property(void **state)
     }
 }
 
+/* The axis ends at the next minor tick beyond the data, not a step on. */
+static void test_trim(void **state)
+{
+    ticks t = compute(-0.8, 80, 5);
+    assert_true(t.min == -20);            /* untrimmed: a whole step below */
+    ticks_trim(&t, -0.8, 80);
+    assert_true(t.lo_end == -5 && t.hi_end == 80);   /* a quarter of 20 */
+    assert_true(t.min == 0 && t.max == 80);   /* labelled ticks inside the ends */
+    t = compute(3, 101, 5);
+    ticks_trim(&t, 3, 101);
+    assert_true(t.hi_end > 101 && t.hi_end - 101 < t.step / 2);
+    assert_true(t.max <= t.hi_end && t.lo_end <= 3 && t.lo_end >= 0);
+    ticks f;
+    assert_int_equal(ticks_fixed(0, 45, 5, &f), 0);
+    assert_true(f.lo_end == 0 && f.hi_end == 45 && f.max <= 45 && f.min >= 0);
+    assert_int_equal(ticks_fixed(5, 5, 5, &f), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_positive),      cmocka_unit_test(test_negative),
         cmocka_unit_test(test_zero_span),     cmocka_unit_test(test_tiny_and_huge),
         cmocka_unit_test(test_labels),        cmocka_unit_test(test_not_finite),
-        cmocka_unit_test(test_property),
+        cmocka_unit_test(test_property),      cmocka_unit_test(test_trim),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
