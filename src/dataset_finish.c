@@ -4,6 +4,7 @@
 #include "dataset_build.h"
 
 #include "cells.h"
+#include "source_cite.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -170,6 +171,7 @@ void dataset_finish(loader *ld)
     if (!v->language)
         v->language = inferred_language(v);
     v->timestamp = timestamp(v);
+    source_cite_all(ld->a, (quire_source *)v->sources, v->n_sources);
     for (size_t t = 0; t < v->n_tables; t++) {
         const quire_table *tab = &v->tables[t];
         quire_column *cols = (quire_column *)tab->columns;

@@ -16,13 +16,14 @@ static void append(char *buf, size_t size, size_t *n, const char *s)
         *n = size - 1;
 }
 
-/* How a source is named in a short line: its publisher, else its title. */
+/* How a source is named in a short line: as the core tells it apart from
+ * the others (cite), else its publisher, else its title. */
 static const char *source_name(const pdf_ctx *ctx, const char *id)
 {
     const quire_source *s = quire_find_source(ctx->ds, id);
     if (!s)
         return id;
-    return s->publisher ? s->publisher : s->title ? s->title : id;
+    return s->cite ? s->cite : s->publisher ? s->publisher : s->title ? s->title : id;
 }
 
 void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_t size)

@@ -1,5 +1,8 @@
 /*
- * cite.c — one line naming sources: "Publisher, Title (2024-12-26)".
+ * cite.c — one line naming sources, each as the core tells it apart from
+ * the dataset's others ("디지털데일리 (2024-03-02)"), the same names as the
+ * PDF's source lines; "Publisher, Title (2024-12-26)" for a view without
+ * them (built by hand). The sources sheet has every detail.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +11,10 @@
 
 static void cite_one(FILE *f, const quire_source *s)
 {
+    if (s->cite) {
+        fputs(s->cite, f);
+        return;
+    }
     if (s->publisher)
         fprintf(f, "%s, ", s->publisher);
     fputs(s->title ? s->title : s->id, f);

@@ -157,7 +157,7 @@ lxw_error xlsx_write_date_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
                                lxw_col_t col, const char *ymd);
 
 /* cite.c */
-/** "Publisher, Title (date)" for the source ids, joined by "; ", into a
+/** The sources' cite names (else "Publisher, Title (date)"), joined by "; ", into a
  * new string the caller frees; NULL when ids is empty or out of memory. */
 char *xlsx_cite(const quire_dataset *ds, const quire_strings *ids);
 
