@@ -6,7 +6,7 @@ JOBS       ?= $(shell nproc)
 
 # Debian packages the build, the tests and the demo need.
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
-       libfontconfig-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
+       libfontconfig-dev zlib1g-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
        valgrind groff-base bash-completion dpkg-dev file
 # ... and the benchmarks' peers and tools (only for `make bench`).

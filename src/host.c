@@ -11,6 +11,8 @@
 
 #define MAX_SUFFIX 200
 
+volatile sig_atomic_t host_cancel_requested;
+
 static host_job *host_of(const quire_job *job)
 {
     return job->host_data;
@@ -45,7 +47,7 @@ static int host_progress(const quire_job *job, double fraction)
             fprintf(stderr, "\r%s %3d%%\033[K", job->final_path, percent);
         }
     }
-    return output_interrupted() != 0;
+    return host_cancel_requested != 0;
 }
 
 static quire_status host_find_font(const quire_job *job, const char *pattern, char *path,
@@ -91,11 +93,17 @@ static size_t host_expand(const quire_job *job, const char *pattern, int page, i
     return expand_placeholders(job->dataset, pattern ? pattern : "", page, pages, out, size);
 }
 
-/* A suffix becomes part of a file name in OUTDIR: it must not leave it. */
+/* A suffix becomes part of a file name in OUTDIR: it must not leave it,
+ * and it must print as it is in messages. */
 static int suffix_is_safe(const char *suffix)
 {
     size_t n = suffix ? strlen(suffix) : 0;
-    return n > 0 && n <= MAX_SUFFIX && !strchr(suffix, '/');
+    if (n == 0 || n > MAX_SUFFIX)
+        return 0;
+    for (const unsigned char *p = (const unsigned char *)suffix; *p; p++)
+        if (*p == '/' || *p < 0x20 || *p == 0x7f)
+            return 0;
+    return 1;
 }
 
 static quire_status host_open_output(const quire_job *job, const char *suffix, char *path,
@@ -109,10 +117,11 @@ static quire_status host_open_output(const quire_job *job, const char *suffix, c
     }
     char name[512];
     snprintf(name, sizeof name, "%s%s", job->dataset->id, suffix);
-    const char *temp = output_add(&hj->outputs, hj->outdir, name);
+    const char *temp = output_add(hj->outputs, name);
     if (!temp) {
-        host_diag(job, QUIRE_ERROR, "output-name", "cannot create %s/%s: %s", hj->outdir,
-                  name, errno == EEXIST ? "already asked for" : strerror(errno));
+        host_diag(job, QUIRE_ERROR, "output-name", "cannot create %s/%s: %s",
+                  hj->outputs->outdir, name,
+                  errno == EEXIST ? "already asked for" : strerror(errno));
         return QUIRE_ERR_EXPORT;
     }
     if (strlen(temp) + 1 > size) {
@@ -159,27 +168,21 @@ const quire_host host_services = {
     .report = host_report,
 };
 
-int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
-                  const char *outdir, const char *format, const char *extension)
+void host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
+                   output_set *outputs, const char *format)
 {
-    char name[512];
-    snprintf(name, sizeof name, "%s.%s", ds->id, extension);
-    const char *temp = output_add(&hj->outputs, outdir, name);
-    if (!temp)
-        return -1;
-    hj->outdir = outdir;
+    hj->outputs = outputs;
     hj->format = format;
     hj->last_percent = -1;
     hj->pub = (quire_job){
         .struct_size = sizeof(quire_job),
         .dataset = ds,
         .tmpl = tmpl,
-        .output_path = temp,
-        .final_path = hj->outputs.files[0].final,
+        .output_path = outputs->files[0].temp,
+        .final_path = outputs->files[0].final,
         .host = &host_services,
         .host_data = hj,
     };
-    return 0;
 }
 
 void host_job_init_check(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,

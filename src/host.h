@@ -5,13 +5,13 @@
 #include "diag.h"
 #include "output.h"
 #include <quire/quire-plugin.h>
+#include <signal.h>
 
 /* The host's side of one export; quire_job.host_data points to it. */
 typedef struct host_job {
     quire_job pub;            /* what the plugin sees */
-    const char *outdir;
     const char *format;       /* the plugin's name, for messages */
-    output_set outputs;       /* [0] is job->output_path; then open_output()'s */
+    output_set *outputs;      /* [0] is job->output_path; then open_output()'s */
     int quiet;                /* --quiet: no notes, warnings or progress */
     int show_progress;        /* stderr is a terminal and not quiet */
     int last_percent;
@@ -22,10 +22,14 @@ typedef struct host_job {
 /* The table handed to every plugin. */
 extern const quire_host host_services;
 
-/* Prepares hj for one export of ds with tmpl: creates the temporary main
- * output OUTDIR/<id>.<extension>. Returns 0, or -1 with errno set. */
-int host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
-                  const char *outdir, const char *format, const char *extension);
+/* Set in the export's child process when the parent asks it to stop
+ * (SIGTERM): progress() then tells the plugin to return. */
+extern volatile sig_atomic_t host_cancel_requested;
+
+/* Prepares hj for one export of ds with tmpl into outputs, whose first
+ * file is the main output (job->output_path). */
+void host_job_init(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,
+                   output_set *outputs, const char *format);
 
 /* Prepares hj for one check() of ds with tmpl: no output; reports go to d. */
 void host_job_init_check(host_job *hj, const quire_dataset *ds, const quire_template *tmpl,

@@ -1,47 +1,34 @@
-/* output.c — atomic outputs and the clean-up when a run is interrupted.
+/* output.c — atomic outputs: a private directory per export, committed
+ * into OUTDIR all together or not at all.
  *
- * Every temporary file is created and removed under one mutex and kept in
- * a list, so that the signal watcher can remove whatever is left without
- * racing a job that is creating or renaming one. */
+ * Everything is done relative to directory descriptors (openat, renameat),
+ * so that no path is resolved twice and no symlink planted in OUTDIR is
+ * ever followed: renameat replaces a symlink at the target itself. */
 #define _GNU_SOURCE /* asprintf */
 #include "output.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
-#include <signal.h>
-#include <stdatomic.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
-/* How long plugins get to notice progress() and stop before the watcher
- * removes the temporary files itself. */
-#define GRACE_SECONDS 3
+#define PRIVATE_PREFIX ".quire-"
+#define PRIVATE_TEMPLATE PRIVATE_PREFIX "XXXXXX"
+/* Older files wait here during a commit, inside the private directory. */
+#define ASIDE_DIR ".quire-older"
+/* remove_tree descends no deeper: a plugin has no reason to nest folders. */
+#define MAX_DEPTH 16
 
-static pthread_mutex_t temps_lock = PTHREAD_MUTEX_INITIALIZER;
-static const char **temps;      /* borrowed from the output sets */
-static size_t n_temps, cap_temps;
+int (*output_rename_hook)(int, const char *, int, const char *);
 
-static atomic_int interrupted_sig;
-static pthread_t watcher;
-static int watcher_running;
-static int guard_done;           /* under temps_lock */
-static pthread_cond_t done_cond = PTHREAD_COND_INITIALIZER;
-static sigset_t old_mask;
-
-static pthread_once_t mode_once = PTHREAD_ONCE_INIT;
-static mode_t file_mode = 0644;
-
-static void mode_init(void)
+static int do_rename(int from_fd, const char *from, int to_fd, const char *to)
 {
-    /* umask can only be read by setting it; done once, before any thread. */
-    mode_t mask = umask(0);
-    umask(mask);
-    file_mode = 0666 & ~mask;
+    return output_rename_hook ? output_rename_hook(from_fd, from, to_fd, to)
+                              : renameat(from_fd, from, to_fd, to);
 }
 
 int output_make_dir(const char *dir)
@@ -76,236 +63,310 @@ cleanup:
     return rc;
 }
 
-/* Both called with temps_lock held. */
-static int temps_register(const char *path)
+static int remove_tree(int dirfd, const char *name, int depth)
 {
-    if (n_temps == cap_temps) {
-        size_t cap = cap_temps ? cap_temps * 2 : 16;
-        const char **t = realloc(temps, cap * sizeof *t);
-        if (!t)
-            return -1;
-        temps = t;
-        cap_temps = cap;
-    }
-    temps[n_temps++] = path;
-    return 0;
-}
-
-static void temps_unregister(const char *path)
-{
-    for (size_t i = 0; i < n_temps; i++) {
-        if (temps[i] == path) {
-            temps[i] = temps[--n_temps];
-            break;
-        }
-    }
-    if (n_temps == 0) {
-        free(temps);
-        temps = NULL;
-        cap_temps = 0;
-    }
-}
-
-static char *join_temp_name(const char *outdir, const char *name)
-{
-    char *s = NULL;
-    if (asprintf(&s, "%s/.%s.XXXXXX", outdir, name) < 0)
-        return NULL;
-    return s;
-}
-
-static char *join_path(const char *outdir, const char *name)
-{
-    char *s = NULL;
-    if (asprintf(&s, "%s/%s", outdir, name) < 0)
-        return NULL;
-    return s;
-}
-
-static int set_reserve(output_set *set)
-{
-    if (set->count < set->cap)
-        return 0;
-    size_t cap = set->cap ? set->cap * 2 : 4;
-    output_file *f = realloc(set->files, cap * sizeof *f);
-    if (!f)
-        return -1;
-    set->files = f;
-    set->cap = cap;
-    return 0;
-}
-
-/* Creates the temporary file and registers it, atomically with respect to
- * the watcher. */
-static int temp_create(char *temp)
-{
-    int rc = -1;
-    pthread_mutex_lock(&temps_lock);
-    int fd = mkstemp(temp);
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0)
-        goto cleanup;
-    if (fchmod(fd, file_mode) != 0 || close(fd) != 0 || temps_register(temp) != 0) {
-        int e = errno;
-        unlink(temp);
-        errno = e;
-        goto cleanup;
+        return -1;
+    DIR *d = fdopendir(fd);
+    if (!d) {
+        close(fd);
+        return -1;
     }
-    rc = 0;
-cleanup:
-    pthread_mutex_unlock(&temps_lock);
+    int rc = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        if (unlinkat(fd, e->d_name, 0) == 0)
+            continue;
+        if (errno == EISDIR && depth < MAX_DEPTH && remove_tree(fd, e->d_name, depth + 1) == 0)
+            continue;
+        rc = -1;
+    }
+    closedir(d);
+    if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0)
+        rc = -1;
     return rc;
 }
 
-const char *output_add(output_set *set, const char *outdir, const char *name)
+int output_remove_tree(int dirfd, const char *name)
 {
-    pthread_once(&mode_once, mode_init);
-    char *final = join_path(outdir, name);
-    char *temp = join_temp_name(outdir, name);
-    if (!final || !temp || set_reserve(set) != 0)
-        goto fail;
-    for (size_t i = 0; i < set->count; i++) {
-        if (strcmp(set->files[i].final, final) == 0) {
-            errno = EEXIST;
+    return remove_tree(dirfd, name, 0);
+}
+
+/* .quire-XXXXXX as mkdtemp makes it. */
+static int is_private_name(const char *name)
+{
+    size_t n = strlen(PRIVATE_PREFIX);
+    if (strncmp(name, PRIVATE_PREFIX, n) != 0 || strlen(name) != n + 6)
+        return 0;
+    for (const char *p = name + n; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+            return 0;
+    return 1;
+}
+
+/* Removes name when it is a private directory of this user that nobody
+ * holds locked. Returns 1 when removed. */
+static int sweep_one(int outdir_fd, const char *name)
+{
+    struct stat st, fst;
+    if (fstatat(outdir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode) ||
+        st.st_uid != geteuid())
+        return 0;
+    int fd = openat(outdir_fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    int removed = 0;
+    if (fstat(fd, &fst) == 0 && fst.st_ino == st.st_ino && fst.st_dev == st.st_dev &&
+        flock(fd, LOCK_EX | LOCK_NB) == 0)
+        removed = output_remove_tree(outdir_fd, name) == 0;
+    close(fd);   /* releases the lock, after the removal */
+    return removed;
+}
+
+size_t output_sweep(int outdir_fd, const char *outdir, FILE *notes)
+{
+    int fd = dup(outdir_fd);
+    DIR *d = fd >= 0 ? fdopendir(fd) : NULL;
+    if (!d) {
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        if (!is_private_name(e->d_name) || !sweep_one(outdir_fd, e->d_name))
+            continue;
+        n++;
+        if (notes)
+            fprintf(notes, "quire: note: removed %s/%s, left by a run that was killed\n",
+                    outdir, e->d_name);
+    }
+    closedir(d);
+    return n;
+}
+
+int output_set_init(output_set *set, const char *outdir, int outdir_fd)
+{
+    *set = (output_set){.outdir = outdir, .outdir_fd = outdir_fd, .private_fd = -1};
+    for (int attempt = 0; attempt < 16; attempt++) {
+        if (asprintf(&set->private_dir, "%s/" PRIVATE_TEMPLATE, outdir) < 0) {
+            set->private_dir = NULL;
+            return -1;
+        }
+        if (!mkdtemp(set->private_dir))   /* mode 0700 */
+            goto fail;
+        const char *base = strrchr(set->private_dir, '/') + 1;
+        int fd = openat(outdir_fd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0) {
+            int e = errno;
+            unlinkat(outdir_fd, base, AT_REMOVEDIR);
+            errno = e;
             goto fail;
         }
+        /* A sweeping run may have taken it between mkdtemp and the lock:
+         * then it is gone, and we try another name. */
+        struct stat st, now;
+        if (flock(fd, LOCK_EX) == 0 && fstat(fd, &st) == 0 &&
+            fstatat(outdir_fd, base, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
+            st.st_ino == now.st_ino && st.st_dev == now.st_dev) {
+            set->private_fd = fd;
+            return 0;
+        }
+        close(fd);
+        free(set->private_dir);
+        set->private_dir = NULL;
     }
-    if (temp_create(temp) != 0)
-        goto fail;
-    set->files[set->count++] = (output_file){temp, final};
-    return temp;
+    errno = EAGAIN;
+    return -1;
 fail:;
     int e = errno;
-    free(final);
-    free(temp);
-    errno = e ? e : ENOMEM;
-    return NULL;
+    free(set->private_dir);
+    set->private_dir = NULL;
+    errno = e;
+    return -1;
 }
 
-static void file_drop(output_file *f)
+static int is_plain_name(const char *name)
 {
-    pthread_mutex_lock(&temps_lock);
-    unlink(f->temp);
-    temps_unregister(f->temp);
-    pthread_mutex_unlock(&temps_lock);
+    size_t n = strlen(name);
+    return n > 0 && n <= NAME_MAX && name[0] != '.' && !strchr(name, '/');
 }
 
-int output_commit(output_set *set, const char **failed)
+static int set_append(output_set *set, const char *name)
 {
-    size_t i = 0;
-    for (; i < set->count; i++) {
-        output_file *f = &set->files[i];
-        pthread_mutex_lock(&temps_lock);
-        int rc = rename(f->temp, f->final);
-        int e = errno;
-        if (rc == 0)
-            temps_unregister(f->temp);
-        pthread_mutex_unlock(&temps_lock);
-        if (rc != 0) {
-            *failed = f->final;
-            for (size_t j = i; j < set->count; j++)
-                file_drop(&set->files[j]);
-            errno = e;
+    if (!is_plain_name(name) || set->private_fd < 0) {
+        errno = EINVAL;
+        return -1;
+    }
+    for (size_t i = 0; i < set->count; i++) {
+        if (strcmp(set->files[i].name, name) == 0) {
+            errno = EEXIST;
             return -1;
+        }
+    }
+    if (set->count == set->cap) {
+        size_t cap = set->cap ? set->cap * 2 : 4;
+        output_file *f = realloc(set->files, cap * sizeof *f);
+        if (!f)
+            return -1;
+        set->files = f;
+        set->cap = cap;
+    }
+    output_file f = {strdup(name), NULL, NULL};
+    if (!f.name || asprintf(&f.temp, "%s/%s", set->private_dir, name) < 0 ||
+        asprintf(&f.final, "%s/%s", set->outdir, name) < 0) {
+        free(f.name);
+        free(f.temp);
+        errno = ENOMEM;
+        return -1;
+    }
+    set->files[set->count++] = f;
+    return 0;
+}
+
+const char *output_add(output_set *set, const char *name)
+{
+    if (set_append(set, name) != 0)
+        return NULL;
+    /* Created now with the user's umask, so that plugins that only
+     * truncate it keep that mode. */
+    int fd = openat(set->private_fd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+                    0666);
+    if (fd < 0 || close(fd) != 0) {
+        int e = errno;
+        output_file *f = &set->files[--set->count];
+        free(f->name);
+        free(f->temp);
+        free(f->final);
+        errno = e;
+        return NULL;
+    }
+    return set->files[set->count - 1].temp;
+}
+
+int output_adopt(output_set *set, const char *name)
+{
+    return set_append(set, name);
+}
+
+/* What a commit did with the older file at a target. */
+typedef enum kept { KEPT_NONE, KEPT_LINKED, KEPT_MOVED } kept;
+
+static int fail_with(char *err, size_t size, const char *path, const char *why)
+{
+    snprintf(err, size, "%s: %s", path, why);
+    return -1;
+}
+
+/* Every new file is a regular file, and no target is a directory. */
+static int check_targets(const output_set *set, char *err, size_t size)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        const output_file *f = &set->files[i];
+        struct stat st;
+        if (fstatat(set->private_fd, f->name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            return fail_with(err, size, f->final, "the plugin did not write it");
+        if (!S_ISREG(st.st_mode))
+            return fail_with(err, size, f->final, "the plugin wrote something else than a file");
+        if (fstatat(set->outdir_fd, f->name, &st, AT_SYMLINK_NOFOLLOW) == 0) {
+            if (S_ISDIR(st.st_mode))
+                return fail_with(err, size, f->final, "a directory has that name");
+        } else if (errno != ENOENT) {
+            return fail_with(err, size, f->final, strerror(errno));
         }
     }
     return 0;
 }
 
-void output_abort(output_set *set)
-{
-    for (size_t i = 0; i < set->count; i++)
-        file_drop(&set->files[i]);
-}
-
-void output_set_free(output_set *set)
+/* Keeps the older file at each target in aside_fd: a hard link leaves it
+ * in place until the new one replaces it; where no link can be made
+ * (another owner's file under protected_hardlinks), it is moved. */
+static int keep_older(const output_set *set, int aside_fd, kept *k, char *err, size_t size)
 {
     for (size_t i = 0; i < set->count; i++) {
+        const char *name = set->files[i].name;
+        struct stat st;
+        k[i] = KEPT_NONE;
+        if (fstatat(set->outdir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
+            continue;
+        if (linkat(set->outdir_fd, name, aside_fd, name, 0) == 0)
+            k[i] = KEPT_LINKED;
+        else if (renameat(set->outdir_fd, name, aside_fd, name) == 0)
+            k[i] = KEPT_MOVED;
+        else {
+            int e = errno;
+            for (size_t j = 0; j < i; j++)
+                if (k[j] == KEPT_MOVED)
+                    renameat(aside_fd, set->files[j].name, set->outdir_fd, set->files[j].name);
+            return fail_with(err, size, set->files[i].final, strerror(e));
+        }
+    }
+    return 0;
+}
+
+/* Undoes renames [0, done) and puts back what keep_older moved. */
+static void roll_back(const output_set *set, int aside_fd, const kept *k, size_t done)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        const char *name = set->files[i].name;
+        if (k[i] != KEPT_NONE && (i < done || k[i] == KEPT_MOVED))
+            renameat(aside_fd, name, set->outdir_fd, name);
+        else if (i < done)
+            unlinkat(set->outdir_fd, name, 0);
+    }
+}
+
+int output_commit(output_set *set, char *err, size_t size)
+{
+    if (check_targets(set, err, size) != 0)
+        return -1;
+    kept *k = calloc(set->count ? set->count : 1, sizeof *k);
+    int aside_fd = -1, rc = -1;
+    if (!k)
+        return fail_with(err, size, set->private_dir, strerror(errno));
+    if (mkdirat(set->private_fd, ASIDE_DIR, 0700) != 0 ||
+        (aside_fd = openat(set->private_fd, ASIDE_DIR,
+                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
+        fail_with(err, size, set->private_dir, strerror(errno));
+        goto cleanup;
+    }
+    if (keep_older(set, aside_fd, k, err, size) != 0)
+        goto cleanup;
+    for (size_t i = 0; i < set->count; i++) {
+        const output_file *f = &set->files[i];
+        if (do_rename(set->private_fd, f->name, set->outdir_fd, f->name) != 0) {
+            fail_with(err, size, f->final, strerror(errno));
+            roll_back(set, aside_fd, k, i);
+            goto cleanup;
+        }
+    }
+    rc = 0;
+cleanup:
+    if (aside_fd >= 0)
+        close(aside_fd);
+    free(k);
+    return rc;
+}
+
+void output_set_forget(output_set *set)
+{
+    for (size_t i = 0; i < set->count; i++) {
+        free(set->files[i].name);
         free(set->files[i].temp);
         free(set->files[i].final);
     }
     free(set->files);
-    *set = (output_set){0};
+    if (set->private_fd >= 0)
+        close(set->private_fd);
+    free(set->private_dir);
+    *set = (output_set){.private_fd = -1};
 }
 
-int output_interrupted(void)
+void output_set_free(output_set *set)
 {
-    return atomic_load(&interrupted_sig);
-}
-
-/* After a signal: wait until the jobs have stopped (guard_done) or the
- * grace period is over; in the latter case remove what is left and exit. */
-static void watcher_handle(int sig)
-{
-    atomic_store(&interrupted_sig, sig);
-    struct timespec deadline;
-    clock_gettime(CLOCK_REALTIME, &deadline);
-    deadline.tv_sec += GRACE_SECONDS;
-    pthread_mutex_lock(&temps_lock);
-    while (!guard_done) {
-        if (pthread_cond_timedwait(&done_cond, &temps_lock, &deadline) == ETIMEDOUT)
-            break;
-    }
-    if (guard_done) {
-        pthread_mutex_unlock(&temps_lock);
-        return;
-    }
-    /* The lock stays held: no job can create or rename a file any more. */
-    for (size_t i = 0; i < n_temps; i++)
-        unlink(temps[i]);
-    _exit(128 + sig);
-}
-
-static void *watcher_main(void *arg)
-{
-    (void)arg;
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGUSR2);   /* sent by output_guard_stop */
-    for (;;) {
-        int sig;
-        if (sigwait(&set, &sig) != 0)
-            continue;
-        if (sig != SIGUSR2)
-            watcher_handle(sig);
-        return NULL;
-    }
-}
-
-int output_guard_start(void)
-{
-    pthread_once(&mode_once, mode_init);
-    sigset_t set;
-    sigemptyset(&set);
-    sigaddset(&set, SIGINT);
-    sigaddset(&set, SIGTERM);
-    sigaddset(&set, SIGUSR2);
-    if (pthread_sigmask(SIG_BLOCK, &set, &old_mask) != 0)
-        return -1;
-    guard_done = 0;
-    atomic_store(&interrupted_sig, 0);
-    if (pthread_create(&watcher, NULL, watcher_main, NULL) != 0) {
-        pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
-        return -1;
-    }
-    watcher_running = 1;
-    return 0;
-}
-
-int output_guard_stop(void)
-{
-    if (!watcher_running)
-        return output_interrupted();
-    pthread_mutex_lock(&temps_lock);
-    guard_done = 1;
-    pthread_cond_broadcast(&done_cond);
-    pthread_mutex_unlock(&temps_lock);
-    pthread_kill(watcher, SIGUSR2);
-    pthread_join(watcher, NULL);
-    watcher_running = 0;
-    /* A SIGUSR2 sent to the watcher after it took a real signal dies with
-     * the thread: it was directed at that thread only. */
-    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
-    return output_interrupted();
+    if (set->private_fd >= 0)
+        output_remove_tree(set->outdir_fd, strrchr(set->private_dir, '/') + 1);
+    output_set_forget(set);   /* the lock goes only after the removal */
 }

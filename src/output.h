@@ -1,17 +1,28 @@
-/* output.h — atomic outputs: temporary files in OUTDIR, renamed into place
- * only on success, removed on failure and on SIGINT/SIGTERM. */
+/* output.h — atomic outputs: every export writes into a private directory
+ * of OUTDIR, and its files are renamed into OUTDIR together, or not at all.
+ *
+ * OUTDIR/.quire-XXXXXX is created with mode 0700 (no other user can swap a
+ * file in it for a symlink while a plugin writes it by name) and stays
+ * locked (flock) while its run lives, so that a later run can tell the
+ * directory of a killed run from one in use and remove it. */
 #ifndef QUIRE_OUTPUT_H
 #define QUIRE_OUTPUT_H
 
-#include <stddef.h>
+#include <stdio.h>
 
-/* The files one job writes: a temporary path and the final path it becomes. */
+/* One file of an export: the same name in the private directory and in OUTDIR. */
 typedef struct output_file {
-    char *temp;
-    char *final;
+    char *name;    /* a plain file name: no '/', never hidden */
+    char *temp;    /* PRIVATE/name: what the plugin writes */
+    char *final;   /* OUTDIR/name */
 } output_file;
 
+/* The files of one export and the private directory they are written in. */
 typedef struct output_set {
+    const char *outdir;
+    int outdir_fd;         /* borrowed: OUTDIR, opened once per run */
+    char *private_dir;     /* OUTDIR/.quire-XXXXXX */
+    int private_fd;        /* open and locked; -1 when there is none */
     output_file *files;
     size_t count, cap;
 } output_set;
@@ -20,33 +31,47 @@ typedef struct output_set {
  * writable. Returns 0, or -1 with errno set. */
 int output_make_dir(const char *dir);
 
-/* Creates an empty temporary file beside OUTDIR/name, registers it for
- * removal on interruption, and adds it to set. Returns the temporary path
- * (owned by set), or NULL with errno set (EEXIST: name already in set). */
-const char *output_add(output_set *set, const char *outdir, const char *name);
+/* Removes the private directories that runs which died (SIGKILL, a power
+ * cut) left in OUTDIR: those of this user that no live process holds
+ * locked. Each removal is a note on notes (NULL: silent). Returns how many
+ * were removed. */
+size_t output_sweep(int outdir_fd, const char *outdir, FILE *notes);
 
-/* Renames every temporary file over its final name. Returns 0, or -1 with
- * errno set and *failed naming the final path that could not be written;
- * the files not yet renamed are removed. */
-int output_commit(output_set *set, const char **failed);
+/* Creates and locks a new private directory in OUTDIR (outdir_fd is the
+ * open OUTDIR). Returns 0, or -1 with errno set. */
+int output_set_init(output_set *set, const char *outdir, int outdir_fd);
 
-/* Removes every temporary file of set (a failed job). */
-void output_abort(output_set *set);
+/* Creates the empty file PRIVATE/name and adds it to set. Returns its
+ * path (owned by set), or NULL with errno set (EEXIST: name already in
+ * set; EINVAL: not a plain file name). */
+const char *output_add(output_set *set, const char *name);
 
-/* Frees set (after commit or abort); accepts an empty set. */
+/* Adds PRIVATE/name, which another process (the export's child) created,
+ * to set. Returns 0, or -1 with errno set as output_add. */
+int output_adopt(output_set *set, const char *name);
+
+/* Replaces OUTDIR's files by the set's, all or none: first checks that
+ * every file is a regular file and no target is a directory, keeps the
+ * older files aside, and puts them back if one rename fails. A symlink at
+ * a target is replaced, never followed. Returns 0, or -1 with a message
+ * naming the file that could not be written in err ("o/x.csv: Is a
+ * directory"). */
+int output_commit(output_set *set, char *err, size_t size);
+
+/* Removes the private directory with whatever is left in it (after a
+ * commit, the older files; after a failure, the new ones) and frees set. */
 void output_set_free(output_set *set);
 
-/* Blocks SIGINT and SIGTERM in this thread (and the threads it starts) and
- * starts a watcher thread that handles them: it tells running plugins to
- * stop (output_interrupted), gives them a moment, then removes every
- * registered temporary file and exits with 128 + signal. Returns 0 or -1. */
-int output_guard_start(void);
+/* Frees set without touching its files: for the child process, whose
+ * parent commits or removes them. */
+void output_set_forget(output_set *set);
 
-/* Stops the watcher and restores the signal mask. Returns the signal that
- * interrupted the run, or 0. */
-int output_guard_stop(void);
+/* Removes the directory name of dirfd with everything in it, never
+ * following a symlink. Returns 0, or -1 with errno set. */
+int output_remove_tree(int dirfd, const char *name);
 
-/* The signal that interrupted the run, or 0. Safe from any thread. */
-int output_interrupted(void);
+/* For unit tests only: replaces renameat() in output_commit, to make a
+ * rename fail after the checks passed. NULL: renameat. */
+extern int (*output_rename_hook)(int, const char *, int, const char *);
 
 #endif

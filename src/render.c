@@ -1,132 +1,390 @@
-/* render.c — running the exports of a render: dataset × format, -j N.
+/* render.c — running the exports of a render: one child process per
+ * dataset × format, at most -j N at a time.
  *
- * Loading and checking happened before (serially); here each task only
- * reads the shared, immutable dataset and template, so tasks run in any
- * order on any thread. */
+ * The parent only forks, waits, checks and commits. A plugin that
+ * crashes, aborts or calls exit() ends its own child, never the run, and
+ * its files never leave their private directory. The parent blocks the
+ * signals that would end it and reads them, with the children's SIGCHLD,
+ * from a signalfd in its one poll loop: an interruption is handled between
+ * two steps, never in the middle of a commit. */
+#define _GNU_SOURCE /* pipe2 */
 #include "render.h"
 
-#include "host.h"
+#include "exit_code.h"
+#include "export_child.h"
 #include "output.h"
+#include "verify.h"
 
 #include <errno.h>
-#include <pthread.h>
-#include <stdatomic.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
+
+/* How long children get to stop after SIGTERM before SIGKILL. */
+#define GRACE_SECONDS 3
+/* A child's report is small; past this it is not a report. */
+#define MAX_REPORT_BYTES (16u << 20)
+
+/* Signals that end a run cleanly (128 + signal), besides SIGCHLD. */
+static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM,
+                                   SIGUSR1, SIGUSR2, SIGPIPE, SIGXFSZ};
+#define N_STOP_SIGNALS (sizeof stop_signals / sizeof stop_signals[0])
+
+/* One running export. */
+typedef struct slot {
+    int busy;
+    size_t task;
+    pid_t pid;
+    int fd;                /* the pipe's read end; -1 at its end */
+    output_set set;
+    char *report;          /* what the child sent */
+    size_t len, cap;
+    int overflow;
+} slot;
 
 typedef struct runner {
     const render_task *tasks;
-    size_t n;
+    size_t n, next;
     const render_opts *opts;
-    atomic_size_t next;
-    int *codes;           /* exit code per task */
+    int outdir_fd, sigfd;
+    sigset_t old_mask;
+    slot *slots;           /* opts->jobs of them */
+    size_t running;
+    int interrupted;       /* the signal, or 0 */
+    int killed;            /* SIGKILL sent after the grace period */
+    struct timespec kill_at;
+    int code;
 } runner;
 
-static int status_code(quire_status st)
+static void note_code(runner *r, int code)
 {
-    if (output_interrupted())
-        return 128 + output_interrupted();
-    return st == QUIRE_ERR_INPUT ? 2 : 4;
+    if (code > r->code)
+        r->code = code;
 }
 
-static void report_wrote(const output_set *set)
+static void kill_all(runner *r, int sig)
 {
-    for (size_t i = 0; i < set->count; i++)
-        fprintf(stderr, "quire: wrote %s\n", set->files[i].final);
+    for (int i = 0; i < r->opts->jobs; i++)
+        if (r->slots[i].busy)
+            kill(r->slots[i].pid, sig);
 }
 
-/* Runs one export and renames or removes its outputs. */
-static int run_task(const render_task *t, const render_opts *opts)
+static void interrupt(runner *r, int sig)
 {
-    const quire_plugin *p = t->plugin;
-    host_job hj = {0};
-    hj.quiet = opts->quiet;
-    hj.show_progress = !opts->quiet && isatty(STDERR_FILENO);
-    if (host_job_init(&hj, t->dataset, t->tmpl, opts->outdir, p->name, p->extension) != 0) {
-        fprintf(stderr, "quire: %s: %s/%s.%s: %s\n", p->name, opts->outdir, t->dataset->id,
-                p->extension, strerror(errno));
-        output_set_free(&hj.outputs);
-        return 4;
+    if (r->interrupted) {   /* asked twice: no more waiting */
+        kill_all(r, SIGKILL);
+        r->killed = 1;
+        return;
     }
-    hj.pub.options = t->options;
-    hj.pub.n_options = t->n_options;
-    hj.pub.option_size = sizeof(quire_option);
-    char err[1024] = "";
-    quire_status st = p->export_fn(&hj.pub, err, sizeof err);
-    host_job_end_progress(&hj);
-    int code = 0;
-    const char *failed = NULL;
-    if (st == QUIRE_OK && !output_interrupted()) {
-        if (output_commit(&hj.outputs, &failed) == 0) {
-            if (!opts->quiet)
-                report_wrote(&hj.outputs);
-        } else {
-            fprintf(stderr, "quire: %s: %s: %s\n", p->name, failed, strerror(errno));
-            code = 4;
+    r->interrupted = sig;
+    kill_all(r, SIGTERM);
+    clock_gettime(CLOCK_MONOTONIC, &r->kill_at);
+    r->kill_at.tv_sec += GRACE_SECONDS;
+}
+
+static void drain(slot *s)
+{
+    while (s->fd >= 0) {
+        if (s->cap - s->len < 4096 && !s->overflow) {
+            size_t cap = s->cap ? s->cap * 2 : 8192;
+            char *b = cap <= MAX_REPORT_BYTES ? realloc(s->report, cap) : NULL;
+            if (!b)
+                s->overflow = 1;
+            else {
+                s->report = b;
+                s->cap = cap;
+            }
         }
+        char scratch[4096];
+        char *to = s->overflow ? scratch : s->report + s->len;
+        size_t room = s->overflow ? sizeof scratch : s->cap - s->len;
+        ssize_t n = read(s->fd, to, room);
+        if (n > 0) {
+            if (!s->overflow)
+                s->len += (size_t)n;
+            continue;
+        }
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN)
+            return;
+        close(s->fd);   /* end of file, or an error: nothing more will come */
+        s->fd = -1;
+    }
+}
+
+/* Checks and commits the files of an export that reported success. */
+static int commit(runner *r, slot *s, const export_report *rep)
+{
+    const char *pname = r->tasks[s->task].plugin->name;
+    for (size_t i = 0; i < rep->n_names; i++) {
+        if (output_adopt(&s->set, rep->names[i]) != 0) {
+            fprintf(stderr, "quire: %s: %s: the plugin reported an output '%s' it may not write\n",
+                    pname, s->set.files[0].final, rep->names[i]);
+            return EXIT_EXPORT;
+        }
+    }
+    char why[512];
+    for (size_t i = 0; i < s->set.count; i++) {
+        if (verify_output(s->set.private_fd, s->set.files[i].name, why, sizeof why) != 0) {
+            fprintf(stderr, "quire: %s: %s: the plugin reported success, but the file is "
+                            "damaged: %s; nothing of this export was written\n",
+                    pname, s->set.files[i].final, why);
+            return EXIT_EXPORT;
+        }
+    }
+    char err[1024];
+    if (output_commit(&s->set, err, sizeof err) != 0) {
+        fprintf(stderr, "quire: %s: %s; nothing of this export was written\n", pname, err);
+        return EXIT_EXPORT;
+    }
+    if (!r->opts->quiet)
+        for (size_t i = 0; i < s->set.count; i++)
+            fprintf(stderr, "quire: wrote %s\n", s->set.files[i].final);
+    return EXIT_OK;
+}
+
+/* Judges how the child ended; returns the export's exit code. */
+static int judge(runner *r, slot *s, int wstatus)
+{
+    const char *pname = r->tasks[s->task].plugin->name;
+    const char *final = s->set.files[0].final;
+    if (WIFSIGNALED(wstatus)) {
+        int sig = WTERMSIG(wstatus);
+        if (sig == SIGPIPE) {   /* stderr is a closed pipe: the whole run stops */
+            interrupt(r, SIGPIPE);
+            return EXIT_OK;
+        }
+        fprintf(stderr, "quire: %s: %s: the plugin crashed (%s)\n", pname, final, strsignal(sig));
+        return EXIT_EXPORT;
+    }
+    export_report rep;
+    if (s->overflow || export_report_parse(s->report, s->len, &rep) != 0) {
+        fprintf(stderr, "quire: %s: %s: the plugin ended its process (exit status %d) "
+                        "without reporting back\n", pname, final, WEXITSTATUS(wstatus));
+        return EXIT_EXPORT;
+    }
+    int code;
+    if (WEXITSTATUS(wstatus) != 0) {
+        fprintf(stderr, "quire: %s: %s: the export's process ended with status %d\n", pname,
+                final, WEXITSTATUS(wstatus));
+        code = EXIT_EXPORT;
+    } else if (rep.status != QUIRE_OK) {
+        fprintf(stderr, "quire: %s: %s: %s\n", pname, final, rep.err[0] ? rep.err : "export failed");
+        code = rep.status == QUIRE_ERR_INPUT ? EXIT_INVALID : EXIT_EXPORT;
+    } else if (rep.reported_errors) {
+        /* as after check(): a reported error makes the input invalid */
+        fprintf(stderr, "quire: %s: %s: the plugin reported %d error%s; nothing of this export "
+                        "was written\n", pname, final, rep.reported_errors,
+                rep.reported_errors == 1 ? "" : "s");
+        code = EXIT_INVALID;
     } else {
-        output_abort(&hj.outputs);
-        code = status_code(st);
-        if (!output_interrupted())
-            fprintf(stderr, "quire: %s: %s: %s\n", p->name, hj.pub.final_path,
-                    err[0] ? err : "export failed");
+        code = commit(r, s, &rep);
     }
-    output_set_free(&hj.outputs);
+    export_report_free(&rep);
     return code;
 }
 
-static void *worker(void *arg)
+static void finish(runner *r, slot *s, int wstatus)
 {
-    runner *r = arg;
-    for (;;) {
-        size_t i = atomic_fetch_add(&r->next, 1);
-        if (i >= r->n || output_interrupted())
-            break;
-        r->codes[i] = run_task(&r->tasks[i], r->opts);
-    }
-    return NULL;
+    drain(s);
+    if (s->fd >= 0)
+        close(s->fd);   /* a grandchild may hold it open: what came is all */
+    s->fd = -1;
+    if (!r->interrupted)
+        note_code(r, judge(r, s, wstatus));
+    output_set_free(&s->set);   /* what is left: older files, or the failed new ones */
+    free(s->report);
+    *s = (slot){.fd = -1};
+    r->running--;
 }
 
-/* The worst code wins: an interruption, then I/O failure, then input. */
-static int combine(const int *codes, size_t n)
+static void reap(runner *r)
 {
-    int code = 0;
-    for (size_t i = 0; i < n; i++)
-        if (codes[i] > code)
-            code = codes[i];
-    if (output_interrupted())
-        code = 128 + output_interrupted();
-    return code;
+    for (int i = 0; i < r->opts->jobs; i++) {
+        slot *s = &r->slots[i];
+        int wstatus;
+        if (s->busy && waitpid(s->pid, &wstatus, WNOHANG) == s->pid)
+            finish(r, s, wstatus);
+    }
+}
+
+/* What the child does before the plugin runs: it keeps only its own
+ * descriptors and gets the signal mask quire started with. */
+static _Noreturn void child(runner *r, slot *s, int write_fd)
+{
+    close(r->sigfd);
+    close(r->outdir_fd);
+    for (int i = 0; i < r->opts->jobs; i++) {
+        if (&r->slots[i] == s || !r->slots[i].busy)
+            continue;
+        close(r->slots[i].fd);
+        close(r->slots[i].set.private_fd);
+    }
+    sigprocmask(SIG_SETMASK, &r->old_mask, NULL);
+    export_child_run(&r->tasks[s->task], &s->set, r->opts->quiet, write_fd);
+}
+
+static void start(runner *r, size_t task)
+{
+    const render_task *t = &r->tasks[task];
+    slot *s = r->slots;
+    while (s->busy)
+        s++;
+    char name[512];
+    const char *pname = t->plugin->name;
+    int n = snprintf(name, sizeof name, "%s.%s", t->dataset->id, t->plugin->extension);
+    int fds[2] = {-1, -1};
+    if (n < 0 || (size_t)n >= sizeof name) {
+        fprintf(stderr, "quire: %s: %s/%s.%s: the file name is too long\n", pname,
+                r->opts->outdir, t->dataset->id, t->plugin->extension);
+        note_code(r, EXIT_EXPORT);
+        return;
+    }
+    if (output_set_init(&s->set, r->opts->outdir, r->outdir_fd) != 0 ||
+        !output_add(&s->set, name) || pipe2(fds, O_CLOEXEC) != 0) {
+        fprintf(stderr, "quire: %s: %s/%s: %s\n", pname, r->opts->outdir, name, strerror(errno));
+        output_set_free(&s->set);
+        note_code(r, EXIT_EXPORT);
+        return;
+    }
+    s->task = task;
+    fflush(NULL);   /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(fds[0]);
+        child(r, s, fds[1]);
+    }
+    close(fds[1]);
+    if (pid < 0) {
+        fprintf(stderr, "quire: %s: %s/%s: cannot start the export: %s\n", pname,
+                r->opts->outdir, name, strerror(errno));
+        close(fds[0]);
+        output_set_free(&s->set);
+        note_code(r, EXIT_EXPORT);
+        return;
+    }
+    fcntl(fds[0], F_SETFL, O_NONBLOCK);
+    s->busy = 1;
+    s->pid = pid;
+    s->fd = fds[0];
+    r->running++;
+}
+
+static int poll_timeout(const runner *r)
+{
+    if (!r->interrupted || r->killed)
+        return -1;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    long ms = (r->kill_at.tv_sec - now.tv_sec) * 1000 + (r->kill_at.tv_nsec - now.tv_nsec) / 1000000;
+    return ms > 0 ? (int)ms : 0;
+}
+
+static void read_signals(runner *r)
+{
+    struct signalfd_siginfo si;
+    while (read(r->sigfd, &si, sizeof si) == sizeof si) {
+        if (si.ssi_signo == SIGCHLD)
+            reap(r);
+        else
+            interrupt(r, (int)si.ssi_signo);
+    }
+}
+
+/* One round: start what may start, wait for something to happen. */
+static void step(runner *r)
+{
+    while (!r->interrupted && r->next < r->n && r->running < (size_t)r->opts->jobs)
+        start(r, r->next++);
+    if (r->running == 0)
+        return;
+    struct pollfd pfd[1 + r->opts->jobs];
+    slot *who[1 + r->opts->jobs];
+    nfds_t n = 0;
+    pfd[n++] = (struct pollfd){r->sigfd, POLLIN, 0};
+    for (int i = 0; i < r->opts->jobs; i++) {
+        if (r->slots[i].busy && r->slots[i].fd >= 0) {
+            who[n] = &r->slots[i];
+            pfd[n++] = (struct pollfd){r->slots[i].fd, POLLIN, 0};
+        }
+    }
+    int ready = poll(pfd, n, poll_timeout(r));
+    if (r->interrupted && !r->killed && poll_timeout(r) == 0) {
+        kill_all(r, SIGKILL);
+        r->killed = 1;
+    }
+    if (ready <= 0)
+        return;
+    for (nfds_t i = 1; i < n; i++)
+        if (pfd[i].revents)
+            drain(who[i]);
+    if (pfd[0].revents)
+        read_signals(r);
+    reap(r);   /* a child whose pipe just ended has probably ended too */
+}
+
+/* Blocks the signals the loop reads, and makes sure SIGCHLD is not
+ * ignored (an ignored SIGCHLD would reap the children behind our back). */
+static int signals_start(runner *r)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    for (size_t i = 0; i < N_STOP_SIGNALS; i++)
+        sigaddset(&set, stop_signals[i]);
+    sigaddset(&set, SIGCHLD);
+    struct sigaction sa;
+    if (sigaction(SIGCHLD, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
+        sa.sa_handler = SIG_DFL;
+        sigaction(SIGCHLD, &sa, NULL);
+    }
+    if (sigprocmask(SIG_BLOCK, &set, &r->old_mask) != 0)
+        return -1;
+    r->sigfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (r->sigfd < 0) {
+        sigprocmask(SIG_SETMASK, &r->old_mask, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+static void signals_stop(runner *r)
+{
+    close(r->sigfd);
+    sigprocmask(SIG_SETMASK, &r->old_mask, NULL);
 }
 
 int render_run(const render_task *tasks, size_t n, const render_opts *opts)
 {
-    runner r = {tasks, n, opts, 0, calloc(n ? n : 1, sizeof(int))};
-    size_t n_threads = (size_t)opts->jobs < n ? (size_t)opts->jobs : n;
-    pthread_t *threads = calloc(n_threads ? n_threads : 1, sizeof *threads);
-    if (!r.codes || !threads || output_guard_start() != 0) {
-        fprintf(stderr, "quire: cannot start the render: %s\n", strerror(errno));
-        free(r.codes);
-        free(threads);
-        return 4;
+    runner r = {.tasks = tasks, .n = n, .opts = opts, .outdir_fd = -1, .sigfd = -1};
+    r.slots = calloc((size_t)opts->jobs, sizeof *r.slots);
+    r.outdir_fd = open(opts->outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (!r.slots || r.outdir_fd < 0 || signals_start(&r) != 0) {
+        fprintf(stderr, "quire: %s: cannot start the render: %s\n", opts->outdir, strerror(errno));
+        if (r.outdir_fd >= 0)
+            close(r.outdir_fd);
+        free(r.slots);
+        return EXIT_EXPORT;
     }
-    size_t started = 0;
-    if (n_threads > 1) {
-        for (; started < n_threads - 1; started++)
-            if (pthread_create(&threads[started], NULL, worker, &r) != 0)
-                break;
-    }
-    worker(&r);   /* the main thread works too (alone with -j 1) */
-    for (size_t i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    output_guard_stop();
-    int code = combine(r.codes, n);
-    if (output_interrupted())
+    for (int i = 0; i < opts->jobs; i++)
+        r.slots[i].fd = -1;
+    output_sweep(r.outdir_fd, opts->outdir, opts->quiet ? NULL : stderr);
+    while (r.running > 0 || (!r.interrupted && r.next < r.n))
+        step(&r);
+    signals_stop(&r);
+    close(r.outdir_fd);
+    free(r.slots);
+    if (r.interrupted) {
         fprintf(stderr, "quire: interrupted (%s); unfinished outputs removed\n",
-                strsignal(output_interrupted()));
-    free(r.codes);
-    free(threads);
-    return code;
+                strsignal(r.interrupted));
+        return EXIT_SIGNAL + r.interrupted;
+    }
+    return r.code;
 }

@@ -1,4 +1,5 @@
-/* render.h — running the exports of a render: dataset × format, -j N. */
+/* render.h — running the exports of a render: dataset × format, -j N,
+ * each in a child process. */
 #ifndef QUIRE_RENDER_H
 #define QUIRE_RENDER_H
 
@@ -15,14 +16,19 @@ typedef struct render_task {
 
 typedef struct render_opts {
     const char *outdir;   /* exists and is writable */
-    int jobs;             /* threads, >= 1 */
+    int jobs;             /* exports at once, >= 1 */
     int quiet;
 } render_opts;
 
-/* Runs every task, each writing atomically into OUTDIR; a failed task
- * leaves the others' outputs in place. Handles SIGINT/SIGTERM while it
- * runs. Returns the exit code: 0, 2 (a plugin found the input unfit),
- * 4 (an export or I/O failure) or 128 + signal. */
+/* Runs every task in a child process of its own, at most jobs at a time,
+ * each writing into a private directory of OUTDIR that is committed as a
+ * whole (output.h) once the plugin reported success and its files check
+ * out (verify.h). A failed or crashed task leaves the others' outputs and
+ * the older files in place. Handles SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+ * SIGALRM, SIGUSR1/2, SIGPIPE and SIGXFSZ while it runs: children are
+ * stopped and their files removed. Returns the exit code: EXIT_OK,
+ * EXIT_INVALID (a plugin found the input unfit), EXIT_EXPORT, or
+ * EXIT_SIGNAL + the signal. */
 int render_run(const render_task *tasks, size_t n, const render_opts *opts);
 
 #endif

@@ -20,9 +20,10 @@ run() {
     [ "$rc" -eq "$want" ] || { cat err.txt >&2; fail "quire $* exited $rc, expected $want"; }
 }
 expect_err() { grep -qF -- "$1" err.txt || { cat err.txt >&2; fail "stderr lacks: $1"; }; }
+# Temporaries live in OUTDIR/.quire-XXXXXX: nothing hidden may remain.
 no_temps() {
     local left
-    left=$(find "$1" -name '.*' -type f)
+    left=$(find "$1" -mindepth 1 -name '.*')
     [ -z "$left" ] || fail "temporary files left: $left"
 }
 
@@ -139,10 +140,10 @@ sigint|sigterm)
         >out.txt 2>err.txt &
     pid=$!
     for _ in $(seq 200); do
-        grep -qs started o/.alpha.$fmt.* && break
+        grep -qs started o/.quire-*/alpha.$fmt && break
         sleep 0.05
     done
-    grep -qs started o/.alpha.$fmt.* || fail "the plugin never started"
+    grep -qs started o/.quire-*/alpha.$fmt || fail "the plugin never started"
     kill -$sig $pid
     wait $pid
     rc=$?
@@ -163,7 +164,7 @@ fonts)
     run 0 render "$data/alpha.yaml" -t "$data/badfont.yaml" -f csv -o o -q
     # NanumGothic (the default) matches by name, regular and bold.
     run 0 render "$data/alpha.yaml" -t "$data/csvonly.yaml" -f pdf --plugin-dir "$tp/fake-pdf" -o o -q
-    [ "$(cat o/alpha.pdf)" = fake ] || fail "the stand-in pdf plugin did not run"
+    grep -qx '%fake' o/alpha.pdf || fail "the stand-in pdf plugin did not run"
     ;;
 host)
     run 0 render "$data/alpha.yaml" -f host --plugin-dir "$tp/main" -o o
@@ -185,6 +186,33 @@ WANT
     expect_err "o/alpha.host: error [font-family]: font 'NoSuchFamilyXyz' not found: fontconfig offers"
     expect_err "invalid output suffix '/../escape'"
     no_temps o
+    ;;
+crash)
+    # A plugin that ends its process (a crash, abort(), exit()) ends only
+    # its export: the other formats are written, its files never appear,
+    # older outputs stay, and the run exits 4 naming plugin and cause.
+    # (ASan would turn the SIGSEGV into a report of its own.)
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:handle_abort=0"
+    mkdir o
+    printf 'older\n' > o/alpha.crash
+    printf 'older extra\n' > o/alpha.extra.crash
+    for mode in segv abort exit quickexit; do
+        run 4 render "$data/alpha.yaml" -f csv,$mode --plugin-dir "$tp/main" -o o -j 2
+        case $mode in
+        segv) expect_err "quire: segv: o/alpha.crash: the plugin crashed (Segmentation fault)" ;;
+        abort) expect_err "quire: abort: o/alpha.crash: the plugin crashed (Aborted)" ;;
+        exit) expect_err "quire: exit: o/alpha.crash: the plugin ended its process (exit status 0) without reporting back" ;;
+        quickexit) expect_err "quire: quickexit: o/alpha.crash: the plugin ended its process (exit status 7) without reporting back" ;;
+        esac
+        # What the plugin said on stderr before it went still arrives.
+        expect_err "o/alpha.crash: warning [test-code]: about to end the process"
+        expect_err "quire: wrote o/alpha.share.csv"
+        [ "$(cat o/alpha.crash)" = older ] || fail "$mode: older output changed"
+        [ "$(cat o/alpha.extra.crash)" = "older extra" ] || fail "$mode: older extra changed"
+        no_temps o
+        ! ls core* >/dev/null 2>&1 || fail "$mode: a core file was left"
+        rm -f o/alpha.csv o/alpha.share.csv
+    done
     ;;
 *)
     fail "unknown case"
