@@ -6,6 +6,7 @@
 #include "cells.h"
 #include "source_cite.h"
 
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,16 +65,37 @@ static const char *unit_label(loader *ld, const quire_column *c, const char *lan
     return arena_strdup(ld->a, buf);
 }
 
-/* date: at 00:00 UTC; else SOURCE_DATE_EPOCH when it is a plain number. */
-static int64_t timestamp(const quire_dataset *v)
+/* The last second that both a PDF date (four-digit year) and an XLSX
+ * date can show: 9999-12-31T23:59:59Z. */
+#define LAST_WRITABLE_SECOND INT64_C(253402300799)
+
+/* date: at 00:00 UTC; else SOURCE_DATE_EPOCH, which must then be whole
+ * seconds from 0 to the end of year 9999 (docs/dataset-guide.md): any
+ * other value is an error rather than a date of year 0000 or 10000. */
+static int64_t timestamp(loader *ld, const quire_dataset *v)
 {
     int64_t days;
     if (v->date && cells_parse_date(v->date, strlen(v->date), &days) == 0)
         return days * 86400;
     const char *env = getenv("SOURCE_DATE_EPOCH");
-    if (!env || !*env || strspn(env, "0123456789") != strlen(env) || strlen(env) > 18)
+    if (!env || !*env)
         return -1;
-    return strtoll(env, NULL, 10);
+    size_t n = strlen(env);
+    if (strspn(env, "0123456789") == n && n <= 12) {
+        int64_t t = strtoll(env, NULL, 10);
+        if (t <= LAST_WRITABLE_SECOND)
+            return t;
+    }
+    char shown[40];
+    snprintf(shown, sizeof shown, "%.32s%s", env, n > 32 ? "..." : "");
+    for (char *p = shown; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
+    diag_error(ld->d, ld->path, 0, 0,
+               "SOURCE_DATE_EPOCH='%s' is not a time quire can write: it takes whole "
+               "seconds since 1970-01-01 up to %" PRId64 " (9999-12-31T23:59:59Z); "
+               "fix it, or set date: in the dataset", shown, LAST_WRITABLE_SECOND);
+    return -1;
 }
 
 static quire_day day_of(const char *date)
@@ -170,7 +192,7 @@ void dataset_finish(loader *ld)
     set_sizes(v);
     if (!v->language)
         v->language = inferred_language(v);
-    v->timestamp = timestamp(v);
+    v->timestamp = timestamp(ld, v);
     source_cite_all(ld->a, (quire_source *)v->sources, v->n_sources);
     for (size_t t = 0; t < v->n_tables; t++) {
         const quire_table *tab = &v->tables[t];

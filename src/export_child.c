@@ -121,9 +121,11 @@ _Noreturn void export_child_run(const render_task *t, output_set *outputs, int q
         put_str(&payload, outputs->files[i].name);
     output_set_forget(outputs);   /* the parent commits or removes the files */
     fonts_shutdown();             /* as main() does: fontconfig's memory is freed */
+    int leaked = 0;
 #if defined(__SANITIZE_ADDRESS__)
-    /* _exit skips LeakSanitizer: check the plugin's leaks here. */
-    __lsan_do_recoverable_leak_check();
+    /* _exit skips LeakSanitizer: check the plugin's leaks here, and fail
+     * the export as a leak at exit fails a program (its exit code 23). */
+    leaked = __lsan_do_recoverable_leak_check() ? 23 : 0;
 #endif
     buf msg = {0};
     put(&msg, MAGIC, 4);
@@ -133,7 +135,7 @@ _Noreturn void export_child_run(const render_task *t, output_set *outputs, int q
     free(payload.data);
     free(msg.data);
     /* _exit: the parent's atexit handlers and stdio buffers are not ours. */
-    _exit(bad ? 1 : 0);
+    _exit(bad ? 1 : leaked);
 }
 
 typedef struct reader {

@@ -261,7 +261,26 @@ static void test_timestamp(void **state)
     ds = load_ok("date.yaml", "quire: 1\nid: d\ntitle: T\ndate: 1970-01-02\n", 0);
     assert_int_equal(ds->timestamp, 86400);
     dataset_free(ds);
-    setenv("SOURCE_DATE_EPOCH", "not a number", 1);
+    /* The last second of year 9999 is the last one PDF and XLSX can show;
+     * after it, and for anything but whole seconds, the dataset is invalid. */
+    setenv("SOURCE_DATE_EPOCH", "253402300799", 1);
+    ds = load_ok("nodate.yaml", plain, 0);
+    assert_int_equal(ds->timestamp, INT64_C(253402300799));
+    dataset_free(ds);
+    static const char *const bad[] = {"not a number", "253402300800", "-1", "1.5", " 1"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        setenv("SOURCE_DATE_EPOCH", bad[i], 1);
+        char *msgs = NULL;
+        ds = (quire_dataset *)1;
+        assert_int_equal(files_load(files_write("nodate.yaml", plain, 0), NULL, 0, &ds, &msgs),
+                         LOAD_INVALID);
+        assert_null(ds);
+        assert_non_null(strstr(msgs, "nodate.yaml: error: SOURCE_DATE_EPOCH='"));
+        assert_non_null(strstr(msgs, "' is not a time quire can write"));
+        free(msgs);
+    }
+    /* Empty is unset. */
+    setenv("SOURCE_DATE_EPOCH", "", 1);
     ds = load_ok("nodate.yaml", plain, 0);
     assert_int_equal(ds->timestamp, -1);
     dataset_free(ds);
