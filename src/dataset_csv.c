@@ -121,13 +121,10 @@ static void csv_records(loader *ld, table_build *tb, csv_reader *r, const char *
 /* Opens the csv: file of tb, or reports why not at the csv: key. */
 static FILE *open_csv(loader *ld, table_build *tb, char *file, size_t size)
 {
-    char dir[PATH_MAX], why[256];
+    char why[256];
     FILE *f = NULL;
-    file[0] = '\0';
-    if (input_dir_of(ld->path, dir, sizeof dir) != 0)
-        snprintf(why, sizeof why, "the dataset's path is too long");
-    else if (input_resolve(dir, tb->csv, ld->allow_any_path, file, size, why, sizeof why) == 0 &&
-             input_open_regular(file, &f, why, sizeof why) == 0)
+    if (input_resolve(ld->dir, tb->csv, ld->allow_any_path, file, size, why, sizeof why) == 0 &&
+        input_open_regular(file, &f, why, sizeof why) == 0)
         return f;
     diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col, "cannot open CSV file '%s': %s",
                file[0] ? file : tb->csv, why);
