@@ -1,18 +1,25 @@
 # Thin wrapper around CMake. `make test` installs what is missing, builds twice
-# (normal and -fsanitize=address,undefined) and runs ctest in both.
+# (normal and -fsanitize=address,undefined) and runs ctest in both, then
+# builds the libFuzzer harnesses (clang) and runs each for FUZZ_CI_SECONDS.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc)
+# `make fuzz` runs each harness this long, one at a time (FUZZ_JOBS=2: two).
+FUZZ_SECONDS    ?= 600
+FUZZ_CI_SECONDS ?= 30
+FUZZ_CC         ?= clang-14
 
 # Debian packages the build, the tests and the demo need.
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
        libfontconfig-dev zlib1g-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
-       valgrind groff-base bash-completion dpkg-dev file
+       valgrind groff-base bash-completion dpkg-dev file clang-14 libclang-rt-14-dev
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 
-.PHONY: all deps build demo test test-normal test-asan bench install clean
+.PHONY: all deps build demo test test-normal test-asan test-fuzz fuzz fuzz-build bench install \
+        clean
 
 all: build
 
@@ -43,7 +50,19 @@ test-asan: deps
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) --output-on-failure -j $(JOBS) -LE no-asan
 
-test: test-normal test-asan
+# The harnesses of tests/fuzz (see tests/fuzz/README.md), in a build of their own.
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_C_COMPILER=$(FUZZ_CC) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DQUIRE_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS)
+
+fuzz: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+test-fuzz: fuzz-build
+	FUZZ_JOBS=$(JOBS) tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_CI_SECONDS)
+
+test: test-normal test-asan test-fuzz
 
 # Benchmarks print figures beside their floors and peers; see bench/README.md.
 bench:
@@ -56,4 +75,4 @@ install: build
 	cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) out
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) out

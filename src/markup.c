@@ -438,11 +438,11 @@ static int read_target(parser *p)
         return fail(p, p->link_at, "'[' without '](…)' (write '\\[' for a bracket)");
     p->i = j + 1;
 
-    char *u = (char *)p->ltext.p + lstart;
     size_t n = p->ltext.len - lstart;
-    mlink *l = (mlink *)p->links.p + p->links.len - 1;
-    if (n == 0)
+    if (n == 0)  /* before the pointer: ltext.p may still be NULL */
         return fail(p, start, "empty link target '()'");
+    char *u = (char *)p->ltext.p + lstart;
+    mlink *l = (mlink *)p->links.p + p->links.len - 1;
     int cut, q = quote_len(u, n, &cut);
     if (u[0] == '#') {
         if (n == 1)
