@@ -105,11 +105,11 @@ static void put_summary(FILE *f, const quire_column *x, const quire_column *y, s
     }
     fprintf(f, "%zu%s", n, w->points);
     if (n) {
-        fputs(" (", f);
+        fputs(w->unit_open, f);
         put_category(f, x, 0, w);
         fputs("–", f);
         put_category(f, x, n - 1, w);
-        fputc(')', f);
+        fputs(w->unit_close, f);
     }
     if (count == 0) {
         fprintf(f, ", %s", w->no_data);
