@@ -197,6 +197,9 @@ static int set_one(loader *ld, const dataset_override *s)
                                               "[a-z0-9][a-z0-9-]*", value);
         else if (strcmp(s->key, "title") == 0 && !*value)
             diag_error(ld->d, ld->path, 0, 0, "--set title=: the title must not be empty");
+        else if (strlen(value) > LOAD_MAX_TEXT)
+            diag_error(ld->d, ld->path, 0, 0, "--set %s: the value is longer than %d bytes",
+                       s->key, LOAD_MAX_TEXT);
         else
             *set_target(v, i) = value;
         return 1;

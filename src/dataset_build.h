@@ -11,6 +11,10 @@
 
 /* After this many errors in one file the loader stops (read_limits.h). */
 #define LOAD_MAX_ERRORS QUIRE_MAX_ERRORS
+/* The longest string a dataset scalar may hold, in characters (table
+ * cells excepted: exporters cut those with a warning), and the longest id. */
+#define LOAD_MAX_TEXT 32767
+#define LOAD_MAX_ID 100
 
 typedef ymark ds_mark;
 

@@ -76,7 +76,22 @@ void load_sequence(loader *ld, const yev *start, const char *what,
 /* A null or a string; 1 when read, 0 after an error. */
 int load_string(loader *ld, const yev *ev, const char *key, const char **out)
 {
-    return yw_string(&ld->w, ev, key, out);
+    if (!yw_string(&ld->w, ev, key, out))
+        return 0;
+    if (!*out)
+        return 1;
+    /* Every exporter must be able to write what validate accepts: Excel
+     * holds 32,767 characters in a cell, libharu about 65,000 in a string. */
+    size_t chars = 0;
+    for (const char *p = *out; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    if (chars > LOAD_MAX_TEXT) {
+        load_error(ld, ev, "'%s' is %zu characters long; at most %d fit in every output "
+                           "(Excel's cell limit)", key, chars, LOAD_MAX_TEXT);
+        *out = NULL;
+        return 0;
+    }
+    return 1;
 }
 
 void *load_push(loader *ld, ds_list *list, size_t size)
@@ -163,6 +178,13 @@ int load_id(loader *ld, const yev *ev, const char *kind, int with_underscore,
     if (!load_string(ld, ev, "id", &s))
         return 0;
     *out = s ? s : "";  /* kept even when invalid: later messages name it */
+    if (s && strlen(s) > LOAD_MAX_ID) {
+        /* Ids name output files (<dataset>.<table>.csv): keep them well
+         * under the 255 bytes of a file name. */
+        load_error(ld, ev, "%s id is %zu characters long; at most %d", kind, strlen(s),
+                   LOAD_MAX_ID);
+        return 0;
+    }
     if (!s || !cells_valid_id(s, with_underscore)) {
         load_error(ld, ev, "%s id %s is not valid: use %s", kind,
                    load_quote(ev->value, ev->length, buf, sizeof buf),
