@@ -46,6 +46,19 @@ static int grow(plan *pl, size_t *cap)
     return 0;
 }
 
+/* The names of the plugins found, for "did you mean". */
+static const char *nearest_plugin(registry *reg, const char *name, char *buf, size_t size)
+{
+    registry_names(reg, buf, size);
+    const char *list[65];
+    size_t n = 0;
+    char *save = NULL;
+    for (char *w = strtok_r(buf, ", ", &save); w && n < 64; w = strtok_r(NULL, ", ", &save))
+        list[n++] = w;
+    list[n] = NULL;
+    return suggest_nearest(name, list);
+}
+
 /* -O naming a plugin that no format of the run uses must still name a
  * plugin that exists (a typo would otherwise be ignored silently). */
 static int check_cli_plugins(const cli_options *o, registry *reg)
@@ -64,20 +77,53 @@ static int check_cli_plugins(const cli_options *o, registry *reg)
             continue;
         }
         char names[1024];
-        registry_names(reg, names, sizeof names);
-        const char *list[65];
-        size_t n = 0;
-        char *save = NULL;
-        for (char *w = strtok_r(names, ", ", &save); w && n < 64; w = strtok_r(NULL, ", ", &save))
-            list[n++] = w;
-        list[n] = NULL;
-        const char *near = suggest_nearest(o->plugin_options[i].plugin, list);
+        const char *near = nearest_plugin(reg, o->plugin_options[i].plugin, names, sizeof names);
         fprintf(stderr, "quire: -O %s: no plugin named '%s'%s%s%s\n", o->plugin_options[i].arg,
                 o->plugin_options[i].plugin, near ? " (did you mean '" : "", near ? near : "",
                 near ? "'?)" : "");
         return EXIT_USAGE;
     }
     return 0;
+}
+
+/* Every plugin section of every template names a plugin that exists and
+ * only its options, whether or not this run uses the plugin: validate
+ * then finds what a later render with other formats would refuse. */
+static int check_sections(const cli_options *o, prepared *p, registry *reg, diag *d)
+{
+    int any_bad = 0;
+    for (size_t c = 0; c < p->n_cache; c++) {
+        const template_src *t = p->cache[c].src;
+        int bad = 0;
+        for (size_t i = 0; t && i < template_n_sections(t); i++) {
+            const template_section *s = template_section_at(t, i);
+            char err[1024], names[1024];
+            const quire_plugin *pl = registry_load(reg, s->name, err, sizeof err);
+            if (!pl) {
+                const char *near = nearest_plugin(reg, s->name, names, sizeof names);
+                diag_error(d, p->cache[c].path, s->at.line, s->at.col,
+                           "unknown key '%s': no template key and no plugin of that name%s%s%s",
+                           s->name, near ? " (did you mean '" : "", near ? near : "",
+                           near ? "'?)" : "");
+                bad = 1;
+                continue;
+            }
+            option_values v;
+            int code = options_resolve(pl, s->settings, s->n_settings, p->cache[c].path, NULL,
+                                       d, stderr, &v);
+            option_values_free(&v);
+            if (code) {
+                if (code != EXIT_INVALID)
+                    return code;
+                bad = 1;
+            }
+        }
+        for (size_t k = 0; bad && k < p->n_items; k++)
+            if (p->items[k].src == t)
+                p->items[k].ok = 0;
+        any_bad |= bad;
+    }
+    return any_bad ? EXIT_INVALID : 0;
 }
 
 static int add_task(const cli_options *o, prepared *p, size_t item, const quire_plugin *pl,
@@ -101,6 +147,8 @@ int plan_make(const cli_options *o, prepared *p, registry *reg, diag *d, plan *o
     *out = (plan){0};
     size_t cap = 0;
     int code = check_cli_plugins(o, reg);
+    if (code == 0)
+        code = check_sections(o, p, reg, d);
     for (size_t i = 0; i < p->n_items && (code == 0 || code == EXIT_INVALID); i++) {
         if (!p->items[i].ok)
             continue;

@@ -52,7 +52,8 @@ static int check_ids(const prepared *p, diag *d)
 
 /* The parsed template at path, parsing it on first use; NULL when invalid
  * (reported once). */
-static const template_src *cached_template(prepared *p, char *path, diag *d, int *failed)
+static const template_src *cached_template(prepared *p, char *path, int allow_any, diag *d,
+                                           int *failed)
 {
     for (size_t i = 0; i < p->n_cache; i++) {
         if (strcmp(p->cache[i].path, path) == 0) {
@@ -68,7 +69,7 @@ static const template_src *cached_template(prepared *p, char *path, diag *d, int
         return NULL;
     }
     p->cache = c;
-    c[p->n_cache] = (template_cache_entry){path, template_parse(path, d)};
+    c[p->n_cache] = (template_cache_entry){path, template_load(path, allow_any, d)};
     *failed = c[p->n_cache].src == NULL;
     return c[p->n_cache++].src;
 }
@@ -83,7 +84,7 @@ static int bind_templates(const cli_options *o, diag *d, prepared *p)
         char *path = locate_template(o->template_path, it->dataset, d);
         int failed = 1;
         if (path)
-            it->src = cached_template(p, path, d, &failed);
+            it->src = cached_template(p, path, o->allow_any_path, d, &failed);
         if (!failed)
             it->tmpl = template_bind(it->src, it->dataset, d);
         invalid |= !it->tmpl;

@@ -47,6 +47,25 @@ PY
     run 0 render "$data/alpha.yaml" -f csv -O csv.bom=true -o o -q
     head -c 3 o/alpha.share.csv | od -An -tx1 | grep -q "ef bb bf" || fail "csv.bom ignored"
     ;;
+sections)
+    # A template's plugin sections are checked against the plugins' options,
+    # at their positions, whether or not the run uses the plugin.
+    printf 'quire-template: 1\nbody: [cover]\npdf:\n  standard: [ua-1, a-9z]\n  max_rows: many\nxlsx: {sumary_sheet: false}\npfd: {standard: ua-1}\n' > t.yaml
+    run 2 validate "$data/alpha.yaml" -t t.yaml -f csv
+    expect_err "t.yaml:4:3: error: pdf.standard 'a-9z' is not one of: ua-1, a-2b, a-3b"
+    expect_err "t.yaml:5:3: error: pdf.max_rows expects an integer, got 'many'"
+    expect_err "t.yaml:6:8: error: xlsx: unknown option 'sumary_sheet' (did you mean 'summary_sheet'?)"
+    expect_err "t.yaml:7:1: error: unknown key 'pfd': no template key and no plugin of that name (did you mean 'pdf'?)"
+    # The template's value is used; -O wins over it.
+    printf 'quire-template: 1\nbody: [cover]\nxlsx:\n  summary_sheet: false\n' > t.yaml
+    run 0 render "$data/alpha.yaml" -t t.yaml -f xlsx -o o -q
+    run 0 render "$data/alpha.yaml" -t t.yaml -f xlsx -o o2 -q -O xlsx.summary_sheet=true
+    /usr/bin/python3 - o/alpha.xlsx o2/alpha.xlsx <<'PY' || fail "template or -O option ignored"
+import sys, openpyxl
+has = [any(n in ("요약", "Summary") for n in openpyxl.load_workbook(f).sheetnames) for f in sys.argv[1:]]
+sys.exit(0 if has == [False, True] else 1)
+PY
+    ;;
 check)
     # The pdf plugin's check() runs in validate as in render, before writing.
     run 2 validate "$data/alpha.yaml" -t "$data/badfont.yaml"
