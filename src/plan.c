@@ -100,12 +100,19 @@ static int check_sections(const cli_options *o, prepared *p, registry *reg, diag
             char err[1024], names[1024];
             const quire_plugin *pl = registry_load(reg, s->name, err, sizeof err);
             if (!pl) {
+                /* A typo of a plugin found is an error; a plugin that is not
+                 * installed here is only an error when a format needs it. */
                 const char *near = nearest_plugin(reg, s->name, names, sizeof names);
-                diag_error(d, p->cache[c].path, s->at.line, s->at.col,
-                           "unknown key '%s': no template key and no plugin of that name%s%s%s",
-                           s->name, near ? " (did you mean '" : "", near ? near : "",
-                           near ? "'?)" : "");
-                bad = 1;
+                if (near) {
+                    diag_error(d, p->cache[c].path, s->at.line, s->at.col,
+                               "unknown key '%s': no template key and no plugin of that name "
+                               "(did you mean '%s'?)", s->name, near);
+                    bad = 1;
+                } else {
+                    diag_warning(d, p->cache[c].path, s->at.line, s->at.col,
+                                 "no plugin '%s' is installed: its options are not checked",
+                                 s->name);
+                }
                 continue;
             }
             option_values v;
