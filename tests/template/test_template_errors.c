@@ -111,6 +111,16 @@ static void deep_nesting(void **state)
     free(text);
 }
 
+/* The scalar rules are the dataset's (cells.c, yaml_events.c). */
+BAD(scalar_rules, V1 "name: \"a\\0b\"\npage: {margin_mm: 1e-400}\nlogo: {file: x, width_mm: "
+                     "9007199254740993}\nbody: [cover]\n",
+    "t.yaml:2:7: error: a NUL character (\\0) is not allowed in a scalar\n"
+    "t.yaml:3:19: error: 'page.margin_mm' expects a number, got 1e-400 (too close to 0 for a "
+    "double: below 2.2e-308 in magnitude)\n"
+    "t.yaml:4:8: error: logo 'x': No such file or directory\n"
+    "t.yaml:4:27: error: 'logo.width_mm' expects a number, got 9007199254740993 (an integer "
+    "beyond \u00b12^53, which a double cannot hold exactly)\n")
+
 /* ---- top level ---- */
 BAD(missing_version, "body: [cover]\n", "t.yaml:1:1: error: missing 'quire-template: 1'\n")
 BAD(version_two, "quire-template: 2\nbody: [cover]\n",
@@ -244,6 +254,7 @@ int main(void)
         cmocka_unit_test(root_is_list),
         cmocka_unit_test(alias_bomb),
         cmocka_unit_test(deep_nesting),
+        cmocka_unit_test(scalar_rules),
         cmocka_unit_test(missing_version),
         cmocka_unit_test(version_two),
         cmocka_unit_test(version_quoted),
