@@ -14,7 +14,7 @@ FUZZ_CC         ?= clang-14
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
        libfontconfig-dev zlib1g-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
-       valgrind groff-base bash-completion dpkg-dev file clang-14 libclang-rt-14-dev
+       valgrind groff-base bash-completion dpkg-dev file parallel clang-14 libclang-rt-14-dev
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 
