@@ -137,6 +137,8 @@ void table_load_csv(loader *ld, table_build *tb)
     FILE *f = open_csv(ld, tb, file, sizeof file);
     if (!f)
         return;
+    char real[PATH_MAX];   /* quire_table.csv_path: an input for --depfile */
+    tb->t.csv_path = arena_strdup(ld->a, realpath(file, real) ? real : file);
     csv_reader *r = malloc(sizeof *r);
     if (!r || csv_init(r, f) != 0) {
         diag_out_of_memory(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col);

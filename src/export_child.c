@@ -1,9 +1,11 @@
 /* export_child.c — one export in a child process, and its report.
  *
- * The report: "QRPT", a 32-bit payload length, then the payload: the status and
- * the count of errors reported with host->report (32-bit each), the message and the file names, each a
- * 32-bit length and its bytes. Parent and child are the same program on
- * the same machine, so integers go in the host's byte order. */
+ * The report: "QRPT", a 32-bit payload length, then the payload: the
+ * status and the count of errors reported with host->report (32-bit
+ * each), the message, then two lists (a 32-bit count, then strings): the
+ * extra output files and the font files. A string is a 32-bit length and
+ * its bytes. Parent and child are the same program on the same machine,
+ * so integers go in the host's byte order. */
 #include "export_child.h"
 
 #include "fonts.h"
@@ -119,6 +121,10 @@ _Noreturn void export_child_run(const render_task *t, output_set *outputs, int q
     put_u32(&payload, (uint32_t)(outputs->count - 1));
     for (size_t i = 1; i < outputs->count; i++)
         put_str(&payload, outputs->files[i].name);
+    put_u32(&payload, (uint32_t)hj.n_fonts);
+    for (size_t i = 0; i < hj.n_fonts; i++)
+        put_str(&payload, hj.fonts[i]);
+    host_job_free(&hj);
     output_set_forget(outputs);   /* the parent commits or removes the files */
     fonts_shutdown();             /* as main() does: fontconfig's memory is freed */
     int leaked = 0;
@@ -174,6 +180,21 @@ static char *get_str(reader *r)
     return s;
 }
 
+/* A count, then that many strings. */
+static void get_list(reader *r, char ***items, size_t *n)
+{
+    uint32_t count = get_u32(r);
+    if (!r->failed && count <= (size_t)(r->end - r->p) / 4)
+        *items = calloc(count ? count : 1, sizeof **items);
+    if (!*items)
+        r->failed = 1;
+    for (uint32_t i = 0; !r->failed && i < count; i++) {
+        (*items)[i] = get_str(r);
+        if ((*items)[i])
+            (*n)++;
+    }
+}
+
 int export_report_parse(const char *data, size_t len, export_report *out)
 {
     *out = (export_report){0};
@@ -191,16 +212,8 @@ int export_report_parse(const char *data, size_t len, export_report *out)
         snprintf(out->err, sizeof out->err, "%s", err);
         free(err);
     }
-    uint32_t count = get_u32(&r);
-    if (!r.failed && count <= (size_t)(r.end - r.p) / 4)
-        out->names = calloc(count ? count : 1, sizeof *out->names);
-    if (!out->names)
-        r.failed = 1;
-    for (uint32_t i = 0; !r.failed && i < count; i++) {
-        out->names[i] = get_str(&r);
-        if (out->names[i])
-            out->n_names++;
-    }
+    get_list(&r, &out->names, &out->n_names);
+    get_list(&r, &out->fonts, &out->n_fonts);
     if (r.failed || r.p != r.end) {
         export_report_free(out);
         return -1;
@@ -208,11 +221,17 @@ int export_report_parse(const char *data, size_t len, export_report *out)
     return 0;
 }
 
+static void free_list(char ***items, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        free((*items)[i]);
+    free(*items);
+    *items = NULL;
+    *n = 0;
+}
+
 void export_report_free(export_report *r)
 {
-    for (size_t i = 0; i < r->n_names; i++)
-        free(r->names[i]);
-    free(r->names);
-    r->names = NULL;
-    r->n_names = 0;
+    free_list(&r->names, &r->n_names);
+    free_list(&r->fonts, &r->n_fonts);
 }

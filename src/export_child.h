@@ -3,7 +3,7 @@
  *
  * The parent forks one child per export. The child calls the plugin and,
  * when the plugin returns, writes one report (status, message, the names
- * of the extra files it asked for) and ends. A plugin that crashes or
+ * of the extra files it asked for, the font files it used) and ends. A plugin that crashes or
  * calls exit() ends the child without a report: the parent sees that, and
  * its outputs are never committed. */
 #ifndef QUIRE_EXPORT_CHILD_H
@@ -19,6 +19,8 @@ typedef struct export_report {
     char err[1024];          /* the plugin's message, "" when none */
     char **names;            /* files asked for with open_output, in order */
     size_t n_names;
+    char **fonts;            /* font files find_font gave the plugin */
+    size_t n_fonts;
 } export_report;
 
 /* In the child: runs the export of t into outputs (whose first file is the

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MAX_SUFFIX 200
@@ -50,6 +51,22 @@ static int host_progress(const quire_job *job, double fraction)
     return host_cancel_requested != 0;
 }
 
+/* The font files an export uses are inputs of its outputs (--depfile). */
+static int note_font(host_job *hj, const char *path)
+{
+    for (size_t i = 0; i < hj->n_fonts; i++)
+        if (strcmp(hj->fonts[i], path) == 0)
+            return 0;
+    char **f = realloc(hj->fonts, (hj->n_fonts + 1) * sizeof *f);
+    if (!f)
+        return -1;
+    hj->fonts = f;
+    if (!(f[hj->n_fonts] = strdup(path)))
+        return -1;
+    hj->n_fonts++;
+    return 0;
+}
+
 static quire_status host_find_font(const quire_job *job, const char *pattern, char *path,
                                    size_t size, int *index)
 {
@@ -73,6 +90,10 @@ static quire_status host_find_font(const quire_job *job, const char *pattern, ch
     case FONTS_OK:
         if (strlen(path) + 1 >= size) {
             host_diag(job, QUIRE_ERROR, "font-path", "font file path too long for %s", pattern);
+            return QUIRE_ERR_EXPORT;
+        }
+        if (hj->outputs && note_font(hj, path) != 0) {   /* exports only, not check() */
+            host_diag(job, QUIRE_ERROR, "font-path", "out of memory");
             return QUIRE_ERR_EXPORT;
         }
         return QUIRE_OK;
@@ -206,4 +227,13 @@ void host_job_end_progress(host_job *hj)
 {
     if (hj->show_progress && hj->last_percent >= 0)
         fputs("\r\033[K", stderr);
+}
+
+void host_job_free(host_job *hj)
+{
+    for (size_t i = 0; i < hj->n_fonts; i++)
+        free(hj->fonts[i]);
+    free(hj->fonts);
+    hj->fonts = NULL;
+    hj->n_fonts = 0;
 }

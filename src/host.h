@@ -17,6 +17,8 @@ typedef struct host_job {
     int last_percent;
     diag *report_to;          /* check(): where host->report goes; NULL: stderr */
     int reported_errors;      /* errors the plugin reported with host->report */
+    char **fonts;             /* font files find_font() gave the plugin, once each */
+    size_t n_fonts;
 } host_job;
 
 /* The table handed to every plugin. */
@@ -37,5 +39,8 @@ void host_job_init_check(host_job *hj, const quire_dataset *ds, const quire_temp
 
 /* Clears the progress line of the job, if one was shown. */
 void host_job_end_progress(host_job *hj);
+
+/* Frees what the job collected (the font files); not the outputs. */
+void host_job_free(host_job *hj);
 
 #endif

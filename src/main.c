@@ -1,5 +1,6 @@
 /* main.c — the quire program: dispatches the subcommands. */
 #include "cli.h"
+#include "depfile.h"
 #include "exit_code.h"
 #include "fonts.h"
 #include "options.h"
@@ -47,6 +48,8 @@ static int cmd_render(const cli_options *o)
     registry *reg = NULL;
     plan pl = {0};
     render_task *tasks = NULL;
+    render_result *results = NULL;
+    size_t n_tasks = 0;
     int code = prepare_run(o, &d, &p, &reg, &pl);
     if (code != 0 && !(code == EXIT_INVALID && o->keep_going))
         goto cleanup;
@@ -55,7 +58,7 @@ static int cmd_render(const cli_options *o)
         code = EXIT_EXPORT;
         goto cleanup;
     }
-    size_t n_tasks = plan_valid_tasks(&pl, &p, tasks);
+    n_tasks = plan_valid_tasks(&pl, &p, tasks);
     if (n_tasks == 0)
         goto cleanup;
     if (output_make_dir(o->outdir) != 0) {
@@ -64,11 +67,26 @@ static int cmd_render(const cli_options *o)
         code = EXIT_EXPORT;
         goto cleanup;
     }
-    render_opts ro = {o->outdir, o->jobs, o->quiet};
+    results = o->depfile ? calloc(n_tasks, sizeof *results) : NULL;
+    if (o->depfile && !results) {
+        code = EXIT_EXPORT;
+        goto cleanup;
+    }
+    render_opts ro = {o->outdir, o->jobs, o->quiet, results};
     int rendered = render_run(tasks, n_tasks, &ro);
     if (rendered > code)
         code = rendered;
+    if (o->depfile && rendered < EXIT_SIGNAL) {
+        char err[512];
+        if (depfile_write(o->depfile, tasks, results, n_tasks, err, sizeof err) != 0) {
+            fprintf(stderr, "quire: %s: cannot write the dependency file: %s\n", o->depfile, err);
+            if (code < EXIT_EXPORT)
+                code = EXIT_EXPORT;
+        }
+    }
 cleanup:
+    render_results_free(results, n_tasks);
+    free(results);
     free(tasks);
     plan_free(&pl);
     prepare_free(&p);

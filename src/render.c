@@ -120,8 +120,47 @@ static void drain(slot *s)
     }
 }
 
+static char **copy_strings(char *const *items, size_t n)
+{
+    char **c = calloc(n ? n : 1, sizeof *c);
+    for (size_t i = 0; c && i < n; i++)
+        c[i] = strdup(items[i]);
+    return c;
+}
+
+/* Takes what --depfile needs. Out of memory, the result is marked not
+ * committed, and the dependency file leaves the export out. */
+static void keep_result(render_result *res, const output_set *set, export_report *rep)
+{
+    res->files = calloc(set->count ? set->count : 1, sizeof *res->files);
+    for (size_t i = 0; res->files && i < set->count; i++)
+        res->files[i] = strdup(set->files[i].final);
+    res->n_files = res->files ? set->count : 0;
+    res->fonts = copy_strings(rep->fonts, rep->n_fonts);
+    res->n_fonts = res->fonts ? rep->n_fonts : 0;
+    res->committed = res->files && res->fonts;
+    for (size_t i = 0; i < res->n_files; i++)
+        res->committed &= res->files[i] != NULL;
+    for (size_t i = 0; i < res->n_fonts; i++)
+        res->committed &= res->fonts[i] != NULL;
+}
+
+void render_results_free(render_result *results, size_t n)
+{
+    for (size_t k = 0; results && k < n; k++) {
+        render_result *res = &results[k];
+        for (size_t i = 0; i < res->n_files; i++)
+            free(res->files[i]);
+        for (size_t i = 0; i < res->n_fonts; i++)
+            free(res->fonts[i]);
+        free(res->files);
+        free(res->fonts);
+        *res = (render_result){0};
+    }
+}
+
 /* Checks and commits the files of an export that reported success. */
-static int commit(runner *r, slot *s, const export_report *rep)
+static int commit(runner *r, slot *s, export_report *rep)
 {
     const char *pname = r->tasks[s->task].plugin->name;
     for (size_t i = 0; i < rep->n_names; i++) {
@@ -148,6 +187,8 @@ static int commit(runner *r, slot *s, const export_report *rep)
     if (!r->opts->quiet)
         for (size_t i = 0; i < s->set.count; i++)
             fprintf(stderr, "quire: wrote %s\n", s->set.files[i].final);
+    if (r->opts->results)
+        keep_result(&r->opts->results[s->task], &s->set, rep);
     return EXIT_OK;
 }
 

@@ -14,10 +14,20 @@ typedef struct render_task {
     size_t n_options;
 } render_task;
 
+/* What became of one task, for --depfile. */
+typedef struct render_result {
+    int committed;        /* its files replaced OUTDIR's */
+    char **files;         /* the final paths written, main output first */
+    size_t n_files;
+    char **fonts;         /* font files the plugin asked the host for */
+    size_t n_fonts;
+} render_result;
+
 typedef struct render_opts {
     const char *outdir;   /* exists and is writable */
     int jobs;             /* exports at once, >= 1 */
     int quiet;
+    render_result *results;   /* one per task, zeroed; NULL: not wanted */
 } render_opts;
 
 /* Runs every task in a child process of its own, at most jobs at a time,
@@ -30,5 +40,8 @@ typedef struct render_opts {
  * EXIT_INVALID (a plugin found the input unfit), EXIT_EXPORT, or
  * EXIT_SIGNAL + the signal. */
 int render_run(const render_task *tasks, size_t n, const render_opts *opts);
+
+/* Frees the n results (not the array). */
+void render_results_free(render_result *results, size_t n);
 
 #endif

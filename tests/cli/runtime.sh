@@ -224,6 +224,46 @@ epoch)
     SOURCE_DATE_EPOCH=-1 run 0 validate "$data/alpha.yaml"
     SOURCE_DATE_EPOCH= run 0 validate "$data/beta.yaml"
     ;;
+depfile)
+    # make with the dependency file: touching the CSV re-renders, touching
+    # an unrelated file does not. In a folder whose name needs escaping.
+    mkdir "with space" && cd "with space" || fail "mkdir"
+    printf 'a,n\nx,1\ny,2\n' > t.csv
+    cat > brief.yaml <<'YAML'
+quire: 1
+id: brief
+title: Brief
+date: 2025-01-01
+tables:
+  - id: t
+    csv: t.csv
+    columns:
+      - {id: a, type: text}
+      - {id: n, type: number}
+YAML
+    printf 'out/brief.pdf: brief.yaml\n\t%s render brief.yaml -f pdf,csv -o out --depfile out/brief.d -q\n-include out/brief.d\n' \
+        "$quire" > Makefile
+    make -s >make.txt 2>&1 || { cat make.txt >&2; fail "first make"; }
+    [ -s out/brief.pdf ] && [ -s out/brief.t.csv ] || fail "make rendered nothing"
+    d=out/brief.d
+    head -1 $d | grep -qx 'out/brief.pdf out/brief.csv out/brief.t.csv: \\' || fail "targets: $(head -1 $d)"
+    grep -qF "with\ space/t.csv" $d || fail "no (escaped) CSV in $(cat $d)"
+    grep -qF " brief.yaml" $d || fail "no dataset in $(cat $d)"
+    grep -qF "/templates/default.yaml" $d || fail "no template"
+    grep -qE "/NanumGothic[A-Za-z]*\.ttf" $d || fail "no font file"
+    grep -qF "/quire-pdf.so" $d && grep -qF "/quire-csv.so" $d || fail "no plugin"
+    make -q || fail "not up to date after a build"
+    sleep 0.05
+    touch unrelated.txt
+    make -q || fail "an unrelated file made it out of date"
+    before=$(stat -c %Y.%y out/brief.pdf)
+    sleep 0.05
+    touch t.csv
+    ! make -q || fail "touching the CSV did not make it out of date"
+    make -s >make.txt 2>&1 || { cat make.txt >&2; fail "second make"; }
+    [ "$(stat -c %Y.%y out/brief.pdf)" != "$before" ] || fail "not re-rendered"
+    make -q || fail "not up to date after the re-render"
+    ;;
 *)
     fail "unknown case"
     ;;
