@@ -257,7 +257,7 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
     ds->view.dir = realpath(dir, real) ? arena_strdup(&ds->strings, real) : ld.dir;
     struct stat st;
     if (yev_open(&ld.src, path, d, &ds->strings) != 0) {
-        diag_error(d, path, 0, 0, "cannot open: %s", strerror(errno));
+        diag_error(d, path, 0, 0, "cannot open: %s", ld.src.open_error);
         dataset_free(&ds->view);
         return LOAD_INVALID;
     }

@@ -524,7 +524,7 @@ template_src *template_load(const char *path, int allow_any_path, diag *d)
     }
     ywalk w;
     if (yw_open(&w, t->path, "template", d, &t->mem) != 0) {
-        diag_error(d, path, 0, 0, "cannot open template: %s", strerror(errno));
+        diag_error(d, path, 0, 0, "cannot open template: %s", w.src.open_error);
         template_src_free(t);
         return NULL;
     }

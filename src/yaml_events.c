@@ -2,6 +2,8 @@
  * expansion capped, and errors placed at file:line:col. */
 #include "yaml_events.h"
 
+#include "input_path.h"
+
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,8 +34,8 @@ int yev_open(yev_source *src, const char *path, diag *d, arena *strings)
     src->what = "dataset";
     src->d = d;
     src->strings = strings;
-    src->file = fopen(path, "rb");
-    if (!src->file)
+    /* Not fopen(): a FIFO would block it forever, a device never end. */
+    if (input_open_regular(path, &src->file, src->open_error, sizeof src->open_error) != 0)
         return -1;
     if (!yaml_parser_initialize(&src->parser)) {
         fclose(src->file);

@@ -61,10 +61,13 @@ typedef struct yev_source {
     size_t alias_nodes, alias_bytes;  /* what aliases produced so far, for the caps */
     yaml_event_t event;     /* the last parser event, freed on the next call */
     int have_event;
+    char open_error[128];   /* why yev_open failed ("not a regular file (a FIFO)") */
 } yev_source;
 
-/* Opens path. Returns 0, or -1 with errno set (nothing reported). Set
- * src->what afterwards when the file is not a dataset. */
+/* Opens path, a regular file (a FIFO or device is refused at once).
+ * Returns 0, or -1 with errno set and the reason in src->open_error
+ * (nothing reported). Set src->what afterwards when the file is not a
+ * dataset. */
 int yev_open(yev_source *src, const char *path, diag *d, arena *strings);
 /* Closes the file and frees everything but the arena's strings. */
 void yev_close(yev_source *src);
