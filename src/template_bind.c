@@ -8,6 +8,7 @@
 #include "template_model.h"
 
 #include "chart_alt.h"
+#include "strmap.h"
 #include "suggest.h"
 
 #include <math.h>
@@ -305,6 +306,10 @@ static int bind_label(binder *b, const tpl_chart *tc, const quire_table *tab, qu
     return 1;
 }
 
+/* Categories beyond this are not searched for a did-you-mean: the exact
+ * lookup is a hash, the suggestion an edit distance per category. */
+#define MAX_SUGGEST_CATEGORIES 2000
+
 /* highlight: names categories of x, as they are written in the table. */
 static int bind_highlight(binder *b, const tpl_chart *tc, quire_chart *c)
 {
@@ -312,23 +317,32 @@ static int bind_highlight(binder *b, const tpl_chart *tc, quire_chart *c)
         return 1;
     const quire_column *x = col(c->table, c->x);
     size_t n = c->table->n_rows;
-    const char **names = alloc_n(b, n + 1, sizeof *names);
     const char **items = alloc_n(b, tc->n_highlight, sizeof *items);
-    if (!names || !items)
+    if (!items)
         return 0;
-    size_t k = 0;
-    for (size_t r = 0; x->texts && r < n; r++)
-        if (x->texts[r])
-            names[k++] = x->texts[r];
-    names[k] = NULL;
+    strmap cats;
+    strmap_init(&cats);
     int ok = 1;
-    for (size_t i = 0; i < tc->n_highlight; i++) {
-        const tpl_id *h = &tc->highlight[i];
-        if (yw_lookup(h->id, names) >= 0) {
-            items[i] = h->id;
-            continue;
+    for (size_t r = 0; ok && x->texts && r < n; r++)
+        if (x->texts[r] && strmap_put(&cats, x->texts[r], r) != 0) {
+            diag_error(b->d, b->t->path, 0, 0, "out of memory binding template");
+            ok = 0;
         }
-        const char *near = suggest_nearest(h->id, names);
+    const char **names = NULL;
+    if (ok && n <= MAX_SUGGEST_CATEGORIES && (names = alloc_n(b, n + 1, sizeof *names))) {
+        size_t k = 0;
+        for (size_t r = 0; x->texts && r < n; r++)
+            if (x->texts[r])
+                names[k++] = x->texts[r];
+        names[k] = NULL;
+    }
+    int indexed = ok;   /* the categories are in cats */
+    for (size_t i = 0; indexed && i < tc->n_highlight; i++) {
+        const tpl_id *h = &tc->highlight[i];
+        items[i] = h->id;
+        if (strmap_get(&cats, h->id))
+            continue;
+        const char *near = names ? suggest_nearest(h->id, names) : NULL;
         if (near)
             error_at(b, h->pos, "highlight '%s' is no category of column '%s'; did you mean "
                      "'%s'?", h->id, x->id, near);
@@ -336,6 +350,7 @@ static int bind_highlight(binder *b, const tpl_chart *tc, quire_chart *c)
             error_at(b, h->pos, "highlight '%s' is no category of column '%s'", h->id, x->id);
         ok = 0;
     }
+    strmap_free(&cats);
     c->highlight = (quire_strings){items, tc->n_highlight};
     return ok;
 }
