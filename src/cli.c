@@ -335,8 +335,8 @@ static const char overview[] =
     "128+N interrupted by signal N (130 SIGINT, 143 SIGTERM).\n";
 
 #define RENDER_OPTIONS                                                               \
-    "  -t, --template FILE     layout template (default: the dataset's `template:`,\n" \
-    "                          else default.yaml)\n"                                    \
+    "  -t, --template FILE     layout template, or the name of an installed one\n"     \
+    "                          (default: the dataset's `template:`, else default.yaml)\n" \
     "  -f, --formats LIST      comma-separated plugin names, e.g. pdf,xlsx,csv\n"       \
     "                          (default: the template's formats, else pdf,xlsx)\n"      \
     "  -o, --outdir DIR        output directory, created if missing (default: out)\n"   \
