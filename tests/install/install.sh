@@ -81,6 +81,10 @@ for p in p1 p2; do
     same "$work/out-build" "$work/out-$p"
 done
 
+# -t NAME: an installed template by name, from any directory.
+(cd "$work/cwd" && "$work/p2/bin/quire" validate "$work/in/cloud-ai-briefing.yaml" -t default) ||
+    fail "-t default: the installed default template not found by name"
+
 # A moved prefix still works: nothing absolute was compiled in.
 mv "$work/p1" "$work/p1-moved"
 render "$work/p1-moved/bin/quire" "$work/out-moved"
