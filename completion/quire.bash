@@ -56,12 +56,32 @@ _quire_templates()
     done
 }
 
+# The params: keys of the datasets already on the line (for --set KEY=).
+_quire_params()
+{
+    local w
+    for w in "${_quire_w[@]}"; do
+        [[ $w == *.yaml || $w == *.yml ]] && [[ -f $w && -r $w ]] || continue
+        awk '
+            /^params:[ \t]*\{/ { s = $0; sub(/^params:[ \t]*\{/, "", s); sub(/\}.*/, "", s)
+                                 n = split(s, kv, ","); for (i = 1; i <= n; i++) {
+                                     k = kv[i]; sub(/:.*/, "", k); gsub(/[ \t"]/, "", k)
+                                     if (k != "") print k }
+                                 next }
+            /^params:[ \t]*$/   { inside = 1; next }
+            inside && /^[ \t]+[A-Za-z0-9_-]+:/ { k = $0; sub(/^[ \t]+/, "", k); sub(/:.*/, "", k)
+                                                print k; next }
+            inside && /^[^ \t#]/ { inside = 0 }' "$w" 2>/dev/null
+    done | sort -u
+}
+
 _quire_files()   # files (of an extension, when given) and directories
 {
     local IFS=$'\n'
     compopt -o filenames 2>/dev/null
     if [[ -n ${1-} ]]; then
         COMPREPLY=($(compgen -d -- "$cur") $(compgen -f -X "!*.$1" -- "$cur"))
+        [[ $1 == yaml ]] && COMPREPLY+=($(compgen -f -X "!*.yml" -- "$cur"))
     else
         COMPREPLY=($(compgen -f -- "$cur"))
     fi
@@ -111,7 +131,9 @@ _quire()
         return ;;
     --set)
         compopt -o nospace 2>/dev/null
-        _quire_reply "title= subtitle= period= date= author= organization="
+        local k keys="title= subtitle= period= date= author= organization="
+        for k in $(_quire_params); do keys+=" $k="; done
+        _quire_reply "$keys"
         return ;;
     -O | --option)
         local opts key

@@ -26,19 +26,24 @@ want() {
 }
 
 PATH=$quire_dir:$PATH
-touch brief.yaml notes.txt
+printf 'quire: 1\nid: b\ntitle: B\nparams: {region: 부산, "tier": 2}\n' >brief.yaml
+printf 'quire: 1\nid: c\ntitle: C\nparams:\n  client: x\n  # a comment\n  quarter: 2\nfigures: []\n' >c.yml
+touch notes.txt
 mkdir outdir
 want "quire " render validate watch plugins schema help
 want "quire va" validate
 want "quire render --k" --keep-going
 want "quire render --de" --depfile
-want "quire render " brief.yaml outdir
+want "quire render " brief.yaml c.yml outdir
 want "quire validate brief.yaml -f " csv pdf xlsx
 want "quire render brief.yaml -f pdf,x" pdf,xlsx
 want "quire render brief.yaml -O csv." csv.bom=
 want "quire render brief.yaml -O csv.bom=" true false
 want "quire render brief.yaml -O csv.bom=t" true
 want "quire render brief.yaml --set per" period=
+want "quire render brief.yaml --set r" region=
+want "quire render brief.yaml c.yml --set " title= subtitle= period= date= author= organization= \
+    region= tier= client= quarter=
 want "quire render brief.yaml -t quart" quarterly-brief
 want "quire schema " dataset template -h --help
 want "quire plugins --o" --options

@@ -17,6 +17,10 @@ fi
 text=$(groff -man -Tutf8 -P-cbou "$page" 2>/dev/null | sed 's/‐/-/g; s/−/-/g')
 [ -n "$text" ] || fail "groff rendered nothing"
 
+# The page names the version it documents.
+v=$("$quire" --version | awk '{print $2}')
+grep -q "^\.TH QUIRE 1 [0-9-]* \"quire $v\"" "$page" || fail ".TH does not name quire $v"
+
 help=$("$quire" --help)
 for c in render validate watch plugins schema; do
     help+=$'\n'$("$quire" "$c" --help) || fail "quire $c --help failed"
