@@ -5,6 +5,7 @@
  * knows which subcommands accept it. */
 #include "cli.h"
 
+#include "exit_code.h"
 #include "suggest.h"
 
 #include <errno.h>
@@ -66,7 +67,7 @@ static int usage_error(const cli_options *o, FILE *err, const char *fmt, const c
     fprintf(err, "quire: %s%s", name ? name : "", name ? ": " : "");
     fprintf(err, fmt, arg);
     fprintf(err, "\nTry 'quire %s%s--help'.\n", name ? name : "", name ? " " : "");
-    return 1;
+    return EXIT_USAGE;
 }
 
 static int push(void *arrayp, size_t *count, size_t elem, const void *value)
@@ -223,7 +224,7 @@ static int unknown_command(cli_options *o, const char *word, FILE *err)
         return usage_error(o, err, "unknown command '%s'", word);
     fprintf(err, "quire: unknown command '%s'; did you mean '%s'?\n", word, near);
     fprintf(err, "Try 'quire --help'.\n");
-    return 1;
+    return EXIT_USAGE;
 }
 
 /* argv[1], and for `quire help COMMAND` argv[2]. */
@@ -271,7 +272,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
     if (argc < 2)
         return check(o, err);
     if (parse_command(o, argc, argv, err) != 0)
-        return 1;
+        return EXIT_USAGE;
     if (o->help && !strcmp(argv[1], "help")) {
         if (argc > 3)
             return usage_error(o, err, "unexpected argument '%s'", argv[3]);
@@ -289,7 +290,7 @@ int cli_parse(int argc, char **argv, cli_options *o, FILE *err)
             positional_only = 1;
         } else if (!positional_only && a[0] == '-' && a[1]) {
             if (parse_option(o, argc, argv, &i, err) != 0)
-                return 1;
+                return EXIT_USAGE;
         } else if (push(&o->datasets, &o->n_datasets, sizeof a, &a) != 0) {
             return usage_error(o, err, "%s", "out of memory");
         }

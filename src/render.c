@@ -270,6 +270,12 @@ static _Noreturn void child(runner *r, slot *s, int write_fd)
         close(r->slots[i].set.private_fd);
     }
     sigprocmask(SIG_SETMASK, &r->old_mask, NULL);
+    /* SIGTERM is how the parent stops it, even when quire was started
+     * with it blocked (or a caller such as watch blocks it). */
+    sigset_t term;
+    sigemptyset(&term);
+    sigaddset(&term, SIGTERM);
+    sigprocmask(SIG_UNBLOCK, &term, NULL);
     export_child_run(&r->tasks[s->task], &s->set, r->opts->quiet, write_fd);
 }
 
