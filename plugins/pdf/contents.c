@@ -1,5 +1,6 @@
 /* contents.c — the contents page: every heading and section with its page
- * number, found by the dry pass, joined by dot leaders. */
+ * number, found by the first pass, joined by dot leaders; each entry links
+ * to its place. Left out when it would list a single entry. */
 #include "pdf.h"
 
 #include <stdio.h>
@@ -7,59 +8,73 @@
 
 #define NUMBER_BOX 28.0 /* room kept on the right for the page number */
 
+int contents_wanted(const pdf_ctx *ctx)
+{
+    return ctx->n_toc > 1;
+}
+
 /* Dots from x0 to x1 on baseline, aligned to a grid so columns line up. */
-static void dot_leader(pdf_ctx *ctx, const pdf_style *st, double x0, double x1,
+static void dot_leader(pdf_ctx *ctx, const text_style *st, double x0, double x1,
                        double baseline)
 {
     double step = st->size * 0.55;
-    pdf_style dots = {ctx->body, st->size, PDF_RULE_RGB};
+    text_style dots = {ctx->body, st->size, PDF_RULE_RGB};
+    page_begin(ctx, PDF_ROLE_ARTIFACT);
     for (double x = ctx->left + step * (double)(long)((x0 - ctx->left) / step + 1.5);
          x + step < x1; x += step)
-        text_draw(ctx, &dots, x, baseline, ".", 1);
+        page_text(ctx, &dots, x, baseline, ".", 1);
+    page_end(ctx);
 }
 
 static void contents_entry(pdf_ctx *ctx, const pdf_toc *t)
 {
-    pdf_style st = {t->level ? ctx->body : ctx->bold, t->level ? 9.8 : 10.5,
-                    t->level ? PDF_TEXT_RGB : pdf_color(ctx, 0)};
+    text_style st = {t->level ? ctx->body : ctx->bold, t->level ? 9.8 : 10.5,
+                     t->level ? PDF_TEXT_RGB : pdf_color(ctx, 0)};
     double indent = t->level ? 16 : 0, leading = t->level ? 17 : 20;
     double width = ctx->width - indent - NUMBER_BOX;
     lb_lines lines = {0};
-    if (text_lines(ctx, &st, t->text, width, &lines) || !lines.count)
+    if (text_break(&st, t->text, width, &lines) || !lines.count)
         goto cleanup;
-    layout_need(ctx, leading * (double)lines.count + (t->level ? 0 : 6));
-    if (!t->level && ctx->page_used)
-        ctx->y -= 6;
-    double baseline = 0, end = 0;
+    page_need(ctx, leading * (double)lines.count + (t->level ? 0 : 6));
+    if (!t->level)
+        page_space(ctx, 6);
+    page_begin(ctx, PDF_ROLE_TOC_ITEM);
+    double top = page_take(ctx, leading * (double)lines.count), baseline = 0, end = 0;
     for (size_t i = 0; i < lines.count; i++) {
         const lb_line *l = &lines.items[i];
-        baseline = ctx->y - leading + (leading - st.size) / 2 + 1;
-        text_draw_line(ctx, &st, t->text, l, ctx->left + indent, baseline, width, 0);
-        end = ctx->left + indent +
-              text_width(ctx, st.font, st.size, t->text + l->start, l->end - l->start);
-        ctx->y -= leading;
+        baseline = top - (double)(i + 1) * leading + (leading - st.size) / 2 + 1;
+        page_text(ctx, &st, ctx->left + indent, baseline, t->text + l->start, l->end - l->start);
+        end = ctx->left + indent + text_width(&st, t->text + l->start, l->end - l->start);
     }
     char num[16];
     snprintf(num, sizeof num, "%d", t->page);
-    double num_w = text_width(ctx, st.font, st.size, num, strlen(num));
+    double num_w = text_width(&st, num, strlen(num));
     dot_leader(ctx, &st, end + 4, ctx->right - num_w - 4, baseline);
-    text_draw_right(ctx, &st, ctx->right, baseline, num);
-    ctx->page_used = 1;
+    page_text_right(ctx, &st, ctx->right, baseline, num);
+    links_goto(ctx, t->page, t->y, ctx->left + indent, top - leading * (double)lines.count,
+               ctx->right, top);
+    page_end(ctx);
 cleanup:
     lb_lines_free(&lines);
 }
 
 void contents_draw(pdf_ctx *ctx)
 {
+    if (!contents_wanted(ctx))
+        return;
     ctx->where = "the contents";
-    layout_fresh_page(ctx);
-    pdf_style title = {ctx->bold, 20, PDF_TEXT_RGB};
+    page_fresh(ctx);
+    text_style title = {ctx->bold, 20, PDF_TEXT_RGB};
     const char *label = pdf_label(ctx, "목차", "Contents");
-    ctx->y -= text_block(ctx, &title, label, ctx->left, ctx->y, ctx->width, 30, 0);
-    layout_hline(ctx, ctx->left, ctx->right, ctx->y - 4, 0.8, pdf_color(ctx, 0));
-    ctx->y -= 16;
-    ctx->page_used = 1;
+    page_begin(ctx, PDF_ROLE_TOC);
+    double top = page_take(ctx, 30);
+    page_text_block(ctx, &title, label, ctx->left, top, ctx->width, 30);
+    page_begin(ctx, PDF_ROLE_ARTIFACT);
+    page_rule(ctx, ctx->left, ctx->right, top - 34, 0.8, pdf_color(ctx, 0));
+    page_end(ctx);
+    page_take(ctx, 16);
     for (size_t i = 0; i < ctx->n_toc; i++)
         contents_entry(ctx, &ctx->toc[i]);
-    ctx->y = ctx->bottom - 1; /* the body starts on a new page */
+    page_end(ctx);
+    page_close(ctx); /* the body starts on a new page */
 }

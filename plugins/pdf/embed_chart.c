@@ -4,6 +4,7 @@
 #include "pdf.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "chart.h"
 
@@ -11,19 +12,28 @@
 static void chart_check_glyphs(pdf_ctx *ctx, const quire_chart *chart)
 {
     const quire_table *t = chart->table;
-    fonts_check(ctx, ctx->bold, chart->title);
-    if (chart->x < t->n_columns && t->columns[chart->x].texts)
+    fonts_check(ctx, ctx->bold, chart->title, strlen(chart->title));
+    const quire_column *x = chart->x < t->n_columns ? quire_column_at(t, chart->x) : NULL;
+    if (x && x->texts)
         for (size_t r = 0; r < t->n_rows; r++)
-            fonts_check(ctx, ctx->body, t->columns[chart->x].texts[r]);
+            if (x->texts[r])
+                fonts_check(ctx, ctx->body, x->texts[r], strlen(x->texts[r]));
     for (size_t i = 0; i < chart->n_y; i++)
-        if (chart->y[i] < t->n_columns)
-            fonts_check(ctx, ctx->body, t->columns[chart->y[i]].label);
-    for (size_t i = 0; i < chart->n_references; i++)
-        if (quire_reference_at(chart, i)->label)
-            fonts_check(ctx, ctx->body, quire_reference_at(chart, i)->label);
-    if (chart->has_label && chart->label < t->n_columns && t->columns[chart->label].texts)
+        if (chart->y[i] < t->n_columns) {
+            const char *label = quire_column_at(t, chart->y[i])->label;
+            fonts_check(ctx, ctx->body, label, strlen(label));
+        }
+    for (size_t i = 0; i < chart->n_references; i++) {
+        const char *label = quire_reference_at(chart, i)->label;
+        if (label)
+            fonts_check(ctx, ctx->body, label, strlen(label));
+    }
+    const quire_column *names = chart->has_label && chart->label < t->n_columns
+                                    ? quire_column_at(t, chart->label) : NULL;
+    if (names && names->texts)
         for (size_t r = 0; r < t->n_rows; r++)
-            fonts_check(ctx, ctx->body, t->columns[chart->label].texts[r]);
+            if (names->texts[r])
+                fonts_check(ctx, ctx->body, names->texts[r], strlen(names->texts[r]));
 }
 
 /* 1 when the block after the chart's is the table it draws: that table's
@@ -47,21 +57,23 @@ void embed_chart(pdf_ctx *ctx, const quire_chart *chart)
     snprintf(where, sizeof where, "chart of table '%s'", chart->table->id);
     ctx->where = where;
     /* chart->alt, the text alternative, is there for the tagged structure */
-    chart_style style = {ctx->body, ctx->bold, ctx->tp->palette, ctx->tp->n_palette,
-                         ctx->ds, PDF_BODY_SIZE, chart_table_follows(ctx, chart)};
+    chart_style style = {ctx->body->font, ctx->bold->font, ctx->tp->palette,
+                         ctx->tp->n_palette, ctx->ds, PDF_BODY_SIZE,
+                         chart_table_follows(ctx, chart)};
     double h = chart_height(&style, chart, ctx->width);
     double room = ctx->top - ctx->bottom;
     if (h > room)
         h = room; /* taller than a page: drawn into the whole page */
-    layout_need(ctx, h + 10);
-    if (ctx->page_used)
-        ctx->y -= 10;
-    if (ctx->dry)
-        chart_check_glyphs(ctx, chart);
-    else if (ctx->page && chart_draw(ctx->page, &style, chart, ctx->left, ctx->y, ctx->width,
-                                     h, err, sizeof err))
+    page_need(ctx, h + 10);
+    page_space(ctx, 10);
+    page_begin(ctx, PDF_ROLE_FIGURE);
+    double top = page_take(ctx, h + 12);
+    links_dest(ctx, chart->id, top);
+    chart_check_glyphs(ctx, chart); /* first pass only */
+    HPDF_Page canvas = page_canvas(ctx);
+    if (canvas && chart_draw(canvas, &style, chart, ctx->left, top, ctx->width, h, err,
+                             sizeof err))
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "%s: %s", where, err[0] ? err : "cannot draw");
-    ctx->y -= h + 12;
-    ctx->page_used = 1;
+    page_end(ctx);
     ctx->where = NULL;
 }

@@ -1,5 +1,7 @@
 /* figures.c — headline figures as tiles in a grid: label, big value with
- * its unit, change with ▲/▼ in colour and its basis, note and source. */
+ * its unit, change with ▲/▼ in colour and its basis, note and source.
+ * A tile is measured first (tile_measure), then drawn at the height of
+ * the tallest tile of its row (tile_draw). */
 #include "pdf.h"
 
 #include <math.h>
@@ -13,16 +15,22 @@
 #define VALUE_SIZE 20.0
 #define UP_RGB 0x2e7d32u
 #define DOWN_RGB 0xc0392bu
+#define LABEL_LEADING 12.0
+#define NOTE_LEADING 10.5
+#define SOURCE_LEADING 9.5
 
 typedef struct tile {
     const quire_figure *f;
     char value[64], change[96], source[512];
     double value_size;
+    text_rich note;
+    double label_h, note_h, source_h, h; /* measured */
 } tile;
 
-static pdf_style label_style(pdf_ctx *ctx) { return (pdf_style){ctx->body, 8.6, 0x444444u}; }
-static pdf_style note_style(pdf_ctx *ctx) { return (pdf_style){ctx->body, 7.8, PDF_GREY_RGB}; }
-static pdf_style source_style(pdf_ctx *ctx) { return (pdf_style){ctx->body, 7.0, 0x888888u}; }
+static text_style label_style(pdf_ctx *ctx) { return (text_style){ctx->body, 8.6, 0x444444u}; }
+static text_look note_look(pdf_ctx *ctx) { return pdf_look(ctx, 0, 7.8, PDF_GREY_RGB); }
+static text_style source_style(pdf_ctx *ctx) { return (text_style){ctx->body, 7.0, 0x888888u}; }
+static text_style unit_style(pdf_ctx *ctx) { return (text_style){ctx->body, 9.5, PDF_GREY_RGB}; }
 
 /* "42%", "3.2%p", "1,200 USD bn": a number with a unit glued or spaced. */
 static void with_unit(char *buf, size_t size, double v, int decimals, const char *unit)
@@ -32,7 +40,20 @@ static void with_unit(char *buf, size_t size, double v, int decimals, const char
         snprintf(buf + n, size - n, "%s%s", unit[0] == '%' ? "" : " ", unit);
 }
 
-static void tile_prepare(pdf_ctx *ctx, tile *t, const quire_figure *f, double inner)
+static const char *shown_unit(const quire_figure *f)
+{
+    return f->unit && strcmp(f->unit, "%") ? f->unit : NULL;
+}
+
+static double lines_height(const text_style *st, const char *s, double width, double leading)
+{
+    lb_lines lines = {0};
+    double h = s && !text_break(st, s, width, &lines) ? (double)lines.count * leading : 0;
+    lb_lines_free(&lines);
+    return h;
+}
+
+static int tile_measure(pdf_ctx *ctx, tile *t, const quire_figure *f, double inner)
 {
     t->f = f;
     int percent = f->unit && !strcmp(f->unit, "%");
@@ -46,82 +67,85 @@ static void tile_prepare(pdf_ctx *ctx, tile *t, const quire_figure *f, double in
     }
     sources_line(ctx, &f->sources, t->source, sizeof t->source);
     /* shrink a long value until value and unit fit the tile */
-    const char *unit = percent ? NULL : f->unit;
-    pdf_style unit_st = {ctx->body, 9.5, PDF_GREY_RGB};
-    double unit_w = unit ? text_width(ctx, unit_st.font, unit_st.size, unit, strlen(unit)) + 4 : 0;
+    const char *unit = shown_unit(f);
+    text_style ust = unit_style(ctx);
+    double unit_w = unit ? text_width(&ust, unit, strlen(unit)) + 4 : 0;
     t->value_size = VALUE_SIZE;
-    while (t->value_size > 11 &&
-           text_width(ctx, ctx->bold, t->value_size, t->value, strlen(t->value)) + unit_w > inner)
+    for (;;) {
+        text_style v = {ctx->bold, t->value_size, 0};
+        if (t->value_size <= 11 || text_width(&v, t->value, strlen(t->value)) + unit_w <= inner)
+            break;
         t->value_size -= 1;
+    }
+    if (text_rich_from(&t->note, &f->note_text, f->note))
+        return -1;
+    text_style label = label_style(ctx), src = source_style(ctx);
+    text_look note = note_look(ctx);
+    t->label_h = lines_height(&label, f->label, inner, LABEL_LEADING);
+    t->note_h = t->note.len ? flow_height(ctx, &t->note, &note, inner, NOTE_LEADING) : 0;
+    t->source_h = t->source[0] ? lines_height(&src, t->source, inner, SOURCE_LEADING) : 0;
+    t->h = PAD + 2 + t->label_h + 4 + t->value_size + 6 + (t->change[0] ? 11 : 0) +
+           (t->note.len ? 3 + t->note_h : 0) + (t->source[0] ? 3 + t->source_h : 0) + PAD;
+    return 0;
 }
 
-/* Height of a tile's content, or draws it when x is not NAN. */
-static double tile_layout(pdf_ctx *ctx, const tile *t, double x, double top, double inner)
+static void tile_draw(pdf_ctx *ctx, const tile *t, double x, double top, double inner)
 {
-    pdf_style label = label_style(ctx), note = note_style(ctx), src = source_style(ctx);
-    int draw = !isnan(x);
+    text_style label = label_style(ctx), src = source_style(ctx), ust = unit_style(ctx);
+    text_look note = note_look(ctx);
     double y = top - PAD - 2;
-    if (draw)
-        y -= text_block(ctx, &label, t->f->label, x + PAD, y, inner, 12, 0);
-    else
-        y -= text_height(ctx, &label, t->f->label, inner, 12);
-    y -= 4 + t->value_size;
-    if (draw) {
-        pdf_style value = {ctx->bold, t->value_size, pdf_color(ctx, 0)};
-        text_draw(ctx, &value, x + PAD, y, t->value, strlen(t->value));
-        const char *unit = t->f->unit && strcmp(t->f->unit, "%") ? t->f->unit : NULL;
-        pdf_style unit_st = {ctx->body, 9.5, PDF_GREY_RGB};
-        if (unit)
-            text_draw(ctx, &unit_st, x + PAD + 4 + text_width(ctx, ctx->bold, t->value_size,
-                      t->value, strlen(t->value)), y, unit, strlen(unit));
-    }
+    page_text_block(ctx, &label, t->f->label, x + PAD, y, inner, LABEL_LEADING);
+    y -= t->label_h + 4 + t->value_size;
+    text_style value = {ctx->bold, t->value_size, pdf_color(ctx, 0)};
+    page_text(ctx, &value, x + PAD, y, t->value, strlen(t->value));
+    const char *unit = shown_unit(t->f);
+    if (unit)
+        page_text(ctx, &ust, x + PAD + 4 + text_width(&value, t->value, strlen(t->value)), y,
+                  unit, strlen(unit));
     y -= 6;
     if (t->change[0]) {
         y -= 11;
-        if (draw) {
-            double v = t->f->change_value;
-            pdf_style ch = {ctx->bold, 8.8, v > 0 ? UP_RGB : v < 0 ? DOWN_RGB : PDF_GREY_RGB};
-            text_draw(ctx, &ch, x + PAD, y + 2, t->change, strlen(t->change));
-            const char *basis = t->f->change_basis;
-            if (basis) {
-                pdf_style b = {ctx->body, 8.4, PDF_GREY_RGB};
-                double w = text_width(ctx, ch.font, ch.size, t->change, strlen(t->change));
-                text_draw(ctx, &b, x + PAD + w + 4, y + 2, basis, strlen(basis));
-            }
+        double v = t->f->change_value;
+        text_style ch = {ctx->bold, 8.8, v > 0 ? UP_RGB : v < 0 ? DOWN_RGB : PDF_GREY_RGB};
+        page_text(ctx, &ch, x + PAD, y + 2, t->change, strlen(t->change));
+        const char *basis = t->f->change_basis;
+        if (basis) {
+            text_style b = {ctx->body, 8.4, PDF_GREY_RGB};
+            double w = text_width(&ch, t->change, strlen(t->change));
+            page_text(ctx, &b, x + PAD + w + 4, y + 2, basis, strlen(basis));
         }
     }
-    if (t->f->note) {
+    if (t->note.len) {
         y -= 3;
-        y -= draw ? text_block(ctx, &note, t->f->note, x + PAD, y, inner, 10.5, 0)
-                  : text_height(ctx, &note, t->f->note, inner, 10.5);
+        y -= flow_block(ctx, &t->note, &note, x + PAD, y, inner, NOTE_LEADING, 0);
     }
     if (t->source[0]) {
         y -= 3;
-        y -= draw ? text_block(ctx, &src, t->source, x + PAD, y, inner, 9.5, 0)
-                  : text_height(ctx, &src, t->source, inner, 9.5);
+        page_text_block(ctx, &src, t->source, x + PAD, y, inner, SOURCE_LEADING);
     }
-    return top - y + PAD;
 }
 
 static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
 {
     double inner = tile_w - 2 * PAD, h = 0;
-    for (size_t i = 0; i < n; i++) {
-        double th = tile_layout(ctx, &tiles[i], NAN, 0, inner);
-        h = th > h ? th : h;
-    }
-    layout_need(ctx, h + GAP);
+    for (size_t i = 0; i < n; i++)
+        h = tiles[i].h > h ? tiles[i].h : h;
+    page_need(ctx, h + GAP);
+    double top = page_take(ctx, h + GAP);
     char where[160];
     for (size_t i = 0; i < n; i++) {
         double x = ctx->left + (double)i * (tile_w + GAP);
         snprintf(where, sizeof where, "figure '%s'", tiles[i].f->id);
         ctx->where = where;
-        layout_fill_rect(ctx, x, ctx->y - h, tile_w, h, pdf_tint(pdf_color(ctx, 0), 0.07));
-        layout_fill_rect(ctx, x, ctx->y - 2.2, tile_w, 2.2, pdf_color(ctx, 0));
-        tile_layout(ctx, &tiles[i], x, ctx->y, inner);
+        links_dest(ctx, tiles[i].f->id, top);
+        page_begin(ctx, PDF_ROLE_ARTIFACT);
+        page_fill(ctx, x, top - h, tile_w, h, pdf_tint(pdf_color(ctx, 0), 0.07));
+        page_fill(ctx, x, top - 2.2, tile_w, 2.2, pdf_color(ctx, 0));
+        page_end(ctx);
+        page_begin(ctx, PDF_ROLE_P);
+        tile_draw(ctx, &tiles[i], x, top, inner);
+        page_end(ctx);
     }
-    ctx->y -= h + GAP;
-    ctx->page_used = 1;
     ctx->where = NULL;
 }
 
@@ -132,14 +156,20 @@ void figures_draw(pdf_ctx *ctx, const quire_figure *const *figures, size_t n)
     tile row[4];
     if (!n)
         return;
-    layout_need(ctx, 60);
-    ctx->y -= 2;
-    for (size_t i = 0; i < n; i += cols) {
-        size_t k = n - i < cols ? n - i : cols;
-        for (size_t j = 0; j < k; j++)
-            tile_prepare(ctx, &row[j], figures[i + j], tile_w - 2 * PAD);
-        figures_row(ctx, row, k, tile_w);
+    page_need(ctx, 60);
+    page_take(ctx, 2);
+    for (size_t i = 0; i < n && !ctx->status; i += cols) {
+        size_t k = n - i < cols ? n - i : cols, made = 0;
+        for (size_t j = 0; j < k; j++, made++)
+            if (tile_measure(ctx, &row[j], figures[i + j], tile_w - 2 * PAD)) {
+                pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+                break;
+            }
+        if (made == k)
+            figures_row(ctx, row, k, tile_w);
+        for (size_t j = 0; j < made; j++)
+            text_rich_free(&row[j].note);
     }
-    ctx->y -= 6;
+    page_space(ctx, 6);
     ctx->where = NULL;
 }

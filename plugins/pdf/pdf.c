@@ -2,6 +2,7 @@
 #include "pdf.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,26 +52,26 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
     snprintf(ctx->hpdf_where, sizeof ctx->hpdf_where, "%s", ctx->where ? ctx->where : "the document");
 }
 
-/* Contents entries, known from the template before any layout. */
+text_look pdf_look(const pdf_ctx *ctx, unsigned flags, double size, uint32_t rgb)
+{
+    return (text_look){&ctx->family, flags, size, rgb, PDF_LINK_RGB};
+}
+
+/* Contents entries, known from the template before any layout: headings,
+ * sections, and the sources when there are any. */
 static int toc_collect(pdf_ctx *ctx)
 {
-    size_t n = 0;
-    for (size_t i = 0; i < ctx->tp->n_blocks; i++) {
-        quire_block_kind k = ctx->tp->blocks[i].kind;
-        n += k == QUIRE_BLOCK_HEADING || k == QUIRE_BLOCK_SOURCES ||
-             (k == QUIRE_BLOCK_SECTION && ctx->tp->blocks[i].section);
-    }
-    ctx->toc = calloc(n ? n : 1, sizeof *ctx->toc);
+    ctx->toc = calloc(ctx->tp->n_blocks ? ctx->tp->n_blocks : 1, sizeof *ctx->toc);
     if (!ctx->toc)
         return -1;
     for (size_t i = 0; i < ctx->tp->n_blocks; i++) {
-        const quire_block *b = &ctx->tp->blocks[i];
+        const quire_block *b = quire_block_at(ctx->tp, i);
         if (b->kind == QUIRE_BLOCK_HEADING)
-            ctx->toc[ctx->n_toc++] = (pdf_toc){b->text ? b->text : "", 0, 0};
+            ctx->toc[ctx->n_toc++] = (pdf_toc){b->text ? b->text : "", 0, NULL, 0, 0};
         else if (b->kind == QUIRE_BLOCK_SECTION && b->section)
-            ctx->toc[ctx->n_toc++] = (pdf_toc){b->section->heading, 1, 0};
-        else if (b->kind == QUIRE_BLOCK_SOURCES)
-            ctx->toc[ctx->n_toc++] = (pdf_toc){pdf_label(ctx, "출처", "Sources"), 0, 0};
+            ctx->toc[ctx->n_toc++] = (pdf_toc){b->section->heading, 1, b->section->id, 0, 0};
+        else if (b->kind == QUIRE_BLOCK_SOURCES && ctx->ds->n_sources)
+            ctx->toc[ctx->n_toc++] = (pdf_toc){pdf_label(ctx, "출처", "Sources"), 0, NULL, 0, 0};
     }
     return 0;
 }
@@ -83,6 +84,9 @@ static void ctx_init(pdf_ctx *ctx, const quire_job *job)
     ctx->tp = job->tmpl;
     const char *lang = ctx->ds->language ? ctx->ds->language : "ko";
     ctx->korean = !strncmp(lang, "ko", 2);
+    const quire_option *rows = job->struct_size > offsetof(quire_job, options)
+                                   ? quire_job_option(job, "max_rows") : NULL;
+    ctx->max_rows = rows && rows->integer > 0 ? rows->integer : 500;
     ctx->pw = job->tmpl->page_width_pt > 0 ? job->tmpl->page_width_pt : 595.276;
     ctx->ph = job->tmpl->page_height_pt > 0 ? job->tmpl->page_height_pt : 841.89;
     const double *m = job->tmpl->margin_pt;
@@ -101,22 +105,35 @@ static quire_status render(pdf_ctx *ctx)
         return ctx->status;
     }
     ctx->doc = HPDF_New(on_hpdf_error, ctx);
-    if (!ctx->doc || toc_collect(ctx)) {
+    ctx->images = calloc(ctx->ds->n_images + 1, sizeof *ctx->images);
+    if (!ctx->doc || !ctx->images || toc_collect(ctx)) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return ctx->status;
     }
     HPDF_SetCompressionMode(ctx->doc, HPDF_COMP_ALL);
     if (fonts_load(ctx))
         return ctx->status;
+    if (notes_init(ctx)) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        return ctx->status;
+    }
     ctx->dry = 1;
-    if (layout_run(ctx))
+    if (page_run(ctx))
         return ctx->status;
     ctx->dry = 0;
-    if (layout_run(ctx))
+    ctx->pages_made = calloc((size_t)ctx->pages + 1, sizeof *ctx->pages_made);
+    if (!ctx->pages_made) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return ctx->status;
+    }
+    if (page_run(ctx))
+        return ctx->status;
+    links_finish(ctx);
     docinfo_write(ctx);
-    if (tounicode_fix(ctx, ctx->body) || (ctx->bold != ctx->body && tounicode_fix(ctx, ctx->bold)))
-        return ctx->status;
+    for (size_t i = 0; i < 4; i++)
+        if (ctx->faces[i].font && !ctx->faces[i].borrowed &&
+            tounicode_fix(ctx, &ctx->faces[i]))
+            return ctx->status;
     if (ctx->hpdf_error)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu error 0x%04X while drawing %s",
                  (unsigned)ctx->hpdf_error, ctx->hpdf_where);
@@ -141,7 +158,11 @@ static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
     if (ctx->doc)
         HPDF_Free(ctx->doc);
     fonts_free(ctx);
+    notes_free(ctx);
+    links_free(ctx);
     free(ctx->toc);
+    free(ctx->pages_made);
+    free(ctx->images);
     free(ctx);
     return status;
 }

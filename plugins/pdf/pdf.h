@@ -1,10 +1,24 @@
-/* pdf.h — the state shared by the PDF plugin's layout modules.
+/* pdf.h — the PDF plugin's document state and its three layers.
  *
- * The document is laid out twice with the same code: a dry pass that only
- * measures and paginates (page numbers of headings, total page count), then
- * a drawing pass that knows them, so the contents page and "{pages}" are
- * right. Every block function therefore works in both passes and only
- * touches libharu's pages when ctx->dry is 0. */
+ *   blocks  cover.c contents.c figures.c section.c table.c embed_chart.c
+ *           image.c sources.c: what each template block shows. They ask
+ *           the page layer for room and draw through it; they never write
+ *           its state.
+ *   page    page.c page_flow.c page_links.c footnotes.c: the flow (cursor,
+ *           keep-together, page breaks), header and footer, bookmarks,
+ *           links, footnote areas. The only code that adds pages.
+ *   text    text.h: faces, measuring, breaking, drawing runs. The only
+ *           code that touches fonts (the charts measure through it too).
+ *
+ * The document is laid out twice by the same code: a first pass finds
+ * where everything falls (pages of headings and link targets, the page
+ * count), a second draws, knowing them. Only the page layer knows which
+ * pass runs: in the first, its drawing calls draw nothing. Blocks measure
+ * with the text layer (heights from widths) and draw through the page
+ * layer, the same in both passes.
+ *
+ * Everything drawn is drawn between page_begin(role) and page_end(), so
+ * that tagging (marked content, structure tree) has one place to hook. */
 #ifndef QUIRE_PDF_PDF_H
 #define QUIRE_PDF_PDF_H
 
@@ -15,19 +29,52 @@
 #include "linebreak.h"
 #include "text.h"
 
-/* Text appearance: a font, a size in points and a colour. */
-typedef struct pdf_style {
-    HPDF_Font font;
-    double size;
-    uint32_t rgb;
-} pdf_style;
-
 /* One entry of the contents page and of the bookmarks. */
 typedef struct pdf_toc {
     const char *text;
     int level;         /* 0: heading, 1: section under it */
-    int page;          /* found by the dry pass */
+    const char *id;    /* the section's id, for internal links, or NULL */
+    int page;          /* where the first pass found it */
+    double y;
 } pdf_toc;
+
+/* What a drawn thing is, for tagging (issue 10). */
+typedef enum pdf_role {
+    PDF_ROLE_ARTIFACT,     /* header, footer, rules, tints, repeated headers */
+    PDF_ROLE_H1, PDF_ROLE_H2,
+    PDF_ROLE_P, PDF_ROLE_LIST, PDF_ROLE_LIST_ITEM,
+    PDF_ROLE_TABLE, PDF_ROLE_TABLE_HEADER, PDF_ROLE_TABLE_CELL,
+    PDF_ROLE_FIGURE,       /* chart, image: with alternate text */
+    PDF_ROLE_CAPTION,
+    PDF_ROLE_NOTE,         /* footnote */
+    PDF_ROLE_TOC, PDF_ROLE_TOC_ITEM,
+    PDF_ROLE_LINK
+} pdf_role;
+
+/* A place a link can jump to: a heading, section, table, figure, chart,
+ * image or footnote, found by the first pass. */
+typedef struct pdf_dest {
+    const char *id;
+    int page;          /* 1-based */
+    double y;
+} pdf_dest;
+
+/* A link to a place of the document, made once every page exists. */
+typedef struct pdf_golink {
+    int page;
+    double x0, y0, x1, y1;
+    int to_page;
+    double to_y;
+} pdf_golink;
+
+/* A footnote waiting for, or set in, a page's foot. */
+typedef struct pdf_note {
+    int number;
+    text_rich rich;
+    lb_lines lines;
+    size_t next_line;  /* lines already set (a long note continues) */
+    int placed;        /* its first lines are on a page */
+} pdf_note;
 
 typedef struct pdf_ctx {
     const quire_job *job;
@@ -35,25 +82,44 @@ typedef struct pdf_ctx {
     const quire_template *tp;
     HPDF_Doc doc;
     HPDF_Encoder utf8;
-    text_face faces[2];      /* body, bold */
-    HPDF_Font body, bold;    /* their fonts */
+    text_face faces[4];      /* regular, bold, italic, bold italic */
+    text_family family;
+    const text_face *body, *bold;
     int korean;              /* dataset language is Korean: labels in Korean */
+    long long max_rows;      /* option max_rows */
 
     double pw, ph;           /* page size */
     double left, right, top, bottom; /* content box edges, PDF coordinates */
     double width;            /* content width */
 
-    int dry;                 /* 1: measuring pass, nothing drawn */
+    /* page layer state: written only by page*.c and footnotes.c */
+    int dry;                 /* 1: the first pass */
     HPDF_Page page;          /* current page (drawing pass), else NULL */
+    HPDF_Page *pages_made;   /* every page of the drawing pass */
     int page_no;             /* 1-based number of the current page, 0: none */
     int pages;               /* total pages, known in the drawing pass */
     int page_is_cover;       /* no header or footer on it */
     int page_used;           /* something was placed on the current page */
+    int page_closed;         /* the next block starts a new page */
     double y;                /* top of the free space on the current page */
+    double foot;             /* height kept for footnotes at the foot */
+    struct pdf_note_slot {   /* lines of notes set in this page's foot */
+        size_t note, first, count;
+    } page_notes[32];
+    size_t n_page_notes;
+    pdf_role roles[16];      /* what is being drawn, innermost last */
+    size_t n_roles;
 
     pdf_toc *toc;            /* headings and sections, in reading order */
     size_t n_toc, next_toc;
     HPDF_Outline outline;    /* the last level-0 bookmark, parent of sections */
+    pdf_dest *dests;         /* found by the first pass */
+    size_t n_dests, cap_dests;
+    pdf_golink *golinks;     /* made at the end of the drawing pass */
+    size_t n_golinks, cap_golinks;
+    pdf_note *notes;         /* one per footnote of the dataset, by number */
+    size_t n_notes;
+    HPDF_Image *images;      /* loaded once, by index of the dataset's; +1: logo */
 
     const char *where;       /* what is being drawn, for diagnostics */
     uint32_t warned[64];     /* missing code points already reported */
@@ -64,84 +130,125 @@ typedef struct pdf_ctx {
     char err[256];
 } pdf_ctx;
 
-/* Palette colour i (wrapping), or a sober blue without a palette. */
+/* pdf.c */
 uint32_t pdf_color(const pdf_ctx *ctx, size_t i);
-/* rgb mixed with white: share 0 is white, 1 is rgb. */
 uint32_t pdf_tint(uint32_t rgb, double share);
-/* Records the first failure; later ones are dropped. */
 void pdf_fail(pdf_ctx *ctx, quire_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-/* A label in the dataset's language: Korean or English. */
 const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en);
+/* A look for rich text in the document's family. */
+text_look pdf_look(const pdf_ctx *ctx, unsigned flags, double size, uint32_t rgb);
 
 /* text_fonts.c; the faces when the template names none */
 #define PDF_DEFAULT_BODY "NanumGothic"
 #define PDF_DEFAULT_BOLD "NanumGothic:bold"
 int fonts_load(pdf_ctx *ctx);
 void fonts_free(pdf_ctx *ctx);
-const text_face *fonts_face(const pdf_ctx *ctx, HPDF_Font font);
 /* "TrueType", "collection", "OpenType/CFF", "unreadable" or "unknown". */
 const char *fonts_kind(const char *path);
+/* Reports characters of text the face has no glyph for (first pass). */
+void fonts_check(pdf_ctx *ctx, const text_face *face, const char *text, size_t len);
 
 /* check.c: the plugin's check() */
 quire_status pdf_check(const quire_job *job, char *err, size_t err_size);
-double text_width(const pdf_ctx *ctx, HPDF_Font font, double size,
-                  const char *text, size_t len);
-/* Reports characters of text the font has no glyph for (dry pass only). */
-void fonts_check(pdf_ctx *ctx, HPDF_Font font, const char *text);
-/* Copies text[0..len) into buf (NUL-terminated) as it will be drawn:
- * characters the font lacks become '?', controls become spaces. */
-size_t fonts_sanitize(pdf_ctx *ctx, HPDF_Font font, const char *text, size_t len,
-                      char *buf, size_t size);
-
 /* tounicode.c */
-int tounicode_fix(pdf_ctx *ctx, HPDF_Font font);
-
+int tounicode_fix(pdf_ctx *ctx, const text_face *face);
 /* docinfo.c */
 void docinfo_write(pdf_ctx *ctx);
 
-/* typeset.c: text placement */
-void text_draw(pdf_ctx *ctx, const pdf_style *st, double x, double baseline,
-               const char *text, size_t len);
-/* Draws text ending at x_right, or centered on x_center. */
-void text_draw_right(pdf_ctx *ctx, const pdf_style *st, double x_right,
-                     double baseline, const char *text);
-void text_draw_center(pdf_ctx *ctx, const pdf_style *st, double x_center,
-                      double baseline, const char *text);
-/* Breaks text into lines width wide for the style. */
-int text_lines(pdf_ctx *ctx, const pdf_style *st, const char *text, double width,
-               lb_lines *out);
-/* Draws one line of a broken text, stretched to width when it justifies. */
-void text_draw_line(pdf_ctx *ctx, const pdf_style *st, const char *text,
-                    const lb_line *line, double x, double baseline, double width,
-                    int justify);
-/* Height of text broken width wide, with leading per line. */
-double text_height(pdf_ctx *ctx, const pdf_style *st, const char *text,
-                   double width, double leading);
-/* Draws text broken width wide from top; returns the height used. Does not
- * break pages: for small blocks kept together. */
-double text_block(pdf_ctx *ctx, const pdf_style *st, const char *text, double x,
-                  double top, double width, double leading, int justify);
-/* Flows a paragraph through the pages at the cursor, justified, breaking
- * pages between lines; indent narrows it from the left. */
-void text_flow(pdf_ctx *ctx, const pdf_style *st, const char *text, double indent,
-               double leading, double space_after, uint32_t bar_rgb);
+/* page.c: pages and the cursor */
+void page_begin(pdf_ctx *ctx, pdf_role role);
+void page_end(pdf_ctx *ctx);
+/* Starts a new page unless h points fit below the cursor (or nothing is
+ * on the page yet). */
+void page_need(pdf_ctx *ctx, double h);
+/* Room left below the cursor on this page. */
+double page_room(const pdf_ctx *ctx);
+/* The top of a box h high at the cursor; the cursor moves below it. */
+double page_take(pdf_ctx *ctx, double h);
+/* Vertical space before something, dropped at the top of a page. */
+void page_space(pdf_ctx *ctx, double h);
+/* A page break: a new page unless the current one is still empty. */
+void page_fresh(pdf_ctx *ctx);
+void page_new(pdf_ctx *ctx);
+/* What follows starts on a new page (after the cover, the contents). */
+void page_close(pdf_ctx *ctx);
+/* The cover page: no header or footer. */
+void page_cover(pdf_ctx *ctx);
+int page_run(pdf_ctx *ctx);
 
-/* layout.c: pages and the cursor */
-void layout_new_page(pdf_ctx *ctx);
-/* Starts a new page unless h points fit below the cursor. */
-void layout_need(pdf_ctx *ctx, double h);
-/* Starts a new page unless the current one is still empty. */
-void layout_fresh_page(pdf_ctx *ctx);
-void layout_fill_rect(pdf_ctx *ctx, double x, double y, double w, double h,
-                      uint32_t rgb);
-void layout_hline(pdf_ctx *ctx, double x0, double x1, double y, double lw,
-                  uint32_t rgb);
-/* A heading (level 0) or section heading (level 1) with its bookmark. */
-void layout_heading(pdf_ctx *ctx, const char *text, int level);
-int layout_run(pdf_ctx *ctx);
+/* page.c: drawing, nothing in the first pass */
+void page_fill(pdf_ctx *ctx, double x, double y, double w, double h, uint32_t rgb);
+void page_rule(pdf_ctx *ctx, double x0, double x1, double y, double lw, uint32_t rgb);
+void page_text(pdf_ctx *ctx, const text_style *st, double x, double baseline,
+               const char *s, size_t len);
+void page_text_right(pdf_ctx *ctx, const text_style *st, double x_right, double baseline,
+                     const char *s);
+void page_text_center(pdf_ctx *ctx, const text_style *st, double x_center,
+                      double baseline, const char *s);
+/* Lines of plain text broken width wide from top, not breaking pages;
+ * returns the height. */
+double page_text_block(pdf_ctx *ctx, const text_style *st, const char *s, double x,
+                       double top, double width, double leading);
+void page_image(pdf_ctx *ctx, const quire_image *im, double x, double y, double w, double h);
+/* The page to draw on directly (the charts), NULL in the first pass. */
+HPDF_Page page_canvas(const pdf_ctx *ctx);
+
+/* page_flow.c: rich text through the pages */
+/* Height of r broken width wide at leading per line. */
+double flow_height(const pdf_ctx *ctx, const text_rich *r, const text_look *lk,
+                   double width, double leading);
+/* Draws r broken width wide from top (no page break); returns the height. */
+double flow_block(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double x,
+                  double top, double width, double leading, int justify);
+/* Flows r through the pages at the cursor, indent from the left, breaking
+ * pages between lines (never leaving one line alone at a page's top or
+ * foot); bar_rgb: a bar in the margin beside it (0: none); mark: a
+ * bullet or number beside the first line (NULL: none). */
+typedef struct flow_mark {
+    const char *text;
+    text_style st;
+    double x;          /* from the left edge of the text area */
+} flow_mark;
+void flow_para(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double indent,
+               double leading, double space_after, uint32_t bar_rgb, const flow_mark *mark);
+/* A prose field (runs, or plain when it has none) flowed as a paragraph. */
+void flow_text(pdf_ctx *ctx, const quire_text *t, const char *plain, const text_look *lk,
+               double indent, double leading, double space_after);
+/* A summary or section body: paragraphs and bulleted lists. */
+void flow_prose(pdf_ctx *ctx, const quire_prose *p, const quire_strings *plain,
+                const text_look *lk, double indent, double leading, double gap,
+                uint32_t bar_rgb);
+
+/* page_links.c: bookmarks, destinations, links */
+void links_dest(pdf_ctx *ctx, const char *id, double y);
+void links_uri(pdf_ctx *ctx, const char *url, double x0, double y0, double x1, double y1);
+/* A link to page to_page at height to_y (found by the first pass). */
+void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, double x1,
+                double y1);
+/* The link callback for text_rich_draw_line: ctx as data. */
+void links_on_text(void *data, const text_span *span, double x0, double y0, double x1,
+                   double y1);
+/* Bookmark of the next contents entry, and its destination. */
+void links_toc_mark(pdf_ctx *ctx, const char *text, int level, double y);
+const pdf_dest *links_find(const pdf_ctx *ctx, const char *id);
+void links_finish(pdf_ctx *ctx);
+void links_free(pdf_ctx *ctx);
+
+/* footnotes.c: notes at the foot of the page that first refers to them */
+int notes_init(pdf_ctx *ctx);
+void notes_free(pdf_ctx *ctx);
+/* Height the notes referred to by line of r would add to this page's foot. */
+double notes_need(pdf_ctx *ctx, const text_rich *r, const lb_line *line);
+/* Sets them in the foot (called as the line is placed). */
+void notes_place(pdf_ctx *ctx, const text_rich *r, const lb_line *line);
+/* Starts a page's foot (a long note continues) and draws it at its end. */
+void notes_page_start(pdf_ctx *ctx);
+void notes_page_finish(pdf_ctx *ctx);
+void notes_pass_start(pdf_ctx *ctx);
 
 /* The blocks, one file each. */
+void heading_draw(pdf_ctx *ctx, const char *text, int level, const char *id);
 void cover_draw(pdf_ctx *ctx);
 void contents_draw(pdf_ctx *ctx);
 void figures_draw(pdf_ctx *ctx, const quire_figure *const *figures, size_t n);
@@ -149,10 +256,12 @@ void section_draw(pdf_ctx *ctx, const quire_section *section);
 void summary_draw(pdf_ctx *ctx);
 void table_draw(pdf_ctx *ctx, const quire_table *table);
 void embed_chart(pdf_ctx *ctx, const quire_chart *chart);
+void image_draw(pdf_ctx *ctx, const quire_image *im);
 void sources_draw(pdf_ctx *ctx);
 /* "출처: A, B" / "Source: A, B" for a list of source ids, into buf. */
-void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf,
-                  size_t size);
+void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_t size);
+/* 1 when the contents page would list more than one entry. */
+int contents_wanted(const pdf_ctx *ctx);
 
 /* Typographic constants shared by the blocks, in points. */
 #define PDF_BODY_SIZE 9.8
@@ -161,5 +270,6 @@ void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf,
 #define PDF_TEXT_RGB 0x222222u
 #define PDF_GREY_RGB 0x666666u
 #define PDF_RULE_RGB 0xc8ccd2u
+#define PDF_LINK_RGB 0x1f5fa8u
 
 #endif

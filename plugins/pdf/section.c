@@ -1,5 +1,5 @@
-/* section.c — narrative text: a section (heading and paragraphs) and the
- * summary (paragraphs marked by a bar in the accent colour). */
+/* section.c — narrative text: a section (heading, paragraphs and lists)
+ * and the summary (paragraphs marked by a bar in the accent colour). */
 #include "pdf.h"
 
 #include <stdio.h>
@@ -11,32 +11,32 @@ void section_draw(pdf_ctx *ctx, const quire_section *section)
     char where[160];
     snprintf(where, sizeof where, "section '%s'", section->id ? section->id : "");
     ctx->where = where;
-    layout_heading(ctx, section->heading ? section->heading : "", 1);
-    pdf_style st = {ctx->body, PDF_BODY_SIZE, PDF_TEXT_RGB};
-    for (size_t i = 0; i < section->paragraphs.count; i++)
-        text_flow(ctx, &st, section->paragraphs.items[i], 0, PDF_BODY_LEADING,
-                  PARAGRAPH_GAP, 0);
-    ctx->y -= 4;
+    heading_draw(ctx, section->heading ? section->heading : "", 1, section->id);
+    text_look lk = pdf_look(ctx, 0, PDF_BODY_SIZE, PDF_TEXT_RGB);
+    flow_prose(ctx, &section->body, &section->paragraphs, &lk, 0, PDF_BODY_LEADING,
+               PARAGRAPH_GAP, 0);
+    page_space(ctx, PARAGRAPH_GAP + 4);
     ctx->where = NULL;
 }
 
 void summary_draw(pdf_ctx *ctx)
 {
     ctx->where = "the summary";
-    const quire_strings *p = &ctx->ds->summary;
-    if (!p->count)
+    const quire_prose *p = &ctx->ds->summary_text;
+    if (!ctx->ds->summary.count && !p->n_paras)
         return;
-    pdf_style st = {ctx->body, PDF_BODY_SIZE + 0.4, PDF_TEXT_RGB};
-    pdf_style label = {ctx->bold, 10, pdf_color(ctx, 0)};
-    layout_need(ctx, 2 * PDF_BODY_LEADING + 30);
-    if (ctx->page_used)
-        ctx->y -= 8;
-    ctx->y -= text_block(ctx, &label, pdf_label(ctx, "요약", "Summary"), ctx->left, ctx->y,
-                         ctx->width, 18, 0) + 2;
-    ctx->page_used = 1;
-    for (size_t i = 0; i < p->count; i++)
-        text_flow(ctx, &st, p->items[i], 12, PDF_BODY_LEADING + 0.6,
-                  i + 1 < p->count ? PARAGRAPH_GAP : 0, pdf_color(ctx, 0));
-    ctx->y -= 12;
+    text_look lk = pdf_look(ctx, 0, PDF_BODY_SIZE + 0.4, PDF_TEXT_RGB);
+    text_style label = {ctx->bold, 10, pdf_color(ctx, 0)};
+    page_need(ctx, 2 * PDF_BODY_LEADING + 30);
+    page_space(ctx, 8);
+    page_begin(ctx, PDF_ROLE_H2);
+    double top = page_take(ctx, 18);
+    page_text_block(ctx, &label, pdf_label(ctx, "요약", "Summary"), ctx->left, top,
+                    ctx->width, 18);
+    page_end(ctx);
+    page_take(ctx, 2);
+    flow_prose(ctx, p, &ctx->ds->summary, &lk, 12, PDF_BODY_LEADING + 0.6, PARAGRAPH_GAP,
+               pdf_color(ctx, 0));
+    page_space(ctx, 12);
     ctx->where = NULL;
 }

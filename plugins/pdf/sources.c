@@ -45,8 +45,9 @@ void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_
     }
 }
 
-/* "디지털데일리 · 권하영 · 2024-12-26. Title. https://…" */
-static void source_entry(const quire_source *s, char *buf, size_t size)
+/* "디지털데일리 · 권하영 · 2024-12-26. Title. https://…"; *url_at is where
+ * the URL starts (the length when there is none). */
+static void source_entry(const quire_source *s, char *buf, size_t size, size_t *url_at)
 {
     size_t n = 0;
     buf[0] = '\0';
@@ -61,27 +62,55 @@ static void source_entry(const quire_source *s, char *buf, size_t size)
         append(buf, size, &n, n ? ". " : "");
         append(buf, size, &n, s->title);
     }
+    *url_at = n;
     if (s->url) {
         append(buf, size, &n, n ? ". " : "");
+        *url_at = n;
         append(buf, size, &n, s->url);
     }
 }
 
+/* The entry as rich text whose URL is a link. */
+static int entry_rich(text_rich *r, const char *entry, size_t url_at, const char *url)
+{
+    quire_run runs[2] = {{entry, 0, QUIRE_TARGET_NONE, NULL, 0},
+                         {entry + url_at, 0, QUIRE_TARGET_URL, url, 0}};
+    char head[2048];
+    snprintf(head, sizeof head, "%.*s", (int)url_at, entry);
+    runs[0].text = head;
+    quire_text t = {entry, runs, url && entry[url_at] ? 2 : 1, sizeof runs[0]};
+    return text_rich_from(r, &t, NULL);
+}
+
 void sources_draw(pdf_ctx *ctx)
 {
+    if (!ctx->ds->n_sources)
+        return; /* no heading over nothing */
     ctx->where = "the sources";
-    layout_heading(ctx, pdf_label(ctx, "출처", "Sources"), 0);
-    pdf_style st = {ctx->body, 8.8, PDF_TEXT_RGB};
-    pdf_style num = {ctx->bold, 8.8, pdf_color(ctx, 0)};
+    heading_draw(ctx, pdf_label(ctx, "출처", "Sources"), 0, NULL);
+    text_look lk = pdf_look(ctx, 0, 8.8, PDF_TEXT_RGB);
+    text_style num = {ctx->bold, 8.8, pdf_color(ctx, 0)};
     char buf[2048], mark[32];
-    for (size_t i = 0; i < ctx->ds->n_sources; i++) {
-        source_entry(&ctx->ds->sources[i], buf, sizeof buf);
+    page_begin(ctx, PDF_ROLE_LIST);
+    for (size_t i = 0; i < ctx->ds->n_sources && !ctx->status; i++) {
+        const quire_source *src = quire_source_at(ctx->ds, i);
+        size_t url_at;
+        text_rich r;
+        source_entry(src, buf, sizeof buf, &url_at);
+        if (entry_rich(&r, buf, url_at, src->url)) {
+            pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+            break;
+        }
         snprintf(mark, sizeof mark, "[%zu]", i + 1);
-        double h = text_height(ctx, &st, buf, ctx->width - 26, 13.5);
-        layout_need(ctx, h > 3 * 13.5 ? 3 * 13.5 : h);
-        text_draw(ctx, &num, ctx->left, ctx->y - (13.5 + 8.8 * 0.72) / 2, mark,
-                  strlen(mark));
-        text_flow(ctx, &st, buf, 26, 13.5, 5, 0);
+        double h = flow_height(ctx, &r, &lk, ctx->width - 26, 13.5);
+        page_need(ctx, h > 3 * 13.5 ? 3 * 13.5 : h);
+        flow_mark m = {mark, num, 0};
+        page_begin(ctx, PDF_ROLE_LIST_ITEM);
+        links_dest(ctx, src->id, ctx->y);
+        flow_para(ctx, &r, &lk, 26, 13.5, 5, 0, &m);
+        page_end(ctx);
+        text_rich_free(&r);
     }
+    page_end(ctx);
     ctx->where = NULL;
 }

@@ -156,10 +156,19 @@ fail:
     return -1;
 }
 
+void text_face_slanted(text_face *f, const text_face *upright)
+{
+    *f = *upright;
+    f->slant = 0.2126; /* tan 12° */
+    f->borrowed = 1;
+}
+
 void text_face_free(text_face *f)
 {
-    free(f->gid);
-    free(f->adv);
+    if (!f->borrowed) {
+        free(f->gid);
+        free(f->adv);
+    }
     f->gid = NULL;
     f->adv = NULL;
 }

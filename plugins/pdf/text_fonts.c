@@ -25,12 +25,10 @@ const char *fonts_kind(const char *path)
     return "unknown";
 }
 
-/* Resolves pattern and loads it into f; -1 after pdf_fail(). */
-static int face_open(pdf_ctx *ctx, text_face *f, const char *pattern)
+/* Resolves pattern to a file; -1 after pdf_fail(). */
+static int face_find(pdf_ctx *ctx, const char *pattern, char *path, size_t size, int *index)
 {
-    char path[4096], why[160];
-    int index = 0;
-    if (ctx->job->host->find_font(ctx->job, pattern, path, sizeof path, &index) != QUIRE_OK) {
+    if (ctx->job->host->find_font(ctx->job, pattern, path, size, index) != QUIRE_OK) {
         pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' not found", pattern);
         return -1;
     }
@@ -41,7 +39,15 @@ static int face_open(pdf_ctx *ctx, text_face *f, const char *pattern)
                  pattern, path, !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
         return -1;
     }
-    if (text_face_load(f, ctx->doc, path, index, !strcmp(kind, "collection"), why, sizeof why)) {
+    return 0;
+}
+
+static int face_load(pdf_ctx *ctx, text_face *f, const char *pattern, const char *path,
+                     int index)
+{
+    char why[160];
+    if (text_face_load(f, ctx->doc, path, index, !strcmp(fonts_kind(path), "collection"), why,
+                       sizeof why)) {
         pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' (%s) %s", pattern, path, why);
         return -1;
     }
@@ -49,59 +55,55 @@ static int face_open(pdf_ctx *ctx, text_face *f, const char *pattern)
     return 0;
 }
 
+/* The italic of an upright face: the family's own italic file when
+ * fontconfig has one, else the upright face slanted. */
+static int face_italic(pdf_ctx *ctx, text_face *f, const text_face *upright,
+                       const char *pattern, const char *upright_path, int upright_index)
+{
+    char it[512], path[4096];
+    int index = 0;
+    snprintf(it, sizeof it, "%s:italic", pattern);
+    if (ctx->job->host->find_font(ctx->job, it, path, sizeof path, &index) != QUIRE_OK ||
+        (!strcmp(path, upright_path) && index == upright_index) ||
+        strcmp(fonts_kind(path), "TrueType")) {
+        text_face_slanted(f, upright);
+        return 0;
+    }
+    return face_load(ctx, f, it, path, index);
+}
+
 int fonts_load(pdf_ctx *ctx)
 {
-    const char *body = ctx->tp->font_body ? ctx->tp->font_body : PDF_DEFAULT_BODY;
-    const char *bold = ctx->tp->font_bold ? ctx->tp->font_bold : PDF_DEFAULT_BOLD;
+    const char *pattern[2] = {ctx->tp->font_body ? ctx->tp->font_body : PDF_DEFAULT_BODY,
+                              ctx->tp->font_bold ? ctx->tp->font_bold : PDF_DEFAULT_BOLD};
     if (HPDF_UseUTFEncodings(ctx->doc) != HPDF_OK ||
         HPDF_SetCurrentEncoder(ctx->doc, "UTF-8") != HPDF_OK) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu has no UTF-8 encoder");
         return -1;
     }
     ctx->utf8 = HPDF_GetEncoder(ctx->doc, "UTF-8");
-    if (face_open(ctx, &ctx->faces[0], body) || face_open(ctx, &ctx->faces[1], bold))
-        return -1;
-    ctx->body = ctx->faces[0].font;
-    ctx->bold = ctx->faces[1].font;
+    char path[2][4096];
+    int index[2] = {0, 0};
+    for (int i = 0; i < 2; i++)
+        if (face_find(ctx, pattern[i], path[i], sizeof path[i], &index[i]) ||
+            face_load(ctx, &ctx->faces[i], pattern[i], path[i], index[i]))
+            return -1;
+    for (int i = 0; i < 2; i++)
+        if (face_italic(ctx, &ctx->faces[2 + i], &ctx->faces[i], pattern[i], path[i], index[i]))
+            return -1;
+    for (int i = 0; i < 4; i++)
+        ctx->family.face[i] = &ctx->faces[i];
+    text_faces_register(ctx->family.face, 4);
+    ctx->body = &ctx->faces[0];
+    ctx->bold = &ctx->faces[1];
     return 0;
 }
 
 void fonts_free(pdf_ctx *ctx)
 {
-    text_face_free(&ctx->faces[0]);
-    text_face_free(&ctx->faces[1]);
-}
-
-const text_face *fonts_face(const pdf_ctx *ctx, HPDF_Font font)
-{
-    return font == ctx->faces[1].font ? &ctx->faces[1] : &ctx->faces[0];
-}
-
-double text_width(const pdf_ctx *ctx, HPDF_Font font, double size, const char *text,
-                  size_t len)
-{
-    return text_face_width(fonts_face(ctx, font), size, text, len);
-}
-
-size_t fonts_sanitize(pdf_ctx *ctx, HPDF_Font font, const char *text, size_t len,
-                      char *buf, size_t size)
-{
-    const text_face *f = fonts_face(ctx, font);
-    size_t o = 0;
-    for (size_t i = 0, n; i < len && o + 5 < size; i += n) {
-        uint32_t cp = text_utf8_decode(text + i, &n);
-        if (i + n > len)
-            n = len - i;
-        if (cp < 0x20)
-            buf[o++] = ' ';
-        else if (!text_face_has(f, cp))
-            buf[o++] = '?';
-        else
-            memcpy(buf + o, text + i, n), o += n;
-    }
-    if (size)
-        buf[o] = '\0';
-    return o;
+    text_faces_register(NULL, 0);
+    for (int i = 3; i >= 0; i--)
+        text_face_free(&ctx->faces[i]);
 }
 
 static int already_warned(pdf_ctx *ctx, uint32_t cp)
@@ -114,18 +116,17 @@ static int already_warned(pdf_ctx *ctx, uint32_t cp)
     return 0;
 }
 
-void fonts_check(pdf_ctx *ctx, HPDF_Font font, const char *text)
+void fonts_check(pdf_ctx *ctx, const text_face *f, const char *text, size_t len)
 {
     if (!ctx->dry || !text)
         return;
-    const text_face *f = fonts_face(ctx, font);
-    for (size_t i = 0, n; text[i]; i += n) {
+    for (size_t i = 0, n; i < len && text[i]; i += n) {
         uint32_t cp = text_utf8_decode(text + i, &n);
         if (cp < 0x20 || text_face_has(f, cp) || already_warned(ctx, cp))
             continue;
         ctx->job->host->diag(ctx->job, QUIRE_WARNING, "missing-glyph",
                              "U+%04X '%.*s' in %s has no glyph in font %s; drawn as '?'",
                              (unsigned)cp, (int)n, text + i, ctx->where ? ctx->where : "text",
-                             HPDF_Font_GetFontName(font));
+                             HPDF_Font_GetFontName(f->font));
     }
 }

@@ -106,9 +106,10 @@ static HPDF_STATUS write_ranges(HPDF_Stream s, const range *r, size_t n)
     return ret == HPDF_OK ? HPDF_Stream_WriteStr(s, cmap_tail) : ret;
 }
 
-int tounicode_fix(pdf_ctx *ctx, HPDF_Font font)
+int tounicode_fix(pdf_ctx *ctx, const text_face *face)
 {
     static const char *const stale[] = {"CIDSystemInfo", "CMapName", "Type", "WMode"};
+    HPDF_Font font = face->font;
     HPDF_Dict cmap = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
     if (!cmap || !cmap->stream || cmap->stream->type != HPDF_STREAM_MEMORY) {
         ctx->hpdf_error = 0; /* a libharu without the stream: nothing to fix */

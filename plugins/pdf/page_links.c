@@ -1,0 +1,134 @@
+/* page_links.c — bookmarks, link targets and link annotations.
+ *
+ * The first pass records where every target lies (page, height); the
+ * second makes URI links at once and internal links once every page
+ * exists, since a link may point forward. */
+#include "pdf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void links_dest(pdf_ctx *ctx, const char *id, double y)
+{
+    if (!id || !ctx->dry || links_find(ctx, id))
+        return;
+    if (ctx->n_dests == ctx->cap_dests) {
+        size_t cap = ctx->cap_dests ? ctx->cap_dests * 2 : 32;
+        pdf_dest *d = realloc(ctx->dests, cap * sizeof *d);
+        if (!d) {
+            pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+            return;
+        }
+        ctx->dests = d;
+        ctx->cap_dests = cap;
+    }
+    ctx->dests[ctx->n_dests++] = (pdf_dest){id, ctx->page_no, y};
+}
+
+const pdf_dest *links_find(const pdf_ctx *ctx, const char *id)
+{
+    for (size_t i = 0; id && i < ctx->n_dests; i++)
+        if (!strcmp(ctx->dests[i].id, id))
+            return &ctx->dests[i];
+    return NULL;
+}
+
+static void no_border(HPDF_Annotation a)
+{
+    if (a)
+        HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+}
+
+void links_uri(pdf_ctx *ctx, const char *url, double x0, double y0, double x1, double y1)
+{
+    if (ctx->dry || !ctx->page || !url)
+        return;
+    HPDF_Rect rect = {(HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1};
+    no_border(HPDF_Page_CreateURILinkAnnot(ctx->page, rect, url));
+}
+
+void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, double x1,
+                double y1)
+{
+    if (ctx->dry || !ctx->page || to_page < 1)
+        return;
+    if (ctx->n_golinks == ctx->cap_golinks) {
+        size_t cap = ctx->cap_golinks ? ctx->cap_golinks * 2 : 32;
+        pdf_golink *g = realloc(ctx->golinks, cap * sizeof *g);
+        if (!g) {
+            pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+            return;
+        }
+        ctx->golinks = g;
+        ctx->cap_golinks = cap;
+    }
+    ctx->golinks[ctx->n_golinks++] = (pdf_golink){ctx->page_no, x0, y0, x1, y1, to_page, to_y};
+}
+
+void links_on_text(void *data, const text_span *span, double x0, double y0, double x1,
+                   double y1)
+{
+    pdf_ctx *ctx = data;
+    if (!span->internal) {
+        links_uri(ctx, span->link, x0, y0, x1, y1);
+        return;
+    }
+    const pdf_dest *d = links_find(ctx, span->link);
+    if (d)
+        links_goto(ctx, d->page, d->y, x0, y0, x1, y1);
+}
+
+static HPDF_Destination dest_at(pdf_ctx *ctx, int page, double y)
+{
+    if (page < 1 || page > ctx->pages || !ctx->pages_made[page - 1])
+        return NULL;
+    HPDF_Destination d = HPDF_Page_CreateDestination(ctx->pages_made[page - 1]);
+    if (d)
+        HPDF_Destination_SetFitH(d, (HPDF_REAL)(y + 6));
+    return d;
+}
+
+void links_toc_mark(pdf_ctx *ctx, const char *text, int level, double y)
+{
+    if (ctx->next_toc >= ctx->n_toc)
+        return;
+    pdf_toc *t = &ctx->toc[ctx->next_toc++];
+    if (ctx->dry) {
+        t->page = ctx->page_no;
+        t->y = y;
+        return;
+    }
+    HPDF_Outline parent = level > 0 && ctx->outline ? ctx->outline : NULL;
+    HPDF_Outline o = HPDF_CreateOutline(ctx->doc, parent, text, ctx->utf8);
+    if (!o)
+        return;
+    HPDF_Destination dst = HPDF_Page_CreateDestination(ctx->page);
+    if (dst) {
+        HPDF_Destination_SetFitH(dst, (HPDF_REAL)(y + 6));
+        HPDF_Outline_SetDestination(o, dst);
+    }
+    HPDF_Outline_SetOpened(o, HPDF_TRUE);
+    if (level == 0)
+        ctx->outline = o;
+}
+
+void links_finish(pdf_ctx *ctx)
+{
+    for (size_t i = 0; i < ctx->n_golinks; i++) {
+        const pdf_golink *g = &ctx->golinks[i];
+        HPDF_Destination d = dest_at(ctx, g->to_page, g->to_y);
+        if (!d || g->page < 1 || g->page > ctx->pages || !ctx->pages_made[g->page - 1])
+            continue;
+        HPDF_Rect rect = {(HPDF_REAL)g->x0, (HPDF_REAL)g->y0, (HPDF_REAL)g->x1,
+                          (HPDF_REAL)g->y1};
+        no_border(HPDF_Page_CreateLinkAnnot(ctx->pages_made[g->page - 1], rect, d));
+    }
+}
+
+void links_free(pdf_ctx *ctx)
+{
+    free(ctx->dests);
+    free(ctx->golinks);
+    ctx->dests = NULL;
+    ctx->golinks = NULL;
+}

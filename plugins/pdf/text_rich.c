@@ -1,0 +1,291 @@
+/* text_rich.c — rich text: spans in several faces, broken into lines
+ * across faces, drawn with links and raised footnote numbers, justified
+ * within limits. */
+#include "text.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A footnote number: this share of the size, raised by RAISE of it. */
+#define NOTE_SCALE 0.62
+#define NOTE_RAISE 0.36
+/* Justification: a share of the slack goes between letters (Korean words
+ * are long and gaps few), at most MAX_LETTER em per letter; no gap may
+ * grow beyond MAX_GAP em, or the line is left ragged. */
+#define LETTER_SHARE 0.4
+#define MAX_LETTER 0.025
+#define MAX_GAP 0.5
+
+static int push_span(text_rich *r, size_t *cap, text_span s)
+{
+    if (r->n_spans == *cap) {
+        size_t c = *cap ? *cap * 2 : 8;
+        text_span *p = realloc(r->spans, c * sizeof *p);
+        if (!p)
+            return -1;
+        r->spans = p;
+        *cap = c;
+    }
+    r->spans[r->n_spans++] = s;
+    return 0;
+}
+
+int text_rich_from(text_rich *r, const quire_text *t, const char *plain)
+{
+    memset(r, 0, sizeof *r);
+    size_t total = 0, cap = 0;
+    size_t n_runs = t && t->runs ? t->n_runs : 0;
+    if (!n_runs && !plain && t)
+        plain = t->plain;
+    if (!n_runs)
+        total = plain ? strlen(plain) : 0;
+    for (size_t i = 0; i < n_runs; i++)
+        total += strlen(quire_run_at(t, i)->text);
+    r->text = malloc(total + 1);
+    if (!r->text)
+        return -1;
+    if (!n_runs) {
+        memcpy(r->text, plain ? plain : "", total);
+        r->len = total;
+        r->text[total] = '\0';
+        return push_span(r, &cap, (text_span){0, total, 0, NULL, 0, 0});
+    }
+    for (size_t i = 0; i < n_runs; i++) {
+        const quire_run *run = quire_run_at(t, i);
+        size_t n = strlen(run->text);
+        memcpy(r->text + r->len, run->text, n);
+        text_span s = {r->len, r->len + n, 0, NULL, 0, run->footnote};
+        s.flags = (run->flags & QUIRE_RUN_STRONG ? TEXT_BOLD : 0) |
+                  (run->flags & QUIRE_RUN_EMPHASIS ? TEXT_ITALIC : 0);
+        if (run->target != QUIRE_TARGET_NONE && run->link) {
+            s.link = run->link;
+            s.internal = run->target != QUIRE_TARGET_URL;
+        }
+        r->len += n;
+        if (push_span(r, &cap, s))
+            return -1;
+    }
+    r->text[r->len] = '\0';
+    return 0;
+}
+
+void text_rich_free(text_rich *r)
+{
+    free(r->text);
+    free(r->spans);
+    memset(r, 0, sizeof *r);
+}
+
+/* The span holding byte off (the last one at the end). */
+static size_t span_at(const text_rich *r, size_t off)
+{
+    size_t lo = 0, hi = r->n_spans;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (r->spans[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+static text_style span_style(const text_look *lk, const text_span *s)
+{
+    text_style st = {lk->family->face[(s->flags | lk->flags) & 3u], lk->size,
+                     s->link || s->footnote ? lk->link_rgb : lk->rgb};
+    if (s->footnote)
+        st.size *= NOTE_SCALE;
+    return st;
+}
+
+double text_rich_width(const text_rich *r, const text_look *lk, size_t start, size_t end)
+{
+    double w = 0;
+    if (!r->n_spans)
+        return 0;
+    for (size_t i = span_at(r, start); i < r->n_spans && start < end; i++) {
+        const text_span *s = &r->spans[i];
+        size_t e = s->end < end ? s->end : end;
+        if (e > start) {
+            text_style st = span_style(lk, s);
+            w += text_width(&st, r->text + start, e - start);
+            start = e;
+        }
+    }
+    return w;
+}
+
+typedef struct measure_ctx {
+    const text_rich *r;
+    const text_look *lk;
+} measure_ctx;
+
+static double measure_rich(void *p, const char *s, size_t len)
+{
+    measure_ctx *m = p;
+    size_t off = (size_t)(s - m->r->text);
+    return text_rich_width(m->r, m->lk, off, off + len);
+}
+
+int text_rich_break(const text_rich *r, const text_look *lk, double width, lb_lines *out)
+{
+    measure_ctx m = {r, lk};
+    return linebreak(r->text, width, measure_rich, &m, out);
+}
+
+/* Letters (code points other than spaces) in s[0..len). */
+static size_t count_letters(const char *s, size_t len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len; i += lb_char_len(s + i))
+        n += s[i] != ' ';
+    return n;
+}
+
+static size_t count_gaps(const char *s, size_t len)
+{
+    size_t gaps = 0;
+    for (size_t i = 1; i < len; i++)
+        gaps += s[i] == ' ' && s[i - 1] != ' ';
+    return gaps;
+}
+
+typedef struct spacing {
+    double letter, gap;    /* extra per letter, per gap */
+} spacing;
+
+static spacing justify_line(const text_rich *r, const text_look *lk, const lb_line *l,
+                            double width)
+{
+    spacing k = {0, 0};
+    const char *s = r->text + l->start;
+    size_t len = l->end - l->start, letters = count_letters(s, len), gaps = count_gaps(s, len);
+    double slack = width - text_rich_width(r, lk, l->start, l->end);
+    double space = text_face_width(lk->family->face[lk->flags & 3u], lk->size, " ", 1);
+    double cap = MAX_LETTER * lk->size;
+    if (slack <= 0 || letters < 2)
+        return k;
+    k.letter = slack * LETTER_SHARE / (double)(letters - 1);
+    for (int pass = 0; pass < 2; pass++) {
+        if (k.letter > cap)
+            k.letter = cap;
+        double rest = slack - k.letter * (double)(letters - 1);
+        k.gap = gaps ? rest / (double)gaps : 0;
+        if (gaps ? space + k.gap <= MAX_GAP * lk->size : rest <= 0.01)
+            return k;
+        k.letter = cap; /* the gaps would gape: give the letters all they may take */
+    }
+    return (spacing){0, 0};
+}
+
+/* The open text object's current font, size and colour. */
+typedef struct pen {
+    HPDF_Page page;
+    const text_face *face;
+    double size, char_space;
+    uint32_t rgb;
+    int have_rgb;
+} pen;
+
+static void pen_set(pen *p, const text_style *st, double char_space)
+{
+    if (p->face != st->face || p->size != st->size) {
+        HPDF_Page_SetFontAndSize(p->page, st->face->font, (HPDF_REAL)st->size);
+        p->face = st->face;
+        p->size = st->size;
+    }
+    if (!p->have_rgb || p->rgb != st->rgb) {
+        HPDF_Page_SetRGBFill(p->page, ((st->rgb >> 16) & 0xFF) / 255.0f,
+                             ((st->rgb >> 8) & 0xFF) / 255.0f, (st->rgb & 0xFF) / 255.0f);
+        p->rgb = st->rgb;
+        p->have_rgb = 1;
+    }
+    if (p->char_space != char_space) {
+        HPDF_Page_SetCharSpace(p->page, (HPDF_REAL)char_space);
+        p->char_space = char_space;
+    }
+}
+
+static void pen_show(pen *p, const text_style *st, double x, double baseline, const char *s,
+                     size_t len)
+{
+    char stack[512], *buf = len * 2 + 8 <= sizeof stack ? stack : malloc(len * 2 + 8);
+    if (!buf)
+        return;
+    size_t o = 0;
+    for (size_t i = 0, n; i < len; i += n) {
+        uint32_t cp = text_utf8_decode(s + i, &n);
+        if (i + n > len)
+            n = len - i;
+        if (cp < 0x20)
+            buf[o++] = ' ';
+        else if (!text_face_has(st->face, cp))
+            buf[o++] = '?';
+        else
+            memcpy(buf + o, s + i, n), o += n;
+    }
+    buf[o] = '\0';
+    HPDF_Page_SetTextMatrix(p->page, 1, 0, (HPDF_REAL)st->face->slant, 1, (HPDF_REAL)x,
+                            (HPDF_REAL)baseline);
+    HPDF_Page_ShowText(p->page, buf);
+    if (buf != stack)
+        free(buf);
+}
+
+/* A link's box on the line, grown piece by piece. */
+typedef struct link_box {
+    const text_span *span;
+    double x0, x1, bottom, top;
+} link_box;
+
+static void link_flush(link_box *b, text_link_fn on_link, void *data)
+{
+    if (b->span && on_link && b->x1 > b->x0)
+        on_link(data, b->span, b->x0, b->bottom, b->x1, b->top);
+    b->span = NULL;
+}
+
+void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk,
+                         const lb_line *line, double x, double baseline, double width,
+                         int justify, text_link_fn on_link, void *data)
+{
+    if (!page || line->end <= line->start || !r->n_spans)
+        return;
+    spacing k = justify && line->justify ? justify_line(r, lk, line, width) : (spacing){0, 0};
+    pen p = {page, NULL, 0, 0, 0, 0};
+    link_box box = {NULL, 0, 0, 0, 0};
+    HPDF_Page_BeginText(page);
+    size_t pos = line->start;
+    while (pos < line->end) {
+        size_t si = span_at(r, pos);
+        const text_span *s = &r->spans[si];
+        size_t lim = s->end < line->end ? s->end : line->end, end = pos;
+        int space = r->text[pos] == ' ';
+        while (end < lim && (r->text[end] == ' ') == space)
+            end++;
+        text_style st = span_style(lk, s);
+        double w = text_width(&st, r->text + pos, end - pos);
+        if (space) {
+            w += k.gap;
+        } else {
+            double rise = s->footnote ? lk->size * NOTE_RAISE : 0;
+            pen_set(&p, &st, k.letter);
+            pen_show(&p, &st, x, baseline + rise, r->text + pos, end - pos);
+            w += k.letter * (double)count_letters(r->text + pos, end - pos);
+        }
+        if (box.span != (s->link ? s : NULL))
+            link_flush(&box, on_link, data);
+        if (s->link && !(space && !box.span)) {
+            if (!box.span)
+                box = (link_box){s, x, x, baseline - lk->size * 0.25, baseline + lk->size * 0.85};
+            box.x1 = x + w;
+        }
+        x += w;
+        pos = end;
+    }
+    if (p.char_space != 0)
+        HPDF_Page_SetCharSpace(page, 0); /* character spacing outlives the text object */
+    HPDF_Page_EndText(page);
+    link_flush(&box, on_link, data);
+}
