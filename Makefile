@@ -15,6 +15,8 @@ DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpn
        libfontconfig-dev zlib1g-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
        valgrind groff-base bash-completion dpkg-dev file parallel clang-14 libclang-rt-14-dev
+# the PDF tests read links and content streams with pikepdf
+DEPS += python3-pikepdf
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 
