@@ -2,6 +2,7 @@
  * the template's fonts resolve to TrueType files libharu can embed, and
  * every image (the dataset's and the logo) loads. */
 #include "pdf.h"
+#include "standard.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -80,6 +81,7 @@ quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
         bad |= check_image(job, doc, quire_image_at(ds, i));
     bad |= check_image(job, doc, tp->logo.image);
     HPDF_Free(doc);
+    bad |= standard_check(job) != 0;
     if (bad)
         snprintf(err, err_size, "the PDF cannot be made from this dataset and template");
     return bad ? QUIRE_ERR_INPUT : QUIRE_OK;

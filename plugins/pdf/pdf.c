@@ -1,5 +1,6 @@
 /* pdf.c — the PDF exporter's entry: a typeset brief through libharu. */
 #include "pdf.h"
+#include "standard.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -130,6 +131,8 @@ static quire_status render(pdf_ctx *ctx)
         return ctx->status;
     links_finish(ctx);
     docinfo_write(ctx);
+    if (standard_finish(ctx))
+        return ctx->status;
     for (size_t i = 0; i < 4; i++)
         if (ctx->faces[i].font && !ctx->faces[i].borrowed &&
             tounicode_fix(ctx, &ctx->faces[i]))
@@ -137,10 +140,8 @@ static quire_status render(pdf_ctx *ctx)
     if (ctx->hpdf_error)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu error 0x%04X while drawing %s",
                  (unsigned)ctx->hpdf_error, ctx->hpdf_where);
-    else if (HPDF_SaveToFile(ctx->doc, ctx->job->output_path) != HPDF_OK)
-        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write %s (libharu error 0x%04X)",
-                 ctx->job->final_path ? ctx->job->final_path : ctx->job->output_path,
-                 (unsigned)ctx->hpdf_error);
+    else
+        fileid_save(ctx, ctx->job->output_path);
     return ctx->status;
 }
 

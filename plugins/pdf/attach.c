@@ -1,0 +1,201 @@
+/* attach.c — PDF/A-3b: the brief carries the data it was made from.
+ *
+ * The dataset file and each table's CSV file become embedded files
+ * (/AFRelationship /Source) with their MIME type, size, MD5 checksum and
+ * a date, listed in the catalog's /Names /EmbeddedFiles and /AF.
+ *
+ * The date is the dataset's timestamp (its `date:`, else
+ * SOURCE_DATE_EPOCH) so that two renders of one input are byte-identical
+ * wherever they run; only without either is it the file's mtime. */
+#include "standard.h"
+
+#include "pdf.h"
+
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define ATTACH_MAX ((size_t)1 << 30) /* libharu streams count in 32 bits */
+
+typedef struct source_file {
+    const char *path;     /* absolute, or as the dataset was named */
+    char name[512];       /* relative to the dataset's directory */
+    const char *mime;
+    const char *what;     /* the table's title, or NULL for the dataset */
+} source_file;
+
+static const char *mime_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    if (dot && (!strcmp(dot, ".csv") || !strcmp(dot, ".CSV")))
+        return "text/csv";
+    if (dot && (!strcmp(dot, ".yaml") || !strcmp(dot, ".yml")))
+        return "application/yaml";
+    return "application/octet-stream";
+}
+
+/* The name shown to readers: the path below the dataset's directory (a CSV
+ * may sit in a subfolder), else the file's own name. */
+static void name_of(const pdf_ctx *ctx, const char *path, char *buf, size_t size)
+{
+    const char *dir = ctx->ds->dir;
+    size_t n = dir ? strlen(dir) : 0;
+    const char *name = path;
+    if (n && !strncmp(path, dir, n) && path[n] == '/')
+        name = path + n + 1;
+    else if (strrchr(path, '/'))
+        name = strrchr(path, '/') + 1;
+    snprintf(buf, size, "%s", name);
+}
+
+/* The dataset and its tables' CSV files, each once, in the order of the
+ * dataset; then sorted by name, as a name tree must be. */
+static size_t collect(const pdf_ctx *ctx, source_file *out)
+{
+    size_t n = 0;
+    const quire_dataset *ds = ctx->ds;
+    if (ds->path)
+        out[n++] = (source_file){ds->path, "", mime_of(ds->path), NULL};
+    for (size_t i = 0; i < ds->n_tables; i++) {
+        const quire_table *t = quire_table_at(ds, i);
+        int seen = 0;
+        for (size_t j = 0; j < n && t->csv_path; j++)
+            seen |= !strcmp(out[j].path, t->csv_path);
+        if (t->csv_path && !seen)
+            out[n++] = (source_file){t->csv_path, "", mime_of(t->csv_path), t->title};
+    }
+    for (size_t i = 0; i < n; i++)
+        name_of(ctx, out[i].path, out[i].name, sizeof out[i].name);
+    /* a handful of files: insertion sort by the bytes of the name */
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && strcmp(out[j - 1].name, out[j].name) > 0; j--) {
+            source_file tmp = out[j];
+            out[j] = out[j - 1];
+            out[j - 1] = tmp;
+        }
+    return n;
+}
+
+static HPDF_Dict params(pdf_ctx *ctx, const source_file *f, const unsigned char *data,
+                        size_t len)
+{
+    HPDF_MMgr mm = ctx->doc->mmgr;
+    HPDF_Dict p = HPDF_Dict_New(mm);
+    if (!p)
+        return NULL;
+    HPDF_MD5_CTX md5;
+    HPDF_BYTE digest[16];
+    HPDF_MD5Init(&md5);
+    HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
+    HPDF_MD5Final(digest, &md5);
+    int64_t when = ctx->ds->timestamp;
+    struct stat st;
+    if (when < 0 && stat(f->path, &st) == 0)
+        when = (int64_t)st.st_mtime;
+    char date[32];
+    standard_pdf_date(when, date, sizeof date);
+    HPDF_STATUS ret = HPDF_Dict_AddNumber(p, "Size", (HPDF_INT32)len);
+    ret |= HPDF_Dict_Add(p, "CheckSum", HPDF_Binary_New(mm, digest, sizeof digest));
+    if (*date)
+        ret |= HPDF_Dict_Add(p, "ModDate", HPDF_String_New(mm, date, NULL));
+    if (ret != HPDF_OK) {
+        HPDF_Dict_Free(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* One file specification with its embedded stream; NULL after pdf_fail(). */
+static HPDF_Dict filespec(pdf_ctx *ctx, const source_file *f)
+{
+    HPDF_Doc doc = ctx->doc;
+    size_t len = 0;
+    unsigned char *data = pdfa_read_file(f->path, ATTACH_MAX, &len);
+    if (!data) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot read %s to attach it to the PDF/A-3 file",
+                 f->path);
+        return NULL;
+    }
+    char desc[600];
+    if (f->what)
+        snprintf(desc, sizeof desc, pdf_label(ctx, "표 '%s'의 데이터 (CSV)",
+                                              "Data of the table '%s' (CSV)"), f->what);
+    else
+        snprintf(desc, sizeof desc, "%s", pdf_label(ctx, "이 보고서의 데이터셋 (quire YAML)",
+                                                    "The dataset of this brief (quire YAML)"));
+    HPDF_Dict ef = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    HPDF_Dict spec = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict efs = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict p = ef ? params(ctx, f, data, len) : NULL;
+    HPDF_STATUS ret = ef && spec && efs && p ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
+    if (ret == HPDF_OK) {
+        ef->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+        ret |= HPDF_Dict_AddName(ef, "Type", "EmbeddedFile");
+        ret |= HPDF_Dict_AddName(ef, "Subtype", f->mime);
+        ret |= HPDF_Dict_Add(ef, "Params", p);
+        ret |= HPDF_Stream_Write(ef->stream, data, (HPDF_UINT)len);
+        ret |= HPDF_Xref_Add(doc->xref, spec);
+        ret |= HPDF_Dict_AddName(spec, "Type", "Filespec");
+        ret |= HPDF_Dict_Add(spec, "F", HPDF_String_New(doc->mmgr, f->name, NULL));
+        ret |= HPDF_Dict_Add(spec, "UF", HPDF_String_New(doc->mmgr, f->name, ctx->utf8));
+        ret |= HPDF_Dict_Add(spec, "Desc", HPDF_String_New(doc->mmgr, desc, ctx->utf8));
+        ret |= HPDF_Dict_AddName(spec, "AFRelationship", "Source");
+        ret |= HPDF_Dict_Add(efs, "F", ef);
+        ret |= HPDF_Dict_Add(efs, "UF", ef);
+        ret |= HPDF_Dict_Add(spec, "EF", efs);
+    } else {
+        if (spec)
+            HPDF_Dict_Free(spec);
+        if (efs)
+            HPDF_Dict_Free(efs);
+        if (p)
+            HPDF_Dict_Free(p);
+    }
+    free(data);
+    if (ret != HPDF_OK) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot attach %s (libharu error 0x%04X)", f->path,
+                 (unsigned)HPDF_GetError(doc));
+        return NULL;
+    }
+    return spec;
+}
+
+int attach_sources(pdf_ctx *ctx)
+{
+    HPDF_Doc doc = ctx->doc;
+    source_file *files = calloc(ctx->ds->n_tables + 1, sizeof *files);
+    if (!files) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        return -1;
+    }
+    /* the catalog owns the lists from the start, so a failure frees them */
+    HPDF_Array names = HPDF_Array_New(doc->mmgr), af = HPDF_Array_New(doc->mmgr);
+    HPDF_Dict tree = HPDF_Dict_New(doc->mmgr);
+    HPDF_Dict names_dict = HPDF_Dict_GetItem(doc->catalog, "Names", HPDF_OCLASS_DICT);
+    HPDF_STATUS ret = HPDF_Dict_Add(doc->catalog, "AF", af);
+    if (!names_dict) {
+        names_dict = HPDF_Dict_New(doc->mmgr);
+        ret |= HPDF_Dict_Add(doc->catalog, "Names", names_dict);
+    }
+    ret |= HPDF_Dict_Add(names_dict, "EmbeddedFiles", tree);
+    ret |= HPDF_Dict_Add(tree, "Names", names);
+    size_t n = ret == HPDF_OK ? collect(ctx, files) : 0;
+    for (size_t i = 0; i < n && ret == HPDF_OK; i++) {
+        HPDF_Dict spec = filespec(ctx, &files[i]);
+        if (!spec) {
+            free(files);
+            return -1;
+        }
+        ret |= HPDF_Array_Add(names, HPDF_String_New(doc->mmgr, files[i].name, NULL));
+        ret |= HPDF_Array_Add(names, spec);
+        ret |= HPDF_Array_Add(af, spec);
+    }
+    free(files);
+    if (ret != HPDF_OK)
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot list the attached files (libharu error 0x%04X)",
+                 (unsigned)HPDF_GetError(doc));
+    return ret == HPDF_OK ? 0 : -1;
+}
