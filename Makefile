@@ -17,6 +17,8 @@ DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpn
        valgrind groff-base bash-completion dpkg-dev file parallel clang-14 libclang-rt-14-dev
 # the PDF tests read links and content streams with pikepdf
 DEPS += python3-pikepdf
+# PDF/A's sRGB output intent profile (issue 10), found at run time
+DEPS += icc-profiles-free
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
 

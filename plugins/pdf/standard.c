@@ -154,13 +154,31 @@ static int catalog_entries(pdf_ctx *ctx)
     return ret == HPDF_OK ? 0 : -1;
 }
 
+/* Every annotation printable (/F 4): PDF/A asks it, and a printed brief
+ * should look like the screen. */
+static int annotations_printable(pdf_ctx *ctx)
+{
+    HPDF_List pages = ctx->doc->page_list;
+    HPDF_STATUS ret = HPDF_OK;
+    for (HPDF_UINT i = 0; pages && i < pages->count; i++) {
+        HPDF_Dict page = HPDF_List_ItemAt(pages, i);
+        HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+        for (HPDF_UINT j = 0; annots && j < annots->list->count; j++) {
+            HPDF_Dict a = HPDF_Array_GetItem(annots, j, HPDF_OCLASS_DICT);
+            if (a && !HPDF_Dict_GetItem(a, "F", HPDF_OCLASS_NUMBER))
+                ret |= HPDF_Dict_AddNumber(a, "F", 4);
+        }
+    }
+    return ret == HPDF_OK ? 0 : -1;
+}
+
 int standard_finish(pdf_ctx *ctx)
 {
     unsigned flags = standard_flags(ctx->job);
     /* Tagged PDF (/MarkInfo, /StructTreeRoot, /Tabs) needs PDF 1.5 and
      * PDF/UA-1 and PDF/A-2 are built on ISO 32000-1: always PDF 1.7. */
     ctx->doc->pdf_version = HPDF_VER_17;
-    if (catalog_entries(ctx) || xmp_write(ctx, flags) ||
+    if (catalog_entries(ctx) || annotations_printable(ctx) || xmp_write(ctx, flags) ||
         ((flags & PDF_STD_ANY_A) && pdfa_output_intent(ctx)) ||
         ((flags & PDF_STD_A3B) && attach_sources(ctx))) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write the document catalog (libharu error 0x%04X)",
