@@ -101,6 +101,9 @@ static void child_setup(void)
 _Noreturn void export_child_run(const render_task *t, output_set *outputs, int quiet, int fd)
 {
     child_setup();
+    /* Libraries that honour TMPDIR put their temporary files where quire
+     * removes them whatever happens, on the file system of the output. */
+    setenv("TMPDIR", outputs->private_dir, 1);
     const quire_plugin *p = t->plugin;
     host_job hj = {0};
     hj.quiet = quiet;

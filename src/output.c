@@ -147,6 +147,17 @@ size_t output_sweep(int outdir_fd, const char *outdir, FILE *notes)
     return n;
 }
 
+static int lock_dir(int fd)
+{
+    while (flock(fd, LOCK_EX) != 0) {
+        if (errno == EINTR)
+            continue;
+        return errno == ENOLCK || errno == EOPNOTSUPP || errno == ENOSYS || errno == EINVAL
+                   ? 0 : -1;
+    }
+    return 0;
+}
+
 int output_set_init(output_set *set, const char *outdir, int outdir_fd)
 {
     *set = (output_set){.outdir = outdir, .outdir_fd = outdir_fd, .private_fd = -1};
@@ -166,9 +177,10 @@ int output_set_init(output_set *set, const char *outdir, int outdir_fd)
             goto fail;
         }
         /* A sweeping run may have taken it between mkdtemp and the lock:
-         * then it is gone, and we try another name. */
+         * then it is gone, and we try another name. A file system without
+         * locks gets no lock: the sweep never removes what it cannot lock. */
         struct stat st, now;
-        if (flock(fd, LOCK_EX) == 0 && fstat(fd, &st) == 0 &&
+        if (lock_dir(fd) == 0 && fstat(fd, &st) == 0 &&
             fstatat(outdir_fd, base, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
             st.st_ino == now.st_ino && st.st_dev == now.st_dev) {
             set->private_fd = fd;

@@ -180,6 +180,7 @@ suffix ok 0
 suffix twice 4
 suffix main 4
 progress 0
+tmpdir private 1
 WANT
     diff want.txt o/alpha.host || fail "host services answered otherwise"
     [ "$(cat o/alpha.extra.txt)" = extra ] || fail "extra output not renamed into place"

@@ -3,6 +3,7 @@
 #include <quire/quire-plugin.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static quire_status probe(const quire_job *job, char *err, size_t size)
@@ -37,6 +38,11 @@ static quire_status probe(const quire_job *job, char *err, size_t size)
     fprintf(f, "suffix twice %d\n", h->open_output(job, ".extra.txt", path, sizeof path));
     fprintf(f, "suffix main %d\n", h->open_output(job, ".host", path, sizeof path));
     fprintf(f, "progress %d\n", h->progress(job, 0.5));
+    /* The export runs in its private directory's process: TMPDIR is it. */
+    const char *tmp = getenv("TMPDIR"), *slash = strrchr(job->output_path, '/');
+    fprintf(f, "tmpdir private %d\n", tmp && slash && strlen(tmp) == (size_t)(slash - job->output_path) &&
+                                       strncmp(tmp, job->output_path, strlen(tmp)) == 0 &&
+                                       strstr(tmp, "/.quire-") != NULL);
     fclose(f);
     return QUIRE_OK;
 }
