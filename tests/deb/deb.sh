@@ -38,7 +38,7 @@ dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | sort >got.txt
 [ "$(wc -l <want.txt)" -ge 15 ] || fail "the install rules install only $(wc -l <want.txt) files"
 diff want.txt got.txt >diff.txt || fail "the package's files differ from the install rules':
 $(cat diff.txt)"
-for f in ./usr/bin/quire ./usr/bin/quire-plugin-test ./usr/share/man/man1/quire.1 \
+for f in ./usr/bin/quire ./usr/bin/quire-plugin-test ./usr/share/man/man1/quire.1.gz \
          ./usr/lib/pkgconfig/quire-plugin.pc ./usr/include/quire/quire-plugin.h \
          ./usr/share/quire/templates/default.yaml ./usr/share/doc/quire/plugin-guide.md; do
     grep -qxF "$f" got.txt || fail "$f not in the package"
