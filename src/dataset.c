@@ -22,6 +22,7 @@
 
 #include "cells.h"
 #include "input_path.h"
+#include "schema_keys.h"
 #include "suggest.h"
 
 #include <limits.h>
@@ -30,13 +31,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
-enum { TOP_QUIRE, TOP_ID, TOP_TITLE, TOP_SUBTITLE, TOP_PERIOD, TOP_DATE, TOP_LANGUAGE,
-       TOP_AUTHOR, TOP_ORGANIZATION, TOP_TEMPLATE, TOP_SUMMARY, TOP_FIGURES, TOP_TABLES,
-       TOP_SECTIONS, TOP_SOURCES, TOP_PARAMS, TOP_FOOTNOTES, TOP_IMAGES };
-static const char *const top_keys[] = {
-    "quire", "id", "title", "subtitle", "period", "date", "language", "author",
-    "organization", "template", "summary", "figures", "tables", "sections", "sources",
-    "params", "footnotes", "images", NULL};
+enum { DATASET_KEYS(KEY_ENUM) };
+static const char *const top_keys[] = {DATASET_KEYS(KEY_NAME) NULL};
 
 static void top_version(loader *ld, const yev *v)
 {

@@ -3,20 +3,19 @@
 #include "dataset_build.h"
 
 #include "cells.h"
+#include "schema_keys.h"
 
 #include <string.h>
 #include <strings.h>
 
-enum { FIG_ID, FIG_LABEL, FIG_VALUE, FIG_UNIT, FIG_CHANGE, FIG_SOURCE, FIG_NOTE };
-static const char *const figure_keys[] = {"id", "label", "value", "unit", "change",
-                                          "source", "note", NULL};
-enum { CHG_VALUE, CHG_UNIT, CHG_BASIS };
-static const char *const change_keys[] = {"value", "unit", "basis", NULL};
-enum { SEC_ID, SEC_HEADING, SEC_BODY };
-static const char *const section_keys[] = {"id", "heading", "body", NULL};
-enum { SRC_ID, SRC_TITLE, SRC_PUBLISHER, SRC_AUTHOR, SRC_DATE, SRC_URL };
-static const char *const source_keys[] = {"id", "title", "publisher", "author", "date",
-                                          "url", NULL};
+enum { FIGURE_KEYS(KEY_ENUM) };
+static const char *const figure_keys[] = {FIGURE_KEYS(KEY_NAME) NULL};
+enum { CHANGE_KEYS(KEY_ENUM) };
+static const char *const change_keys[] = {CHANGE_KEYS(KEY_NAME) NULL};
+enum { SECTION_KEYS(KEY_ENUM) };
+static const char *const section_keys[] = {SECTION_KEYS(KEY_NAME) NULL};
+enum { SOURCE_KEYS(KEY_ENUM) };
+static const char *const source_keys[] = {SOURCE_KEYS(KEY_NAME) NULL};
 
 /* SPEC: an absolute http, https or mailto URL, with no spaces or controls. */
 static int valid_url(const char *s)

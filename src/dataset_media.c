@@ -10,16 +10,16 @@
 
 #include "image_probe.h"
 #include "input_path.h"
+#include "schema_keys.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { FN_ID, FN_TEXT };
-static const char *const footnote_keys[] = {"id", "text", NULL};
-enum { IMG_ID, IMG_FILE, IMG_ALT, IMG_DECORATIVE, IMG_CAPTION, IMG_SOURCE };
-static const char *const image_keys[] = {"id", "file", "alt", "decorative", "caption",
-                                         "source", NULL};
+enum { FOOTNOTE_KEYS(KEY_ENUM) };
+static const char *const footnote_keys[] = {FOOTNOTE_KEYS(KEY_NAME) NULL};
+enum { IMAGE_KEYS(KEY_ENUM) };
+static const char *const image_keys[] = {IMAGE_KEYS(KEY_NAME) NULL};
 
 static void footnote_key(loader *ld, void *obj, int key, const yev *v)
 {

@@ -3,22 +3,20 @@
 #include "dataset_build.h"
 
 #include "cells.h"
+#include "schema_keys.h"
 #include "suggest.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const type_names[] = {"text", "number", "integer", "percent",
-                                         "currency", "date", NULL};
+static const char *const type_names[] = {COLUMN_TYPE_NAMES, NULL};
 
-enum { COL_ID, COL_LABEL, COL_TYPE, COL_CURRENCY, COL_SCALE, COL_FORMAT, COL_MARKUP };
-static const char *const column_keys[] = {"id", "label", "type", "currency", "scale",
-                                          "format", "markup", NULL};
+enum { COLUMN_KEYS(KEY_ENUM) };
+static const char *const column_keys[] = {COLUMN_KEYS(KEY_NAME) NULL};
 
-enum { TAB_ID, TAB_TITLE, TAB_DESCRIPTION, TAB_SOURCE, TAB_COLUMNS, TAB_ROWS, TAB_CSV };
-static const char *const table_keys[] = {"id", "title", "description", "source",
-                                         "columns", "rows", "csv", NULL};
+enum { TABLE_KEYS(KEY_ENUM) };
+static const char *const table_keys[] = {TABLE_KEYS(KEY_NAME) NULL};
 
 typedef struct column_read {
     quire_column c;
