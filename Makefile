@@ -13,7 +13,7 @@ FUZZ_CC         ?= clang-14
 # Debian packages the build, the tests and the demo need.
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
        libfontconfig-dev zlib1g-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
-       poppler-utils qpdf python3 python3-openpyxl python3-yaml libreoffice-calc-nogui \
+       poppler-utils qpdf python3 python3-openpyxl python3-yaml python3-jsonschema libreoffice-calc-nogui \
        valgrind groff-base bash-completion dpkg-dev file parallel clang-14 libclang-rt-14-dev
 # the PDF tests read links and content streams with pikepdf
 DEPS += python3-pikepdf

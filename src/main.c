@@ -9,6 +9,7 @@
 #include "prepare.h"
 #include "registry.h"
 #include "render.h"
+#include "schema.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -152,6 +153,8 @@ int main(int argc, char **argv)
         code = cmd_validate(&o);
     else if (o.command == CLI_PLUGINS)
         code = cmd_plugins(&o);
+    else if (o.command == CLI_SCHEMA)
+        code = schema_write(o.schema, stdout) == 0 ? EXIT_OK : EXIT_USAGE;
     else {
         fprintf(stderr, "quire: %s: not available in this build yet\n",
                 o.command == CLI_WATCH ? "watch" : "schema");

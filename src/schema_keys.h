@@ -43,17 +43,30 @@ typedef enum schema_object_id {
     SO_NONE,
     SO_DATASET, SO_FIGURE, SO_CHANGE, SO_TABLE, SO_COLUMN, SO_SECTION, SO_SOURCE,
     SO_FOOTNOTE, SO_IMAGE,
+    SO_TEMPLATE, SO_PAGE, SO_FONTS, SO_LOGO, SO_CHART, SO_SERIES, SO_REFERENCE,
     SO_COUNT
 } schema_object_id;
 
 /* The value lists of SK_ENUM and SK_ENUMS keys. */
 typedef enum schema_enum_id {
-    SE_NONE, SE_COLUMN_TYPES,
+    SE_NONE, SE_COLUMN_TYPES, SE_PAGE_SIZES, SE_ORIENTATIONS, SE_LOGO_PLACES, SE_CHART_TYPES,
+    SE_SERIES_AS, SE_AXES, SE_LEGENDS, SE_SORTS, SE_BARE_BLOCKS,
     SE_COUNT
 } schema_enum_id;
 
 /* Column types, in quire_type order (the loader and the schema). */
 #define COLUMN_TYPE_NAMES "text", "number", "integer", "percent", "currency", "date"
+
+#define PAGE_SIZE_NAMES "A4", "A5", "Letter", "Legal"
+#define ORIENTATION_NAMES "portrait", "landscape"
+#define LOGO_PLACE_NAMES "cover", "header"
+#define CHART_TYPE_NAMES "bar", "line", "pie", "area", "scatter"
+#define SERIES_AS_NAMES "bar", "line"
+#define AXIS_NAMES "left", "right"
+#define LEGEND_NAMES "top", "bottom", "right", "none"
+#define SORT_NAMES "none", "asc", "desc"
+/* Blocks written as a bare name (`- cover`). */
+#define BARE_BLOCK_NAMES "cover", "contents", "summary", "page_break", "sources"
 
 #define KEY_ENUM(e, name, kind, detail, req, doc) e,
 #define KEY_NAME(e, name, kind, detail, req, doc) name,
@@ -150,5 +163,72 @@ typedef enum schema_enum_id {
       "`true` for an image that carries no information (instead of `alt`).")                \
     K(IMG_CAPTION, "caption", SK_TEXT, 0, 0, "A caption under the image; inline markup.")   \
     K(IMG_SOURCE, "source", SK_REFS, 0, 0, "A source id, or a list of them.")
+
+/* ---- the template ---- */
+
+#define TEMPLATE_KEYS(K)                                                                    \
+    K(ROOT_VERSION, "quire-template", SK_VERSION, 0, 1, "The format version: `1`.")         \
+    K(ROOT_NAME, "name", SK_STRING, 0, 0, "The template's name; the file name when missing.") \
+    K(ROOT_PAGE, "page", SK_OBJECT, SO_PAGE, 0, "Paper size, orientation and margins.")     \
+    K(ROOT_FONTS, "fonts", SK_OBJECT, SO_FONTS, 0, "fontconfig patterns of the two faces.") \
+    K(ROOT_PALETTE, "palette", SK_COLOURS, 0, 0, "Chart colours, `\"#rrggbb\"` (quote them).") \
+    K(ROOT_HEADER, "header", SK_STRING, 0, 0,                                               \
+      "Running header with placeholders: `{title}`, `{period}`, `{date}`, `{page}`, "       \
+      "`{pages}`, any top-level scalar or `params:` key.")                                   \
+    K(ROOT_FOOTER, "footer", SK_STRING, 0, 0, "Running footer, with the same placeholders.") \
+    K(ROOT_FORMATS, "formats", SK_STRINGS, 0, 0, "Exporter names rendered by default (`[pdf, xlsx]`).") \
+    K(ROOT_BODY, "body", SK_BLOCKS, 0, 1, "The blocks, in reading order.")                  \
+    K(ROOT_LOGO, "logo", SK_OBJECT, SO_LOGO, 0, "A PNG or JPEG logo beside the template.")
+
+#define PAGE_KEYS(K)                                                                        \
+    K(PAGE_SIZE, "size", SK_ENUM, SE_PAGE_SIZES, 0, "`A4`, `A5`, `Letter`, `Legal`.")        \
+    K(PAGE_ORIENTATION, "orientation", SK_ENUM, SE_ORIENTATIONS, 0, "`portrait` or `landscape`.") \
+    K(PAGE_MARGIN, "margin_mm", SK_MARGIN, 0, 0,                                            \
+      "A number for all sides, or `{top, right, bottom, left}`, in mm.")
+
+#define FONT_KEYS(K)                                                                        \
+    K(FONT_BODY, "body", SK_STRING, 0, 0, "The text face (`NanumGothic`).")                 \
+    K(FONT_BOLD, "bold", SK_STRING, 0, 0, "The bold face (`NanumGothic:bold`).")
+
+#define LOGO_KEYS(K)                                                                        \
+    K(LOGO_FILE, "file", SK_STRING, 0, 1, "A PNG or JPEG inside the template's folder.")     \
+    K(LOGO_WIDTH, "width_mm", SK_NUMBER, 0, 0, "Its printed width in mm.")                  \
+    K(LOGO_ALT, "alt", SK_STRING, 0, 0, "What the logo says, for readers who cannot see it.") \
+    K(LOGO_ON, "on", SK_ENUMS, SE_LOGO_PLACES, 0, "`cover`, `header`, or both.")
+
+/* In tpl_chart.at[] order (template_model.h). */
+#define CHART_KEYS(K)                                                                       \
+    K(CH_TABLE, "table", SK_ID, 0, 1, "The table the chart draws.")                         \
+    K(CH_TYPE, "type", SK_ENUM, SE_CHART_TYPES, 0, "`bar`, `line`, `pie`, `area`, `scatter`.") \
+    K(CH_X, "x", SK_ID, 0, 0, "The column of categories (or of x values).")                 \
+    K(CH_Y, "y", SK_STRINGS, 0, 0, "The columns of the series; every numeric one when missing.") \
+    K(CH_TITLE, "title", SK_STRING, 0, 0, "The chart's title; the table's when missing.")   \
+    K(CH_VALUE_LABELS, "value_labels", SK_BOOL, 0, 0, "Print each value.")                  \
+    K(CH_STACKED, "stacked", SK_BOOL, 0, 0, "Stack the series (bar, area).")                \
+    K(CH_HORIZONTAL, "horizontal", SK_BOOL, 0, 0, "Horizontal bars.")                       \
+    K(CH_DONUT, "donut", SK_BOOL, 0, 0, "A ring instead of a pie.")                         \
+    K(CH_ID, "id", SK_ID, 0, 0, "An id for `[text](#id)` links.")                           \
+    K(CH_SERIES, "series", SK_LIST, SO_SERIES, 0, "Instead of `y:`, series with options.")  \
+    K(CH_LABEL, "label", SK_ID, 0, 0, "Scatter: the text column naming the points.")        \
+    K(CH_REFERENCE, "reference", SK_LIST, SO_REFERENCE, 0, "Horizontal reference lines.")   \
+    K(CH_HIGHLIGHT, "highlight", SK_STRINGS, 0, 0, "Categories drawn in the first colour.") \
+    K(CH_Y_MIN, "y_min", SK_NUMBER, 0, 0, "The value axis' lower end.")                     \
+    K(CH_Y_MAX, "y_max", SK_NUMBER, 0, 0, "The value axis' upper end.")                     \
+    K(CH_Y_FORMAT, "y_format", SK_STRING, 0, 0, "An Excel number format for the value axis.") \
+    K(CH_LEGEND, "legend", SK_ENUM, SE_LEGENDS, 0, "`top`, `bottom`, `right` or `none`.")   \
+    K(CH_HEIGHT_MM, "height_mm", SK_NUMBER, 0, 0, "The chart's height in mm.")              \
+    K(CH_SORT, "sort", SK_ENUM, SE_SORTS, 0, "`asc` or `desc` by the first series; `none`: row order.")       \
+    K(CH_PERCENT_LABELS, "percent_labels", SK_BOOL, 0, 0, "Pie: each slice's share.")       \
+    K(CH_ALT, "alt", SK_STRING, 0, 0, "The text alternative; generated from the data when missing.")
+
+#define SERIES_KEYS(K)                                                                      \
+    K(SER_COLUMN, "column", SK_ID, 0, 1, "The column of the series.")                       \
+    K(SER_AS, "as", SK_ENUM, SE_SERIES_AS, 0, "`line` in a bar chart: a combined chart.")   \
+    K(SER_AXIS, "axis", SK_ENUM, SE_AXES, 0, "`right`: the secondary value axis.")
+
+#define REFERENCE_KEYS(K)                                                                   \
+    K(REF_VALUE, "value", SK_NUMBER, 0, 1, "Where the line is drawn.")                      \
+    K(REF_LABEL, "label", SK_STRING, 0, 0, "Its label.")                                    \
+    K(REF_AXIS, "axis", SK_ENUM, SE_AXES, 0, "The axis it belongs to.")
 
 #endif

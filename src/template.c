@@ -11,6 +11,7 @@
  *  - logo: `file` is required; `width_mm` defaults to 30; `on` to [cover];
  *    a logo without `alt` is decorative (an artifact in a tagged PDF). */
 #include "template.h"
+#include "schema_keys.h"
 #include "template_model.h"
 
 #include "cells.h"
@@ -44,12 +45,16 @@ static const page_size page_sizes[] = {
     {"Letter", 612, 792},
     {"Legal", 612, 1008},
 };
-static const char *const size_names[] = {"A4", "A5", "Letter", "Legal", NULL};
+static const char *const size_names[] = {PAGE_SIZE_NAMES, NULL};
 
-enum { ROOT_VERSION, ROOT_NAME, ROOT_PAGE, ROOT_FONTS, ROOT_PALETTE, ROOT_HEADER,
-       ROOT_FOOTER, ROOT_FORMATS, ROOT_BODY, ROOT_LOGO };
-static const char *const root_keys[] = {"quire-template", "name", "page", "fonts", "palette",
-                                        "header", "footer", "formats", "body", "logo", NULL};
+enum { TEMPLATE_KEYS(KEY_ENUM) };
+static const char *const root_keys[] = {TEMPLATE_KEYS(KEY_NAME) NULL};
+enum { PAGE_KEYS(KEY_ENUM) };
+static const char *const page_keys[] = {PAGE_KEYS(KEY_NAME) NULL};
+enum { FONT_KEYS(KEY_ENUM) };
+static const char *const font_keys[] = {FONT_KEYS(KEY_NAME) NULL};
+enum { LOGO_KEYS(KEY_ENUM) };
+static const char *const logo_keys[] = {LOGO_KEYS(KEY_NAME) NULL};
 
 /* What the reader needs beyond the template itself. */
 typedef struct parse_ctx {
@@ -153,11 +158,11 @@ static void read_margin(ywalk *w, const yev *v, parse_ctx *c)
 
 static void page_key(ywalk *w, void *obj, int key, const yev *v)
 {
-    static const char *const orientations[] = {"portrait", "landscape", NULL};
+    static const char *const orientations[] = {ORIENTATION_NAMES, NULL};
     parse_ctx *c = obj;
     int i;
     switch (key) {
-    case 0:
+    case PAGE_SIZE:
         if (read_named(w, v, "page.size", "page size", size_names, "A4, A5, Letter or Legal",
                        &i)) {
             c->t->page_size = page_sizes[i].name;
@@ -165,7 +170,7 @@ static void page_key(ywalk *w, void *obj, int key, const yev *v)
             c->t->page_h = page_sizes[i].h;
         }
         break;
-    case 1:
+    case PAGE_ORIENTATION:
         if (read_named(w, v, "page.orientation", "orientation", orientations,
                        "portrait or landscape", &i))
             c->t->landscape = i == 1;
@@ -177,7 +182,8 @@ static void page_key(ywalk *w, void *obj, int key, const yev *v)
 static void font_key(ywalk *w, void *obj, int key, const yev *v)
 {
     template_src *t = obj;
-    yw_text(w, v, key ? "fonts.bold" : "fonts.body", key ? &t->font_bold : &t->font_body);
+    int bold = key == FONT_BOLD;
+    yw_text(w, v, bold ? "fonts.bold" : "fonts.body", bold ? &t->font_bold : &t->font_body);
 }
 
 static int hex_digit(char ch)
@@ -287,11 +293,10 @@ static void read_formats(ywalk *w, const yev *v, parse_ctx *c)
 
 /* ---- logo ---- */
 
-enum { LOGO_FILE, LOGO_WIDTH, LOGO_ALT, LOGO_ON };
 
 static void logo_on(ywalk *w, const yev *v, tpl_logo *logo)
 {
-    static const char *const places[] = {"cover", "header", NULL};
+    static const char *const places[] = {LOGO_PLACE_NAMES, NULL};
     logo->on_cover = logo->on_header = 0;
     yev item = *v;
     int list = v->kind == YEV_SEQ_START;
@@ -352,13 +357,12 @@ static void logo_key(ywalk *w, void *obj, int key, const yev *v)
 
 static void read_logo(ywalk *w, const yev *v, template_src *t)
 {
-    static const char *const keys[] = {"file", "width_mm", "alt", "on", NULL};
     tpl_logo *logo = &t->logo;
     logo->given = 1;
     logo->pos = yw_mark(v);
     logo->width_mm = DEFAULT_LOGO_MM;
     logo->on_cover = 1;
-    if (!yw_mapping(w, v, "logo", keys, logo_key, t) || w->fatal)
+    if (!yw_mapping(w, v, "logo", logo_keys, logo_key, t) || w->fatal)
         return;
     if (!logo->image.path && !logo->image.at.line)
         yw_error(w, v, "logo needs 'file:', a PNG or JPEG image");
@@ -367,8 +371,6 @@ static void read_logo(ywalk *w, const yev *v, template_src *t)
 
 static void root_key(ywalk *w, void *obj, int key, const yev *v)
 {
-    static const char *const page_keys[] = {"size", "orientation", "margin_mm", NULL};
-    static const char *const font_keys[] = {"body", "bold", NULL};
     parse_ctx *c = obj;
     template_src *t = c->t;
     switch (key) {

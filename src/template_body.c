@@ -2,6 +2,7 @@
  * item is a bare name (`- cover`) or a one-key mapping (`- heading: ...`);
  * a chart's options are checked here for what makes sense together, and
  * against the dataset's columns at bind time (template_bind.c). */
+#include "schema_keys.h"
 #include "template_model.h"
 
 #include "cells.h"
@@ -12,8 +13,7 @@
 #include <string.h>
 
 /* Blocks written as a bare name. */
-static const char *const bare_names[] = {"cover", "contents", "summary", "page_break",
-                                         "sources", NULL};
+static const char *const bare_names[] = {BARE_BLOCK_NAMES, NULL};
 static const tpl_kind bare_kinds[] = {TPL_COVER, TPL_CONTENTS, TPL_SUMMARY, TPL_PAGE_BREAK,
                                       TPL_SOURCES};
 /* Blocks written as `name: value`. */
@@ -25,13 +25,10 @@ static const char *const all_names[] = {"cover", "contents", "summary", "page_br
                                         "sources", "heading", "figures", "section",
                                         "sections", "table", "tables", "chart", "image", NULL};
 
-static const char *const chart_keys[] = {
-    "table", "type", "x", "y", "title", "value_labels", "stacked", "horizontal", "donut",
-    "id", "series", "label", "reference", "highlight", "y_min", "y_max", "y_format",
-    "legend", "height_mm", "sort", "percent_labels", "alt", NULL};
+static const char *const chart_keys[] = {CHART_KEYS(KEY_NAME) NULL};
 _Static_assert(sizeof chart_keys / sizeof chart_keys[0] == CH_N_KEYS + 1, "one per CH_");
 
-static const char *const chart_types[] = {"bar", "line", "pie", "area", "scatter", NULL};
+static const char *const chart_types[] = {CHART_TYPE_NAMES, NULL};
 
 static int is_word(const yev *ev, const char *word)
 {
@@ -108,10 +105,10 @@ typedef struct chart_read {
     tpl_list series, refs;
 } chart_read;
 
-enum { SER_COLUMN, SER_AS, SER_AXIS };
-static const char *const series_keys[] = {"column", "as", "axis", NULL};
-static const char *const as_names[] = {"bar", "line", NULL};
-static const char *const axis_names[] = {"left", "right", NULL};
+enum { SERIES_KEYS(KEY_ENUM) };
+static const char *const series_keys[] = {SERIES_KEYS(KEY_NAME) NULL};
+static const char *const as_names[] = {SERIES_AS_NAMES, NULL};
+static const char *const axis_names[] = {AXIS_NAMES, NULL};
 
 static void series_key(ywalk *w, void *obj, int key, const yev *v)
 {
@@ -181,8 +178,8 @@ static void read_y(ywalk *w, const yev *v, chart_read *cr)
     }
 }
 
-enum { REF_VALUE, REF_LABEL, REF_AXIS };
-static const char *const ref_keys[] = {"value", "label", "axis", NULL};
+enum { REFERENCE_KEYS(KEY_ENUM) };
+static const char *const ref_keys[] = {REFERENCE_KEYS(KEY_NAME) NULL};
 
 typedef struct ref_read {
     tpl_reference *r;
@@ -242,8 +239,8 @@ static void read_references(ywalk *w, const yev *v, chart_read *cr)
 
 static void chart_key(ywalk *w, void *obj, int key, const yev *v)
 {
-    static const char *const legends[] = {"top", "bottom", "right", "none", NULL};
-    static const char *const sorts[] = {"none", "asc", "desc", NULL};
+    static const char *const legends[] = {LEGEND_NAMES, NULL};
+    static const char *const sorts[] = {SORT_NAMES, NULL};
     chart_read *cr = obj;
     tpl_chart *c = cr->c;
     int i;

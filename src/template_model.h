@@ -6,6 +6,7 @@
 #define QUIRE_TEMPLATE_MODEL_H
 
 #include "arena.h"
+#include "schema_keys.h"
 #include "template.h"
 #include "yaml_walk.h"
 
@@ -39,11 +40,7 @@ typedef enum tpl_kind {
 
 /* The keys of a chart block, in the order of chart_keys[] (template_body.c):
  * tpl_chart.at[] holds where each was written (line 0: not given). */
-enum {
-    CH_TABLE, CH_TYPE, CH_X, CH_Y, CH_TITLE, CH_VALUE_LABELS, CH_STACKED, CH_HORIZONTAL,
-    CH_DONUT, CH_ID, CH_SERIES, CH_LABEL, CH_REFERENCE, CH_HIGHLIGHT, CH_Y_MIN, CH_Y_MAX,
-    CH_Y_FORMAT, CH_LEGEND, CH_HEIGHT_MM, CH_SORT, CH_PERCENT_LABELS, CH_ALT, CH_N_KEYS
-};
+enum { CHART_KEYS(KEY_ENUM) CH_N_KEYS };
 
 typedef struct tpl_series {
     tpl_id column;
