@@ -433,18 +433,42 @@ static void bind_chart(binder *b, const tpl_block *tb)
     }
 }
 
-/* `tables: all`: a bar chart of each table that has categories, numbers
- * (those in the first numeric column's unit) and at least one row (an
- * empty chart says nothing), then the table. */
+/* How `tables: all` charts a table, so that every chart it draws can be
+ * read (issue 11): bars for at most AUTO_CHART_MAX_BARS categories; a
+ * longer table with a date column as a line over time, up to
+ * AUTO_CHART_MAX_POINTS rows (the workbook's charts draw as many); any
+ * other table gets no chart. Returns the x column, or -1 for no chart. */
+#define AUTO_CHART_MAX_BARS 40
+#define AUTO_CHART_MAX_POINTS 1000
+static long auto_chart(const quire_table *tab, quire_chart_type *type)
+{
+    long text = first_column(tab, QUIRE_TEXT), date = first_column(tab, QUIRE_DATE);
+    if (tab->n_rows == 0)
+        return -1;
+    if (tab->n_rows <= AUTO_CHART_MAX_BARS && (text >= 0 || date >= 0)) {
+        *type = QUIRE_CHART_BAR;
+        return text >= 0 ? text : date;
+    }
+    if (date >= 0 && tab->n_rows <= AUTO_CHART_MAX_POINTS) {
+        *type = QUIRE_CHART_LINE;
+        return date;
+    }
+    return -1;
+}
+
+/* `tables: all`: the chart auto_chart() chooses of each table that has
+ * one, with the numbers in the first numeric column's unit, then the
+ * table. */
 static void expand_tables(binder *b)
 {
     for (size_t i = 0; i < b->ds->n_tables; i++) {
         const quire_table *tab = quire_table_at(b->ds, i);
-        long x = tab->n_rows ? first_column(tab, QUIRE_TEXT) : -1;
+        quire_chart_type type = QUIRE_CHART_BAR;
+        long x = auto_chart(tab, &type);
         size_t n_y = 0;
         size_t *y = x >= 0 ? same_unit_columns(b, tab, AUTO_CHART_MAX_Y, &n_y) : NULL;
         if (y && n_y) {
-            quire_chart c = {.type = QUIRE_CHART_BAR, .table = tab, .x = (size_t)x, .y = y,
+            quire_chart c = {.type = type, .table = tab, .x = (size_t)x, .y = y,
                              .n_y = n_y, .title = tab->title, .y_min = NAN, .y_max = NAN,
                              .at = {b->t->path, 0, 0}};
             if (finish_chart(b, &c, NULL))

@@ -37,8 +37,8 @@ static void chart_bar_rect(const chart_ctx *ctx, uint32_t rgb, double x, double 
 }
 
 /* A value label centred at cx with its baseline at base, if it fits. */
-static void chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, double base,
-                            uint32_t rgb, const chart_rect *within, int align)
+static int chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, double base,
+                           uint32_t rgb, const chart_rect *within, int align)
 {
     char buf[64];
     size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
@@ -46,8 +46,9 @@ static void chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, doubl
     double x = align == 1 ? cx - w / 2 : align == 2 ? cx - w : cx;
     chart_rect rect = {x, base - fs * 0.22, w, fs * 0.95};
 
-    if (chart_place(ctx, rect, within)) return;
+    if (chart_place(ctx, rect, within)) return -1;
     chart_text(ctx, ctx->style->font, fs, rgb, x, base, buf, n, 0);
+    return 0;
 }
 
 /* ---- columns (vertical bars) ---------------------------------------- */
@@ -79,14 +80,21 @@ static void chart_columns_pass(chart_ctx *ctx, const chart_vplot *vp, int pass)
             chart_rect bar = {x + gap / 2, fmin(ya, yb), bw - gap, fabs(yb - ya)};
             if (pass == 0) {
                 chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
-                if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
+                /* obstacles for labels; in a combined chart the lines' labels
+                 * come first, on a white ground over the bars */
+                if (c->value_labels && !c->stacked && ctx->n_bars == (int)c->n_y)
+                    chart_place(ctx, bar, NULL);
             } else if (c->stacked) {
                 if (bar.h >= ctx->fs * 1.1)
                     chart_bar_label(ctx, s, r, x + bw / 2, (ya + yb) / 2 - ctx->fs * 0.32,
                                     chart_ink_on(chart_color(ctx, s)), &bar, 1);
             } else {
                 double base = v >= 0 ? yb + 2.5 : yb - 2.5 - ctx->fs * 0.72;
-                chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1);
+                /* beyond the bar's end; when that is taken, just inside it */
+                double inside = v >= 0 ? yb - 2.5 - ctx->fs * 0.72 : yb + 2.5;
+                if (chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1))
+                    chart_bar_label(ctx, s, r, x + bw / 2, inside,
+                                    chart_ink_on(chart_bar_color(ctx, s, r)), &bar, 1);
             }
         }
     }
@@ -109,9 +117,9 @@ static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
         if (chart_series_line(ctx, s)) chart_line_one(ctx, vp, s, 1);
     chart_references(ctx, &vp->ax, 0, p, 0, 1);
     if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0, 1);
-    if (c->value_labels) chart_columns_pass(ctx, vp, 1);
     for (size_t s = 0; s < c->n_y && c->value_labels; s++)
         if (chart_series_line(ctx, s)) chart_line_value_labels(ctx, vp, s);
+    if (c->value_labels) chart_columns_pass(ctx, vp, 1);
 }
 
 /* ---- horizontal bars ------------------------------------------------ */

@@ -182,6 +182,7 @@ quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt, char
     if (e)
         st = xlsx_fail(&ctx, e, job->final_path ? job->final_path : job->output_path);
 cleanup:
+    xlsx_charts_done();
     xlsx_names_free(&ctx.names);
     free(ctx.placed);
     free(ctx.scratch);

@@ -42,6 +42,7 @@ typedef struct xlsx_placement {
     lxw_worksheet *ws;
     size_t rows;        /**< data rows on the first sheet (row 1 onwards) */
     size_t n_charts;    /**< charts already placed on that sheet */
+    size_t next_row;    /**< where the next chart may start (charts.c), 0: row 1 */
 } xlsx_placement;
 
 /** Sheet names taken so far, compared case-insensitively as Excel does. */
@@ -169,5 +170,8 @@ quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t);
 quire_status xlsx_sources_sheet(xlsx_ctx *ctx);
 /* charts.c */
 quire_status xlsx_charts(xlsx_ctx *ctx);
+/** Frees what the charts keep until the workbook is written or freed
+ * (chart_combo.c); call after workbook_close() or lxw_workbook_free(). */
+void xlsx_charts_done(void);
 
 #endif /* QUIRE_XLSX_H */
