@@ -302,7 +302,10 @@ static int verify_pdf(const unsigned char *d, size_t len, char *why, size_t size
         n--;
     if (!ends_with(d, n, "%%EOF"))
         return fail(why, size, "the PDF does not end with %%%%EOF (the file was cut short)");
-    size_t from = n > 1024 ? n - 1024 : 0, at = n - 5;
+    /* the last "startxref" that ends before %%EOF, in the last KB */
+    if (n < 5 + 9)
+        return fail(why, size, "the PDF has no startxref");
+    size_t from = n > 1024 ? n - 1024 : 0, at = n - 5 - 9;
     while (at > from && memcmp(d + at, "startxref", 9) != 0)
         at--;
     if (memcmp(d + at, "startxref", 9) != 0)
