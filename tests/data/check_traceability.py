@@ -212,6 +212,26 @@ def seeds_of(row):
     return re.findall(r"\d{3}", row["seed"])
 
 
+
+def paragraphs(prose):
+    """The strings of a summary or body: a string, or a list whose entries
+    are strings or lists of strings (bulleted lists)."""
+    if not prose:
+        return []
+    if isinstance(prose, str):
+        return [prose]
+    out = []
+    for p in prose:
+        out.extend(p if isinstance(p, list) else [p])
+    return out
+
+
+def plain_text(text):
+    """Inline markup removed: footnote references, stars, link targets."""
+    text = re.sub(r"\[\^[^\]]*\]", "", str(text))
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"(?<!\\)\*+", "", text)
+
 class Checker:
     def __init__(self, data, rows, seeds_dir):
         self.data, self.rows, self.seeds_dir = data, rows, seeds_dir
@@ -323,6 +343,11 @@ class Checker:
 
     # --- the dataset's text -----------------------------------------------
     def texts(self):
+        """Every text of the dataset with its place; markup removed."""
+        for where, text in self.raw_texts():
+            yield where, plain_text(text)
+
+    def raw_texts(self):
         d = self.data
         for key in ("title", "subtitle", "period", "author", "organization"):
             if d.get(key) is not None:
@@ -330,7 +355,7 @@ class Checker:
         if d.get("date") is not None:
             yield "date", str(d["date"])
         summary = d.get("summary") or []
-        for p in [summary] if isinstance(summary, str) else summary:
+        for p in paragraphs(summary):
             yield "summary", p
         for f in d.get("figures", []) or []:
             for key in ("label", "unit", "note"):
@@ -352,10 +377,12 @@ class Checker:
                         yield where, str(v)
         for s in d.get("sections", []) or []:
             yield "section:" + s["id"], s.get("heading", "")
-            for p in s.get("body", []) or []:
+            for p in paragraphs(s.get("body")):
                 yield "section:" + s["id"], p
         for s in d.get("sources", []) or []:
             yield "source:" + s["id"], s.get("title", "")
+        for n in d.get("footnotes", []) or []:
+            yield "footnote:" + n["id"], n.get("text", "")
 
     def check_text(self):
         date_rows = self.rows_of("date")
