@@ -198,7 +198,7 @@ static void row_draw(tbl *tb, size_t row, double h, int repeated)
             const lb_line *l = &col->lines.items[i];
             double base = top - VPAD - (double)(i + 1) * tb->leading + 3.2 * tb->size / CELL_SIZE;
             double lw = text_rich_width(&col->cell, &lk, l->start, l->end);
-            double lx = col->right && !head ? x + col->w - HPAD - lw : x + HPAD;
+            double lx = col->right ? x + col->w - HPAD - lw : x + HPAD;
             if (ctx->dry)
                 fonts_check(ctx, lk.family->face[lk.flags & 3u], col->cell.text + l->start,
                             l->end - l->start);
