@@ -193,29 +193,38 @@ static int set_default(arena *a, const quire_plugin *pl, const quire_option_decl
     return EXIT_PLUGIN;
 }
 
+/* Types values into the slot of out for decl, from origin at. 0, or -1
+ * with the reason in why. */
+static int set_value(arena *a, const quire_option_decl *decl, const char *const *values,
+                     size_t n_values, int is_list, quire_option_origin origin, quire_pos at,
+                     option_values *out, char *why, size_t size)
+{
+    quire_option next = {.name = decl->name, .type = decl->type, .origin = origin, .at = at};
+    if (parse_value(a, decl, values, n_values, is_list, &next, why, size) != 0)
+        return -1;
+    for (size_t i = 0; i < out->n; i++)
+        if (strcmp(out->items[i].name, decl->name) == 0)
+            out->items[i] = next;
+    return 0;
+}
+
 static int from_template(arena *a, const quire_plugin *pl, const option_setting *s,
                          const char *path, diag *d, option_values *out)
 {
     const quire_option_decl *decl = options_find(pl, s->key);
+    char why[400];
     if (!decl) {
         const char *near = options_suggest(pl, s->key);
         diag_error(d, path, s->at.line, s->at.col, "%s: unknown option '%s'%s%s%s", pl->name,
                    s->key, near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         return EXIT_INVALID;
     }
-    quire_option *o = NULL;
-    for (size_t i = 0; i < out->n; i++)
-        if (strcmp(out->items[i].name, decl->name) == 0)
-            o = &out->items[i];
-    quire_option next = {.name = decl->name, .type = decl->type,
-                         .origin = QUIRE_FROM_TEMPLATE, .at = s->at};
-    char why[400];
-    if (parse_value(a, decl, s->values, s->n_values, s->is_list, &next, why, sizeof why) != 0) {
+    quire_pos at = {path, s->at.line, s->at.col};
+    if (set_value(a, decl, s->values, s->n_values, s->is_list, QUIRE_FROM_TEMPLATE, at, out,
+                  why, sizeof why) != 0) {
         diag_error(d, path, s->at.line, s->at.col, "%s.%s %s", pl->name, s->key, why);
         return EXIT_INVALID;
     }
-    next.at.file = path;
-    *o = next;
     return 0;
 }
 
@@ -223,24 +232,18 @@ static int from_cli(arena *a, const quire_plugin *pl, const cli_plugin_option *c
                     option_values *out)
 {
     const quire_option_decl *decl = options_find(pl, c->key);
+    char why[400];
     if (!decl) {
         const char *near = options_suggest(pl, c->key);
         fprintf(err, "quire: -O %s: plugin %s has no option '%s'%s%s%s\n", c->arg, pl->name,
                 c->key, near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
         return EXIT_USAGE;
     }
-    quire_option *o = NULL;
-    for (size_t i = 0; i < out->n; i++)
-        if (strcmp(out->items[i].name, decl->name) == 0)
-            o = &out->items[i];
-    quire_option next = {.name = decl->name, .type = decl->type,
-                         .origin = QUIRE_FROM_COMMAND_LINE};
-    char why[400];
-    if (parse_value(a, decl, &c->value, 1, 0, &next, why, sizeof why) != 0) {
+    if (set_value(a, decl, &c->value, 1, 0, QUIRE_FROM_COMMAND_LINE, (quire_pos){0}, out, why,
+                  sizeof why) != 0) {
         fprintf(err, "quire: -O %s: %s\n", c->arg, why);
         return EXIT_USAGE;
     }
-    *o = next;
     return 0;
 }
 
