@@ -6,7 +6,12 @@
  * the directory of the file that names it — no absolute path, no `..` or
  * symlink whose real location leaves it — unless --allow-any-path is given.
  * The dataset and template themselves, named on the command line, are not
- * confined, but they too must be regular files (a FIFO would block). */
+ * confined, but they too must be regular files (a FIFO would block).
+ *
+ * The check guards against what an input's author writes, not against
+ * someone swapping files in the folder between the check and the open
+ * (plugins open images by name later anyway): whoever can write the
+ * dataset's folder can change the dataset itself. */
 #ifndef QUIRE_INPUT_PATH_H
 #define QUIRE_INPUT_PATH_H
 

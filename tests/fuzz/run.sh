@@ -5,7 +5,8 @@
 #
 # Seeds come from the tree (tests/bad, data/, templates/, tests/fuzz/seeds);
 # what a run learns stays in BUILD/fuzz/corpus/HARNESS for the next run;
-# a crash, leak, timeout (10 s) or memory blow-up (2 GiB) leaves its input
+# a crash, leak, timeout (FUZZ_TIMEOUT, 30 s: wall time on a busy machine) or
+# memory blow-up (2 GiB) leaves its input
 # in BUILD/fuzz/artifacts/HARNESS/ and makes this script fail.
 set -u
 build=$1
@@ -49,7 +50,7 @@ run_one() {
     local bin=$build/tests/fuzz/fuzz_$h
     mkdir -p "$work/corpus/$h" "$work/artifacts/$h"
     seeds "$h"
-    "$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 \
+    "$bin" -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-30}" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
         -dict="$src/tests/fuzz/quire.dict" -artifact_prefix="$work/artifacts/$h/" \
         -print_final_stats=1 "$work/corpus/$h" "$work/seeds/$h" > "$work/$h.log" 2>&1
     local rc=$?
