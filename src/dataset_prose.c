@@ -205,6 +205,8 @@ void dataset_prose_finish(loader *ld)
      * keeps 0 and is a warning. */
     quire_footnote *fn = ld->footnotes.items;
     for (size_t i = 0; i < ld->footnotes.n; i++) {
+        if (!fn[i].id)
+            continue;  /* its missing or bad id is reported already */
         size_t *first = strmap_get(&ld->note_refs.index, fn[i].id);
         fn[i].number = first ? (int)*first + 1 : 0;
         if (!fn[i].number)
