@@ -14,7 +14,7 @@ FUZZ_CC         ?= clang-14
 DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpng-dev libjpeg-dev \
        libfontconfig-dev zlib1g-dev libcmocka-dev fonts-nanum fonts-dejavu-core \
        poppler-utils qpdf python3 python3-openpyxl python3-yaml python3-jsonschema libreoffice-calc-nogui \
-       valgrind groff-base bash-completion dpkg-dev file parallel clang-14 libclang-rt-14-dev
+       valgrind groff-base bash-completion dpkg-dev file parallel ninja-build clang-14 libclang-rt-14-dev
 # the PDF tests read links and content streams with pikepdf
 DEPS += python3-pikepdf
 # PDF/A's sRGB output intent profile (issue 10), found at run time

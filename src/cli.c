@@ -368,9 +368,11 @@ static const char render_help[] =
 
 static const char watch_help[] =
     "Usage: quire watch DATASET.yaml... [OPTION]...\n"
-    "Renders like quire render, then renders again whenever a dataset, its template,\n"
-    "a CSV file or an image changes. Errors are printed and watching goes on; the\n"
-    "last good outputs stay. Ctrl-C ends it (exit 0).\n"
+    "Renders like quire render --keep-going, then renders again, about 200 ms after\n"
+    "the last change, each dataset whose file, template, CSV files or images (or the\n"
+    "template's logo) changed. Errors are printed and watching goes on; the last good\n"
+    "outputs stay. Ctrl-C or SIGTERM ends it (exit 0). Takes the options of render\n"
+    "but --depfile.\n"
     "\n" RENDER_OPTIONS;
 
 static const char validate_help[] =

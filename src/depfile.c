@@ -2,7 +2,9 @@
  *
  * Names are escaped as GCC's -MD escapes them (a space or tab and the
  * backslashes before it, '#', '$') plus ':' (a second colon would make a
- * static pattern rule); a newline cannot be written at all. */
+ * static pattern rule) and the wildcards '*', '?', '[', ']' (make would
+ * expand them to the files they match); a newline cannot be written at
+ * all. */
 #define _GNU_SOURCE /* dladdr */
 #include "depfile.h"
 
@@ -51,7 +53,7 @@ int depfile_escape(FILE *f, const char *s)
             for (const char *q = p; q > s && q[-1] == '\\'; q--)
                 fputc('\\', f);
             fputc('\\', f);
-        } else if (*p == '#' || *p == ':') {
+        } else if (strchr("#:*?[]", *p)) {
             fputc('\\', f);
         } else if (*p == '$') {
             fputc('$', f);

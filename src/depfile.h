@@ -21,8 +21,9 @@
 int depfile_write(const char *path, const render_task *tasks, const render_result *results,
                   size_t n, char *err, size_t size);
 
-/* Writes s to f escaped for a Make rule (space, '#', '$', '\' before
- * them). Returns 0, or -1 for a name Make cannot carry (a newline). */
+/* Writes s to f escaped for a Make rule (space, tab, '#', ':', '$', the
+ * wildcards, '\' before a space). Returns 0, or -1 for a name Make cannot
+ * carry (a newline). */
 int depfile_escape(FILE *f, const char *s);
 
 #endif

@@ -9,6 +9,7 @@
 #include "prepare.h"
 #include "registry.h"
 #include "render.h"
+#include "watch.h"
 #include "schema.h"
 
 #include <errno.h>
@@ -41,7 +42,8 @@ static int prepare_run(const cli_options *o, diag *d, prepared *p, registry **re
     return code ? code : planned ? planned : checked;
 }
 
-static int cmd_render(const cli_options *o)
+/* render, and each pass of watch (which gets the inputs back in pass). */
+static int cmd_render(const cli_options *o, watch_pass *pass)
 {
     diag d;
     diag_init(&d, stderr);
@@ -52,6 +54,8 @@ static int cmd_render(const cli_options *o)
     render_result *results = NULL;
     size_t n_tasks = 0;
     int code = prepare_run(o, &d, &p, &reg, &pl);
+    if (pass && watch_collect(pass, o, &p) != 0)
+        code = EXIT_EXPORT;
     if (code != 0 && !(code == EXIT_INVALID && o->keep_going))
         goto cleanup;
     tasks = malloc((pl.n_tasks ? pl.n_tasks : 1) * sizeof *tasks);
@@ -148,18 +152,17 @@ int main(int argc, char **argv)
     else if (o.command == CLI_VERSION)
         cli_version(stdout);
     else if (o.command == CLI_RENDER)
-        code = cmd_render(&o);
+        code = cmd_render(&o, NULL);
+    else if (o.command == CLI_WATCH)
+        code = watch_run(&o, cmd_render);
     else if (o.command == CLI_VALIDATE)
         code = cmd_validate(&o);
     else if (o.command == CLI_PLUGINS)
         code = cmd_plugins(&o);
     else if (o.command == CLI_SCHEMA)
         code = schema_write(o.schema, stdout) == 0 ? EXIT_OK : EXIT_USAGE;
-    else {
-        fprintf(stderr, "quire: %s: not available in this build yet\n",
-                o.command == CLI_WATCH ? "watch" : "schema");
-        code = EXIT_USAGE;
-    }
+    else
+        code = EXIT_USAGE;   /* CLI_NONE without --help: cli_parse reported it */
 cleanup:
     cli_free(&o);
     fonts_shutdown();

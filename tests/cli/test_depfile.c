@@ -32,6 +32,7 @@ static void test_escape(void **state)
         {"#1.csv", "\\#1.csv"},
         {"$HOME.csv", "$$HOME.csv"},
         {"C:x.csv", "C\\:x.csv"},
+        {"x[1]*?.csv", "x\\[1\\]\\*\\?.csv"},   /* no wildcard expansion */
         {"사업비.csv", "사업비.csv"},
     };
     int rc;
