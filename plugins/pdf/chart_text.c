@@ -1,9 +1,18 @@
 /* chart_text.c — measuring, wrapping, shortening and placing chart text,
- * and the few drawing primitives every chart type uses. */
+ * and the few drawing primitives every chart type uses.
+ *
+ * Text goes through the PDF plugin's text layer (text.h): the face of the
+ * chart's font measures and draws, the line breaker wraps, so a chart
+ * measures its words exactly as the rest of the document does. A font
+ * the text layer does not know (a caller that loaded it through libharu
+ * alone) is measured through libharu, with a cache. */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart_internal.h"
+#include "linebreak.h"
+#include "text.h"
 
 #define CHART_ELLIPSIS "…"
 
@@ -21,6 +30,11 @@ static size_t chart_utf8_len(const char *s)
 /* Width of one character in 1/1000 em, from the cache when it is there. */
 static double chart_char_width(const chart_ctx *ctx, HPDF_Font font, const char *s, size_t n)
 {
+    const text_face *face = text_face_of(font);
+    if (face) {
+        size_t len;
+        return text_face_advance(face, text_utf8_decode(s, &len));
+    }
     uint64_t key = 0;
     size_t slot;
     int which = font == ctx->style->font ? 1 : font == ctx->style->bold ? 2 : 0;
@@ -83,8 +97,15 @@ void chart_stroke_rgb(const chart_ctx *ctx, uint32_t rgb)
 void chart_text(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
                 double x, double y, const char *s, size_t len, int align)
 {
+    const text_face *face = text_face_of(font);
+
     if (!ctx->page || len == 0) return;
     if (align) x -= chart_text_width(ctx, font, size, s, len) * (align == 1 ? 0.5 : 1.0);
+    if (face) {
+        text_style st = {face, size, rgb};
+        text_show(ctx->page, &st, x, y, s, len);
+        return;
+    }
     chart_fill_rgb(ctx, rgb);
     HPDF_Page_BeginText(ctx->page);
     HPDF_Page_SetFontAndSize(ctx->page, font, (HPDF_REAL)size);
@@ -109,57 +130,46 @@ void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint3
     HPDF_Page_EndText(ctx->page);
 }
 
-/* Breaks s into lines at most width wide, at spaces (Korean breaks there
- * too); a word wider than a line is broken between characters, and
- * *broke_word says so. Returns the number of lines needed, storing at most
- * max_lines of them. Each character is measured once: linear in the
- * length of s, however long its words. */
+/* Measures for the line breaker: a chart's text in one font and size. */
+typedef struct chart_measure {
+    const chart_ctx *ctx;
+    HPDF_Font font;
+    double size;
+} chart_measure;
+
+static double chart_measure_fn(void *data, const char *s, size_t len)
+{
+    const chart_measure *m = data;
+    return chart_text_width(m->ctx, m->font, m->size, s, len);
+}
+
+/* Breaks s into lines at most width wide with the document's line
+ * breaker (at spaces, Korean like English; a word wider than a line is
+ * split, and *broke_word says so). Returns the number of lines needed,
+ * storing at most max_lines of them; on running out of memory, one line. */
 size_t chart_text_wrap(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
                        chart_line *lines, size_t max_lines, int *broke_word)
 {
-    size_t n = 0, pos = 0, total = strlen(s);
-    double k = size / 1000.0;
+    chart_measure m = {ctx, font, size};
+    lb_lines out = {0};
+    size_t n;
 
     if (broke_word) *broke_word = 0;
-    while (pos < total) {
-        while (s[pos] == ' ') pos++;
-        if (pos >= total) break;
-        size_t start = pos, end = pos;
-        double line_w = 0;
-        /* whole words while they fit: a word's width is its own plus the spaces before it */
-        while (pos < total) {
-            size_t w_end = pos;
-            double add = 0;
-            while (w_end < total && s[w_end] == ' ') add += chart_char_width(ctx, font, s + w_end, 1) * k, w_end++;
-            if (w_end >= total) break;
-            while (w_end < total && s[w_end] != ' ') {
-                size_t cl = chart_utf8_len(s + w_end);
-                if (w_end + cl > total) cl = total - w_end;
-                add += chart_char_width(ctx, font, s + w_end, cl) * k;
-                w_end += cl;
-            }
-            if (end > start && line_w + add > width) break;
-            if (end == start && add > width) break;      /* the first word alone is too wide */
-            line_w += add;
-            pos = end = w_end;
-        }
-        if (end == start) {   /* one word wider than the line: as many characters as fit */
-            size_t kk = start;
-            double cw = 0;
-            while (kk < total && s[kk] != ' ') {
-                size_t cl = chart_utf8_len(s + kk);
-                if (kk + cl > total) cl = total - kk;
-                double c = chart_char_width(ctx, font, s + kk, cl) * k;
-                if (kk > start && cw + c > width) break;
-                cw += c;
-                kk += cl;
-            }
-            end = pos = kk;
-            if (broke_word && kk < total && s[kk] != ' ') *broke_word = 1;
-        }
-        if (n < max_lines) lines[n].off = start, lines[n].len = end - start;
-        n++;
+    if (linebreak(s, width, chart_measure_fn, &m, &out) != 0) {
+        lb_lines_free(&out);
+        if (max_lines) lines[0].off = 0, lines[0].len = strlen(s);
+        return 1;
     }
+    n = out.count;
+    for (size_t i = 0; i < n; i++) {
+        const lb_line *l = &out.items[i];
+        if (i < max_lines) lines[i].off = l->start, lines[i].len = l->end - l->start;
+        /* a line that ends inside a word split it */
+        if (broke_word && l->end > l->start && s[l->end] && s[l->end] != ' ' && s[l->end] != '\n' &&
+            s[l->end - 1] != ' ')
+            *broke_word = 1;
+    }
+    lb_lines_free(&out);
     return n;
 }
 

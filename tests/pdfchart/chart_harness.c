@@ -12,6 +12,7 @@
 
 #include "chart.h"
 #include "chart_cases.h"
+#include "text.h"
 
 #define FONT_DIR "/usr/share/fonts/truetype/nanum/"
 #define PAGE_W 595.0
@@ -52,9 +53,18 @@ int main(int argc, char **argv)
     if (!pdf || !boxes) goto cleanup;
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    chart_style style = {harness_font(pdf, FONT_DIR "NanumGothic.ttf"),
-                         harness_font(pdf, FONT_DIR "NanumGothicBold.ttf"),
-                         palette, 6, NULL, 10};
+    /* the fonts as the PDF plugin loads them: faces of the text layer */
+    static text_face faces[2];
+    static const text_face *registered[2] = {&faces[0], &faces[1]};
+    char ferr[256];
+    if (text_face_load(&faces[0], pdf, FONT_DIR "NanumGothic.ttf", 0, 0, ferr, sizeof ferr) ||
+        text_face_load(&faces[1], pdf, FONT_DIR "NanumGothicBold.ttf", 0, 0, ferr, sizeof ferr)) {
+        fprintf(stderr, "%s\n", ferr);
+        goto cleanup;
+    }
+    text_faces_register(registered, 2);
+    chart_style style = {faces[0].font, faces[1].font, palette, 6, NULL, 10};
+    (void)harness_font;
     if (!style.font || !style.bold) goto cleanup;
 
     for (size_t i = 0; i < n; i++) {
@@ -80,7 +90,10 @@ int main(int argc, char **argv)
     status = harness_errors ? 1 : 0;
 cleanup:
     if (boxes) fclose(boxes);
+    text_faces_register(NULL, 0);
     if (pdf) HPDF_Free(pdf);
+    text_face_free(&faces[0]);
+    text_face_free(&faces[1]);
     if (status) fprintf(stderr, "chart_harness: failed\n");
     return status;
 }
