@@ -128,9 +128,12 @@ static void tile_draw(pdf_ctx *ctx, const tile *t, double x, double top, double 
 static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
 {
     double inner = tile_w - 2 * PAD, h = 0;
-    for (size_t i = 0; i < n; i++)
+    double notes = 0;
+    for (size_t i = 0; i < n; i++) {
         h = tiles[i].h > h ? tiles[i].h : h;
-    page_need(ctx, h + GAP);
+        notes += notes_need_all(ctx, &tiles[i].note);
+    }
+    page_need(ctx, h + GAP + notes); /* the row and the notes it brings */
     double top = page_take(ctx, h + GAP);
     char where[160];
     for (size_t i = 0; i < n; i++) {

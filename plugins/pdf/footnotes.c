@@ -90,6 +90,12 @@ double notes_need(pdf_ctx *ctx, const text_rich *r, const lb_line *line)
     return n ? h : 0;
 }
 
+double notes_need_all(pdf_ctx *ctx, const text_rich *r)
+{
+    lb_line all = {0, r->len, 0};
+    return notes_need(ctx, r, &all);
+}
+
 /* Sets what fits of note in this page's foot. */
 static void set_note(pdf_ctx *ctx, pdf_note *note)
 {

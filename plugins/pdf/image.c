@@ -30,7 +30,7 @@ void image_draw(pdf_ctx *ctx, const quire_image *im)
     sources_line(ctx, &im->sources, source, sizeof source);
     double cap_h = caption.len ? flow_height(ctx, &caption, &lk, ctx->width, CAPTION_LEADING) : 0;
     double src_h = source[0] ? 11 : 0;
-    page_need(ctx, 10 + h + 4 + cap_h + src_h);
+    page_need(ctx, 10 + h + 4 + cap_h + src_h + notes_need_all(ctx, &caption));
     page_space(ctx, 10);
     page_begin(ctx, PDF_ROLE_FIGURE);
     double top = page_take(ctx, h + 4);

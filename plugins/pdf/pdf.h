@@ -240,6 +240,8 @@ int notes_init(pdf_ctx *ctx);
 void notes_free(pdf_ctx *ctx);
 /* Height the notes referred to by line of r would add to this page's foot. */
 double notes_need(pdf_ctx *ctx, const text_rich *r, const lb_line *line);
+/* The same for all of r: a block drawn whole (a tile, a caption, a row). */
+double notes_need_all(pdf_ctx *ctx, const text_rich *r);
 /* Sets them in the foot (called as the line is placed). */
 void notes_place(pdf_ctx *ctx, const text_rich *r, const lb_line *line);
 /* Starts a page's foot (a long note continues) and draws it at its end. */

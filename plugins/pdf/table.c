@@ -44,6 +44,7 @@ typedef struct tbl {
     size_t rows;           /* shown: at most max_rows */
     double size, leading;
     int header_breaks;     /* header words may break */
+    double notes_h;        /* footnotes the row last broken brings */
 } tbl;
 
 static int is_numeric(const quire_column *c)
@@ -165,6 +166,7 @@ static int group_widths(tbl *tb)
 static double row_break(tbl *tb, size_t row)
 {
     size_t most = 1;
+    double notes = 0;
     for (size_t k = 0; k < tb->n_group; k++) {
         tcol *col = &tb->cols[tb->group[k]];
         text_rich_free(&col->cell);
@@ -174,7 +176,9 @@ static double row_break(tbl *tb, size_t row)
         text_look lk = cell_look(tb, row, col);
         text_rich_break(&col->cell, &lk, col->w - 2 * HPAD, &col->lines);
         most = col->lines.count > most ? col->lines.count : most;
+        notes += notes_need_all(tb->ctx, &col->cell);
     }
+    tb->notes_h = notes; /* a row's footnotes must fit under it, same page */
     return (double)most * tb->leading + 2 * VPAD;
 }
 
@@ -205,6 +209,7 @@ static void row_draw(tbl *tb, size_t row, double h, int repeated)
             else
                 text_rich_draw_line(page_canvas(ctx), &col->cell, &lk, l, lx, base,
                                     col->w - 2 * HPAD, 0, links_on_text, ctx);
+            notes_place(ctx, &col->cell, l);
         }
         x += col->w;
     }
@@ -238,9 +243,9 @@ static void table_head(tbl *tb, int first_group)
     size_t keep = tb->rows <= 4 ? tb->rows : 2;
     double rows_h = 0;
     for (size_t r = 0; r < keep; r++)
-        rows_h += row_break(tb, r);
+        rows_h += row_break(tb, r) + tb->notes_h;
     double desc_h = desc.len ? flow_height(ctx, &desc, &dl, ctx->width, 12.5) : 0;
-    page_need(ctx, 6 + 15 + desc_h + 4 + head_h + rows_h);
+    page_need(ctx, 6 + 15 + desc_h + 4 + head_h + rows_h + (desc.len ? notes_need_all(ctx, &desc) : 0));
     page_space(ctx, 6);
     page_begin(ctx, PDF_ROLE_CAPTION);
     double top = page_take(ctx, 15);
@@ -266,14 +271,14 @@ static void table_body(tbl *tb, int first_group)
     page_begin(ctx, PDF_ROLE_TABLE);
     row_draw(tb, SIZE_MAX, row_break(tb, SIZE_MAX), 0);
     for (size_t r = 0; r < tb->rows && !ctx->status; r++) {
-        double h = row_break(tb, r);
+        double h = row_break(tb, r), notes = tb->notes_h;
         /* the last row does not go alone to a new page */
         int widow = 0;
         if (r > 0 && r + 2 == tb->rows) {
-            widow = page_room(ctx) - h - row_break(tb, r + 1) < 0;
+            widow = page_room(ctx) - h - notes - row_break(tb, r + 1) - tb->notes_h < 0;
             h = row_break(tb, r);
         }
-        if (page_room(ctx) < h || widow) {
+        if (page_room(ctx) < h + notes || widow) {
             page_begin(ctx, PDF_ROLE_ARTIFACT);
             page_rule(ctx, ctx->left, ctx->right, ctx->y, 0.6, PDF_RULE_RGB);
             page_end(ctx);
@@ -367,7 +372,7 @@ void table_draw(pdf_ctx *ctx, const quire_table *t)
     char where[160];
     snprintf(where, sizeof where, "table '%s'", t->id);
     ctx->where = where;
-    tbl tb = {ctx, t, NULL, t->n_columns, NULL, 0, t->n_rows, CELL_SIZE, 11.5, 0};
+    tbl tb = {ctx, t, NULL, t->n_columns, NULL, 0, t->n_rows, CELL_SIZE, 11.5, 0, 0};
     if (tb.rows > (size_t)ctx->max_rows)
         tb.rows = (size_t)ctx->max_rows;
     if (!t->n_columns)
