@@ -97,8 +97,8 @@ static lxw_error write_long_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t col
     return e;
 }
 
-static lxw_error write_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
-                            const char *text, lxw_format *f)
+lxw_error xlsx_write_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
+                          const char *text, lxw_format *f)
 {
     const char *s = xlsx_clean_text(ctx, text);
     if (!s)
@@ -117,11 +117,14 @@ lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col
     double v = c->numbers ? c->numbers[row] : 0;
     switch (c->type) {
     case QUIRE_TEXT:
-        return write_text(ctx, ws, r, col, c->texts[row], custom);
+        if (c->markup && c->rich)   /* markup: true: the parsed cell */
+            return xlsx_write_prose(ctx, ws, r, col, NULL, QUIRE_AT(c->rich, c->text_size, row),
+                                    c->texts[row], custom, 0);
+        return xlsx_write_text(ctx, ws, r, col, c->texts[row], custom);
     case QUIRE_DATE:
         /* Before 1900-03-01 Excel's serials are off (its 1900 leap year). */
         if (v + XLSX_EPOCH_SERIAL < XLSX_FIRST_SERIAL)
-            return write_text(ctx, ws, r, col, c->texts[row], custom);
+            return xlsx_write_text(ctx, ws, r, col, c->texts[row], custom);
         return worksheet_write_number(ws, r, col, v + XLSX_EPOCH_SERIAL,
                                       custom ? custom : ctx->fmt.date);
     case QUIRE_PERCENT:
@@ -158,5 +161,5 @@ lxw_error xlsx_write_date_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
         (serial = (double)days_from_civil(y, (unsigned)m, (unsigned)d) + XLSX_EPOCH_SERIAL) >=
             XLSX_FIRST_SERIAL)
         return worksheet_write_number(ws, r, col, serial, ctx->fmt.date);
-    return write_text(ctx, ws, r, col, ymd, NULL);
+    return xlsx_write_text(ctx, ws, r, col, ymd, NULL);
 }

@@ -18,6 +18,7 @@ static const char *const labels[XL_N_LABELS][XLSX_N_LANGS] = {
     [XL_SHEET_FALLBACK]   = {"Sheet",               "시트"},
     [XL_HEADLINE]         = {"Headline figures",    "핵심 지표"},
     [XL_SUMMARY]          = {"Summary",             "요약"},
+    [XL_FOOTNOTES]        = {"Footnotes",           "각주"},
     [XL_PERIOD]           = {"Period",              "기간"},
     [XL_DATE]             = {"Date",                "발행일"},
     [XL_AUTHOR]           = {"Author",              "작성자"},

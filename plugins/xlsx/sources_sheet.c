@@ -11,7 +11,6 @@ enum { COL_ID, COL_TITLE, COL_PUBLISHER, COL_AUTHOR, COL_DATE, COL_URL, N_COLS }
 
 static const xlsx_label_id headers[N_COLS] = {XL_SRC_ID, XL_SRC_TITLE, XL_SRC_PUBLISHER,
                                               XL_SRC_AUTHOR, XL_SRC_DATE, XL_SRC_URL};
-#define URL_MAX 2079  /* Excel's longest hyperlink */
 
 static const double widths[N_COLS] = {20, 60, 20, 16, 12, 60};
 
@@ -24,17 +23,6 @@ static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c
     return clean ? worksheet_write_string(ws, r, c, clean, NULL) : LXW_ERROR_MEMORY_MALLOC_FAILED;
 }
 
-/* Web and mail addresses only: libxlsxwriter would turn "external:..."
- * into a link to a local file. */
-static int is_web_url(const char *u)
-{
-    static const char *const schemes[] = {"http://", "https://", "ftp://", "mailto:"};
-    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
-        if (strncasecmp(u, schemes[i], strlen(schemes[i])) == 0)
-            return 1;
-    return 0;
-}
-
 /* A URL Excel will not take as a link (too long, odd) is kept as text. */
 static lxw_error url(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *u)
 {
@@ -43,7 +31,9 @@ static lxw_error url(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *
     const char *clean = xlsx_clean_text(ctx, u);
     if (!clean)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    if (is_web_url(clean) && strlen(clean) <= URL_MAX &&
+    /* Web and mail addresses only: libxlsxwriter would turn "external:..."
+     * into a link to a local file. */
+    if (xlsx_is_web_url(clean) &&
         worksheet_write_url(ws, r, COL_URL, clean, NULL) == LXW_NO_ERROR)
         return LXW_NO_ERROR;
     return worksheet_write_string(ws, r, COL_URL, clean, NULL);

@@ -1,7 +1,8 @@
 /*
- * summary_sheet.c — the first sheet: what the workbook is about, and the
+ * summary_sheet.c — the first sheet: what the workbook is about, the
  * headline figures as numbers (a "%" figure as a fraction shown in %,
- * its unit cell left empty so that it does not read "42% %").
+ * its unit cell left empty so that it does not read "42% %"), the summary
+ * as rich text, the footnotes, and the template's logo.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -75,8 +76,8 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
         e = text(ctx, ws, r, COL_BASIS, f->change_basis, NULL);
     if (!e)
         e = text(ctx, ws, r, COL_SOURCE, cite, ctx->fmt.wrap);
-    if (!e)
-        e = text(ctx, ws, r, COL_NOTE, f->note, ctx->fmt.wrap);
+    if (!e && f->note)
+        e = xlsx_write_prose(ctx, ws, r, COL_NOTE, NULL, &f->note_text, f->note, ctx->fmt.wrap, 0);
     free(cite);
     return e;
 }
@@ -124,31 +125,91 @@ static lxw_error figures(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
 
 /* A paragraph across the figures' width, wrapped, its row tall enough for
  * the lines it takes: merged cells are never auto-fitted by Excel. */
-static lxw_error paragraph(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *s)
+static lxw_error paragraph(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *prefix,
+                           const quire_text *t, const char *plain)
 {
     double across = 0;
     for (int c = 0; c < N_COLS; c++)
         across += widths[c];
-    const char *clean = xlsx_clean_text(ctx, s);
+    const char *clean = xlsx_clean_text(ctx, plain ? plain : "");
     if (!clean)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    size_t lines = (size_t)((double)xlsx_text_width(clean) * 1.1 / across) + 1;
+    size_t lines = (size_t)((double)(xlsx_text_width(clean) + 2) * 1.1 / across) + 1;
     lxw_error e = worksheet_set_row(ws, r, 15.0 * (double)lines, NULL);
-    return e ? e : worksheet_merge_range(ws, r, 0, r, N_COLS - 1, clean, ctx->fmt.wrap);
+    if (!e)
+        e = worksheet_merge_range(ws, r, 0, r, N_COLS - 1, "", ctx->fmt.wrap);
+    /* the merged range's first cell takes the rich text */
+    return e ? e : xlsx_write_prose(ctx, ws, r, 0, prefix, t, plain, ctx->fmt.wrap, 0);
 }
 
+/* The summary: paragraphs, and a bulleted list as one row per item. */
 static lxw_error paragraphs(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
 {
-    const quire_strings *s = &ctx->ds->summary;
+    const quire_dataset *ds = ctx->ds;
+    const quire_prose *p = &ds->summary_text;
     lxw_error e = LXW_NO_ERROR;
 
-    if (!s->count)
+    if (!ds->summary.count && !p->n_paras)
         return e;
     (*r)++;
     e = text(ctx, ws, (*r)++, 0, xlsx_label(ctx, XL_SUMMARY), ctx->fmt.bold);
-    for (size_t i = 0; i < s->count && !e; i++)
-        e = paragraph(ctx, ws, (*r)++, s->items[i]);
+    if (!p->n_paras) {   /* a view without prose (ABI 1 fields only) */
+        for (size_t i = 0; i < ds->summary.count && !e; i++)
+            e = paragraph(ctx, ws, (*r)++, NULL, NULL, ds->summary.items[i]);
+        return e;
+    }
+    for (size_t i = 0; i < p->n_paras && !e; i++) {
+        const quire_para *para = quire_para_at(p, i);
+        if (para->kind == QUIRE_PARA_TEXT)
+            e = paragraph(ctx, ws, (*r)++, NULL, &para->text, para->text.plain);
+        for (size_t k = 0; para->kind == QUIRE_PARA_LIST && k < para->n_items && !e; k++) {
+            const quire_text *item = quire_item_at(para, k);
+            e = paragraph(ctx, ws, (*r)++, "\u2022 ", item, item->plain);
+        }
+    }
     return e;
+}
+
+/* The footnotes the text references, in number order: "1" and its text. */
+static lxw_error footnotes(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
+{
+    const quire_dataset *ds = ctx->ds;
+    lxw_error e = LXW_NO_ERROR;
+    int shown = 0;
+
+    for (int n = 1; !e; n++) {
+        const quire_footnote *fn = quire_find_footnote(ds, n);
+        if (!fn)
+            break;
+        if (!shown++) {
+            (*r)++;
+            e = text(ctx, ws, (*r)++, 0, xlsx_label(ctx, XL_FOOTNOTES), ctx->fmt.bold);
+        }
+        if (!e)
+            e = worksheet_write_number(ws, *r, 0, n, NULL);
+        if (!e)
+            e = worksheet_merge_range(ws, *r, 1, *r, N_COLS - 1, "", ctx->fmt.wrap);
+        if (!e)
+            e = xlsx_write_prose(ctx, ws, *r, 1, NULL, &fn->text, fn->text.plain, ctx->fmt.wrap, 0);
+        (*r)++;
+    }
+    return e;
+}
+
+/* The template's logo, top right, at its width (Excel: 96 pixels an inch). */
+static lxw_error logo(xlsx_ctx *ctx, lxw_worksheet *ws)
+{
+    const quire_image *img = ctx->tmpl->logo.image;
+    if (!img || !img->path || !img->width_px)
+        return LXW_NO_ERROR;
+    double want_px = ctx->tmpl->logo.width_pt > 0 ? ctx->tmpl->logo.width_pt * 96.0 / 72.0
+                                                  : (double)img->width_px;
+    double scale = want_px / (double)img->width_px;
+    lxw_image_options o = {.x_scale = scale, .y_scale = scale,
+                           .description = (char *)(img->alt ? img->alt : ""),
+                           .decorative = (uint8_t)(img->decorative || !img->alt),
+                           .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
+    return worksheet_insert_image_opt(ws, 0, COL_SOURCE, img->path, &o);
 }
 
 quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
@@ -168,5 +229,9 @@ quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
         e = figures(ctx, ws, &r);
     if (!e)
         e = paragraphs(ctx, ws, &r);
+    if (!e)
+        e = footnotes(ctx, ws, &r);
+    if (!e)
+        e = logo(ctx, ws);
     return e ? xlsx_fail(ctx, e, "Summary sheet") : QUIRE_OK;
 }

@@ -56,6 +56,9 @@ typedef struct xlsx_formats {
     lxw_format *title, *bold, *header, *note, *date, *wrap;
     lxw_format *number[XLSX_MAX_DECIMALS + 1];  /**< "#,##0.00" by decimals */
     lxw_format *percent[XLSX_MAX_DECIMALS + 1]; /**< "0.0%" by decimals */
+    /** Fonts of rich-string fragments (prose.c): [in a note][plain, bold,
+     * italic, bold italic, superscript, link]. */
+    lxw_format *run[2][6];
 } xlsx_formats;
 
 /** The languages the workbook's own words come in (labels.c). */
@@ -64,7 +67,7 @@ typedef enum xlsx_lang { XLSX_EN, XLSX_KO, XLSX_N_LANGS } xlsx_lang;
 /** The workbook's own words; see labels.c for the texts. */
 typedef enum xlsx_label_id {
     XL_SHEET_SUMMARY, XL_SHEET_SOURCES, XL_SHEET_FALLBACK,
-    XL_HEADLINE, XL_SUMMARY, XL_PERIOD, XL_DATE, XL_AUTHOR, XL_ORGANIZATION,
+    XL_HEADLINE, XL_SUMMARY, XL_FOOTNOTES, XL_PERIOD, XL_DATE, XL_AUTHOR, XL_ORGANIZATION,
     XL_FIG_LABEL, XL_FIG_VALUE, XL_FIG_UNIT, XL_FIG_CHANGE, XL_FIG_CHANGE_UNIT,
     XL_FIG_BASIS, XL_FIG_SOURCE, XL_FIG_NOTE,
     XL_SRC_ID, XL_SRC_TITLE, XL_SRC_PUBLISHER, XL_SRC_AUTHOR, XL_SRC_DATE, XL_SRC_URL,
@@ -153,9 +156,24 @@ lxw_format *xlsx_format_custom(xlsx_ctx *ctx, const char *num_format);
  * nulls as nothing. custom is the column's `format:` format or NULL. */
 lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
                           const quire_column *c, size_t row, lxw_format *custom);
+/** Writes text (cleaned, cut at Excel's 32,767 characters) into a cell. */
+lxw_error xlsx_write_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
+                          const char *text, lxw_format *f);
 /** Writes a YYYY-MM-DD string as a real date, else as text. */
 lxw_error xlsx_write_date_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
                                lxw_col_t col, const char *ymd);
+
+/* prose.c */
+/** 1 for an http, https, ftp or mailto URL Excel takes as a hyperlink. */
+int xlsx_is_web_url(const char *u);
+/** Writes a prose field into a cell: prefix (a plain "• ", or NULL),
+ * then t's runs as a rich string (bold, italic, superscript footnote
+ * numbers, link style), the first web link as the cell's hyperlink. When
+ * t has no text (plain NULL), the plain string instead. cell is the
+ * cell's format; note 1 gives plain fragments the grey italic of notes. */
+lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                           const char *prefix, const quire_text *t, const char *plain,
+                           lxw_format *cell, int note);
 
 /* cite.c */
 /** The sources' cite names (else "Publisher, Title (date)"), joined by "; ", into a
