@@ -231,6 +231,25 @@ static int render_unblocked(watcher *wt, const cli_options *sub, watch_pass *pas
     return code;
 }
 
+/* The due datasets' paths and indexes, and their inputs' signatures now,
+ * before the pass reads them. Returns 0, or -1 when out of memory. */
+static int take_due(const watcher *wt, const char **paths, size_t *index, file_sig **before)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < wt->o->n_datasets; i++) {
+        const watched *w = &wt->ds[i];
+        if (!w->due)
+            continue;
+        before[k] = calloc(w->inputs.n ? w->inputs.n : 1, sizeof **before);
+        if (!before[k])
+            return -1;
+        for (size_t j = 0; j < w->inputs.n; j++)
+            before[k][j] = sig_of(w->inputs.paths[j]);
+        index[k] = i;
+        paths[k++] = wt->o->datasets[i];
+    }
+    return 0;
+}
 
 /* Renders the datasets that are due. Returns the render's exit code, or
  * EXIT_EXPORT when out of memory. */
@@ -246,21 +265,9 @@ static int run_pass(watcher *wt)
     watch_pass pass = {calloc(n ? n : 1, sizeof(input_list)),
                        calloc(n ? n : 1, sizeof(file_sig *)), calloc(n ? n : 1, sizeof(int))};
     int code = EXIT_EXPORT;
-    if (!paths || !index || !before || !pass.inputs || !pass.sigs || !pass.complete)
+    if (!paths || !index || !before || !pass.inputs || !pass.sigs || !pass.complete ||
+        take_due(wt, paths, index, before) != 0)
         goto cleanup;
-    size_t k = 0;
-    for (size_t i = 0; i < o->n_datasets; i++) {
-        watched *w = &wt->ds[i];
-        if (!w->due)
-            continue;
-        before[k] = calloc(w->inputs.n ? w->inputs.n : 1, sizeof **before);
-        if (!before[k])
-            goto cleanup;
-        for (size_t j = 0; j < w->inputs.n; j++)
-            before[k][j] = sig_of(w->inputs.paths[j]);
-        index[k] = i;
-        paths[k++] = o->datasets[i];
-    }
     cli_options sub = *o;
     sub.datasets = paths;
     sub.n_datasets = n;
@@ -490,6 +497,8 @@ static int loop(watcher *wt)
         while (mark_changed(wt) == 0)
             if (wait_events(wt))
                 return EXIT_OK;
+        if (stop_requested(wt->sfd))
+            return EXIT_OK;   /* it came while the changes were looked at */
         int code = run_pass(wt);
         if (code >= EXIT_SIGNAL || stop_requested(wt->sfd))
             return EXIT_OK;
