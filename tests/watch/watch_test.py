@@ -236,7 +236,7 @@ def case_signal_in_plugin(work):
         took = time.monotonic() - t0
         if code != 0:
             fail(f"exit {code} on {sig.name} during an export:\n" + w.text())
-        if took > 2.5:
+        if took > 2.9:   # render.c kills an export that ignores SIGTERM after 3 s
             fail(f"{took:.1f} s to stop on {sig.name}: the export did not stop when asked")
         if read(os.path.join(out, "alpha.sleep")) != b"older\n":
             fail("the older output changed")
