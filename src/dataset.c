@@ -1,21 +1,24 @@
 /* dataset.c — dataset_load(): the top level of a dataset, the checks that
- * need all of it (source references, required keys), --set overrides, and
- * the finishing touches of the view (defaults, unit labels, timestamp).
+ * need all of it (source references, required keys, links and footnotes),
+ * --set overrides, and the finishing touches of the view.
  *
  * Where SPEC.md is silent, the loader chooses:
- *  - `summary`, a figure's or table's `source` and a section's `body` take
- *    a string (one item) or a list of strings; null means none.
+ *  - `summary` and a section's `body` take a string or a list whose entries
+ *    are paragraphs or lists of items (bulleted lists); a figure's or
+ *    table's `source` a string or a list of strings; null means none.
  *  - A column needs `type:`; a currency column needs `currency:` (an ISO
  *    code); `currency`/`scale` on another type is an error. A table needs
  *    `columns:` and either `rows:` (may be empty) or `csv:`, and `rows:`
  *    must come after `columns:` because rows stream into typed columns.
- *  - Labels, titles and headings default to the id; language to "ko".
+ *  - Labels, titles and headings default to the id; the language is
+ *    inferred (dataset_finish.c).
  *  - --set takes title, subtitle, period, date, author, organization, id
  *    (so `--set id=../x` is checked like the file: exit 2) and params keys;
  *    a bad value is reported as "FILE: error: --set KEY=VALUE: ..." with no
  *    line, since the value is not in the file.
- *  - Limits (yaml_events.h): nesting 64 levels, aliases replay at most
- *    1,000,000 events per file; after 100 errors a file stops being read.
+ *  - Limits (read_limits.h): nesting 64 levels, alias expansions capped in
+ *    nodes and bytes; after 100 errors a file stops being read; strings
+ *    of at most 32,767 characters, ids of at most 100.
  *  - An empty quoted scalar in a text column is an empty text, not null;
  *    in CSV every empty field is null. */
 #include "dataset_build.h"
@@ -251,16 +254,13 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
         snprintf(dir, sizeof dir, ".");
     ld.dir = arena_strdup(&ds->strings, dir);
     ds->view.dir = realpath(dir, real) ? arena_strdup(&ds->strings, real) : ld.dir;
-    struct stat st;
     if (yev_open(&ld.src, path, d, &ds->strings) != 0) {
+        /* a missing file, a directory, a FIFO: yev_open says which */
         diag_error(d, path, 0, 0, "cannot open: %s", ld.src.open_error);
         dataset_free(&ds->view);
         return LOAD_INVALID;
     }
-    if (fstat(fileno(ld.src.file), &st) == 0 && S_ISDIR(st.st_mode))
-        diag_error(d, path, 0, 0, "cannot open: %s", strerror(EISDIR));
-    else
-        read_document(&ld);
+    read_document(&ld);
     yev_close(&ld.src);
     attach_lists(&ld);
     if (!ld.fatal) {
