@@ -19,6 +19,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <stdint.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,6 +379,20 @@ static int drain_events(watcher *wt)
     }
 }
 
+/* inotify_add_watch, with a warning (once a run) when the reason is not
+ * just that the file is missing: out of watches (ENOSPC), no permission. */
+static int add_watch(int ifd, const char *path, uint32_t mask)
+{
+    static int warned;
+    int wd = inotify_add_watch(ifd, path, mask);
+    if (wd < 0 && errno != ENOENT && errno != ENOTDIR && !warned) {
+        warned = 1;
+        fprintf(stderr, "quire: watch: warning: cannot watch %s: %s%s\n", path, strerror(errno),
+                errno == ENOSPC ? " (raise fs.inotify.max_user_watches)" : "");
+    }
+    return wd;
+}
+
 /* Watches path itself (a symlink's target is seen changing only so) and
  * its directory (a save by rename, a file that appears). */
 static int watch_input(int ifd, watch_set *ws, const char *path)
@@ -386,11 +401,11 @@ static int watch_input(int ifd, watch_set *ws, const char *path)
     if (input_dir_of(path, dir, sizeof dir) != 0)
         return 0;
     /* A missing file cannot be watched: its directory tells. */
-    if (set_add_wd(ws, inotify_add_watch(ifd, path, FILE_EVENTS)) != 0)
+    if (set_add_wd(ws, add_watch(ifd, path, FILE_EVENTS)) != 0)
         return -1;
     if (dir_wd(ws, dir) >= 0)
         return 0;
-    int wd = inotify_add_watch(ifd, dir, DIR_EVENTS | IN_ONLYDIR);
+    int wd = add_watch(ifd, dir, DIR_EVENTS | IN_ONLYDIR);
     if (wd < 0)
         return 0;   /* a directory that does not exist (yet) */
     watch_dir *d = realloc(ws->dirs, (ws->n_dirs + 1) * sizeof *d);
