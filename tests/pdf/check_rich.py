@@ -66,6 +66,22 @@ expect("https://azure.example" in uris, "a markup table cell's link")
 contents = [t for t in pages if "Contents" in t]
 expect(gotos >= 3, "internal links: contents entries and the jump to the table (%d)" % gotos)
 
+# a long note continues on the next page, never over the footer
+starts = [i for i, t in enumerate(pages) if "Long note begins." in t]
+ends = [i for i, t in enumerate(pages) if "Long note ends." in t]
+expect(len(starts) == 1 and len(ends) == 1 and ends[0] == starts[0] + 1,
+       "a long note continues on the next page (%s, %s)" % (starts, ends))
+pages_xml = re.split(r"<page ", bbox)[1:]
+for i in starts + ends:
+    if i >= len(pages_xml):
+        continue
+    ws = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>',
+                    pages_xml[i])
+    foot = [float(a) for a, _, w in ws if w == "{page}"]
+    note = [float(b) for _, b, w in ws if w in ("Long", "note")]
+    expect(foot and note and max(note) < min(foot), "the note stays above the footer (page %d)"
+           % (i + 1))
+
 images = subprocess.run(["pdfimages", "-list", pdf], capture_output=True, text=True,
                         check=True).stdout.splitlines()[2:]
 expect(len(images) >= 3, "image block and logo on cover and header (pdfimages -list): %d"

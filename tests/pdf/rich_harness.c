@@ -93,6 +93,16 @@ int main(int argc, char **argv)
     };
     for (size_t i = 2; i < N(paras); i++)
         paras[i] = (quire_para){QUIRE_PARA_TEXT, {filler, NULL, 0, 0}, NULL, 0, 0};
+    /* the last paragraph refers to a note too long for the room left */
+    quire_run long_ref[] = {{filler, 0, QUIRE_TARGET_NONE, NULL, 0},
+                            {"2", 0, QUIRE_TARGET_FOOTNOTE, "n2", 2}};
+    paras[N(paras) - 1].text = (quire_text){filler, long_ref, N(long_ref), 0};
+    static char long_note[3200];
+    size_t used = (size_t)snprintf(long_note, sizeof long_note, "Long note begins.");
+    while (used + 60 < sizeof long_note)
+        used += (size_t)snprintf(long_note + used, sizeof long_note - used,
+                                 " Long note words that go on and on.");
+    snprintf(long_note + used, sizeof long_note - used, " Long note ends.");
     static const char *const plain[] = {"rich", "list", filler, filler, filler, filler,
                                         filler, filler};
     quire_section sec = {.id = "s1", .heading = "Rich section", .paragraphs = {plain, 8},
@@ -101,6 +111,7 @@ int main(int argc, char **argv)
         {"n1", 1, {"Footnote one, set small at the foot.",
                    (quire_run[]){{"Footnote one, set small at the foot.", 0,
                                   QUIRE_TARGET_NONE, NULL, 0}}, 1, 0}},
+        {"n2", 2, {long_note, NULL, 0, 0}},
     };
     static const char *const names[] = {"AWS", "Azure"};
     static const double shares[] = {31, 25};
