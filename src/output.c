@@ -202,14 +202,17 @@ fail:;
 
 static int is_plain_name(const char *name)
 {
-    size_t n = strlen(name);
-    return n > 0 && n <= NAME_MAX && name[0] != '.' && !strchr(name, '/');
+    return name[0] != '\0' && name[0] != '.' && !strchr(name, '/');
 }
 
 static int set_append(output_set *set, const char *name)
 {
     if (!is_plain_name(name) || set->private_fd < 0) {
         errno = EINVAL;
+        return -1;
+    }
+    if (strlen(name) > NAME_MAX) {
+        errno = ENAMETOOLONG;
         return -1;
     }
     for (size_t i = 0; i < set->count; i++) {

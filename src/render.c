@@ -192,6 +192,13 @@ static int commit(runner *r, slot *s, export_report *rep)
     return EXIT_OK;
 }
 
+/* Signals a program's own fault raises, as opposed to being sent one. */
+static int is_crash(int sig)
+{
+    return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE ||
+           sig == SIGABRT || sig == SIGTRAP || sig == SIGSYS;
+}
+
 /* Judges how the child ended; returns the export's exit code. */
 static int judge(runner *r, slot *s, int wstatus)
 {
@@ -203,7 +210,8 @@ static int judge(runner *r, slot *s, int wstatus)
             interrupt(r, SIGPIPE);
             return EXIT_OK;
         }
-        fprintf(stderr, "quire: %s: %s: the plugin crashed (%s)\n", pname, final, strsignal(sig));
+        fprintf(stderr, "quire: %s: %s: the plugin %s (%s)\n", pname, final,
+                is_crash(sig) ? "crashed" : "was killed", strsignal(sig));
         return EXIT_EXPORT;
     }
     export_report rep;

@@ -111,6 +111,11 @@ static void test_private_dir(void **state)
     assert_int_equal(errno, EINVAL);
     assert_null(output_add(&set, ".hidden"));
     assert_int_equal(errno, EINVAL);
+    char long_name[300];
+    memset(long_name, 'x', sizeof long_name - 1);
+    long_name[sizeof long_name - 1] = '\0';
+    assert_null(output_add(&set, long_name));
+    assert_int_equal(errno, ENAMETOOLONG);
     assert_int_equal(output_adopt(&set, "x.csv"), -1);
     output_set_free(&set);
     assert_int_equal(entries(), 0);   /* the private directory went with it */

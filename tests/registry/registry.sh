@@ -197,13 +197,14 @@ crash)
     mkdir o
     printf 'older\n' > o/alpha.crash
     printf 'older extra\n' > o/alpha.extra.crash
-    for mode in segv abort exit quickexit; do
+    for mode in segv abort exit quickexit killed; do
         run 4 render "$data/alpha.yaml" -f csv,$mode --plugin-dir "$tp/main" -o o -j 2
         case $mode in
         segv) expect_err "quire: segv: o/alpha.crash: the plugin crashed (Segmentation fault)" ;;
         abort) expect_err "quire: abort: o/alpha.crash: the plugin crashed (Aborted)" ;;
         exit) expect_err "quire: exit: o/alpha.crash: the plugin ended its process (exit status 0) without reporting back" ;;
         quickexit) expect_err "quire: quickexit: o/alpha.crash: the plugin ended its process (exit status 7) without reporting back" ;;
+        killed) expect_err "quire: killed: o/alpha.crash: the plugin was killed (Killed)" ;;
         esac
         # What the plugin said on stderr before it went still arrives.
         expect_err "o/alpha.crash: warning [test-code]: about to end the process"

@@ -1,7 +1,8 @@
 /* Test plugin: writes half of its output and of an extra output, says so
  * on stderr through the host, then ends its process without returning, as
- * TP_MODE says: a segmentation fault, abort(), exit(0) or _exit(7). The
- * run must go on, exit 4 naming the plugin, and leave nothing behind. */
+ * TP_MODE says: a segmentation fault, abort(), exit(0), _exit(7) or
+ * SIGKILL. The run must go on, exit 4 naming the plugin, and leave
+ * nothing behind. */
 #include <quire/quire-plugin.h>
 
 #include <signal.h>
@@ -13,6 +14,7 @@
 #define MODE_ABORT 2
 #define MODE_EXIT 3
 #define MODE_QUICKEXIT 4
+#define MODE_KILLED 5
 
 static int half(const char *path)
 {
@@ -39,8 +41,10 @@ static quire_status crash(const quire_job *job, char *err, size_t size)
     exit(0);
 #elif TP_MODE == MODE_QUICKEXIT
     _exit(7);
+#elif TP_MODE == MODE_KILLED
+    raise(SIGKILL);   /* as the OOM killer would */
 #else
-#error "TP_MODE: one of MODE_SEGV, MODE_ABORT, MODE_EXIT, MODE_QUICKEXIT"
+#error "TP_MODE: one of MODE_SEGV, MODE_ABORT, MODE_EXIT, MODE_QUICKEXIT, MODE_KILLED"
 #endif
     snprintf(err, size, "still alive");
     return QUIRE_ERR_EXPORT;
