@@ -448,15 +448,22 @@ static int date_axis(buf *out, const xlsx_combo *c, const char *xml, size_t len)
 static int labels_out_end(buf *xml)
 {
     const char *bar = strstr(xml->s, "<c:barChart>"), *end = bar ? strstr(bar, "</c:barChart>") : NULL;
-    const char *plain = "<c:dLbls><c:showVal val=\"1\"/>";
+    const char *show = "<c:showVal val=\"1\"/>";
     buf out = {0};
     int st = 0;
     if (!bar || !end)
         return 0;
     const char *p = xml->s;
-    for (const char *q; !st && (q = strstr(p, plain)) && q < end; p = q + strlen("<c:dLbls>"))
-        st = buf_add(&out, p, (size_t)(q - p)) ||
-             buf_str(&out, "<c:dLbls><c:dLblPos val=\"outEnd\"/>");
+    for (const char *q = bar; !st && (q = strstr(q, show)) && q < end; q += strlen(show)) {
+        /* the series' own labels (not one point's): right after <c:dLbls> or its points */
+        size_t at = (size_t)(q - xml->s);
+        int own = (at >= 9 && !strncmp(q - 9, "<c:dLbls>", 9)) ||
+                  (at >= 9 && !strncmp(q - 9, "</c:dLbl>", 9));
+        if (!own)
+            continue;
+        st = buf_add(&out, p, (size_t)(q - p)) || buf_str(&out, "<c:dLblPos val=\"outEnd\"/>");
+        p = q;
+    }
     st = st || buf_str(&out, p);
     if (st) {
         free(out.s);

@@ -261,6 +261,45 @@ static quire_status name_series(xlsx_ctx *ctx, const quire_chart *ch, lxw_chart_
     return QUIRE_OK;
 }
 
+/* Excel sets every value label, overlapping on a dense chart: keep every
+ * k-th, k as many points as one label is wide, so that none collide (the
+ * PDF thins by collision; both thin, neither overlaps). */
+#define CHART_PLOT_PX 380.0     /* plot width of a default-size chart */
+#define CHART_DIGIT_PX 7.0
+static void thin_labels(const quire_chart *ch, lxw_chart_series *s, size_t i, size_t n)
+{
+    const quire_column *c = column(ch, ch->y[i]);
+    size_t widest = 0, per_band = 1;
+    for (size_t r = 0; r < n && r < ch->table->n_rows; r++) {
+        char buf[64];
+        int len = snprintf(buf, sizeof buf, "%.*f%s", c->decimals ? c->decimals[r] : 0,
+                           c->numbers[r], c->type == QUIRE_PERCENT ? "%" : "");
+        if (len > 0 && (size_t)len > widest)
+            widest = (size_t)len;
+    }
+    if (ch->type == QUIRE_CHART_BAR && !ch->stacked && !series_line(ch, i))
+        for (size_t k = 0; k < ch->n_y; k++)
+            per_band += k != i && !series_line(ch, k);
+    if (ch->type == QUIRE_CHART_BAR && horizontal(ch))
+        return;     /* one label per bar row, each on its own line */
+    double slot = CHART_PLOT_PX / (double)(n ? n : 1) / (double)per_band;
+    double need = (double)(widest + 1) * CHART_DIGIT_PX;
+    if (need <= slot || n < 2)
+        return;
+    size_t every = (size_t)ceil(need / slot);
+    lxw_chart_data_label *labels = calloc(n, sizeof *labels);
+    lxw_chart_data_label **list = calloc(n + 1, sizeof *list);
+    if (labels && list) {
+        for (size_t r = 0; r < n; r++) {
+            labels[r].hide = r % every != 0;
+            list[r] = &labels[r];
+        }
+        chart_series_set_labels_custom(s, list);
+    }
+    free(labels);
+    free(list);
+}
+
 static void label_series(const quire_chart *ch, lxw_chart_series *s, size_t i, const xlsx_placement *pl)
 {
     if (ch->type == QUIRE_CHART_PIE && ch->percent_labels) {
@@ -293,6 +332,7 @@ static void label_series(const quire_chart *ch, lxw_chart_series *s, size_t i, c
     if (!ch->value_labels)
         return;
     chart_series_set_labels(s);
+    thin_labels(ch, s, i, chart_rows(pl));
     if (ch->type == QUIRE_CHART_BAR && !series_line(ch, i) && !ch->stacked)
         /* beyond the bar's end: on the negative side for a negative bar */
         chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_OUTSIDE_END);

@@ -84,6 +84,13 @@ def check_structure(case, kind, flags, xml):
         fail(case, 'no c:scatterChart')
     if 'time' in flags and kind != 'scatter' and '<c:dateAx>' not in plot:
         fail(case, 'date x without c:dateAx')
+    if kind == 'bar' and 'labels' in flags and 'stacked' not in flags:
+        for dl in re.findall(r'<c:barChart>.*?</c:barChart>', plot, re.S):
+            for ser in re.findall(r'<c:ser>(.*?)</c:ser>', dl, re.S):
+                if '<c:dLbls>' in ser and '<c:dLblPos val="outEnd"/>' not in ser:
+                    fail(case, 'bar labels without the outside-end position')
+    if case == 'legend-wrap' and '<c:delete val="1"/></c:dLbl>' not in plot:
+        fail(case, 'dense value labels not thinned in the workbook')
     if kind == 'pie' and '<c:pieChart>' not in plot and '<c:doughnutChart>' not in plot:
         fail(case, 'no pie chart')
 
