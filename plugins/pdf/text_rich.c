@@ -30,7 +30,18 @@ static int push_span(text_rich *r, size_t *cap, text_span s)
     return 0;
 }
 
+static int rich_fill(text_rich *r, const quire_text *t, const char *plain);
+
 int text_rich_from(text_rich *r, const quire_text *t, const char *plain)
+{
+    if (rich_fill(r, t, plain)) {
+        text_rich_free(r); /* nothing half-made is left to the caller */
+        return -1;
+    }
+    return 0;
+}
+
+static int rich_fill(text_rich *r, const quire_text *t, const char *plain)
 {
     memset(r, 0, sizeof *r);
     size_t total = 0, cap = 0;
