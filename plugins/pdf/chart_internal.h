@@ -67,6 +67,7 @@ typedef struct chart_ctx {
     double x_lo, x_hi;          /* scatter and time: the data's x range */
     chart_widths *widths;       /* owned; written through a const context */
     size_t n_rows;
+    const uint32_t *legend_rgb; /* swatch colours by index, instead of the palette's */
     chart_rect ref_at[CHART_MAX_REFS];  /* where reference labels go */
     int ref_ok[CHART_MAX_REFS];
     chart_rect placed[CHART_MAX_PLACED];

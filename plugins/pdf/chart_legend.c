@@ -11,10 +11,12 @@
 /* The mark before a name: a square, or a line with a dot for line charts. */
 static void chart_legend_swatch(const chart_ctx *ctx, size_t i, int line, double x, double mid)
 {
+    uint32_t rgb = ctx->legend_rgb ? ctx->legend_rgb[i] : chart_color(ctx, i);
+
     if (!ctx->page) return;
-    chart_fill_rgb(ctx, chart_color(ctx, i));
+    chart_fill_rgb(ctx, rgb);
     if (line) {
-        chart_hline(ctx, x, x + CHART_SWATCH * 1.6, mid, 1.6, chart_color(ctx, i));
+        chart_hline(ctx, x, x + CHART_SWATCH * 1.6, mid, 1.6, rgb);
         HPDF_Page_Circle(ctx->page, (HPDF_REAL)(x + CHART_SWATCH * 0.8), (HPDF_REAL)mid, 2.2f);
         HPDF_Page_Fill(ctx->page);
         return;

@@ -148,12 +148,14 @@ typedef struct chart_pie_layout {
     int below;
     double legend_x, legend_w;  /* from the body's left edge */
     const char **names;         /* per shown slice; value added when not inside */
+    uint32_t *rgb;              /* per shown slice: its colour (muted outside a highlight) */
     char *store;
     size_t n;
 } chart_pie_layout;
 
 static void chart_pie_layout_free(chart_pie_layout *pl)
 {
+    free(pl->rgb);
     free(pl->names);
     free(pl->store);
 }
@@ -175,7 +177,8 @@ static int chart_pie_lay_out(const chart_ctx *ctx, double w, chart_pie_layout *p
     if (pl->n == 0) return 0;
     pl->names = calloc(pl->n, sizeof *pl->names);
     pl->store = malloc(pl->n * CHART_PIE_NAME);
-    if (!pl->names || !pl->store) {
+    pl->rgb = calloc(pl->n, sizeof *pl->rgb);
+    if (!pl->names || !pl->store || !pl->rgb) {
         chart_pie_layout_free(pl);
         memset(pl, 0, sizeof *pl);
         return -1;
@@ -193,6 +196,8 @@ static int chart_pie_lay_out(const chart_ctx *ctx, double w, chart_pie_layout *p
         } else {
             snprintf(name, CHART_PIE_NAME, "%s", ctx->cats[row]);
         }
+        pl->rgb[k] = chart_color(ctx, k);
+        if (chart_has_highlight(ctx) && !chart_highlighted(ctx, row)) pl->rgb[k] = chart_muted(pl->rgb[k]);
         pl->names[k++] = name;
     }
     return 0;
@@ -230,7 +235,7 @@ static void chart_pie_slices(chart_ctx *ctx, const chart_pie_layout *pl, double 
     for (size_t row = 0; row < ctx->n_rows; row++) {
         if (!chart_pie_shown(ctx, row)) continue;
         double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
-        uint32_t rgb = chart_color(ctx, k++);
+        uint32_t rgb = pl->rgb[k++];
         chart_pie_slice(ctx, cx, cy, r, hole, a, a + sweep, rgb);
         if (chart_pie_labels(ctx) && chart_pie_label_fits(ctx, row, r, hole, sweep, &rl)) {
             char buf[64];
@@ -249,6 +254,7 @@ void chart_pie_draw(chart_ctx *ctx, chart_rect box)
 
     if (chart_pie_total(ctx) <= 0 || chart_pie_lay_out(ctx, box.w, &pl)) return;
     lh = chart_pie_legend_height(ctx, &pl);
+    ctx->legend_rgb = pl.rgb;
     if (pl.below) {
         r = fmin(pl.d / 2, (box.h - lh - 10) / 2);
         cx = box.x + pl.d / 2 + 4, cy = top - 4 - r;
@@ -264,5 +270,6 @@ void chart_pie_draw(chart_ctx *ctx, chart_rect box)
             chart_legend(ctx, &pl.names[k], NULL, 1, k, box.x + lx, cy + lh / 2 - k * ctx->lh,
                          pl.legend_w + pl.legend_x - lx);
     }
+    ctx->legend_rgb = NULL;
     chart_pie_layout_free(&pl);
 }

@@ -190,7 +190,8 @@ static quire_status color_points(xlsx_ctx *ctx, const quire_chart *ch, lxw_chart
     }
     for (size_t i = 0; i < n; i++) {
         if (ch->type == QUIRE_CHART_PIE)
-            fills[i].color = palette_color(ctx->tmpl, i);
+            fills[i].color = !ch->highlight.count || highlighted(ch, order ? order[i] : i)
+                                 ? palette_color(ctx->tmpl, i) : muted(palette_color(ctx->tmpl, i));
         else
             fills[i].color = highlighted(ch, order ? order[i] : i) ? palette_color(ctx->tmpl, series)
                                                 : muted(palette_color(ctx->tmpl, series));
@@ -366,7 +367,7 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
         if (st)
             return st;
         label_series(ch, s, i, pl);
-        if ((ch->type == QUIRE_CHART_PIE && ctx->tmpl->n_palette) ||
+        if ((ch->type == QUIRE_CHART_PIE && (ctx->tmpl->n_palette || ch->highlight.count)) ||
             (ch->type == QUIRE_CHART_BAR && ch->highlight.count && !series_line(ch, i))) {
             if ((st = color_points(ctx, ch, s, i, rows, order)))
                 return st;

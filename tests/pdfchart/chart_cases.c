@@ -279,7 +279,8 @@ static const chart_case cases2[] = {
     {"small-negative", &ds_en, {.type = QUIRE_CHART_BAR, .table = &negt, .x = 0, .y = ys1, .n_y = 1,
       .value_labels = 1, .horizontal = 1, .sort = QUIRE_SORT_ASC, OPT}, 495, 0},
     {"pie-percent", &ds_en, {.type = QUIRE_CHART_PIE, .table = &pie_t, .x = 0, .y = ys1, .n_y = 1,
-      .title = "Shares of the total", .title_given = 1, .percent_labels = 1, OPT}, 495, 0},
+      .title = "Shares of the total", .title_given = 1, .percent_labels = 1,
+      .highlight = {hl_aws, 1}, OPT}, 495, 0},
 };
 
 /* Every case, the ABI 1 ones first. */
