@@ -70,7 +70,7 @@ void *tpl_push(ywalk *w, tpl_list *list, size_t size)
         size_t cap = list->cap ? list->cap * 2 : 8;
         void *items = arena_grow(w->a, list->items, list->n * size, cap * size);
         if (!items) {
-            diag_error(w->d, w->path, w->key.line, w->key.col, "out of memory");
+            diag_out_of_memory(w->d, w->path, w->key.line, w->key.col);
             w->fatal = 1;
             return NULL;
         }
@@ -521,7 +521,7 @@ template_src *template_load(const char *path, int allow_any_path, diag *d)
     }
     template_src *t = src_new(path, allow_any_path);
     if (!t) {
-        diag_error(d, path, 0, 0, "out of memory reading template");
+        diag_out_of_memory(d, path, 0, 0);
         return NULL;
     }
     ywalk w;

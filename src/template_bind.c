@@ -50,7 +50,7 @@ static void *alloc_n(binder *b, size_t n, size_t size)
     if (p)
         memset(p, 0, (n ? n : 1) * size);
     else
-        diag_error(b->d, b->t->path, 0, 0, "out of memory binding template");
+        diag_out_of_memory(b->d, b->t->path, 0, 0);
     return p;
 }
 
@@ -325,7 +325,7 @@ static int bind_highlight(binder *b, const tpl_chart *tc, quire_chart *c)
     int ok = 1;
     for (size_t r = 0; ok && x->texts && r < n; r++)
         if (x->texts[r] && strmap_put(&cats, x->texts[r], r) != 0) {
-            diag_error(b->d, b->t->path, 0, 0, "out of memory binding template");
+            diag_out_of_memory(b->d, b->t->path, 0, 0);
             ok = 0;
         }
     const char **names = NULL;
@@ -375,7 +375,7 @@ static int finish_chart(binder *b, quire_chart *c, quire_series *series)
         c->alt = alt ? arena_strdup(b->a, alt) : NULL;
         free(alt);
         if (!c->alt) {
-            diag_error(b->d, b->t->path, 0, 0, "out of memory binding template");
+            diag_out_of_memory(b->d, b->t->path, 0, 0);
             return 0;
         }
     }
@@ -631,7 +631,7 @@ quire_template *template_bind(const template_src *t, const quire_dataset *ds, di
     int errors = d->errors;
     bound *bt = calloc(1, sizeof *bt);
     if (!bt) {
-        diag_error(d, t->path, 0, 0, "out of memory binding template");
+        diag_out_of_memory(d, t->path, 0, 0);
         return NULL;
     }
     arena_init(&bt->mem);

@@ -216,7 +216,7 @@ int yw_string(ywalk *w, const yev *ev, const char *key, const char **out)
     }
     *out = arena_strndup(w->a, ev->value, ev->length);
     if (!*out) {
-        yw_error(w, ev, "out of memory");
+        diag_out_of_memory(w->d, w->path, ev->line, ev->col);
         w->fatal = 1;
     }
     return *out != NULL;
