@@ -2,6 +2,7 @@
  * whole on one page with its title (a new page when it does not fit), then
  * drawn by the chart module. */
 #include "pdf.h"
+#include "tags.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -67,6 +68,7 @@ void embed_chart(pdf_ctx *ctx, const quire_chart *chart)
     page_need(ctx, h + 10);
     page_space(ctx, 10);
     page_begin(ctx, PDF_ROLE_FIGURE);
+    tags_alt(ctx, chart->alt ? chart->alt : chart->title);
     double top = page_take(ctx, h + 12);
     links_dest(ctx, chart->id, top);
     chart_check_glyphs(ctx, chart); /* first pass only */

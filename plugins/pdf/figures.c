@@ -3,6 +3,7 @@
  * A tile is measured first (tile_measure), then drawn at the height of
  * the tallest tile of its row (tile_draw). */
 #include "pdf.h"
+#include "tags.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -125,6 +126,30 @@ static void tile_draw(pdf_ctx *ctx, const tile *t, double x, double top, double 
     }
 }
 
+/* Appends ". part" to buf (or " part" after a full stop already there). */
+static void sentence_add(char *buf, size_t size, const char *part)
+{
+    size_t n = strlen(buf);
+    if (!part || !*part || n + 3 >= size)
+        return;
+    snprintf(buf + n, size - n, "%s%s", n && buf[n - 1] == '.' ? " " : ". ", part);
+}
+
+/* The tile as a screen reader should say it: one sentence. */
+static void tile_sentence(pdf_ctx *ctx, const tile *t)
+{
+    char buf[2048];
+    const char *unit = shown_unit(t->f), *basis = t->f->change_basis;
+    int n = snprintf(buf, sizeof buf, "%s: %s%s%s", t->f->label, t->value, unit ? " " : "",
+                     unit ? unit : "");
+    if (t->change[0] && n > 0 && (size_t)n < sizeof buf)
+        snprintf(buf + n, sizeof buf - (size_t)n, ", %s%s%s", basis ? basis : "",
+                 basis ? " " : "", t->change);
+    sentence_add(buf, sizeof buf, t->note.len ? t->note.text : NULL);
+    sentence_add(buf, sizeof buf, t->source);
+    tags_actual(ctx, buf);
+}
+
 static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
 {
     double inner = tile_w - 2 * PAD, h = 0;
@@ -146,6 +171,7 @@ static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
         page_fill(ctx, x, top - 2.2, tile_w, 2.2, pdf_color(ctx, 0));
         page_end(ctx);
         page_begin(ctx, PDF_ROLE_P);
+        tile_sentence(ctx, &tiles[i]);
         tile_draw(ctx, &tiles[i], x, top, inner);
         page_end(ctx);
     }

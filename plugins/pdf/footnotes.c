@@ -166,7 +166,7 @@ void notes_page_finish(pdf_ctx *ctx)
             if (ctx->dry)
                 fonts_check(ctx, ctx->body, note->rich.text + l->start, l->end - l->start);
             else
-                text_rich_draw_line(ctx->page, &note->rich, &lk, l, ctx->left + NOTE_INDENT,
+                text_rich_draw_line(page_canvas(ctx), &note->rich, &lk, l, ctx->left + NOTE_INDENT,
                                     base, ctx->width - NOTE_INDENT, 1, links_on_text, ctx);
             top -= NOTE_LEADING;
         }

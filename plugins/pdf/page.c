@@ -2,6 +2,7 @@
  * drawing calls every block goes through (nothing is drawn in the first
  * pass). */
 #include "pdf.h"
+#include "tags.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,12 +15,14 @@ void page_begin(pdf_ctx *ctx, pdf_role role)
     if (ctx->n_roles < sizeof ctx->roles / sizeof ctx->roles[0])
         ctx->roles[ctx->n_roles] = role;
     ctx->n_roles++;
+    tags_begin(ctx, role);
 }
 
 void page_end(pdf_ctx *ctx)
 {
     if (ctx->n_roles)
         ctx->n_roles--;
+    tags_end(ctx);
 }
 
 static int drawing(const pdf_ctx *ctx)
@@ -29,7 +32,10 @@ static int drawing(const pdf_ctx *ctx)
 
 HPDF_Page page_canvas(const pdf_ctx *ctx)
 {
-    return drawing(ctx) ? ctx->page : NULL;
+    if (!drawing(ctx))
+        return NULL;
+    tags_draw(ctx, TAGS_GRAPHIC); /* what the caller draws belongs to the role */
+    return ctx->page;
 }
 
 static void set_rgb(HPDF_Page page, uint32_t rgb, int stroke)
@@ -46,6 +52,7 @@ void page_fill(pdf_ctx *ctx, double x, double y, double w, double h, uint32_t rg
 {
     if (!drawing(ctx))
         return;
+    tags_draw(ctx, TAGS_DECOR);
     set_rgb(ctx->page, rgb, 0);
     HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
     HPDF_Page_Fill(ctx->page);
@@ -55,6 +62,7 @@ void page_rule(pdf_ctx *ctx, double x0, double x1, double y, double lw, uint32_t
 {
     if (!drawing(ctx))
         return;
+    tags_draw(ctx, TAGS_DECOR);
     set_rgb(ctx->page, rgb, 1);
     HPDF_Page_SetLineWidth(ctx->page, (HPDF_REAL)lw);
     HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x0, (HPDF_REAL)y);
@@ -67,8 +75,10 @@ void page_text(pdf_ctx *ctx, const text_style *st, double x, double baseline, co
 {
     if (ctx->dry)
         fonts_check(ctx, st->face, s, len);
-    else if (ctx->page)
+    else if (ctx->page) {
+        tags_draw(ctx, TAGS_TEXT);
         text_show(ctx->page, st, x, baseline, s, len);
+    }
 }
 
 void page_text_right(pdf_ctx *ctx, const text_style *st, double x_right, double baseline,
@@ -131,6 +141,8 @@ void page_image(pdf_ctx *ctx, const quire_image *im, double x, double y, double 
 {
     if (!drawing(ctx) || !im || !im->path)
         return;
+    tags_image(ctx, im);
+    tags_draw(ctx, TAGS_GRAPHIC);
     HPDF_Image img = image_of(ctx, im);
     if (img)
         HPDF_Page_DrawImage(ctx->page, img, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
@@ -186,6 +198,7 @@ static void page_finish(pdf_ctx *ctx)
 void page_new(pdf_ctx *ctx)
 {
     page_finish(ctx);
+    tags_page_close(ctx); /* marked content never spans two pages */
     ctx->page_no++;
     ctx->page_is_cover = 0;
     ctx->page_used = 0;
@@ -299,6 +312,7 @@ int page_run(pdf_ctx *ctx)
     if (ctx->page_no == 0)
         page_new(ctx); /* a template without blocks still gives a page */
     page_finish(ctx);
+    tags_page_close(ctx);
     if (ctx->dry)
         ctx->pages = ctx->page_no;
     return ctx->status ? -1 : 0;

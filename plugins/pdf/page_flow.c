@@ -41,7 +41,7 @@ static void flow_line(pdf_ctx *ctx, const text_rich *r, const text_look *lk, con
         }
         return;
     }
-    text_rich_draw_line(ctx->page, r, lk, l, x, baseline, width, justify, links_on_text, ctx);
+    text_rich_draw_line(page_canvas(ctx), r, lk, l, x, baseline, width, justify, links_on_text, ctx);
 }
 
 double flow_block(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double x, double top,

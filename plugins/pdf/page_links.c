@@ -4,6 +4,9 @@
  * second makes URI links at once and internal links once every page
  * exists, since a link may point forward. */
 #include "pdf.h"
+#include "tags.h"
+
+#include <stdio.h>
 
 #include <stdlib.h>
 #include <string.h>
@@ -44,7 +47,9 @@ void links_uri(pdf_ctx *ctx, const char *url, double x0, double y0, double x1, d
     if (ctx->dry || !ctx->page || !url)
         return;
     HPDF_Rect rect = {(HPDF_REAL)x0, (HPDF_REAL)y0, (HPDF_REAL)x1, (HPDF_REAL)y1};
-    no_border(HPDF_Page_CreateURILinkAnnot(ctx->page, rect, url));
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(ctx->page, rect, url);
+    no_border(a);
+    tags_annot(ctx, a, url);
 }
 
 void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, double x1,
@@ -62,7 +67,8 @@ void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, do
         ctx->golinks = g;
         ctx->cap_golinks = cap;
     }
-    ctx->golinks[ctx->n_golinks++] = (pdf_golink){ctx->page_no, x0, y0, x1, y1, to_page, to_y};
+    ctx->golinks[ctx->n_golinks++] =
+        (pdf_golink){ctx->page_no, x0, y0, x1, y1, to_page, to_y, tags_link_slot(ctx)};
 }
 
 void links_on_text(void *data, const text_span *span, double x0, double y0, double x1,
@@ -121,7 +127,11 @@ void links_finish(pdf_ctx *ctx)
             continue;
         HPDF_Rect rect = {(HPDF_REAL)g->x0, (HPDF_REAL)g->y0, (HPDF_REAL)g->x1,
                           (HPDF_REAL)g->y1};
-        no_border(HPDF_Page_CreateLinkAnnot(ctx->pages_made[g->page - 1], rect, d));
+        HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(ctx->pages_made[g->page - 1], rect, d);
+        no_border(a);
+        char what[64];
+        snprintf(what, sizeof what, ctx->korean ? "%d쪽으로 이동" : "Go to page %d", g->to_page);
+        tags_annot_at(ctx, g->tag, g->page, a, what);
     }
 }
 

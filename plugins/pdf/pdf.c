@@ -1,6 +1,7 @@
 /* pdf.c — the PDF exporter's entry: a typeset brief through libharu. */
 #include "pdf.h"
 #include "standard.h"
+#include "tags.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -107,7 +108,7 @@ static quire_status render(pdf_ctx *ctx)
     }
     ctx->doc = HPDF_New(on_hpdf_error, ctx);
     ctx->images = calloc(ctx->ds->n_images + 1, sizeof *ctx->images);
-    if (!ctx->doc || !ctx->images || toc_collect(ctx)) {
+    if (!ctx->doc || !ctx->images || toc_collect(ctx) || tags_init(ctx)) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return ctx->status;
     }
@@ -130,6 +131,8 @@ static quire_status render(pdf_ctx *ctx)
     if (page_run(ctx))
         return ctx->status;
     links_finish(ctx);
+    if (tags_finish(ctx))
+        return ctx->status;
     docinfo_write(ctx);
     if (standard_finish(ctx))
         return ctx->status;
@@ -161,6 +164,7 @@ static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
     fonts_free(ctx);
     notes_free(ctx);
     links_free(ctx);
+    tags_free(ctx);
     free(ctx->toc);
     free(ctx->pages_made);
     free(ctx->images);

@@ -65,6 +65,7 @@ typedef struct pdf_golink {
     double x0, y0, x1, y1;
     int to_page;
     double to_y;
+    int tag;           /* its Link element (tags_link_slot) */
 } pdf_golink;
 
 /* A footnote waiting for, or set in, a page's foot. */
@@ -109,6 +110,7 @@ typedef struct pdf_ctx {
     size_t n_page_notes;
     pdf_role roles[16];      /* what is being drawn, innermost last */
     size_t n_roles;
+    struct tags *tags;       /* marked content and structure tree (tags.c) */
 
     pdf_toc *toc;            /* headings and sections, in reading order */
     size_t n_toc, next_toc;

@@ -9,6 +9,7 @@
  * then header words may break, then the table is set in column groups,
  * each repeating the key (first) column. */
 #include "pdf.h"
+#include "tags.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -198,6 +199,7 @@ static void row_draw(tbl *tb, size_t row, double h, int repeated)
     for (size_t k = 0; k < tb->n_group; k++) {
         tcol *col = &tb->cols[tb->group[k]];
         text_look lk = cell_look(tb, row, col);
+        tags_cell(ctx, k == 0 && !col->right && tb->n_group > 1); /* TH of its row */
         for (size_t i = 0; i < col->lines.count; i++) {
             const lb_line *l = &col->lines.items[i];
             double base = top - VPAD - (double)(i + 1) * tb->leading + 3.2 * tb->size / CELL_SIZE;

@@ -278,6 +278,10 @@ void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk
         text_style st = span_style(lk, s);
         double w = text_width(&st, r->text + pos, end - pos);
         if (space) {
+            /* shown although invisible: text extraction and screen readers
+             * get the space (the next word is placed on its own anyway) */
+            pen_set(&p, &st, k.letter);
+            pen_show(&p, &st, x, baseline, r->text + pos, end - pos);
             w += k.gap;
         } else {
             double rise = s->footnote ? lk->size * NOTE_RAISE : 0;
@@ -294,6 +298,13 @@ void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk
         }
         x += w;
         pos = end;
+    }
+    if (line->end < r->len && r->text[line->end] == ' ' && p.face) {
+        /* the space the line broke at, after its last word: lines joined
+         * by a reader stay words apart */
+        text_style st = span_style(lk, &r->spans[span_at(r, line->end)]);
+        pen_set(&p, &st, k.letter);
+        pen_show(&p, &st, x, baseline, " ", 1);
     }
     if (p.char_space != 0)
         HPDF_Page_SetCharSpace(page, 0); /* character spacing outlives the text object */

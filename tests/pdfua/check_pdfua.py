@@ -818,7 +818,10 @@ def breakages(standards, tags):
         ("untagged content", "01-005", untag_first_mcid),
         ("artifact inside tagged content", "01-003", artifact_in_tagged),
         ("MCID not in the ParentTree", "content", unmap_parent_tree),
-        ("page without /Tabs", "ISO 14289-1 7.18.3", lambda pdf: drop(pdf.pages[-1].obj, "/Tabs")),
+        ("page without /Tabs", "ISO 14289-1 7.18.3", lambda pdf: any(
+            drop(pg.obj, "/Tabs") for pg in pdf.pages if get(pg.obj, "/Annots") is None)),
+        ("page with links without /Tabs", "28-008", lambda pdf: any(
+            drop(pg.obj, "/Tabs") for pg in pdf.pages if get(pg.obj, "/Annots") is not None)),
         ("link without /Contents", "28-012", drop_link_key("/Contents")),
         ("link outside a Link element", "28-011", drop_link_key("/StructParent")),
         ("font without ToUnicode", "10-001", drop_tounicode),

@@ -8,7 +8,8 @@ usage: render_check.py QUIRE PLUGIN_DIR DATASET|README.md TEMPLATE [--standard L
 
 Always: exit 0 and nothing on stderr, two renders byte-identical,
 `qpdf --check` clean, PDF 1.7, and check_pdfua.py's checks for the mode.
-A README.md as DATASET: its first ```yaml block that starts with
+EVERY as DATASET (and TEMPLATE): the brief gen_every.py writes, with
+every block and chart type. A README.md as DATASET: its first ```yaml block that starts with
 "quire: 1" (the example a new user copies). --struct-text: these texts appear in `pdfinfo -struct-text`, in this order
 (the structure tree reads in the brief's order). --self-test: the checker's
 self-test on this render.
@@ -19,7 +20,8 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 import check_pdfua  # noqa: E402
 
 
@@ -76,7 +78,11 @@ def main():
     a = ap.parse_args()
     standards = [s for s in a.standard.split(",") if s]
     with tempfile.TemporaryDirectory() as tmp:
-        if a.dataset.endswith(".md"):
+        if a.dataset == "EVERY":
+            gen = os.path.join(tmp, "every")
+            subprocess.run([sys.executable, os.path.join(HERE, "gen_every.py"), gen], check=True)
+            a.dataset, a.template = os.path.join(gen, "every.yaml"), os.path.join(gen, "every-t.yaml")
+        elif a.dataset.endswith(".md"):
             a.dataset = readme_example(a.dataset, tmp)
         one = render(a, os.path.join(tmp, "1"))
         two = render(a, os.path.join(tmp, "2"))

@@ -1,0 +1,657 @@
+/* tags.c — marked content and the structure tree; see tags.h. */
+#include "tags.h"
+
+#include "pdf.h"
+
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LEVELS 32
+
+enum { KID_ELEM, KID_MCID, KID_OBJR };
+
+typedef struct tag_kid {
+    int kind;
+    int v;        /* element index, MCID, or annotation index */
+    int page;     /* 0-based page of an MCID */
+} tag_kid;
+
+typedef struct tag_elem {
+    const char *type;
+    int parent;           /* -1 for the Document */
+    char *alt;            /* Figure: /Alt (owned) */
+    char *actual;         /* /ActualText (owned) */
+    const char *scope;    /* TH: "Column" or "Row" */
+    tag_kid *kids;
+    size_t n_kids, cap_kids;
+    int page;             /* page of its first MCID, -1 */
+    HPDF_Dict dict;
+} tag_elem;
+
+/* One page_begin() of the drawing pass. */
+typedef struct tag_level {
+    int role;
+    int artifact;         /* this level (or one below it) is an artifact */
+    int elem;             /* its element, -1 until something needs it */
+    int aux[2];           /* LI: Lbl, LBody; Table: THead, TBody; TR: the cell;
+                             TOC: its title; TOCI: its Link */
+    char *alt;            /* Figure: the alt given before the element exists */
+} tag_level;
+
+typedef struct tag_page {
+    int *owner;           /* MCID -> element */
+    size_t n, cap;
+} tag_page;
+
+typedef struct tag_annot {
+    HPDF_Dict annot;
+    int elem, page;
+} tag_annot;
+
+struct tags {
+    tag_elem *elems;
+    size_t n_elems, cap_elems;
+    tag_level levels[MAX_LEVELS];
+    size_t n_levels;      /* may exceed MAX_LEVELS: the excess is ignored */
+    tag_page *pages;
+    size_t n_pages;
+    tag_annot *annots;
+    size_t n_annots, cap_annots;
+    /* the open marked-content sequence */
+    int open;             /* 0 none, 1 artifact, 2 tagged */
+    int open_elem;
+    HPDF_Page open_page;
+    int seen_h1;
+    int failed;
+};
+
+static void *grow(void *p, size_t *cap, size_t need, size_t size, int *failed)
+{
+    if (need <= *cap)
+        return p;
+    size_t cap2 = *cap ? *cap * 2 : 16;
+    while (cap2 < need)
+        cap2 *= 2;
+    void *q = realloc(p, cap2 * size);
+    if (!q) {
+        *failed = 1;
+        return NULL;
+    }
+    *cap = cap2;
+    return q;
+}
+
+static int add_kid(struct tags *t, int elem, tag_kid kid)
+{
+    tag_elem *e = &t->elems[elem];
+    tag_kid *k = grow(e->kids, &e->cap_kids, e->n_kids + 1, sizeof *k, &t->failed);
+    if (!k)
+        return -1;
+    e->kids = k;
+    e->kids[e->n_kids++] = kid;
+    return 0;
+}
+
+/* A new element under parent (appended), or -1. */
+static int new_elem(struct tags *t, const char *type, int parent)
+{
+    tag_elem *e = grow(t->elems, &t->cap_elems, t->n_elems + 1, sizeof *e, &t->failed);
+    if (!e)
+        return -1;
+    t->elems = e;
+    int i = (int)t->n_elems++;
+    t->elems[i] = (tag_elem){.type = type, .parent = parent, .page = -1};
+    if (parent >= 0 && add_kid(t, parent, (tag_kid){KID_ELEM, i, -1})) {
+        t->n_elems--;
+        return -1;
+    }
+    if (!strcmp(type, "H1"))
+        t->seen_h1 = 1;
+    return i;
+}
+
+int tags_init(pdf_ctx *ctx)
+{
+    struct tags *t = calloc(1, sizeof *t);
+    if (!t)
+        return -1;
+    ctx->tags = t;
+    if (new_elem(t, "Document", -1) != 0)
+        return -1;
+    return 0;
+}
+
+void tags_free(pdf_ctx *ctx)
+{
+    struct tags *t = ctx->tags;
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->n_elems; i++) {
+        free(t->elems[i].kids);
+        free(t->elems[i].alt);
+        free(t->elems[i].actual);
+    }
+    for (size_t i = 0; i < t->n_pages; i++)
+        free(t->pages[i].owner);
+    for (size_t i = 0; i < t->n_levels && i < MAX_LEVELS; i++)
+        free(t->levels[i].alt);
+    free(t->elems);
+    free(t->pages);
+    free(t->annots);
+    free(t);
+    ctx->tags = NULL;
+}
+
+static struct tags *active(const pdf_ctx *ctx)
+{
+    return !ctx->dry && ctx->tags && !ctx->tags->failed ? ctx->tags : NULL;
+}
+
+/* ------------------------------------------------------------ the roles */
+
+static const char *role_type(const struct tags *t, int role)
+{
+    switch (role) {
+    case PDF_ROLE_H1: return "H1";
+    case PDF_ROLE_H2: return t->seen_h1 ? "H2" : "H1"; /* no level skipped */
+    case PDF_ROLE_P: return "P";
+    case PDF_ROLE_LIST: return "L";
+    case PDF_ROLE_LIST_ITEM: return "LI";
+    case PDF_ROLE_TABLE: return "Table";
+    case PDF_ROLE_TABLE_HEADER: case PDF_ROLE_TABLE_CELL: return "TR";
+    case PDF_ROLE_FIGURE: return "Figure";
+    case PDF_ROLE_CAPTION: return "Caption";
+    case PDF_ROLE_NOTE: return "Note";
+    case PDF_ROLE_TOC: return "TOC";
+    case PDF_ROLE_TOC_ITEM: return "TOCI";
+    case PDF_ROLE_LINK: return "Link";
+    default: return "P";
+    }
+}
+
+static int is_row(int role)
+{
+    return role == PDF_ROLE_TABLE_HEADER || role == PDF_ROLE_TABLE_CELL;
+}
+
+static int ensure_elem(struct tags *t, size_t i);
+
+/* The element that new children of level i go into (i < 0: the Document). */
+static int container_of(struct tags *t, long i)
+{
+    if (i < 0)
+        return 0;
+    tag_level *l = &t->levels[i];
+    if (l->role == PDF_ROLE_LIST_ITEM) {
+        if (ensure_elem(t, (size_t)i) < 0)
+            return -1;
+        if (l->aux[1] < 0)
+            l->aux[1] = new_elem(t, "LBody", l->elem);
+        return l->aux[1];
+    }
+    if (is_row(l->role)) {
+        if (ensure_elem(t, (size_t)i) < 0)
+            return -1;
+        if (l->aux[0] < 0)
+            l->aux[0] = new_elem(t, l->role == PDF_ROLE_TABLE_HEADER ? "TH" : "TD", l->elem);
+        return l->aux[0];
+    }
+    return ensure_elem(t, (size_t)i);
+}
+
+/* The Table level a row belongs to, or -1. */
+static long table_level(const struct tags *t, size_t row)
+{
+    for (long i = (long)row - 1; i >= 0; i--)
+        if (t->levels[i].role == PDF_ROLE_TABLE)
+            return i;
+    return -1;
+}
+
+/* A table's caption, drawn just before it, moves inside it. */
+static void adopt_caption(struct tags *t, int parent, int table)
+{
+    tag_elem *p = &t->elems[parent];
+    if (p->n_kids < 2)
+        return;
+    tag_kid prev = p->kids[p->n_kids - 2];
+    if (prev.kind != KID_ELEM || strcmp(t->elems[prev.v].type, "Caption"))
+        return;
+    p->kids[p->n_kids - 2] = p->kids[p->n_kids - 1];
+    p->n_kids--;
+    tag_elem *tb = &t->elems[table];
+    if (add_kid(t, table, prev))
+        return;
+    memmove(tb->kids + 1, tb->kids, (tb->n_kids - 1) * sizeof *tb->kids);
+    tb->kids[0] = prev;
+    t->elems[prev.v].parent = table;
+}
+
+static int ensure_elem(struct tags *t, size_t i)
+{
+    tag_level *l = &t->levels[i];
+    if (l->elem >= 0 || l->artifact)
+        return l->artifact ? -1 : l->elem;
+    int parent;
+    if (is_row(l->role)) {
+        long tl = table_level(t, i);
+        if (tl < 0 || ensure_elem(t, (size_t)tl) < 0)
+            return -1;
+        tag_level *tab = &t->levels[tl];
+        int slot = l->role == PDF_ROLE_TABLE_HEADER ? 0 : 1;
+        if (tab->aux[slot] < 0)
+            tab->aux[slot] = new_elem(t, slot ? "TBody" : "THead", tab->elem);
+        parent = tab->aux[slot];
+    } else {
+        parent = container_of(t, (long)i - 1);
+    }
+    if (parent < 0)
+        return -1;
+    l->elem = new_elem(t, role_type(t, l->role), parent);
+    if (l->elem >= 0 && l->role == PDF_ROLE_TABLE)
+        adopt_caption(t, parent, l->elem);
+    if (l->elem >= 0 && l->alt) {
+        t->elems[l->elem].alt = l->alt;
+        l->alt = NULL;
+    }
+    return l->elem;
+}
+
+/* Where content of kind drawn now belongs: an element, or -1 (artifact). */
+static int target(struct tags *t, int kind)
+{
+    if (!t->n_levels || t->n_levels > MAX_LEVELS)
+        return -1;
+    size_t top = t->n_levels - 1;
+    tag_level *l = &t->levels[top];
+    if (l->artifact)
+        return -1;
+    if (kind == TAGS_DECOR && l->role != PDF_ROLE_FIGURE)
+        return -1;
+    switch (l->role) {
+    case PDF_ROLE_LIST_ITEM:
+        if (kind == TAGS_TEXT) {
+            if (ensure_elem(t, top) < 0)
+                return -1;
+            if (l->aux[0] < 0 && l->aux[1] < 0)
+                l->aux[0] = new_elem(t, "Lbl", l->elem);
+            if (l->aux[0] >= 0)
+                return l->aux[0];
+        }
+        return container_of(t, (long)top);
+    case PDF_ROLE_TABLE_HEADER: case PDF_ROLE_TABLE_CELL:
+        return container_of(t, (long)top);
+    case PDF_ROLE_TOC:
+        /* the contents' title: a heading before the TOC element */
+        if (l->aux[0] < 0) {
+            int parent = container_of(t, (long)top - 1);
+            l->aux[0] = parent < 0 ? -1 : new_elem(t, t->seen_h1 ? "H2" : "H1", parent);
+        }
+        return l->aux[0];
+    case PDF_ROLE_TOC_ITEM:
+        if (l->aux[0] < 0) {
+            if (ensure_elem(t, top) < 0)
+                return -1;
+            int ref = new_elem(t, "Reference", l->elem);
+            l->aux[0] = ref < 0 ? -1 : new_elem(t, "Link", ref);
+        }
+        return l->aux[0];
+    case PDF_ROLE_LIST: case PDF_ROLE_TABLE:
+        return -1; /* only their items and rows carry content */
+    default:
+        return ensure_elem(t, top);
+    }
+}
+
+void tags_begin(pdf_ctx *ctx, int role)
+{
+    struct tags *t = active(ctx);
+    if (!t)
+        return;
+    if (t->n_levels < MAX_LEVELS) {
+        int art = role == PDF_ROLE_ARTIFACT ||
+                  (t->n_levels && t->levels[t->n_levels - 1].artifact);
+        t->levels[t->n_levels] = (tag_level){role, art, -1, {-1, -1}, NULL};
+    }
+    t->n_levels++;
+}
+
+static void close_open(struct tags *t)
+{
+    if (t->open && t->open_page) {
+        HPDF_PageAttr attr = (HPDF_PageAttr)t->open_page->attr;
+        HPDF_Stream_WriteStr(attr->stream, "EMC\n");
+    }
+    t->open = 0;
+    t->open_page = NULL;
+}
+
+void tags_end(pdf_ctx *ctx)
+{
+    struct tags *t = active(ctx);
+    if (!t || !t->n_levels)
+        return;
+    close_open(t); /* what was open belongs to this level or one inside it */
+    t->n_levels--;
+    if (t->n_levels < MAX_LEVELS) {
+        free(t->levels[t->n_levels].alt);
+        t->levels[t->n_levels].alt = NULL;
+    }
+}
+
+void tags_page_close(const pdf_ctx *ctx)
+{
+    struct tags *t = active(ctx);
+    if (t)
+        close_open(t);
+}
+
+/* The next MCID of page_no for elem. */
+static int new_mcid(struct tags *t, int page_no, int elem)
+{
+    if (page_no < 1)
+        return -1;
+    size_t p = (size_t)page_no - 1;
+    if (p >= t->n_pages) {
+        tag_page *pages = realloc(t->pages, (p + 1) * sizeof *pages);
+        if (!pages) {
+            t->failed = 1;
+            return -1;
+        }
+        memset(pages + t->n_pages, 0, (p + 1 - t->n_pages) * sizeof *pages);
+        t->pages = pages;
+        t->n_pages = p + 1;
+    }
+    tag_page *pg = &t->pages[p];
+    int *owner = grow(pg->owner, &pg->cap, pg->n + 1, sizeof *owner, &t->failed);
+    if (!owner)
+        return -1;
+    pg->owner = owner;
+    int mcid = (int)pg->n;
+    pg->owner[pg->n++] = elem;
+    if (add_kid(t, elem, (tag_kid){KID_MCID, mcid, (int)p}))
+        return -1;
+    if (t->elems[elem].page < 0)
+        t->elems[elem].page = (int)p;
+    return mcid;
+}
+
+void tags_draw(const pdf_ctx *ctx, int kind)
+{
+    struct tags *t = active(ctx);
+    if (!t || !ctx->page)
+        return;
+    int elem = target(t, kind);
+    int want = elem < 0 ? 1 : 2;
+    if (t->open == want && t->open_page == ctx->page && (want == 1 || t->open_elem == elem))
+        return;
+    close_open(t);
+    HPDF_Stream s = ((HPDF_PageAttr)ctx->page->attr)->stream;
+    char buf[96];
+    if (want == 1) {
+        HPDF_Stream_WriteStr(s, "/Artifact BMC\n");
+    } else {
+        int mcid = new_mcid(t, ctx->page_no, elem);
+        if (mcid < 0)
+            return;
+        snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", t->elems[elem].type, mcid);
+        HPDF_Stream_WriteStr(s, buf);
+    }
+    t->open = want;
+    t->open_elem = elem;
+    t->open_page = ctx->page;
+}
+
+/* ------------------------------------------------------- what blocks add */
+
+static tag_level *innermost(struct tags *t, int role)
+{
+    for (size_t i = t->n_levels < MAX_LEVELS ? t->n_levels : MAX_LEVELS; i-- > 0;)
+        if (t->levels[i].role == role)
+            return &t->levels[i];
+    return NULL;
+}
+
+void tags_alt(pdf_ctx *ctx, const char *alt)
+{
+    struct tags *t = active(ctx);
+    tag_level *l = t ? innermost(t, PDF_ROLE_FIGURE) : NULL;
+    if (!l || !alt || !*alt)
+        return;
+    char *copy = strdup(alt);
+    if (!copy) {
+        t->failed = 1;
+        return;
+    }
+    if (l->elem >= 0) {
+        free(t->elems[l->elem].alt);
+        t->elems[l->elem].alt = copy;
+    } else {
+        free(l->alt);
+        l->alt = copy;
+    }
+}
+
+void tags_actual(pdf_ctx *ctx, const char *text)
+{
+    struct tags *t = active(ctx);
+    if (!t || !t->n_levels || t->n_levels > MAX_LEVELS || !text || !*text)
+        return;
+    size_t top = t->n_levels - 1;
+    int e = target(t, TAGS_GRAPHIC);
+    if (e < 0 || e != t->levels[top].elem)
+        return; /* only an element of its own, not a list's body or a cell */
+    free(t->elems[e].actual);
+    t->elems[e].actual = strdup(text);
+    if (!t->elems[e].actual)
+        t->failed = 1;
+}
+
+void tags_image(pdf_ctx *ctx, const quire_image *im)
+{
+    struct tags *t = active(ctx);
+    if (!t || !t->n_levels || t->n_levels > MAX_LEVELS || !im)
+        return;
+    tag_level *l = &t->levels[t->n_levels - 1];
+    if (l->role != PDF_ROLE_FIGURE || l->artifact)
+        return;
+    if (im->decorative && l->elem < 0) {
+        l->artifact = 1; /* it carries no information */
+        return;
+    }
+    tags_alt(ctx, im->alt && *im->alt ? im->alt : im->caption.plain);
+}
+
+void tags_cell(pdf_ctx *ctx, int row_header)
+{
+    struct tags *t = active(ctx);
+    if (!t || !t->n_levels || t->n_levels > MAX_LEVELS)
+        return;
+    size_t top = t->n_levels - 1;
+    tag_level *l = &t->levels[top];
+    if (!is_row(l->role) || l->artifact || ensure_elem(t, top) < 0)
+        return;
+    close_open(t);
+    int head = l->role == PDF_ROLE_TABLE_HEADER;
+    l->aux[0] = new_elem(t, head || row_header ? "TH" : "TD", l->elem);
+    if (l->aux[0] >= 0 && (head || row_header))
+        t->elems[l->aux[0]].scope = head ? "Column" : "Row";
+}
+
+/* The Link element an annotation made now belongs to. */
+static int link_elem(struct tags *t)
+{
+    size_t n = t->n_levels < MAX_LEVELS ? t->n_levels : MAX_LEVELS;
+    if (n && !t->levels[n - 1].artifact && t->levels[n - 1].role == PDF_ROLE_TOC_ITEM)
+        return target(t, TAGS_TEXT); /* the entry's own Link */
+    int parent = n && !t->levels[n - 1].artifact ? target(t, TAGS_GRAPHIC) : 0;
+    return new_elem(t, "Link", parent < 0 ? 0 : parent);
+}
+
+int tags_link_slot(pdf_ctx *ctx)
+{
+    struct tags *t = active(ctx);
+    return t ? link_elem(t) : -1;
+}
+
+void tags_annot_at(pdf_ctx *ctx, int slot, int page_no, HPDF_Annotation annot,
+                   const char *contents)
+{
+    struct tags *t = ctx->tags;
+    if (!t || t->failed || !annot)
+        return;
+    if (contents && *contents)
+        HPDF_Dict_Add(annot, "Contents", HPDF_String_New(ctx->doc->mmgr, contents, ctx->utf8));
+    if (slot < 0 || (size_t)slot >= t->n_elems)
+        return;
+    tag_annot *a = grow(t->annots, &t->cap_annots, t->n_annots + 1, sizeof *a, &t->failed);
+    if (!a)
+        return;
+    t->annots = a;
+    t->annots[t->n_annots] = (tag_annot){annot, slot, page_no - 1};
+    add_kid(t, slot, (tag_kid){KID_OBJR, (int)t->n_annots, page_no - 1});
+    t->n_annots++;
+}
+
+void tags_annot(pdf_ctx *ctx, HPDF_Annotation annot, const char *contents)
+{
+    struct tags *t = active(ctx);
+    if (t)
+        tags_annot_at(ctx, link_elem(t), ctx->page_no, annot, contents);
+}
+
+/* ------------------------------------------------------------ the tree */
+
+static HPDF_Dict page_dict(const pdf_ctx *ctx, int p)
+{
+    return p >= 0 && p < ctx->pages ? ctx->pages_made[p] : NULL;
+}
+
+static HPDF_STATUS elem_write(pdf_ctx *ctx, struct tags *t, size_t i, HPDF_Dict root)
+{
+    HPDF_MMgr mm = ctx->doc->mmgr;
+    tag_elem *e = &t->elems[i];
+    HPDF_Dict d = e->dict;
+    HPDF_Array k = HPDF_Array_New(mm);
+    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "StructElem");
+    ret |= HPDF_Dict_AddName(d, "S", e->type);
+    ret |= HPDF_Dict_Add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
+    HPDF_Dict pg = page_dict(ctx, e->page);
+    if (pg)
+        ret |= HPDF_Dict_Add(d, "Pg", pg);
+    ret |= HPDF_Dict_Add(d, "K", k);
+    for (size_t j = 0; j < e->n_kids && ret == HPDF_OK; j++) {
+        const tag_kid *kid = &e->kids[j];
+        if (kid->kind == KID_ELEM) {
+            ret |= HPDF_Array_Add(k, t->elems[kid->v].dict);
+        } else if (kid->kind == KID_MCID && kid->page == e->page) {
+            ret |= HPDF_Array_AddNumber(k, kid->v);
+        } else {
+            HPDF_Dict ref = HPDF_Dict_New(mm);
+            ret |= HPDF_Array_Add(k, ref);
+            HPDF_Dict kpg = page_dict(ctx, kid->page);
+            if (ref && kid->kind == KID_MCID) {
+                ret |= HPDF_Dict_AddName(ref, "Type", "MCR");
+                ret |= HPDF_Dict_AddNumber(ref, "MCID", kid->v);
+            } else if (ref) {
+                ret |= HPDF_Dict_AddName(ref, "Type", "OBJR");
+                ret |= HPDF_Dict_Add(ref, "Obj", t->annots[kid->v].annot);
+            }
+            if (ref && kpg)
+                ret |= HPDF_Dict_Add(ref, "Pg", kpg);
+        }
+    }
+    if (e->alt)
+        ret |= HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, e->alt, ctx->utf8));
+    if (e->actual)
+        ret |= HPDF_Dict_Add(d, "ActualText", HPDF_String_New(mm, e->actual, ctx->utf8));
+    if (e->scope) {
+        HPDF_Dict a = HPDF_Dict_New(mm);
+        ret |= HPDF_Dict_Add(d, "A", a);
+        if (a) {
+            ret |= HPDF_Dict_AddName(a, "O", "Table");
+            ret |= HPDF_Dict_AddName(a, "Scope", e->scope);
+        }
+    }
+    if (!strcmp(e->type, "Note")) {
+        char id[32];
+        snprintf(id, sizeof id, "note-%zu", i);
+        ret |= HPDF_Dict_Add(d, "ID", HPDF_String_New(mm, id, NULL));
+    }
+    return ret;
+}
+
+/* /Nums of the ParentTree: each page's MCIDs, then each annotation. */
+static HPDF_STATUS parent_tree(pdf_ctx *ctx, struct tags *t, HPDF_Dict tree)
+{
+    HPDF_MMgr mm = ctx->doc->mmgr;
+    HPDF_Array nums = HPDF_Array_New(mm);
+    HPDF_STATUS ret = HPDF_Dict_Add(tree, "Nums", nums);
+    for (int p = 0; p < ctx->pages && ret == HPDF_OK; p++) {
+        HPDF_Array arr = HPDF_Array_New(mm);
+        ret |= HPDF_Array_AddNumber(nums, p);
+        ret |= HPDF_Array_Add(nums, arr);
+        const tag_page *pg = (size_t)p < t->n_pages ? &t->pages[p] : NULL;
+        for (size_t m = 0; pg && m < pg->n && ret == HPDF_OK; m++)
+            ret |= HPDF_Array_Add(arr, t->elems[pg->owner[m]].dict);
+    }
+    for (size_t a = 0; a < t->n_annots && ret == HPDF_OK; a++) {
+        int key = ctx->pages + (int)a;
+        ret |= HPDF_Array_AddNumber(nums, key);
+        ret |= HPDF_Array_Add(nums, t->elems[t->annots[a].elem].dict);
+        ret |= HPDF_Dict_AddNumber(t->annots[a].annot, "StructParent", key);
+    }
+    return ret;
+}
+
+int tags_finish(pdf_ctx *ctx)
+{
+    struct tags *t = ctx->tags;
+    HPDF_Doc doc = ctx->doc;
+    if (!t || t->failed) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
+        return -1;
+    }
+    close_open(t);
+    HPDF_STATUS ret = HPDF_OK;
+    for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++) {
+        t->elems[i].dict = HPDF_Dict_New(doc->mmgr);
+        ret = t->elems[i].dict ? HPDF_Xref_Add(doc->xref, t->elems[i].dict)
+                               : HPDF_FAILD_TO_ALLOC_MEM;
+    }
+    HPDF_Dict root = ret == HPDF_OK ? HPDF_Dict_New(doc->mmgr) : NULL;
+    HPDF_Dict tree = root ? HPDF_Dict_New(doc->mmgr) : NULL;
+    HPDF_Dict mark = tree ? HPDF_Dict_New(doc->mmgr) : NULL;
+    if (!mark) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
+        return -1;
+    }
+    ret |= HPDF_Xref_Add(doc->xref, root);
+    ret |= HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    ret |= HPDF_Dict_Add(root, "K", t->elems[0].dict);
+    ret |= HPDF_Dict_Add(root, "ParentTree", tree);
+    ret |= HPDF_Dict_AddNumber(root, "ParentTreeNextKey", ctx->pages + (int)t->n_annots);
+    for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++)
+        ret |= elem_write(ctx, t, i, root);
+    ret |= parent_tree(ctx, t, tree);
+    for (int p = 0; p < ctx->pages && ret == HPDF_OK; p++) {
+        HPDF_Dict pg = page_dict(ctx, p);
+        if (!pg)
+            continue;
+        ret |= HPDF_Dict_AddNumber(pg, "StructParents", p);
+        ret |= HPDF_Dict_AddName(pg, "Tabs", "S");
+    }
+    ret |= HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
+    ret |= HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
+    ret |= HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
+    if (ret != HPDF_OK) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write the structure tree (libharu error 0x%04X)",
+                 (unsigned)HPDF_GetError(doc));
+        return -1;
+    }
+    return 0;
+}
