@@ -119,7 +119,7 @@ lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col
     case QUIRE_TEXT:
         if (c->markup && c->rich)   /* markup: true: the parsed cell */
             return xlsx_write_prose(ctx, ws, r, col, NULL, QUIRE_AT(c->rich, c->text_size, row),
-                                    c->texts[row], custom, 0);
+                                    c->texts[row], custom);
         return xlsx_write_text(ctx, ws, r, col, c->texts[row], custom);
     case QUIRE_DATE:
         /* Before 1900-03-01 Excel's serials are off (its 1900 leap year). */

@@ -1,10 +1,13 @@
 /*
- * prose.c — prose fields in cells: the host's runs become a rich string
- * (strong in bold, emphasis in italics, footnote numbers superscript, link
- * text in the hyperlink style), and the field's first web link becomes the
- * cell's hyperlink (a cell holds one). Internal links (#id) stay text.
- * A field without markup stays a plain string.
+ * prose.c — prose fields in cells. The host's runs become a rich string:
+ * strong in bold, emphasis in italics, footnote numbers superscript, web
+ * link text underlined in blue. A field in one style is a plain string in
+ * that style's format, a field without markup a plain string: no needless
+ * rich strings. The first web link is the cell's hyperlink (a cell holds
+ * one); when a field has several, a comment on the cell lists them all.
+ * Internal links (#id) stay text.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -13,47 +16,77 @@
 
 #define URL_MAX 2079   /* Excel's longest hyperlink */
 
+/* libxlsxwriter 1.1.4 counts a rich string's fragments in a uint8_t: past
+ * 254 it never finds the list's end (a hang) or rejects it. */
+#define MAX_FRAGMENTS 254
+
 int xlsx_is_web_url(const char *u)
 {
     static const char *const schemes[] = {"http://", "https://", "ftp://", "mailto:"};
-    for (size_t i = 0; u && i < sizeof schemes / sizeof *schemes; i++)
+    /* libxlsxwriter takes "internal:" or "external:" anywhere in a URL for
+     * a link into the workbook or to a local file. */
+    if (!u || strstr(u, "internal:") || strstr(u, "external:"))
+        return 0;
+    for (size_t i = 0; i < sizeof schemes / sizeof *schemes; i++)
         if (strncasecmp(u, schemes[i], strlen(schemes[i])) == 0)
             return strlen(u) <= URL_MAX;
     return 0;
 }
 
-/* A font-only format for a fragment, made once per workbook: style 0
- * plain, 1 bold, 2 italic, 3 both, 4 superscript, 5 link. In a note
- * (note 1) every fragment keeps the grey italic of notes. */
-static lxw_format *fragment_format(xlsx_ctx *ctx, const quire_run *r, int note)
+/* The cell's own format, which every fragment format repeats (so that a
+ * field in one style can take its fragment's format as the cell's). A
+ * column's custom format is not repeated: OTHER. */
+enum { KIND_PLAIN, KIND_NOTE, KIND_WRAP, KIND_OTHER };
+
+static int cell_kind(const xlsx_ctx *ctx, const lxw_format *cell)
 {
-    unsigned style = r->footnote ? 4u
-                     : r->target == QUIRE_TARGET_URL ? 5u
-                                                     : (r->flags & 3u);
-    lxw_format **slot = &ctx->fmt.run[note][style];
-    if (style == 0)
-        return note ? ctx->fmt.note : NULL;   /* the cell's own look */
-    if (!*slot) {
-        lxw_format *f = workbook_add_format(ctx->wb);
-        if (!f)
-            return NULL;
-        if (note) {
-            format_set_italic(f);
-            format_set_font_color(f, 0x595959);
-        }
-        if (style < 4u && (style & 1u))
-            format_set_bold(f);
-        if (style < 4u && (style & 2u))
-            format_set_italic(f);
-        if (style == 4u)
-            format_set_font_script(f, LXW_FONT_SUPERSCRIPT);
-        if (style == 5u) {
-            format_set_underline(f, LXW_UNDERLINE_SINGLE);
-            format_set_font_color(f, LXW_COLOR_BLUE);
-        }
-        *slot = f;
+    return !cell ? KIND_PLAIN
+           : cell == ctx->fmt.note ? KIND_NOTE
+           : cell == ctx->fmt.wrap ? KIND_WRAP
+                                   : KIND_OTHER;
+}
+
+static unsigned style_of(const quire_run *r)
+{
+    unsigned s = r->flags & (QUIRE_RUN_STRONG | QUIRE_RUN_EMPHASIS);
+    if (r->target == QUIRE_TARGET_URL && xlsx_is_web_url(r->link))
+        s |= XLSX_RUN_LINK;
+    if (r->footnote)
+        s |= XLSX_RUN_SUPER;
+    return s;
+}
+
+/* The format of a fragment in style s in a cell of that kind, made once
+ * per workbook. Style 0 is the cell's own format. */
+static lxw_format *fragment_format(xlsx_ctx *ctx, int kind, unsigned s)
+{
+    if (kind == KIND_OTHER)
+        kind = KIND_PLAIN;
+    if (s == 0)
+        return kind == KIND_NOTE ? ctx->fmt.note : kind == KIND_WRAP ? ctx->fmt.wrap : NULL;
+    lxw_format **slot = &ctx->fmt.run[kind][s];
+    if (*slot)
+        return *slot;
+    lxw_format *f = workbook_add_format(ctx->wb);
+    if (!f)
+        return NULL;
+    if (kind == KIND_NOTE) {
+        format_set_italic(f);
+        format_set_font_color(f, 0x595959);
     }
-    return *slot;
+    if (kind == KIND_WRAP)
+        format_set_text_wrap(f);
+    if (s & QUIRE_RUN_STRONG)
+        format_set_bold(f);
+    if (s & QUIRE_RUN_EMPHASIS)
+        format_set_italic(f);
+    if (s & XLSX_RUN_LINK) {
+        format_set_underline(f, LXW_UNDERLINE_SINGLE);
+        format_set_font_color(f, LXW_COLOR_BLUE);
+    }
+    if (s & XLSX_RUN_SUPER)
+        format_set_font_script(f, LXW_FONT_SUPERSCRIPT);
+    return *slot = f;
 }
 
 typedef struct fragments {
@@ -69,26 +102,31 @@ static void fragments_free(fragments *fr)
     free(fr->items);
 }
 
+/* Appends to *s (a malloc'd string or NULL); -1 when out of memory. */
+static int append(char **s, const char *text)
+{
+    size_t a = *s ? strlen(*s) : 0, b = strlen(text);
+    char *joined = realloc(*s, a + b + 1);
+    if (!joined)
+        return -1;
+    memcpy(joined + a, text, b + 1);
+    *s = joined;
+    return 0;
+}
+
 /* Appends text in format f, merged into the previous fragment when it
- * has the same format (Excel would show them the same). */
+ * has the same format (Excel would show them the same). Empty text adds
+ * nothing: Excel refuses empty fragments. */
 static int add_fragment(xlsx_ctx *ctx, fragments *fr, const char *text, lxw_format *f)
 {
     if (!text || !text[0])
-        return 0;   /* libxlsxwriter refuses empty fragments */
+        return 0;
     const char *clean = xlsx_clean_text(ctx, text);
     if (!clean)
         return -1;
     fr->chars += xlsx_utf8_len(clean);
-    if (fr->n && fr->items[fr->n - 1].format == f) {
-        lxw_rich_string_tuple *last = &fr->items[fr->n - 1];
-        size_t a = strlen(last->string), b = strlen(clean);
-        char *joined = realloc(last->string, a + b + 1);
-        if (!joined)
-            return -1;
-        memcpy(joined + a, clean, b + 1);
-        last->string = joined;
-        return 0;
-    }
+    if (fr->n && fr->items[fr->n - 1].format == f)
+        return append(&fr->items[fr->n - 1].string, clean);
     lxw_rich_string_tuple *items = realloc(fr->items, (fr->n + 1) * sizeof *items);
     if (!items)
         return -1;
@@ -99,14 +137,32 @@ static int add_fragment(xlsx_ctx *ctx, fragments *fr, const char *text, lxw_form
     return 0;
 }
 
-/* libxlsxwriter wants two fragments or more: one is split after its
- * first character, both halves in its format. */
+/* More fragments than libxlsxwriter takes: the rest joins the last one it
+ * can take, in the cell's own format (the text is whole, its styles end). */
+static int cap_fragments(fragments *fr, lxw_format *base)
+{
+    if (fr->n <= MAX_FRAGMENTS)
+        return 0;
+    lxw_rich_string_tuple *last = &fr->items[MAX_FRAGMENTS - 1];
+    for (size_t i = MAX_FRAGMENTS; i < fr->n; i++) {
+        if (append(&last->string, fr->items[i].string) < 0)
+            return -1;
+        free(fr->items[i].string);
+        fr->items[i].string = NULL;
+    }
+    last->format = base;
+    fr->n = MAX_FRAGMENTS;
+    return 0;
+}
+
+/* A rich string needs two fragments: one is split after its first
+ * character, both halves in its format. 1 when it is one character. */
 static int split_single(fragments *fr)
 {
     const char *s = fr->items[0].string, *rest = s;
     xlsx_utf8_next(&rest);
     if (!*rest)
-        return 1;   /* one character: cannot be split */
+        return 1;
     lxw_rich_string_tuple *items = realloc(fr->items, 2 * sizeof *items);
     if (!items)
         return -1;
@@ -119,56 +175,169 @@ static int split_single(fragments *fr)
     return 0;
 }
 
+/* The field's text as one string (footnote numbers inline), for a cell
+ * that cannot be a rich string. */
+static char *joined_text(const fragments *fr)
+{
+    char *s = strdup("");
+    for (size_t i = 0; s && i < fr->n; i++)
+        if (append(&s, fr->items[i].string) < 0) {
+            free(s);
+            return NULL;
+        }
+    return s;
+}
+
+/* The distinct web links of a field, each with its link text. */
+typedef struct links {
+    struct link { const char *url; char *text; } *items;
+    size_t n;
+} links;
+
+static void links_free(links *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        free(l->items[i].text);
+    free(l->items);
+}
+
+static int add_link(links *l, const quire_run *run, int continues)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i].url, run->link) == 0)
+            /* the next run of the same link: more of its text */
+            return continues && i == l->n - 1 ? append(&l->items[i].text, run->text) : 0;
+    struct link *items = realloc(l->items, (l->n + 1) * sizeof *items);
+    if (!items)
+        return -1;
+    l->items = items;
+    items[l->n] = (struct link){run->link, strdup(run->text)};
+    return items[l->n++].text ? 0 : -1;
+}
+
+/* Several links: a comment lists each as "text: URL", one a line. */
+static lxw_error links_comment(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+                               const links *l)
+{
+    char *s = strdup("");
+    size_t lines = 0;
+    for (size_t i = 0; s && i < l->n; i++) {
+        const char *text = l->items[i].text[0] ? l->items[i].text : l->items[i].url;
+        size_t len = xlsx_utf8_len(text) + 2 + strlen(l->items[i].url);
+        if (xlsx_utf8_len(s) + len + 1 > XLSX_STRING_MAX)
+            break;
+        lines += len / 56 + 1;   /* about 56 characters a line at 360 pixels */
+        if ((i && append(&s, "\n") < 0) || append(&s, text) < 0 || append(&s, ": ") < 0 ||
+            append(&s, l->items[i].url) < 0) {
+            free(s);
+            s = NULL;
+        }
+    }
+    const char *clean = s ? xlsx_clean_text(ctx, s) : NULL;
+    lxw_comment_options o = {.width = 360,
+                             .height = (uint16_t)(lines > 40 ? 600 : 14 * lines + 12)};
+    lxw_error e = clean ? worksheet_write_comment_opt(ws, r, c, clean, &o)
+                        : LXW_ERROR_MEMORY_MALLOC_FAILED;
+    free(s);
+    return e;
+}
+
+/* Text cut at Excel's cell limit, in a new string. */
+static char *cut_copy(const char *s)
+{
+    const char *end = s;
+    for (size_t n = 0; *end && n < XLSX_STRING_MAX; n++)
+        xlsx_utf8_next(&end);
+    return strndup(s, (size_t)(end - s));
+}
+
+/* The field's text in fr into the cell: a string when it is in one style
+ * (in that style's format when the cell's kind allows), else a rich
+ * string; plain text, cut, when the rich string would not fit a cell. */
+static lxw_error write_fragments(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
+                                 lxw_col_t c, fragments *fr, lxw_format *cell, int kind)
+{
+    lxw_format *base = fragment_format(ctx, kind, 0);
+    if (fr->n == 0)
+        return LXW_NO_ERROR;
+    if (fr->n == 1 && (fr->items[0].format == base || kind != KIND_OTHER)) {
+        char *cut = cut_copy(fr->items[0].string);
+        lxw_format *f = fr->items[0].format == base ? cell : fr->items[0].format;
+        lxw_error e = cut ? worksheet_write_string(ws, r, c, cut, f) : LXW_ERROR_MEMORY_MALLOC_FAILED;
+        free(cut);
+        return e;
+    }
+    int one_char = fr->n == 1 ? split_single(fr) : 0;
+    if (one_char < 0)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    lxw_error e = LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED;
+    if (!one_char && fr->chars <= XLSX_STRING_MAX) {
+        lxw_rich_string_tuple **list = calloc(fr->n + 1, sizeof *list);
+        if (!list)
+            return LXW_ERROR_MEMORY_MALLOC_FAILED;
+        for (size_t i = 0; i < fr->n; i++)
+            list[i] = &fr->items[i];
+        e = worksheet_write_rich_string(ws, r, c, list, cell);
+        free(list);
+    }
+    if (e == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
+        /* its XML (text and fonts) over the limit: the text alone, cut */
+        char *s = joined_text(fr);
+        e = s ? xlsx_write_text(ctx, ws, r, c, s, cell) : LXW_ERROR_MEMORY_MALLOC_FAILED;
+        free(s);
+    }
+    return e;
+}
+
 lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                            const char *prefix, const quire_text *t, const char *plain,
-                           lxw_format *cell, int note)
+                           lxw_format *cell)
 {
+    int kind = cell_kind(ctx, cell);
+    lxw_format *base = fragment_format(ctx, kind, 0);
     fragments fr = {0};
-    const char *url = NULL;
-    lxw_format *base = note ? ctx->fmt.note : NULL;
+    links ln = {0};
     int failed = add_fragment(ctx, &fr, prefix, base) != 0;
+    const quire_run *prev = NULL;
+
+    if (!t || !t->plain)   /* no runs: the plain text */
+        failed = failed || add_fragment(ctx, &fr, plain, base) != 0;
     for (size_t i = 0; t && t->plain && !failed && i < t->n_runs; i++) {
         const quire_run *run = quire_run_at(t, i);
-        if (!url && run->target == QUIRE_TARGET_URL && xlsx_is_web_url(run->link))
-            url = run->link;
-        failed = add_fragment(ctx, &fr, run->text, fragment_format(ctx, run, note)) != 0;
+        unsigned s = style_of(run);
+        if (s & XLSX_RUN_LINK)
+            failed = add_link(&ln, run, prev && prev->target == QUIRE_TARGET_URL &&
+                                            strcmp(prev->link, run->link) == 0) != 0;
+        lxw_format *f = fragment_format(ctx, kind, s);
+        failed = failed || (s && !f) || add_fragment(ctx, &fr, run->text, f) != 0;
+        prev = run;
     }
-    if (!t || !t->plain) {   /* no runs: the plain text */
-        fragments_free(&fr);
-        fr = (fragments){0};
-        failed = add_fragment(ctx, &fr, prefix, base) != 0 ||
-                 add_fragment(ctx, &fr, plain, base) != 0;
-    }
+    failed = failed || cap_fragments(&fr, base) != 0;
+
     lxw_error e = failed ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR;
-    if (!e && url && fr.chars <= XLSX_STRING_MAX) {
-        /* the hyperlink first: writing the rich string over it keeps it */
-        const char *clean = xlsx_clean_text(ctx, url);
-        char *u = clean ? strdup(clean) : NULL;
-        if (u && worksheet_write_url_opt(ws, r, c, u, cell, plain, NULL) != LXW_NO_ERROR)
-            url = NULL;
-        free(u);
-    }
-    int styled = 0;
-    for (size_t i = 0; i < fr.n; i++)
-        styled |= fr.items[i].format != base;
-    if (!e && fr.n == 1 && styled && split_single(&fr) < 0)
+    const char *clean = !e && ln.n ? xlsx_clean_text(ctx, ln.items[0].url) : NULL;
+    char *url = clean ? strdup(clean) : NULL;
+    if (!e && ln.n && !url)
         e = LXW_ERROR_MEMORY_MALLOC_FAILED;
-    if (e || fr.n == 0) {
-        /* nothing to write, or out of memory */
-    } else if (fr.n >= 2 && fr.chars <= XLSX_STRING_MAX) {
-        lxw_rich_string_tuple **list = calloc(fr.n + 1, sizeof *list);
-        if (!list) {
-            e = LXW_ERROR_MEMORY_MALLOC_FAILED;
-        } else {
-            for (size_t i = 0; i < fr.n; i++)
-                list[i] = &fr.items[i];
-            e = worksheet_write_rich_string(ws, r, c, list, cell);
-            free(list);
-        }
-    } else {
-        /* one plain fragment, or longer than a cell holds: plain text, cut */
-        e = xlsx_write_text(ctx, ws, r, c, fr.n == 1 ? fr.items[0].string : plain, cell);
+    if (!e && url && fr.n == 1 && kind != KIND_OTHER) {
+        /* the whole field one link: a hyperlink cell showing its text */
+        char *text = cut_copy(fr.items[0].string);
+        e = text ? worksheet_write_url_opt(ws, r, c, url, fr.items[0].format, text, NULL)
+                 : LXW_ERROR_MEMORY_MALLOC_FAILED;
+        free(text);
+        if (e && e != LXW_ERROR_MEMORY_MALLOC_FAILED)   /* no room for a link: the text */
+            e = write_fragments(ctx, ws, r, c, &fr, cell, kind);
+    } else if (!e) {
+        /* the hyperlink first: the text written over it keeps it (and
+         * when Excel will take no more links, the text alone) */
+        if (url)
+            worksheet_write_url_opt(ws, r, c, url, cell, url, NULL);
+        e = write_fragments(ctx, ws, r, c, &fr, cell, kind);
     }
+    if (!e && ln.n > 1)
+        e = links_comment(ctx, ws, r, c, &ln);
+    free(url);
+    links_free(&ln);
     fragments_free(&fr);
     return e;
 }

@@ -77,7 +77,7 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
     if (!e)
         e = text(ctx, ws, r, COL_SOURCE, cite, ctx->fmt.wrap);
     if (!e && f->note)
-        e = xlsx_write_prose(ctx, ws, r, COL_NOTE, NULL, &f->note_text, f->note, ctx->fmt.wrap, 0);
+        e = xlsx_write_prose(ctx, ws, r, COL_NOTE, NULL, &f->note_text, f->note, ctx->fmt.wrap);
     free(cite);
     return e;
 }
@@ -139,7 +139,7 @@ static lxw_error paragraph(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const 
     if (!e)
         e = worksheet_merge_range(ws, r, 0, r, N_COLS - 1, "", ctx->fmt.wrap);
     /* the merged range's first cell takes the rich text */
-    return e ? e : xlsx_write_prose(ctx, ws, r, 0, prefix, t, plain, ctx->fmt.wrap, 0);
+    return e ? e : xlsx_write_prose(ctx, ws, r, 0, prefix, t, plain, ctx->fmt.wrap);
 }
 
 /* The summary: paragraphs, and a bulleted list as one row per item. */
@@ -190,7 +190,7 @@ static lxw_error footnotes(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
         if (!e)
             e = worksheet_merge_range(ws, *r, 1, *r, N_COLS - 1, "", ctx->fmt.wrap);
         if (!e)
-            e = xlsx_write_prose(ctx, ws, *r, 1, NULL, &fn->text, fn->text.plain, ctx->fmt.wrap, 0);
+            e = xlsx_write_prose(ctx, ws, *r, 1, NULL, &fn->text, fn->text.plain, ctx->fmt.wrap);
         (*r)++;
     }
     return e;

@@ -253,7 +253,7 @@ static quire_status write_notes(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
     free(cite);
     if (!e && p->tab->description)
         e = xlsx_write_prose(ctx, ws, r++, 0, NULL, &p->tab->description_text,
-                             p->tab->description, ctx->fmt.note, 1);
+                             p->tab->description, ctx->fmt.note);
     if (!e && p->count > 1) {
         line = NULL;
         char *part = NULL;

@@ -20,6 +20,10 @@
 /** Decimals beyond this get the same format: Excel shows at most 15 digits. */
 #define XLSX_MAX_DECIMALS 15
 
+/** Styles of rich-string fragments beside QUIRE_RUN_STRONG and _EMPHASIS. */
+#define XLSX_RUN_LINK 4u
+#define XLSX_RUN_SUPER 8u
+
 /** Characters Excel keeps in one cell. */
 #define XLSX_STRING_MAX 32767
 
@@ -56,9 +60,9 @@ typedef struct xlsx_formats {
     lxw_format *title, *bold, *header, *note, *date, *wrap;
     lxw_format *number[XLSX_MAX_DECIMALS + 1];  /**< "#,##0.00" by decimals */
     lxw_format *percent[XLSX_MAX_DECIMALS + 1]; /**< "0.0%" by decimals */
-    /** Fonts of rich-string fragments (prose.c): [in a note][plain, bold,
-     * italic, bold italic, superscript, link]. */
-    lxw_format *run[2][6];
+    /** Fonts of rich-string fragments (prose.c): [the cell's format: none,
+     * note, wrap][QUIRE_RUN_STRONG | QUIRE_RUN_EMPHASIS | XLSX_RUN_*]. */
+    lxw_format *run[3][16];
 } xlsx_formats;
 
 /** The languages the workbook's own words come in (labels.c). */
@@ -168,12 +172,13 @@ lxw_error xlsx_write_date_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
 int xlsx_is_web_url(const char *u);
 /** Writes a prose field into a cell: prefix (a plain "• ", or NULL),
  * then t's runs as a rich string (bold, italic, superscript footnote
- * numbers, link style), the first web link as the cell's hyperlink. When
- * t has no text (plain NULL), the plain string instead. cell is the
- * cell's format; note 1 gives plain fragments the grey italic of notes. */
+ * numbers, link style), or a string in its one style; the first web link
+ * as the cell's hyperlink, a comment listing them when there are several.
+ * When t has no text (plain NULL), the plain string instead. cell is the
+ * cell's format (ctx->fmt.note or .wrap: every fragment keeps its look). */
 lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                            const char *prefix, const quire_text *t, const char *plain,
-                           lxw_format *cell, int note);
+                           lxw_format *cell);
 
 /* cite.c */
 /** The sources' cite names (else "Publisher, Title (date)"), joined by "; ", into a

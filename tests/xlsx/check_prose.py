@@ -66,8 +66,27 @@ check(any("<u/>" in p and "<b/>" not in p for p in run_props("the news")),
       "link text underlined, not bold")
 check(any("<i/>" in p for p in run_props("two")), "*two* in italics")
 check(any("<i/>" in p for p in run_props("grew")), "*grew* in the note in italics")
-check(any("<b/>" in p for p in run_props("WS")) and any("<b/>" in p for p in run_props("A")),
-      "**AWS** in bold")
+# a field in one style is a string in that style's format, no rich string
+check(share["A2"].font.b and "<t>AWS</t>" in sst and not run_props("AWS") and not run_props("WS"),
+      "**AWS**: a bold cell")
+check(share["A6"].value == "Others" and share["A6"].font.i, "*Others*: an italic cell")
+g = share["A5"]
+check(g.value == "Google" and g.hyperlink is not None and
+      g.hyperlink.target == "https://cloud.google.com/" and g.font.u == "single",
+      f"a cell that is one link: a hyperlink cell showing its text: {g.value!r}")
+check(not run_props("Google"), "a cell that is one link is no rich string")
+
+two = "Two links: one and two, one again."
+check(two in cells and cells[two].hyperlink is not None and
+      cells[two].hyperlink.target == "https://example.com/one",
+      "several links: the first is the cell's hyperlink")
+comments = {c.coordinate: c.comment.text for row in summary.iter_rows() for c in row if c.comment}
+if two in cells:
+    check(comments.get(cells[two].coordinate) ==
+          "one: https://example.com/one\ntwo: https://example.com/two",
+          f"several links: a comment lists each once: {comments}")
+check(len(comments) == 1, f"no comment on a cell with one link: {sorted(comments)}")
+check(any("<b/>" in p and "<u/>" in p for p in run_props("two")), "**two** in a link: bold and underlined")
 check(any("595959" in p and "<i/>" in p for p in run_props("By provider, from ")),
       "the description keeps the grey italic of notes")
 
