@@ -305,7 +305,7 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
     for (size_t i = 0; t && t->plain && !failed && i < t->n_runs; i++) {
         const quire_run *run = quire_run_at(t, i);
         unsigned s = style_of(run);
-        if (s & XLSX_RUN_LINK)
+        if ((s & XLSX_RUN_LINK) && run->text[0])   /* a link one can see */
             failed = add_link(&ln, run, prev && prev->target == QUIRE_TARGET_URL &&
                                             strcmp(prev->link, run->link) == 0) != 0;
         lxw_format *f = fragment_format(ctx, kind, s);

@@ -7,6 +7,7 @@
  *   xlsx_harness long OUT.xlsx N_ROWS ROWS_PER_SHEET   (0: Excel's limit)
  *   xlsx_harness cancel OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *   xlsx_harness edge OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
+ *   xlsx_harness prose OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *
  * Exit status: the export's quire_status; the error message on stderr.
  */
@@ -262,10 +263,111 @@ cleanup:
     return st;
 }
 
+/* ---- the prose dataset: runs at libxlsxwriter's and Excel's limits ---- */
+
+#define MANY_RUNS 600       /* 300 bold words: more fragments than a rich string takes */
+#define FAT_RUNS 200        /* 200 x 150 characters: text fits a cell, its XML does not */
+#define HUGE_RUNS 310       /* 310 x 110 characters: over the cell limit */
+#define RUN(text, flags) {text, flags, QUIRE_TARGET_NONE, NULL, 0}
+#define LINK(text, flags, url) {text, flags, QUIRE_TARGET_URL, url, 0}
+#define TEXT(plain, runs) {plain, runs, sizeof runs / sizeof runs[0], 0}
+
+typedef struct built {
+    quire_run *runs;
+    char *plain;
+    char **texts;
+} built;
+
+static void built_free(built *b, size_t n)
+{
+    for (size_t i = 0; b->texts && i < n; i++)
+        free(b->texts[i]);
+    free(b->texts);
+    free(b->runs);
+    free(b->plain);
+}
+
+/* n runs, every other one bold, each width characters of 'a' + i % 26. */
+static int build_runs(built *b, size_t n, size_t width, quire_text *out)
+{
+    b->runs = calloc(n, sizeof *b->runs);
+    b->texts = calloc(n, sizeof *b->texts);
+    b->plain = calloc(n * width + 1, 1);
+    if (!b->runs || !b->texts || !b->plain)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        if (!(b->texts[i] = malloc(width + 1)))
+            return -1;
+        memset(b->texts[i], 'a' + (int)(i % 26), width);
+        b->texts[i][width] = '\0';
+        memcpy(b->plain + i * width, b->texts[i], width);
+        b->runs[i] = (quire_run){b->texts[i], i % 2 ? 0 : QUIRE_RUN_STRONG};
+    }
+    *out = (quire_text){b->plain, b->runs, n, 0};
+    return 0;
+}
+
+static quire_status run_prose(const char *out, const xlsx_options *opt)
+{
+    static const quire_run empties[] = {
+        RUN("", 0), RUN("A", QUIRE_RUN_STRONG), RUN("", QUIRE_RUN_STRONG | QUIRE_RUN_EMPHASIS),
+        RUN("b", 0), LINK("", 0, "https://example.com/empty")};
+    static const quire_run odd_link[] = {
+        RUN("tab\001here ", 0), LINK("not a link", 0, "https://example.com/?q=internal:x"),
+        LINK(" nor this", 0, "tel:+82-2-0000")};
+    static const quire_run whole_link[] = {LINK("the ", 0, "https://example.com/w"),
+                                           LINK("site", QUIRE_RUN_STRONG, "https://example.com/w")};
+    static const quire_run two_links[] = {
+        LINK("one", 0, "https://example.com/1"), RUN(" and ", 0),
+        LINK("two", QUIRE_RUN_EMPHASIS, "https://example.com/2")};
+    static const quire_run one_bold[] = {RUN("x", QUIRE_RUN_STRONG)};
+    static const quire_run note[] = {RUN("Note ", 0), {"1", 0, QUIRE_TARGET_FOOTNOTE, "n", 1}};
+    static const quire_run cell_x[] = {RUN("X", QUIRE_RUN_STRONG)};
+    static const quire_run cell_ab[] = {RUN("AB", QUIRE_RUN_STRONG)};
+    static const quire_run cell_link[] = {LINK("go", 0, "https://example.com/go")};
+    const quire_text cells[] = {TEXT("X", cell_x), TEXT("AB", cell_ab), TEXT("go", cell_link),
+                                {NULL, NULL, 0, 0}};
+    const quire_column cols[] = {{.id = "m", .label = "M", .type = QUIRE_TEXT, .format = "@",
+                                  .texts = T("X", "AB", "go", NULL), .markup = 1,
+                                  .rich = cells}};
+    const quire_table tab = {.id = "t", .title = "Cells", .columns = cols, .n_columns = 1,
+                             .n_rows = 4};
+    const quire_text items[] = {TEXT("tab here not a link nor this", odd_link),
+                                TEXT("the site", whole_link)};
+    built many = {0}, fat = {0}, huge = {0};
+    quire_para paras[7] = {0};
+    quire_status st = QUIRE_ERR_EXPORT;
+    char err[256] = "";
+
+    if (build_runs(&many, MANY_RUNS, 3, &paras[0].text) < 0 ||
+        build_runs(&fat, FAT_RUNS, 150, &paras[1].text) < 0 ||
+        build_runs(&huge, HUGE_RUNS, 110, &paras[2].text) < 0)
+        goto cleanup;
+    paras[3].text = (quire_text)TEXT("Ab", empties);
+    paras[4] = (quire_para){.kind = QUIRE_PARA_LIST, .items = items, .n_items = 2};
+    paras[5].text = (quire_text)TEXT("Note", note);
+    paras[6].text = (quire_text)TEXT("one and two", two_links);
+    const quire_footnote fns[] = {{.id = "n", .number = 1, .text = TEXT("x", one_bold)},
+                                  {.id = "u", .number = 0, .text = TEXT("x", one_bold)}};
+    quire_dataset ds = {.struct_size = sizeof ds, .id = "prose", .title = "Prose",
+                        .language = "en", .timestamp = -1, .tables = &tab, .n_tables = 1,
+                        .summary_text = {paras, 7, 0}, .footnotes = fns, .n_footnotes = 2};
+    quire_template tmpl = {.struct_size = sizeof tmpl};
+    quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
+    st = xlsx_export_opt(&job, opt, err, sizeof err);
+    if (st)
+        fprintf(stderr, "export: %s\n", err);
+cleanup:
+    built_free(&many, MANY_RUNS);
+    built_free(&fat, FAT_RUNS);
+    built_free(&huge, HUGE_RUNS);
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: xlsx_harness basic|basic-en|long|cancel|edge OUT.xlsx [...]\n");
+        fprintf(stderr, "usage: xlsx_harness basic|basic-en|long|cancel|edge|prose OUT.xlsx [...]\n");
         return 1;
     }
     const char *out = argv[2];
@@ -281,6 +383,8 @@ int main(int argc, char **argv)
         cancel_after = 0;
     if (strcmp(argv[1], "edge") == 0)
         return (int)run_edge(out, &opt);
+    if (strcmp(argv[1], "prose") == 0)
+        return (int)run_prose(out, &opt);
     quire_dataset ds = basic_ds;
     if (strcmp(argv[1], "basic-en") == 0)
         ds.language = "en";
