@@ -72,6 +72,59 @@ static int face_italic(pdf_ctx *ctx, text_face *f, const text_face *upright,
     return face_load(ctx, f, it, path, index);
 }
 
+static int text_emphasized(const quire_text *t)
+{
+    for (size_t i = 0; t && t->runs && i < t->n_runs; i++)
+        if (quire_run_at(t, i)->flags & QUIRE_RUN_EMPHASIS)
+            return 1;
+    return 0;
+}
+
+static int prose_emphasized(const quire_prose *p)
+{
+    for (size_t i = 0; i < p->n_paras; i++) {
+        const quire_para *para = quire_para_at(p, i);
+        if (text_emphasized(&para->text))
+            return 1;
+        for (size_t k = 0; para->kind == QUIRE_PARA_LIST && k < para->n_items; k++)
+            if (text_emphasized(quire_item_at(para, k)))
+                return 1;
+    }
+    return 0;
+}
+
+/* 1 when some prose of the dataset has *emphasis*: only then is the
+ * family asked for its italic faces (two fontconfig queries). */
+static int dataset_emphasized(const quire_dataset *ds)
+{
+    if (prose_emphasized(&ds->summary_text))
+        return 1;
+    for (size_t i = 0; i < ds->n_sections; i++)
+        if (prose_emphasized(&quire_section_at(ds, i)->body))
+            return 1;
+    for (size_t i = 0; i < ds->n_figures; i++)
+        if (text_emphasized(&quire_figure_at(ds, i)->note_text))
+            return 1;
+    for (size_t i = 0; i < ds->n_footnotes; i++)
+        if (text_emphasized(&quire_footnote_at(ds, i)->text))
+            return 1;
+    for (size_t i = 0; i < ds->n_images; i++)
+        if (text_emphasized(&quire_image_at(ds, i)->caption))
+            return 1;
+    for (size_t i = 0; i < ds->n_tables; i++) {
+        const quire_table *t = quire_table_at(ds, i);
+        if (text_emphasized(&t->description_text))
+            return 1;
+        for (size_t j = 0; j < t->n_columns; j++) {
+            const quire_column *c = quire_column_at(t, j);
+            for (size_t r = 0; c->markup && c->rich && r < t->n_rows; r++)
+                if (text_emphasized(QUIRE_AT(c->rich, c->text_size, r)))
+                    return 1;
+        }
+    }
+    return 0;
+}
+
 int fonts_load(pdf_ctx *ctx)
 {
     const char *pattern[2] = {ctx->tp->font_body ? ctx->tp->font_body : PDF_DEFAULT_BODY,
@@ -88,9 +141,14 @@ int fonts_load(pdf_ctx *ctx)
         if (face_find(ctx, pattern[i], path[i], sizeof path[i], &index[i]) ||
             face_load(ctx, &ctx->faces[i], pattern[i], path[i], index[i]))
             return -1;
-    for (int i = 0; i < 2; i++)
-        if (face_italic(ctx, &ctx->faces[2 + i], &ctx->faces[i], pattern[i], path[i], index[i]))
+    int italic = dataset_emphasized(ctx->ds);
+    for (int i = 0; i < 2; i++) {
+        if (!italic)
+            text_face_slanted(&ctx->faces[2 + i], &ctx->faces[i]); /* never drawn */
+        else if (face_italic(ctx, &ctx->faces[2 + i], &ctx->faces[i], pattern[i], path[i],
+                             index[i]))
             return -1;
+    }
     for (int i = 0; i < 4; i++)
         ctx->family.face[i] = &ctx->faces[i];
     text_faces_register(ctx->family.face, 4);
