@@ -196,20 +196,27 @@ static lxw_error footnotes(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     return e;
 }
 
-/* The template's logo, top right, at its width (Excel: 96 pixels an inch). */
-static lxw_error logo(xlsx_ctx *ctx, lxw_worksheet *ws)
+/* The logo's column: top right, past where the title and subtitle run
+ * (overflowing text would go under the picture). Title font 16 pt, the
+ * columns' units are 11 pt characters. */
+static lxw_col_t logo_column(xlsx_ctx *ctx)
 {
-    const quire_image *img = ctx->tmpl->logo.image;
-    if (!img || !img->path || !img->width_px)
-        return LXW_NO_ERROR;
-    double want_px = ctx->tmpl->logo.width_pt > 0 ? ctx->tmpl->logo.width_pt * 96.0 / 72.0
-                                                  : (double)img->width_px;
-    double scale = want_px / (double)img->width_px;
-    lxw_image_options o = {.x_scale = scale, .y_scale = scale,
-                           .description = (char *)(img->alt ? img->alt : ""),
-                           .decorative = (uint8_t)(img->decorative || !img->alt),
-                           .object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE};
-    return worksheet_insert_image_opt(ws, 0, COL_SOURCE, img->path, &o);
+    const char *title = ctx->ds->title ? ctx->ds->title : ctx->ds->id;
+    const char *sub = ctx->ds->subtitle;
+    const char *t = title ? xlsx_clean_text(ctx, title) : NULL;
+    double need = t ? (double)xlsx_text_width(t) * 16.0 / 11.0 : 0;
+    const char *u = sub ? xlsx_clean_text(ctx, sub) : NULL;
+    double sub_need = u ? (double)xlsx_text_width(u) * 1.1 : 0;   /* bold */
+    if (sub_need > need)
+        need = sub_need;
+    double before = 0;
+    int c = 0;
+    for (; c < N_COLS; c++) {
+        if (c >= COL_SOURCE && before >= need)
+            break;
+        before += widths[c];
+    }
+    return (lxw_col_t)c;
 }
 
 quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
@@ -224,14 +231,18 @@ quire_status xlsx_summary_sheet(xlsx_ctx *ctx)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, widths[c], NULL);
     worksheet_set_landscape(ws);     /* the figures are wide: one page across */
     worksheet_fit_to_pages(ws, 1, 0);
-    lxw_error e = head(ctx, ws, &r);
+    lxw_error e = xlsx_logo(ctx, ws, logo_column(ctx));
+    if (!e)
+        e = head(ctx, ws, &r);
+    /* what follows the title block, wide, starts under the logo */
+    double logo_rows = xlsx_logo_rows(ctx);
+    if (!e && (double)r < logo_rows)
+        r = (lxw_row_t)logo_rows;
     if (!e)
         e = figures(ctx, ws, &r);
     if (!e)
         e = paragraphs(ctx, ws, &r);
     if (!e)
         e = footnotes(ctx, ws, &r);
-    if (!e)
-        e = logo(ctx, ws);
     return e ? xlsx_fail(ctx, e, "Summary sheet") : QUIRE_OK;
 }

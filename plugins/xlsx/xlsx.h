@@ -180,6 +180,13 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
                            const char *prefix, const quire_text *t, const char *plain,
                            lxw_format *cell);
 
+/* logo.c */
+/** Puts the template's logo (if any) at the top of ws in column col, at
+ * its width_mm whatever resolution the file states. */
+lxw_error xlsx_logo(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_col_t col);
+/** Rows of the default height the logo covers from the top (0: none). */
+double xlsx_logo_rows(const xlsx_ctx *ctx);
+
 /* cite.c */
 /** The sources' cite names (else "Publisher, Title (date)"), joined by "; ", into a
  * new string the caller frees; NULL when ids is empty or out of memory. */
