@@ -96,8 +96,13 @@ static void image_file(loader *ld, image_read *ir)
         diag_error(ld->d, ld->path, at.line, at.col, "image '%s': %s", ir->file, err);
         return;
     }
-    if (image_probe(resolved, &ir->img.format, &ir->img.width_px, &ir->img.height_px, err,
-                    sizeof err) != 0) {
+    int probed = image_probe(resolved, &ir->img.format, &ir->img.width_px,
+                             &ir->img.height_px, err, sizeof err);
+    if (probed == IMAGE_OUT_OF_MEMORY) {
+        diag_out_of_memory(ld->d, ld->path, at.line, at.col);
+        return;
+    }
+    if (probed != 0) {
         diag_error(ld->d, ld->path, at.line, at.col, "image '%s': %s", ir->file, err);
         return;
     }

@@ -77,6 +77,11 @@ int load_markup(loader *ld, const char *s, size_t len, ds_mark at, const char *w
     markup_error err;
     ld->prose_at = at;
     if (markup_parse(ld->a, s, len, &r, out, &err) != 0) {
+        if (strcmp(err.message, "out of memory") == 0) {
+            diag_out_of_memory(ld->d, ld->path, at.line, at.col);
+            ld->fatal = 1;
+            return 0;
+        }
         diag_error(ld->d, ld->path, at.line, at.col, "%s%s%s (at character %zu)",
                    where ? where : "", where ? ": " : "", err.message,
                    chars_before(s, err.offset) + 1);

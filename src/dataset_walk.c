@@ -202,7 +202,10 @@ const ds_ref *idset_add(loader *ld, ds_idset *ids, const char *id, ds_mark at)
     ds_ref *r = load_push(ld, &ids->refs, sizeof *r);
     if (r) {
         *r = (ds_ref){id, at};
-        strmap_put(&ids->index, id, ids->refs.n - 1);
+        if (strmap_put(&ids->index, id, ids->refs.n - 1) != 0) {
+            diag_out_of_memory(ld->d, ld->path, at.line, at.col);
+            ld->fatal = 1;
+        }
     }
     return NULL;
 }

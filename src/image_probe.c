@@ -32,7 +32,7 @@ static int probe_png(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz)
     if (!info) {
         png_destroy_read_struct(&png, NULL, NULL);
         snprintf(err, errsz, "out of memory");
-        return -1;
+        return IMAGE_OUT_OF_MEMORY;
     }
     if (setjmp(png_jmpbuf(png))) {
         free(row);
@@ -63,7 +63,7 @@ static int probe_png(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz)
     png_destroy_read_struct(&png, &info, NULL);
     if (!ok)
         snprintf(err, errsz, "out of memory");
-    return ok ? 0 : -1;
+    return ok ? 0 : IMAGE_OUT_OF_MEMORY;
 }
 
 typedef struct jpeg_failure {
