@@ -301,6 +301,53 @@ static void thin_labels(const quire_chart *ch, lxw_chart_series *s, size_t i, si
     free(list);
 }
 
+/* Which points of a scatter series keep their names: each name right of
+ * its point, at the chart's default size, kept when it covers no marker
+ * and no name kept before (Excel would draw them over each other; the
+ * PDF places them by the same rule, trying four sides). NULL: keep all. */
+#define CHART_PLOT_H_PX 200.0
+static unsigned char *scatter_names_fit(const quire_chart *ch, size_t s, size_t n)
+{
+    const double *x = column(ch, ch->x)->numbers, *y = column(ch, ch->y[s])->numbers;
+    const char *const *names = column(ch, ch->label)->texts;
+    double x0 = INFINITY, x1 = -INFINITY, y0 = INFINITY, y1 = -INFINITY;
+    if (n > ch->table->n_rows)
+        n = ch->table->n_rows;
+    unsigned char *keep = calloc(n + 1, 1);
+    double (*box)[4] = calloc(2 * n + 1, sizeof *box);
+    size_t nb = 0;
+    if (!keep || !box) {
+        free(keep);
+        free(box);
+        return NULL;
+    }
+    for (size_t r = 0; r < n; r++)
+        if (!isnan(x[r]) && !isnan(y[r]))
+            x0 = fmin(x0, x[r]), x1 = fmax(x1, x[r]), y0 = fmin(y0, y[r]), y1 = fmax(y1, y[r]);
+    double sx = x1 > x0 ? CHART_PLOT_PX / (x1 - x0) : 0, sy = y1 > y0 ? CHART_PLOT_H_PX / (y1 - y0) : 0;
+    for (size_t r = 0; r < n; r++)          /* the markers */
+        if (!isnan(x[r]) && !isnan(y[r])) {
+            double px = (x[r] - x0) * sx, py = (y[r] - y0) * sy;
+            box[nb][0] = px - 4, box[nb][1] = py - 4, box[nb][2] = px + 4, box[nb][3] = py + 4;
+            nb++;
+        }
+    for (size_t r = 0; r < n; r++) {
+        if (isnan(x[r]) || isnan(y[r]) || !names[r])
+            continue;
+        double px = (x[r] - x0) * sx, py = (y[r] - y0) * sy, w = xlsx_text_width(names[r]) * CHART_DIGIT_PX;
+        double b[4] = {px + 5, py - 7, px + 5 + w, py + 7};
+        int free_spot = 1;
+        for (size_t k = 0; k < nb && free_spot; k++)
+            free_spot = b[2] <= box[k][0] || box[k][2] <= b[0] || b[3] <= box[k][1] || box[k][3] <= b[1];
+        if (free_spot) {
+            keep[r] = 1;
+            memcpy(box[nb++], b, sizeof b);
+        }
+    }
+    free(box);
+    return keep;
+}
+
 static void label_series(const quire_chart *ch, lxw_chart_series *s, size_t i, const xlsx_placement *pl)
 {
     if (ch->type == QUIRE_CHART_PIE && ch->percent_labels) {
@@ -317,11 +364,14 @@ static void label_series(const quire_chart *ch, lxw_chart_series *s, size_t i, c
         if (labels && list && refs) {
             char col[8];
             lxw_col_to_name(col, (lxw_col_t)ch->label, LXW_TRUE);
+            unsigned char *keep = scatter_names_fit(ch, i, n);
             for (size_t r = 0; r < n; r++) {
                 snprintf(refs[r], sizeof refs[r], "='%s'!%s%zu", pl->sheet, col, r + 2);
                 labels[r].value = refs[r];
+                labels[r].hide = keep && !keep[r];
                 list[r] = &labels[r];
             }
+            free(keep);
             chart_series_set_labels_custom(s, list);
             chart_series_set_labels_position(s, LXW_CHART_LABEL_POSITION_RIGHT);
         }
