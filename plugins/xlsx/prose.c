@@ -3,9 +3,11 @@
  * strong in bold, emphasis in italics, footnote numbers superscript, web
  * link text underlined in blue. A field in one style is a plain string in
  * that style's format, a field without markup a plain string: no needless
- * rich strings. The first web link is the cell's hyperlink (a cell holds
- * one); when a field has several, a comment on the cell lists them all.
- * Internal links (#id) stay text.
+ * rich strings. The first web link (else the first table link) is the
+ * cell's hyperlink (a cell holds one); when a field has several links, a
+ * comment on the cell lists them all.
+ * A link to a table (#id) goes to the table's sheet; other internal links
+ * (figures, sections, images, charts) stay text.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,10 +48,38 @@ static int cell_kind(const xlsx_ctx *ctx, const lxw_format *cell)
                                    : KIND_OTHER;
 }
 
-static unsigned style_of(const quire_run *r)
+/* Where a run's link goes, in a new string: its web URL, or the sheet of
+ * the table it names ("internal:'Sheet'!A1", quotes doubled); NULL when
+ * it is no link the workbook can follow. */
+static char *link_target(xlsx_ctx *ctx, const quire_run *r)
+{
+    if (r->target == QUIRE_TARGET_URL && xlsx_is_web_url(r->link)) {
+        const char *clean = xlsx_clean_text(ctx, r->link);
+        return clean ? strdup(clean) : NULL;
+    }
+    if (r->target != QUIRE_TARGET_TABLE || !r->link)
+        return NULL;
+    for (size_t t = 0; t < ctx->ds->n_tables; t++) {
+        const char *sheet = ctx->placed[t].sheet;
+        if (strcmp(quire_table_at(ctx->ds, t)->id, r->link) != 0 || !sheet[0])
+            continue;
+        char *out = malloc(strlen("internal:''!A1") + 2 * strlen(sheet) + 1), *o = out;
+        if (!out)
+            return NULL;
+        o += sprintf(o, "internal:'");
+        for (const char *c = sheet; *c; c++)
+            if ((*o++ = *c) == '\'')
+                *o++ = '\'';
+        strcpy(o, "'!A1");
+        return out;
+    }
+    return NULL;
+}
+
+static unsigned style_of(const quire_run *r, const char *target)
 {
     unsigned s = r->flags & (QUIRE_RUN_STRONG | QUIRE_RUN_EMPHASIS);
-    if (r->target == QUIRE_TARGET_URL && xlsx_is_web_url(r->link))
+    if (target)
         s |= XLSX_RUN_LINK;
     if (r->footnote)
         s |= XLSX_RUN_SUPER;
@@ -188,31 +218,43 @@ static char *joined_text(const fragments *fr)
     return s;
 }
 
-/* The distinct web links of a field, each with its link text. */
+/* The distinct links of a field (web URLs, internal: sheet references),
+ * each with its link text. */
 typedef struct links {
-    struct link { const char *url; char *text; } *items;
+    struct link { char *url, *text; } *items;
     size_t n;
 } links;
 
 static void links_free(links *l)
 {
-    for (size_t i = 0; i < l->n; i++)
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].url);
         free(l->items[i].text);
+    }
     free(l->items);
 }
 
-static int add_link(links *l, const quire_run *run, int continues)
+/* Adds target (taken: freed here or by links_free) with the run's text;
+ * continues: the previous run had the same link. */
+static int add_link(links *l, char *target, const quire_run *run, int continues)
 {
     for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->items[i].url, run->link) == 0)
+        if (strcmp(l->items[i].url, target) == 0) {
+            free(target);
             /* the next run of the same link: more of its text */
             return continues && i == l->n - 1 ? append(&l->items[i].text, run->text) : 0;
+        }
     struct link *items = realloc(l->items, (l->n + 1) * sizeof *items);
-    if (!items)
+    char *text = items ? strdup(run->text) : NULL;
+    if (!text) {
+        if (items)
+            l->items = items;
+        free(target);
         return -1;
+    }
     l->items = items;
-    items[l->n] = (struct link){run->link, strdup(run->text)};
-    return items[l->n++].text ? 0 : -1;
+    items[l->n++] = (struct link){target, text};
+    return 0;
 }
 
 /* Several links: a comment lists each as "text: URL", one a line. */
@@ -222,13 +264,16 @@ static lxw_error links_comment(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lx
     char *s = strdup("");
     size_t lines = 0;
     for (size_t i = 0; s && i < l->n; i++) {
-        const char *text = l->items[i].text[0] ? l->items[i].text : l->items[i].url;
-        size_t len = xlsx_utf8_len(text) + 2 + strlen(l->items[i].url);
+        const char *url = l->items[i].url;
+        if (strncmp(url, "internal:", 9) == 0)
+            url += 9;   /* shown as Excel shows a reference: 'Sheet'!A1 */
+        const char *text = l->items[i].text[0] ? l->items[i].text : url;
+        size_t len = xlsx_utf8_len(text) + 2 + strlen(url);
         if (xlsx_utf8_len(s) + len + 1 > XLSX_STRING_MAX)
             break;
         lines += len / 56 + 1;   /* about 56 characters a line at 360 pixels */
         if ((i && append(&s, "\n") < 0) || append(&s, text) < 0 || append(&s, ": ") < 0 ||
-            append(&s, l->items[i].url) < 0) {
+            append(&s, url) < 0) {
             free(s);
             s = NULL;
         }
@@ -304,10 +349,13 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
         failed = failed || add_fragment(ctx, &fr, plain, base) != 0;
     for (size_t i = 0; t && t->plain && !failed && i < t->n_runs; i++) {
         const quire_run *run = quire_run_at(t, i);
-        unsigned s = style_of(run);
-        if ((s & XLSX_RUN_LINK) && run->text[0])   /* a link one can see */
-            failed = add_link(&ln, run, prev && prev->target == QUIRE_TARGET_URL &&
-                                            strcmp(prev->link, run->link) == 0) != 0;
+        char *target = link_target(ctx, run);
+        unsigned s = style_of(run, target);
+        if (target && run->text[0])   /* a link one can see */
+            failed = add_link(&ln, target, run, prev && prev->target == run->target &&
+                                                    prev->link && strcmp(prev->link, run->link) == 0) != 0;
+        else
+            free(target);
         lxw_format *f = fragment_format(ctx, kind, s);
         failed = failed || (s && !f) || add_fragment(ctx, &fr, run->text, f) != 0;
         prev = run;
@@ -315,10 +363,11 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
     failed = failed || cap_fragments(&fr, base) != 0;
 
     lxw_error e = failed ? LXW_ERROR_MEMORY_MALLOC_FAILED : LXW_NO_ERROR;
-    const char *clean = !e && ln.n ? xlsx_clean_text(ctx, ln.items[0].url) : NULL;
-    char *url = clean ? strdup(clean) : NULL;
-    if (!e && ln.n && !url)
-        e = LXW_ERROR_MEMORY_MALLOC_FAILED;
+    /* the cell's hyperlink: its first web link, else its first table */
+    const char *url = NULL;
+    for (size_t i = 0; !e && i < ln.n && (!url || strncmp(url, "internal:", 9) == 0); i++)
+        if (!url || strncmp(ln.items[i].url, "internal:", 9) != 0)
+            url = ln.items[i].url;
     if (!e && url && fr.n == 1 && kind != KIND_OTHER) {
         /* the whole field one link: a hyperlink cell showing its text */
         char *text = cut_copy(fr.items[0].string);
@@ -336,7 +385,6 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
     }
     if (!e && ln.n > 1)
         e = links_comment(ctx, ws, r, c, &ln);
-    free(url);
     links_free(&ln);
     fragments_free(&fr);
     return e;

@@ -295,11 +295,36 @@ static quire_status write_part(xlsx_ctx *ctx, size_t t, part *p)
     return write_notes(ctx, ws, p);
 }
 
+/* Sheets a table takes: one per rows_per_sheet rows, at least one. */
+static size_t parts_of(const xlsx_ctx *ctx, const quire_table *tab)
+{
+    size_t cap = ctx->opt.rows_per_sheet ? ctx->opt.rows_per_sheet : 1;
+    return tab->n_rows ? (tab->n_rows + cap - 1) / cap : 1;
+}
+
+quire_status xlsx_plan_sheet_names(xlsx_ctx *ctx)
+{
+    char name[LXW_MAX_SHEETNAME_LENGTH];
+    quire_status st = QUIRE_OK;
+    for (size_t t = 0; !st && t < ctx->ds->n_tables; t++) {
+        const quire_table *tab = quire_table_at(ctx->ds, t);
+        size_t count = parts_of(ctx, tab);
+        for (size_t i = 0; !st && i < count; i++) {
+            /* as write_part takes them, in the same order */
+            st = xlsx_names_make(ctx, tab->title ? tab->title : tab->id,
+                                 i ? (unsigned)(i + 1) : 1, name);
+            if (!st && i == 0)
+                snprintf(ctx->placed[t].sheet, sizeof ctx->placed[t].sheet, "%s", name);
+        }
+    }
+    return st;
+}
+
 quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t)
 {
     const quire_table *tab = quire_table_at(ctx->ds, t);
     size_t cap = ctx->opt.rows_per_sheet ? ctx->opt.rows_per_sheet : 1;
-    part p = {.tab = tab, .count = tab->n_rows ? (tab->n_rows + cap - 1) / cap : 1};
+    part p = {.tab = tab, .count = parts_of(ctx, tab)};
     quire_status st = make_headers(ctx, &p);
 
     p.custom = calloc(tab->n_columns + 1, sizeof *p.custom);

@@ -120,6 +120,14 @@ static quire_status write_sheets(xlsx_ctx *ctx)
 
     if (!st)
         st = reserve_names(ctx);
+    /* The tables' sheet names before any sheet is written, so that prose
+     * can link to them; then the names again from the start, as the
+     * sheets take them. */
+    if (!st)
+        st = xlsx_plan_sheet_names(ctx);
+    xlsx_names_free(&ctx->names);
+    if (!st)
+        st = reserve_names(ctx);
     xlsx_formats_init(ctx);
     if (!st && ctx->opt.summary_sheet)
         st = xlsx_summary_sheet(ctx);

@@ -195,6 +195,10 @@ char *xlsx_cite(const quire_dataset *ds, const quire_strings *ids);
 /* summary_sheet.c */
 quire_status xlsx_summary_sheet(xlsx_ctx *ctx);
 /* table_sheet.c */
+/** Takes the sheet names of every table's sheets, in the order
+ * xlsx_table_sheets takes them, and records each table's first in
+ * ctx->placed[t].sheet (for links in prose). */
+quire_status xlsx_plan_sheet_names(xlsx_ctx *ctx);
 quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t);
 /* sources_sheet.c */
 quire_status xlsx_sources_sheet(xlsx_ctx *ctx);

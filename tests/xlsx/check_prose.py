@@ -27,6 +27,7 @@ cells = {c.value: c for row in summary.iter_rows() for c in row if isinstance(c.
 
 para = "Spending grew fast1, see the table and the news."
 check(para in cells, f"summary paragraph as one text: {sorted(cells)}")
+comments = {c.coordinate: c.comment.text for row in summary.iter_rows() for c in row if c.comment}
 if para in cells:
     c = cells[para]
     check(c.hyperlink is not None and c.hyperlink.target == "https://example.com/a",
@@ -80,12 +81,19 @@ two = "Two links: one and two, one again."
 check(two in cells and cells[two].hyperlink is not None and
       cells[two].hyperlink.target == "https://example.com/one",
       "several links: the first is the cell's hyperlink")
-comments = {c.coordinate: c.comment.text for row in summary.iter_rows() for c in row if c.comment}
 if two in cells:
     check(comments.get(cells[two].coordinate) ==
           "one: https://example.com/one\ntwo: https://example.com/two",
           f"several links: a comment lists each once: {comments}")
-check(len(comments) == 1, f"no comment on a cell with one link: {sorted(comments)}")
+if para in cells:
+    check(comments.get(cells[para].coordinate) ==
+          "the table: 'Share'!A1\nthe news: https://example.com/a",
+          f"a table link and a web link: a comment lists both: {comments}")
+check(len(comments) == 2, f"no comment on a cell with one link: {sorted(comments)}")
+det = cells.get("Details in the share table.")
+check(det is not None and det.hyperlink is not None and det.hyperlink.location == "'Share'!A1",
+      "a link to a table goes to the table's sheet")
+check(any("<u/>" in p for p in run_props("the share table")), "a table link in the link style")
 check(any("<b/>" in p and "<u/>" in p for p in run_props("two")), "**two** in a link: bold and underlined")
 check(any("595959" in p and "<i/>" in p for p in run_props("By provider, from ")),
       "the description keeps the grey italic of notes")

@@ -2,9 +2,10 @@
 strings) and checks prose at the limits: more runs than libxlsxwriter
 takes in a rich string, a rich string whose XML is over Excel's cell
 limit, text over the limit, empty runs, one-character styled fields,
-links that are no web links, several links, a column's own format.
+links that are no web links, several links, links to tables (sheet
+names planned before the sheets are written), a column's own format.
 
-usage: check_prose_edge.py FILE.xlsx
+usage: check_prose_edge.py FILE.xlsx   (written with 2 rows a sheet)
 """
 import re
 import sys
@@ -77,17 +78,26 @@ eq(s["A12"].hyperlink and s["A12"].hyperlink.target, "https://example.com/1",
    "two links: the first is the hyperlink")
 eq(s["A12"].comment and s["A12"].comment.text,
    "one: https://example.com/1\ntwo: https://example.com/2", "two links: a comment lists them")
-eq((s["A15"].value, s["B15"].value, s["B15"].font.b), (1, "x", True),
+eq(s["A13"].hyperlink and s["A13"].hyperlink.location, "'Bob''s cells'!A1",
+   "a link to a table: its sheet, the quote doubled")
+eq(s["A13"].comment and s["A13"].comment.text,
+   "cells: 'Bob''s cells'!A1\nother: 'Bob''s cells (2) (2)'!A1",
+   "links to two tables: a comment lists their sheets")
+eq(wb.sheetnames[1:], ["Bob's cells", "Bob's cells (2)", "Bob's cells (2) (2)"],
+   "the sheets the links name (a title that is the first table's continuation name)")
+eq(wb["Bob's cells (2) (2)"]["A1"].value, "O", "the second table's link goes to its sheet")
+eq((s["A16"].value, s["B16"].value, s["B16"].font.b), (1, "x", True),
    "footnote 1, one bold character: a bold cell")
-eq(s["A16"].value, None, "footnote 0 (never referenced) is not listed")
+eq(s["A17"].value, None, "footnote 0 (never referenced) is not listed")
 
 eq((cells["A2"].value, cells["A2"].number_format), ("X", "@"),
    "one bold character in a column with its own format: the format kept")
 eq([("<b/>" in p, t) for p, t in runs(cell_xml(2, "A3"))], [(True, "A"), (True, "B")],
    "a bold field in a column with its own format: a rich string")
-eq(cells["A4"].hyperlink and cells["A4"].hyperlink.target, "https://example.com/go",
+more = wb.worksheets[2]   # rows 3 and 4 of the table: two rows a sheet
+eq(more["A2"].hyperlink and more["A2"].hyperlink.target, "https://example.com/go",
    "a link cell in a column with its own format")
-eq(cells["A5"].value, None, "a missing markup cell stays empty")
+eq(more["A3"].value, None, "a missing markup cell stays empty")
 
 for f in failures:
     print("FAIL:", f)

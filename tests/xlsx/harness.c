@@ -321,6 +321,9 @@ static quire_status run_prose(const char *out, const xlsx_options *opt)
         LINK("one", 0, "https://example.com/1"), RUN(" and ", 0),
         LINK("two", QUIRE_RUN_EMPHASIS, "https://example.com/2")};
     static const quire_run one_bold[] = {RUN("x", QUIRE_RUN_STRONG)};
+    static const quire_run to_tables[] = {{"cells", 0, QUIRE_TARGET_TABLE, "t", 0},
+                                          RUN(", ", 0),
+                                          {"other", 0, QUIRE_TARGET_TABLE, "o", 0}};
     static const quire_run note[] = {RUN("Note ", 0), {"1", 0, QUIRE_TARGET_FOOTNOTE, "n", 1}};
     static const quire_run cell_x[] = {RUN("X", QUIRE_RUN_STRONG)};
     static const quire_run cell_ab[] = {RUN("AB", QUIRE_RUN_STRONG)};
@@ -330,12 +333,17 @@ static quire_status run_prose(const char *out, const xlsx_options *opt)
     const quire_column cols[] = {{.id = "m", .label = "M", .type = QUIRE_TEXT, .format = "@",
                                   .texts = T("X", "AB", "go", NULL), .markup = 1,
                                   .rich = cells}};
-    const quire_table tab = {.id = "t", .title = "Cells", .columns = cols, .n_columns = 1,
-                             .n_rows = 4};
+    /* the second table's title is the first one's continuation name */
+    const quire_column other_cols[] = {{.id = "o", .label = "O", .type = QUIRE_TEXT,
+                                        .texts = T("o")}};
+    const quire_table tabs[] = {
+        {.id = "t", .title = "Bob's cells", .columns = cols, .n_columns = 1, .n_rows = 4},
+        {.id = "o", .title = "Bob's cells (2)", .columns = other_cols, .n_columns = 1,
+         .n_rows = 1}};
     const quire_text items[] = {TEXT("tab here not a link nor this", odd_link),
                                 TEXT("the site", whole_link)};
     built many = {0}, fat = {0}, huge = {0};
-    quire_para paras[7] = {0};
+    quire_para paras[8] = {0};
     quire_status st = QUIRE_ERR_EXPORT;
     char err[256] = "";
 
@@ -347,11 +355,12 @@ static quire_status run_prose(const char *out, const xlsx_options *opt)
     paras[4] = (quire_para){.kind = QUIRE_PARA_LIST, .items = items, .n_items = 2};
     paras[5].text = (quire_text)TEXT("Note", note);
     paras[6].text = (quire_text)TEXT("one and two", two_links);
+    paras[7].text = (quire_text)TEXT("cells, other", to_tables);
     const quire_footnote fns[] = {{.id = "n", .number = 1, .text = TEXT("x", one_bold)},
                                   {.id = "u", .number = 0, .text = TEXT("x", one_bold)}};
     quire_dataset ds = {.struct_size = sizeof ds, .id = "prose", .title = "Prose",
-                        .language = "en", .timestamp = -1, .tables = &tab, .n_tables = 1,
-                        .summary_text = {paras, 7, 0}, .footnotes = fns, .n_footnotes = 2};
+                        .language = "en", .timestamp = -1, .tables = tabs, .n_tables = 2,
+                        .summary_text = {paras, 8, 0}, .footnotes = fns, .n_footnotes = 2};
     quire_template tmpl = {.struct_size = sizeof tmpl};
     quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
     st = xlsx_export_opt(&job, opt, err, sizeof err);
