@@ -14,6 +14,8 @@ void heading_draw(pdf_ctx *ctx, const char *text, int level, const char *id)
     double h = (double)lines.count * leading;
     lb_lines_free(&lines);
     /* keep the heading with the first lines of what follows */
+    if (page_heading_moves(ctx))
+        page_fresh(ctx);
     page_need(ctx, before + h + after + 3 * PDF_BODY_LEADING);
     page_space(ctx, before);
     page_begin(ctx, level ? PDF_ROLE_H2 : PDF_ROLE_H1);
@@ -28,4 +30,5 @@ void heading_draw(pdf_ctx *ctx, const char *text, int level, const char *id)
         page_end(ctx);
     }
     page_take(ctx, after);
+    page_heading_placed(ctx);
 }

@@ -195,8 +195,24 @@ static void page_finish(pdf_ctx *ctx)
     page_end(ctx);
 }
 
+void page_heading_placed(pdf_ctx *ctx)
+{
+    ctx->kept_heading = (long)ctx->block;
+}
+
+int page_heading_moves(const pdf_ctx *ctx)
+{
+    return ctx->break_before && ctx->break_before[ctx->block];
+}
+
 void page_new(pdf_ctx *ctx)
 {
+    if (ctx->dry && !ctx->breaks_frozen && ctx->kept_heading >= 0 && ctx->break_before &&
+        !ctx->break_before[ctx->kept_heading]) {
+        ctx->break_before[ctx->kept_heading] = 1; /* it would end this page alone */
+        ctx->relayout = 1;
+    }
+    ctx->kept_heading = -1;
     page_finish(ctx);
     tags_page_close(ctx); /* marked content never spans two pages */
     ctx->page_no++;
@@ -238,6 +254,7 @@ double page_take(pdf_ctx *ctx, double h)
     double top = ctx->y;
     ctx->y -= h;
     ctx->page_used = 1;
+    ctx->kept_heading = -1; /* something follows the heading on its page */
     return top;
 }
 
@@ -307,8 +324,14 @@ int page_run(pdf_ctx *ctx)
     ctx->foot = 0;
     ctx->n_roles = 0;
     notes_pass_start(ctx);
-    for (size_t i = 0; i < ctx->tp->n_blocks && !ctx->status; i++)
+    ctx->kept_heading = -1;
+    ctx->relayout = 0;
+    if (ctx->dry)
+        ctx->n_dests = 0; /* found again: a heading may have moved */
+    for (size_t i = 0; i < ctx->tp->n_blocks && !ctx->status; i++) {
+        ctx->block = i;
         run_block(ctx, quire_block_at(ctx->tp, i));
+    }
     if (ctx->page_no == 0)
         page_new(ctx); /* a template without blocks still gives a page */
     page_finish(ctx);

@@ -119,9 +119,19 @@ static quire_status render(pdf_ctx *ctx)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return ctx->status;
     }
-    ctx->dry = 1;
-    if (page_run(ctx))
+    ctx->break_before = calloc(ctx->tp->n_blocks + 1, 1);
+    if (!ctx->break_before) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return ctx->status;
+    }
+    ctx->dry = 1;
+    for (int pass = 0; pass < 4; pass++) { /* each pass moves headings only forward */
+        ctx->breaks_frozen = pass == 3;    /* the last one keeps what it found */
+        if (page_run(ctx))
+            return ctx->status;
+        if (!ctx->relayout)
+            break;
+    }
     ctx->dry = 0;
     ctx->pages_made = calloc((size_t)ctx->pages + 1, sizeof *ctx->pages_made);
     if (!ctx->pages_made) {
@@ -167,6 +177,7 @@ static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
     tags_free(ctx);
     free(ctx->toc);
     free(ctx->pages_made);
+    free(ctx->break_before);
     free(ctx->images);
     free(ctx);
     return status;

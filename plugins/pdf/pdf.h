@@ -108,6 +108,11 @@ typedef struct pdf_ctx {
         size_t note, first, count;
     } page_notes[32];
     size_t n_page_notes;
+    size_t block;            /* index of the template block being laid out */
+    long kept_heading;       /* block of a heading nothing followed yet, or -1 */
+    unsigned char *break_before; /* per block: a heading the first pass moved on */
+    int relayout;            /* the first pass moved a heading: run it again */
+    int breaks_frozen;       /* no more headings are moved */
     pdf_role roles[16];      /* what is being drawn, innermost last */
     size_t n_roles;
     struct tags *tags;       /* marked content and structure tree (tags.c) */
@@ -175,6 +180,11 @@ void page_fresh(pdf_ctx *ctx);
 void page_new(pdf_ctx *ctx);
 /* What follows starts on a new page (after the cover, the contents). */
 void page_close(pdf_ctx *ctx);
+/* A heading was placed: it goes with what follows it. When that does not
+ * fit below it, the page breaks before the heading (the first pass is run
+ * again with that break). page_heading_start says whether to break now. */
+void page_heading_placed(pdf_ctx *ctx);
+int page_heading_moves(const pdf_ctx *ctx);
 /* The cover page: no header or footer. */
 void page_cover(pdf_ctx *ctx);
 int page_run(pdf_ctx *ctx);

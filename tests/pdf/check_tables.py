@@ -104,6 +104,35 @@ for n in range(4, 22, 2):
     at = [i for i, t in enumerate(pages) if "should stay with it" in t]
     expect(at and "Row 2" in pages[at[0]], "title with its first two rows (%d fillers)" % n)
 
+# 2b. a heading goes to the next page with the table that follows it
+tmpl = os.path.join(work, "heading-table.yaml")
+with open(tmpl, "w", encoding="utf-8") as f:
+    f.write("quire-template: 1\nname: heading-table\npage: {size: A4}\n"
+            "body:\n  - section: s\n  - heading: Numbers heading\n  - table: t\n")
+for n in range(4, 30):
+    body = "".join("      - %s\n" % filler for _ in range(n // 2)) + \
+        ("      - One more line.\n" if n % 2 else "")
+    doc = HEAD.format(id="head%d" % n, title="Heading") + """sections:
+  - id: s
+    heading: Text
+    body:
+""" + body + """tables:
+  - id: t
+    title: The table title
+    description: The description under the title. It runs on for a while, so that the
+      title, the description, the header and the first two rows need more room than the
+      three lines a heading keeps for what follows it, which is what this case is about.
+    columns:
+      - {id: a, label: Label, type: text}
+      - {id: b, label: Value, type: number}
+    rows:
+""" + "".join("      - [Row %d, %d]\n" % (i, i) for i in range(1, 9))
+    pages = pages_text(os.path.join(render("head%d" % n, doc, extra=["-t", tmpl]),
+                                    "head%d.pdf" % n))
+    at = [i for i, t in enumerate(pages) if "Numbers heading" in t]
+    expect(at and "The description under the title." in pages[at[0]],
+           "a heading stays with the table after it (%d fillers)" % n)
+
 # 3. max_rows
 long = HEAD.format(id="long", title="Long") + """tables:
   - id: t
