@@ -447,22 +447,22 @@ static int date_axis(buf *out, const xlsx_combo *c, const char *xml, size_t len)
  * so that every reader places them so). */
 static int labels_out_end(buf *xml)
 {
-    const char *bar = strstr(xml->s, "<c:barChart>"), *end = bar ? strstr(bar, "</c:barChart>") : NULL;
     const char *show = "<c:showVal val=\"1\"/>";
     buf out = {0};
     int st = 0;
-    if (!bar || !end)
-        return 0;
     const char *p = xml->s;
-    for (const char *q = bar; !st && (q = strstr(q, show)) && q < end; q += strlen(show)) {
-        /* the series' own labels (not one point's): right after <c:dLbls> or its points */
-        size_t at = (size_t)(q - xml->s);
-        int own = (at >= 9 && !strncmp(q - 9, "<c:dLbls>", 9)) ||
-                  (at >= 9 && !strncmp(q - 9, "</c:dLbl>", 9));
-        if (!own)
-            continue;
-        st = buf_add(&out, p, (size_t)(q - p)) || buf_str(&out, "<c:dLblPos val=\"outEnd\"/>");
-        p = q;
+    for (const char *bar = strstr(xml->s, "<c:barChart>"); !st && bar; bar = strstr(bar + 1, "<c:barChart>")) {
+        const char *end = strstr(bar, "</c:barChart>");
+        for (const char *q = bar; !st && end && (q = strstr(q, show)) && q < end; q += strlen(show)) {
+            /* the series' own labels (not one point's): right after <c:dLbls> or its points */
+            size_t at = (size_t)(q - xml->s);
+            int own = (at >= 9 && !strncmp(q - 9, "<c:dLbls>", 9)) ||
+                      (at >= 9 && !strncmp(q - 9, "</c:dLbl>", 9));
+            if (!own)
+                continue;
+            st = buf_add(&out, p, (size_t)(q - p)) || buf_str(&out, "<c:dLblPos val=\"outEnd\"/>");
+            p = q;
+        }
     }
     st = st || buf_str(&out, p);
     if (st) {
@@ -472,6 +472,50 @@ static int labels_out_end(buf *xml)
     free(xml->s);
     *xml = out;
     return 0;
+}
+
+/* Empty, invisible series numbered from idx: they hold the slots of the
+ * other axis' bars, so that bars on the two axes stand side by side in
+ * Excel, not over each other. Their legend entries are blank (deleting
+ * them by index is read differently by LibreOffice). */
+static int placeholders(buf *out, uint16_t idx, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (buf_fmt(out, "<c:ser><c:idx val=\"%zu\"/><c:order val=\"%zu\"/><c:tx><c:v> </c:v></c:tx>"
+                         "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val=\"1\"/>"
+                         "</c:numLit></c:val></c:ser>", idx + k, idx + k))
+            return -1;
+    return 0;
+}
+
+/* Inserts what at the first "<c:ser>" of xml (before), else after its last
+ * "</c:ser>", else after the first empty element (the grouping). */
+static int insert_series(buf *xml, const char *what, int before)
+{
+    char *at = before ? strstr(xml->s, "<c:ser>") : NULL;
+    if (!at) {
+        const char *last = after_last(xml->s, "</c:ser>");
+        const char *first = strstr(xml->s, "<c:grouping ");
+        first = first ? strstr(first, "/>") : NULL;
+        at = (char *)(last ? last : first ? first + 2 : xml->s + xml->n);
+    }
+    buf out = {0};
+    if (buf_add(&out, xml->s, (size_t)(at - xml->s)) || buf_str(&out, what) || buf_str(&out, at)) {
+        free(out.s);
+        return -1;
+    }
+    free(xml->s);
+    *xml = out;
+    return 0;
+}
+
+static size_t count_series(const lxw_chart *chart)
+{
+    size_t n = 0;
+    lxw_chart_series *s;
+    STAILQ_FOREACH(s, chart->series_list, list_pointers)
+        n++;
+    return n;
 }
 
 static void combo_plot_area(lxw_chart *self)
@@ -491,11 +535,24 @@ static void combo_plot_area(lxw_chart *self)
     uint16_t idx = self->series_index;
     uint32_t right_1 = self->axis_id_1 + RIGHT_AXIS_OFFSET, right_2 = self->axis_id_2 + RIGHT_AXIS_OFFSET;
     int st = main ? 0 : -1, any_right = 0;
+    /* clustered bars on both axes: each group keeps slots for the other's */
+    size_t left_bars = 0, right_bars = 0;
+    buf slots_main = {0};
+    if (self->type == LXW_CHART_COLUMN && c->group[G_RIGHT_OWN]) {
+        left_bars = count_series(self), right_bars = count_series(c->group[G_RIGHT_OWN]);
+        st = st || placeholders(&slots_main, idx, right_bars);
+        idx += (uint16_t)right_bars;
+    }
 
     for (int g = 0; g < G_COUNT && !st; g++) {
         lxw_chart *gc = c->group[g];
         if (!gc)
             continue;
+        buf slots = {0};
+        if (g == G_RIGHT_OWN && left_bars) {
+            st = placeholders(&slots, idx, left_bars);
+            idx += (uint16_t)left_bars;
+        }
         gc->series_index = idx;
         gc->axis_id_1 = g == G_LEFT_LINE ? self->axis_id_1 : right_1;
         gc->axis_id_2 = g == G_LEFT_LINE ? self->axis_id_2 : right_2;
@@ -505,7 +562,13 @@ static void combo_plot_area(lxw_chart *self)
         char *xml = capture(gc, gc->write_chart_type);
         idx = gc->series_index;
         const char *refs = g == G_LEFT_LINE ? c->refs[0] : g == G_RIGHT_LINE ? c->refs[1] : NULL;
-        st = xml ? with_refs(&groups, xml, refs, &idx) : -1;
+        if (xml && slots.s) {
+            buf x = {xml, strlen(xml), strlen(xml) + 1};
+            st = insert_series(&x, slots.s, 1);
+            xml = x.s;
+        }
+        free(slots.s);
+        st = st || !xml || with_refs(&groups, xml, refs, &idx);
         free(xml);
     }
     if (!st && any_right) {
@@ -527,6 +590,8 @@ static void combo_plot_area(lxw_chart *self)
         } else {
             buf head = {0};
             st = buf_add(&head, main, (size_t)(ax - main));
+            if (!st && slots_main.s)
+                st = insert_series(&head, slots_main.s, 0);
             const char *own_end = c->scatter ? "</c:scatterChart>"
                                 : self->type == LXW_CHART_LINE ? "</c:lineChart>" : NULL;
             if (!st && own_end && c->refs[0]) {
@@ -561,6 +626,7 @@ static void combo_plot_area(lxw_chart *self)
     /* as libxlsxwriter would have written it, when splicing failed */
     fputs(!st ? out.s : main ? main : "", self->file);
     free(main);
+    free(slots_main.s);
     free(groups.s);
     free(axes.s);
     free(out.s);

@@ -213,6 +213,7 @@ static const quire_column combo_cols[] = {
 static const quire_table combo = {"combo", "AWS revenue and margin", NULL, {src_en, 1}, combo_cols, 3, 6};
 static const quire_series combo_series[] = {{1, 0, 0}, {2, 1, 1}};
 static const quire_reference combo_refs[] = {{35, "Target 35%", 1}};
+static const quire_series right_bars[] = {{1, 0, 0}, {2, 0, 1}};
 
 /* Dates out of order and unevenly spaced: placed by time. */
 static const char *const day_txt[] = {"2025-01-01", "2025-02-01", "2025-03-01", "2025-01-15",
@@ -258,6 +259,9 @@ static const quire_reference line_refs[] = {{14, "Plan", 0}};
 static const chart_case cases2[] = {
     {"combo-right-axis", &ds_en, {.type = QUIRE_CHART_BAR, .table = &combo, .x = 0, .y = ys2, .n_y = 2,
       .series = combo_series, .n_series = 2, .references = combo_refs, .n_references = 1,
+      .value_labels = 1, OPT}, 495, 0},
+    {"combo-right-bars", &ds_en, {.type = QUIRE_CHART_BAR, .table = &combo, .x = 0, .y = ys2, .n_y = 2,
+      .series = right_bars, .n_series = 2, .title = "Bars on both axes", .title_given = 1,
       .value_labels = 1, OPT}, 495, 0},
     {"area-plain", &ds_en, {.type = QUIRE_CHART_AREA, .table = &gpu, .x = 0, .y = ys12, .n_y = 2,
       .title = "Monthly revenue as areas", .title_given = 1, OPT}, 495, 0},

@@ -5,11 +5,11 @@
 set -eu
 in=$1 work=$2
 rm -rf "$work" && mkdir -p "$work/profile"
-for case in combo-right-axis time-line scatter-labels highlight-reference area-stacked; do
+for case in combo-right-axis combo-right-bars time-line scatter-labels highlight-reference area-stacked; do
   test -f "$in/$case.xlsx" || { echo "missing $in/$case.xlsx (run pdfchart.parity first)"; exit 1; }
 done
 HOME="$work/profile" timeout 300 soffice --headless -env:UserInstallation=file://$work/profile \
-  --convert-to pdf --outdir "$work" "$in/combo-right-axis.xlsx" "$in/time-line.xlsx" \
+  --convert-to pdf --outdir "$work" "$in/combo-right-axis.xlsx" "$in/combo-right-bars.xlsx" "$in/time-line.xlsx" \
   "$in/scatter-labels.xlsx" "$in/highlight-reference.xlsx" "$in/area-stacked.xlsx" >/dev/null 2>&1
 check() {   # FILE WORDS...
   f=$1; shift
@@ -19,6 +19,7 @@ check() {   # FILE WORDS...
   done
 }
 check combo-right-axis "AWS revenue and margin" "Operating margin (right axis)" "AWS revenue"
+check combo-right-bars "Bars on both axes" "Operating margin (right axis)" "AWS revenue"
 check time-line "Accelerator hours by date" "GPU hours" "TPU hours" "2025-03"
 check scatter-labels "Capital expenditure and growth" "Azure"
 check highlight-reference "AWS" "마이크로소프트"
