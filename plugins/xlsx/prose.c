@@ -35,6 +35,20 @@ int xlsx_is_web_url(const char *u)
     return 0;
 }
 
+int xlsx_link_room(xlsx_ctx *ctx, lxw_worksheet *ws)
+{
+    if (ws->hlink_count < LXW_MAX_NUMBER_URLS)
+        return 1;
+    if (ctx->links_full != ws) {   /* said once a sheet */
+        ctx->links_full = ws;
+        if (ctx->job->host && ctx->job->host->diag)
+            ctx->job->host->diag(ctx->job, QUIRE_WARNING, "xlsx-links",
+                                 "sheet '%s': Excel keeps %d links a sheet; further links "
+                                 "are written as text", ws->name, LXW_MAX_NUMBER_URLS);
+    }
+    return 0;
+}
+
 /* The cell's own format, which every fragment format repeats (so that a
  * field in one style can take its fragment's format as the cell's). A
  * column's custom format is not repeated: OTHER. */
@@ -368,6 +382,8 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
     for (size_t i = 0; !e && i < ln.n && (!url || strncmp(url, "internal:", 9) == 0); i++)
         if (!url || strncmp(ln.items[i].url, "internal:", 9) != 0)
             url = ln.items[i].url;
+    if (url && !xlsx_link_room(ctx, ws))
+        url = NULL;
     if (!e && url && fr.n == 1 && kind != KIND_OTHER) {
         /* the whole field one link: a hyperlink cell showing its text */
         char *text = cut_copy(fr.items[0].string);
@@ -377,8 +393,7 @@ lxw_error xlsx_write_prose(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_co
         if (e && e != LXW_ERROR_MEMORY_MALLOC_FAILED)   /* no room for a link: the text */
             e = write_fragments(ctx, ws, r, c, &fr, cell, kind);
     } else if (!e) {
-        /* the hyperlink first: the text written over it keeps it (and
-         * when Excel will take no more links, the text alone) */
+        /* the hyperlink first: the text written over it keeps it */
         if (url)
             worksheet_write_url_opt(ws, r, c, url, cell, url, NULL);
         e = write_fragments(ctx, ws, r, c, &fr, cell, kind);

@@ -33,7 +33,7 @@ static lxw_error url(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     /* Web and mail addresses only: libxlsxwriter would turn "external:..."
      * into a link to a local file. */
-    if (xlsx_is_web_url(clean) &&
+    if (xlsx_is_web_url(clean) && xlsx_link_room(ctx, ws) &&
         worksheet_write_url(ws, r, COL_URL, clean, NULL) == LXW_NO_ERROR)
         return LXW_NO_ERROR;
     return worksheet_write_string(ws, r, COL_URL, clean, NULL);

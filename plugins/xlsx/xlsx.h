@@ -91,6 +91,7 @@ typedef struct xlsx_ctx {
     xlsx_names names;
     xlsx_placement *placed;  /**< one per table; ws is NULL until written */
     size_t rows_total, rows_done; /**< for progress */
+    lxw_worksheet *links_full; /**< the sheet last warned of as full of links */
     char *scratch;           /**< xlsx_clean_text's buffer */
     size_t scratch_size;
     char *err;
@@ -168,6 +169,9 @@ lxw_error xlsx_write_date_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
                                lxw_col_t col, const char *ymd);
 
 /* prose.c */
+/** 1 when ws can take another hyperlink (Excel keeps 65,530 a sheet);
+ * else 0, with a warning the first time for that sheet. */
+int xlsx_link_room(xlsx_ctx *ctx, lxw_worksheet *ws);
 /** 1 for an http, https, ftp or mailto URL Excel takes as a hyperlink. */
 int xlsx_is_web_url(const char *u);
 /** Writes a prose field into a cell: prefix (a plain "• ", or NULL),

@@ -8,6 +8,7 @@
  *   xlsx_harness cancel OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *   xlsx_harness edge OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
  *   xlsx_harness prose OUT.xlsx [ROWS_PER_SHEET [CONSTANT_MEMORY_CELLS]]
+ *   xlsx_harness links OUT.xlsx N_ROWS   (a column of N link cells)
  *
  * Exit status: the export's quire_status; the error message on stderr.
  */
@@ -373,13 +374,56 @@ cleanup:
     return st;
 }
 
+/* ---- the links dataset: more link cells than Excel keeps on a sheet ---- */
+
+static quire_status run_links(const char *out, size_t n)
+{
+    quire_run *runs = calloc(n, sizeof *runs);
+    quire_text *rich = calloc(n, sizeof *rich);
+    char (*text)[24] = calloc(n, 24), (*url)[40] = calloc(n, 40);
+    const char **plain = calloc(n, sizeof *plain);
+    quire_status st = QUIRE_ERR_EXPORT;
+    char err[256] = "";
+
+    if (!runs || !rich || !text || !url || !plain)
+        goto cleanup;
+    for (size_t i = 0; i < n; i++) {
+        snprintf(text[i], 24, "r%zu", i);
+        snprintf(url[i], 40, "https://example.com/%zu", i);
+        runs[i] = (quire_run){text[i], 0, QUIRE_TARGET_URL, url[i], 0};
+        rich[i] = (quire_text){text[i], &runs[i], 1, 0};
+        plain[i] = text[i];
+    }
+    quire_column col = {.id = "l", .label = "Link", .type = QUIRE_TEXT, .texts = plain,
+                        .markup = 1, .rich = rich};
+    quire_table tab = {.id = "links", .title = "Links", .columns = &col, .n_columns = 1,
+                       .n_rows = n};
+    quire_dataset ds = {.struct_size = sizeof ds, .id = "links", .title = "Links",
+                        .language = "en", .timestamp = -1, .tables = &tab, .n_tables = 1};
+    quire_template tmpl = {.struct_size = sizeof tmpl};
+    quire_job job = {sizeof job, &ds, &tmpl, out, out, &host, NULL};
+    xlsx_options opt = xlsx_options_default();
+    st = xlsx_export_opt(&job, &opt, err, sizeof err);
+    if (st)
+        fprintf(stderr, "export: %s\n", err);
+cleanup:
+    free(runs);
+    free(rich);
+    free(text);
+    free(url);
+    free(plain);
+    return st;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
-        fprintf(stderr, "usage: xlsx_harness basic|basic-en|long|cancel|edge|prose OUT.xlsx [...]\n");
+        fprintf(stderr, "usage: xlsx_harness basic|basic-en|long|cancel|edge|prose|links OUT.xlsx [...]\n");
         return 1;
     }
     const char *out = argv[2];
+    if (strcmp(argv[1], "links") == 0 && argc == 4)
+        return run_links(out, strtoull(argv[3], NULL, 10));
     if (strcmp(argv[1], "long") == 0 && argc == 5)
         return run_long(out, strtoull(argv[3], NULL, 10), strtoull(argv[4], NULL, 10));
 
