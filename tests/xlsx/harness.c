@@ -380,7 +380,7 @@ static quire_status run_links(const char *out, size_t n)
 {
     quire_run *runs = calloc(n, sizeof *runs);
     quire_text *rich = calloc(n, sizeof *rich);
-    char (*text)[24] = calloc(n, 24), (*url)[40] = calloc(n, 40);
+    char (*text)[24] = calloc(n, 24), (*url)[48] = calloc(n, 48);
     const char **plain = calloc(n, sizeof *plain);
     quire_status st = QUIRE_ERR_EXPORT;
     char err[256] = "";
@@ -389,7 +389,7 @@ static quire_status run_links(const char *out, size_t n)
         goto cleanup;
     for (size_t i = 0; i < n; i++) {
         snprintf(text[i], 24, "r%zu", i);
-        snprintf(url[i], 40, "https://example.com/%zu", i);
+        snprintf(url[i], 48, "https://example.com/%zu", i);
         runs[i] = (quire_run){text[i], 0, QUIRE_TARGET_URL, url[i], 0};
         rich[i] = (quire_text){text[i], &runs[i], 1, 0};
         plain[i] = text[i];
