@@ -531,14 +531,76 @@ static HPDF_Dict page_dict(const pdf_ctx *ctx, int p)
     return p >= 0 && p < ctx->pages ? ctx->pages_made[p] : NULL;
 }
 
+/* s as a literal string of UTF-16BE bytes, written raw: half the size of
+ * libharu's hex text strings, and Korean alternate texts are long. */
+static HPDF_STATUS write_text(HPDF_Stream out, const char *key, const char *s)
+{
+    HPDF_STATUS ret = HPDF_Stream_WriteStr(out, key);
+    ret |= HPDF_Stream_WriteStr(out, " (\376\377");
+    unsigned char buf[256];
+    size_t n = 0;
+    while (*s && ret == HPDF_OK) {
+        size_t len;
+        uint32_t cp = text_utf8_decode(s, &len);
+        s += len ? len : 1;
+        uint16_t units[2] = {(uint16_t)cp, 0};
+        int nu = 1;
+        if (cp > 0xFFFF) {
+            cp -= 0x10000;
+            units[0] = (uint16_t)(0xD800 + (cp >> 10)), units[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
+            nu = 2;
+        }
+        for (int u = 0; u < nu; u++)
+            for (int half = 0; half < 2; half++) {
+                unsigned char b = (unsigned char)(half ? units[u] & 0xFF : units[u] >> 8);
+                if (b == '(' || b == ')' || b == '\\')
+                    buf[n++] = '\\', buf[n++] = b;
+                else if (b == '\r')
+                    buf[n++] = '\\', buf[n++] = 'r';
+                else
+                    buf[n++] = b;
+            }
+        if (n > sizeof buf - 16) {
+            ret |= HPDF_Stream_Write(out, buf, (HPDF_UINT)n);
+            n = 0;
+        }
+    }
+    if (n)
+        ret |= HPDF_Stream_Write(out, buf, (HPDF_UINT)n);
+    return ret | HPDF_Stream_WriteStr(out, ")\n");
+}
+
+/* libharu calls this while it writes an element's dictionary. */
+static HPDF_STATUS elem_texts(HPDF_Dict d, HPDF_Stream out)
+{
+    const tag_elem *e = d->attr;
+    HPDF_STATUS ret = HPDF_OK;
+    if (e && e->alt)
+        ret |= write_text(out, "/Alt", e->alt);
+    if (e && e->actual)
+        ret |= write_text(out, "/ActualText", e->actual);
+    return ret;
+}
+
+static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i);
+
 static HPDF_STATUS elem_write(pdf_ctx *ctx, struct tags *t, size_t i, HPDF_Dict root)
 {
     HPDF_MMgr mm = ctx->doc->mmgr;
     tag_elem *e = &t->elems[i];
     HPDF_Dict d = e->dict;
+    /* /Type /StructElem is optional; one MCID needs no array */
+    if (e->n_kids == 1 && e->kids[0].kind == KID_MCID && e->kids[0].page == e->page) {
+        HPDF_Dict pg = page_dict(ctx, e->page);
+        HPDF_STATUS ret = HPDF_Dict_AddName(d, "S", e->type);
+        ret |= HPDF_Dict_Add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
+        if (pg)
+            ret |= HPDF_Dict_Add(d, "Pg", pg);
+        ret |= HPDF_Dict_AddNumber(d, "K", e->kids[0].v);
+        return ret | elem_attributes(ctx, t, i);
+    }
     HPDF_Array k = HPDF_Array_New(mm);
-    HPDF_STATUS ret = HPDF_Dict_AddName(d, "Type", "StructElem");
-    ret |= HPDF_Dict_AddName(d, "S", e->type);
+    HPDF_STATUS ret = HPDF_Dict_AddName(d, "S", e->type);
     ret |= HPDF_Dict_Add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
     HPDF_Dict pg = page_dict(ctx, e->page);
     if (pg)
@@ -565,10 +627,20 @@ static HPDF_STATUS elem_write(pdf_ctx *ctx, struct tags *t, size_t i, HPDF_Dict 
                 ret |= HPDF_Dict_Add(ref, "Pg", kpg);
         }
     }
-    if (e->alt)
-        ret |= HPDF_Dict_Add(d, "Alt", HPDF_String_New(mm, e->alt, ctx->utf8));
-    if (e->actual)
-        ret |= HPDF_Dict_Add(d, "ActualText", HPDF_String_New(mm, e->actual, ctx->utf8));
+    return ret | elem_attributes(ctx, t, i);
+}
+
+/* Alt and ActualText (written by elem_texts), the table scope, a note's ID. */
+static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i)
+{
+    HPDF_MMgr mm = ctx->doc->mmgr;
+    tag_elem *e = &t->elems[i];
+    HPDF_Dict d = e->dict;
+    HPDF_STATUS ret = HPDF_OK;
+    if (e->alt || e->actual) {
+        d->attr = e;
+        d->write_fn = elem_texts;
+    }
     if (e->scope) {
         HPDF_Dict a = HPDF_Dict_New(mm);
         ret |= HPDF_Dict_Add(d, "A", a);
