@@ -66,6 +66,7 @@ struct tags {
     int open_elem;
     HPDF_Page open_page;
     int seen_h1;
+    int loose;            /* a P for text drawn outside any role, or -1 */
     int failed;
 };
 
@@ -120,6 +121,7 @@ int tags_init(pdf_ctx *ctx)
     if (!t)
         return -1;
     ctx->tags = t;
+    t->loose = -1;
     if (new_elem(t, "Document", -1) != 0)
         return -1;
     return 0;
@@ -264,8 +266,14 @@ static int ensure_elem(struct tags *t, size_t i)
 /* Where content of kind drawn now belongs: an element, or -1 (artifact). */
 static int target(struct tags *t, int kind)
 {
-    if (!t->n_levels || t->n_levels > MAX_LEVELS)
+    if (t->n_levels > MAX_LEVELS || (!t->n_levels && kind == TAGS_DECOR))
         return -1;
+    if (!t->n_levels) {
+        /* text drawn outside any role is read, not hidden: a paragraph */
+        if (t->loose < 0)
+            t->loose = new_elem(t, "P", 0);
+        return t->loose;
+    }
     size_t top = t->n_levels - 1;
     tag_level *l = &t->levels[top];
     if (l->artifact)
@@ -318,6 +326,7 @@ void tags_begin(pdf_ctx *ctx, int role)
         t->levels[t->n_levels] = (tag_level){role, art, -1, {-1, -1}, NULL};
     }
     t->n_levels++;
+    t->loose = -1;
 }
 
 static void close_open(struct tags *t)
@@ -337,6 +346,7 @@ void tags_end(pdf_ctx *ctx)
         return;
     close_open(t); /* what was open belongs to this level or one inside it */
     t->n_levels--;
+    t->loose = -1;
     if (t->n_levels < MAX_LEVELS) {
         free(t->levels[t->n_levels].alt);
         t->levels[t->n_levels].alt = NULL;
