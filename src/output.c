@@ -170,6 +170,13 @@ int output_set_init(output_set *set, const char *outdir, int outdir_fd)
             goto fail;
         const char *base = strrchr(set->private_dir, '/') + 1;
         int fd = openat(outdir_fd, base, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (fd < 0 && errno == ENOENT) {
+            /* Another run's sweep took it before we could lock it: the
+             * race the lock below guards against, seen one step earlier. */
+            free(set->private_dir);
+            set->private_dir = NULL;
+            continue;
+        }
         if (fd < 0) {
             int e = errno;
             unlinkat(outdir_fd, base, AT_REMOVEDIR);
