@@ -164,6 +164,25 @@ stale)
     wait $live
     no_temps o
     ;;
+shared)
+    # Many runs at once in one OUTDIR: each sweeps what killed runs left,
+    # and none may take another's fresh private directory (a race once:
+    # swept between mkdtemp and the lock, the export failed with ENOENT).
+    mkdir -p in
+    for i in $(seq 1 24); do
+        printf 'quire: 1\nid: r%s\ntitle: Region %s\nlanguage: en\n' "$i" "$i" > in/r$i.yaml
+    done
+    for round in 1 2 3; do
+        pids=""
+        for i in $(seq 1 24); do
+            "$quire" render in/r$i.yaml -f csv -o o -q 2>>err.txt & pids="$pids $!"
+        done
+        for p in $pids; do wait $p || fail "a run in the shared OUTDIR failed: $(cat err.txt)"; done
+    done
+    [ ! -s err.txt ] || fail "messages from runs in a shared OUTDIR: $(cat err.txt)"
+    [ "$(ls o | wc -l)" -eq 24 ] || fail "expected 24 files: $(ls o)"
+    no_temps o
+    ;;
 jobs)
     # Every dataset × format is an export of its own: at -j 4 the formats
     # of one dataset run side by side, and the bytes are those of -j 1.
