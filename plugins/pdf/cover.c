@@ -81,9 +81,13 @@ static void cover_details(pdf_ctx *ctx)
     text_style label = {ctx->body, 8.5, PDF_GREY_RGB};
     text_style value = {ctx->body, 11, PDF_TEXT_RGB};
     double y = ctx->ph * BAND_BOTTOM - 44;
-    page_begin(ctx, PDF_ROLE_P);
-    if (ds->period)
+    /* One paragraph a line, so that a screen reader reads "2025-Q3",
+     * "발행일", "2025-07-31" apart rather than as one run-together word. */
+    if (ds->period) {
+        page_begin(ctx, PDF_ROLE_P);
         y -= line_at(ctx, &period, ds->period, y) + 14;
+        page_end(ctx);
+    }
     const char *labels[][2] = {
         {pdf_label(ctx, "발행일", "Date"), ds->date},
         {pdf_label(ctx, "작성", "Author"), ds->author},
@@ -91,10 +95,13 @@ static void cover_details(pdf_ctx *ctx)
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {
         if (!labels[i][1])
             continue;
+        page_begin(ctx, PDF_ROLE_P);
         y -= line_at(ctx, &label, labels[i][0], y);
+        page_end(ctx);
+        page_begin(ctx, PDF_ROLE_P);
         y -= line_at(ctx, &value, labels[i][1], y) + 8;
+        page_end(ctx);
     }
-    page_end(ctx);
 }
 
 void cover_draw(pdf_ctx *ctx)
