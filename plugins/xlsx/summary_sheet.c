@@ -123,21 +123,28 @@ static lxw_error figures(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
     return e;
 }
 
-/* A paragraph across the figures' width, wrapped, its row tall enough for
- * the lines it takes: merged cells are never auto-fitted by Excel. */
-static lxw_error paragraph(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *prefix,
-                           const quire_text *t, const char *plain)
+/* Merges row r from column first to the figures' last, wrapped, the row
+ * tall enough for the lines plain takes: Excel never fits merged cells. */
+static lxw_error merged_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, int first,
+                            const char *plain)
 {
     double across = 0;
-    for (int c = 0; c < N_COLS; c++)
+    for (int c = first; c < N_COLS; c++)
         across += widths[c];
     const char *clean = xlsx_clean_text(ctx, plain ? plain : "");
     if (!clean)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     size_t lines = (size_t)((double)(xlsx_text_width(clean) + 2) * 1.1 / across) + 1;
     lxw_error e = worksheet_set_row(ws, r, 15.0 * (double)lines, NULL);
-    if (!e)
-        e = worksheet_merge_range(ws, r, 0, r, N_COLS - 1, "", ctx->fmt.wrap);
+    return e ? e : worksheet_merge_range(ws, r, (lxw_col_t)first, r, N_COLS - 1, "",
+                                         ctx->fmt.wrap);
+}
+
+/* A paragraph across the figures' width. */
+static lxw_error paragraph(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const char *prefix,
+                           const quire_text *t, const char *plain)
+{
+    lxw_error e = merged_row(ctx, ws, r, 0, plain);
     /* the merged range's first cell takes the rich text */
     return e ? e : xlsx_write_prose(ctx, ws, r, 0, prefix, t, plain, ctx->fmt.wrap);
 }
@@ -188,7 +195,7 @@ static lxw_error footnotes(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
         if (!e)
             e = worksheet_write_number(ws, *r, 0, n, NULL);
         if (!e)
-            e = worksheet_merge_range(ws, *r, 1, *r, N_COLS - 1, "", ctx->fmt.wrap);
+            e = merged_row(ctx, ws, *r, 1, fn->text.plain);
         if (!e)
             e = xlsx_write_prose(ctx, ws, *r, 1, NULL, &fn->text, fn->text.plain, ctx->fmt.wrap);
         (*r)++;

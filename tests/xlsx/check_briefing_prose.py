@@ -9,6 +9,7 @@ usage: check_briefing_prose.py FILE.xlsx DATASET.yaml TEMPLATE.yaml
 """
 import re
 import sys
+import unicodedata
 import zipfile
 
 import openpyxl
@@ -62,6 +63,12 @@ if heads:
     listed = []
     while summary.cell(r, 1).value is not None:
         listed.append((summary.cell(r, 1).value, summary.cell(r, 2).value))
+        # merged cells are never fitted: a text wider than B:H (142
+        # characters, wide ones count 2) needs a taller row
+        text = summary.cell(r, 2).value or ""
+        width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+        height = summary.row_dimensions[r].height or 15
+        check(width <= 142 or height >= 30, f"footnote row {r}: {height} pt for {width} columns")
         r += 1
     check([n for n, _ in listed] == list(range(1, len(referenced) + 1)),
           f"footnotes numbered 1..{len(referenced)} in order: {[n for n, _ in listed]}")
