@@ -20,7 +20,7 @@ DEPS += python3-pikepdf
 # PDF/A's sRGB output intent profile (issue 10), found at run time
 DEPS += icc-profiles-free
 # ... and the benchmarks' peers and tools (only for `make bench`).
-BENCH_DEPS = time python3-xlsxwriter python3-reportlab python3-renderpm
+BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 
 .PHONY: all deps build demo test test-normal test-asan test-fuzz fuzz fuzz-build bench install \
         clean
