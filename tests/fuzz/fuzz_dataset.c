@@ -1,6 +1,7 @@
 /* fuzz_dataset.c — libFuzzer harness for the dataset loader. The input is
  * the dataset file; when it holds the separator "\0CSV", what follows is
- * written beside it as t.csv, so `csv: t.csv` reaches the CSV path too.
+ * written beside it as t.csv, so `csv: t.csv` reaches the CSV path too;
+ * a 1x1 PNG lies beside it as i.png for `images:`.
  * Every load must end with a view that passes fuzz_check_dataset, or with
  * errors (one well-formed line each) and no view. */
 #define _GNU_SOURCE  /* memmem */
@@ -11,6 +12,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    fuzz_write("i.png", fuzz_png, fuzz_png_size);
+    return 0;
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -18,6 +18,10 @@ const char *fuzz_write(const char *name, const void *data, size_t len);
 /* Removes fuzz_dir()/name if it is there. */
 void fuzz_remove(const char *name);
 
+/* A 1x1 RGB PNG, for the image and logo keys to find. */
+extern const unsigned char fuzz_png[];
+extern const size_t fuzz_png_size;
+
 /* A diag writing to memory: fuzz_diag_open, load, fuzz_diag_check. */
 typedef struct fuzz_diag {
     diag d;
