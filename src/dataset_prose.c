@@ -119,8 +119,14 @@ static void prose_entry(loader *ld, const yev *ev, const char *key, ds_list *par
                 load_skip(ld, &item);
                 continue;
             }
-            quire_text *slot = load_prose(ld, &item, key, &t) ? load_push(ld, &items, sizeof t)
-                                                              : NULL;
+            if (!load_prose(ld, &item, key, &t))
+                continue;
+            if (!t.plain) {  /* a null item: the list's plain text needs a string */
+                load_error(ld, &item, "an item of a list in '%s' must be a string, not null",
+                           key);
+                continue;
+            }
+            quire_text *slot = load_push(ld, &items, sizeof t);
             if (slot)
                 *slot = t;
         }
