@@ -33,10 +33,7 @@ typedef struct ds_private {
 } ds_private;
 
 /* A list being built in the arena; grows by doubling. */
-typedef struct ds_list {
-    void *items;
-    size_t n, cap;
-} ds_list;
+typedef yw_list ds_list;
 
 /* Ids of one kind, in order, with an index to find duplicates fast. */
 typedef struct ds_idset {

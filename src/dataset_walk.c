@@ -96,22 +96,7 @@ int load_string(loader *ld, const yev *ev, const char *key, const char **out)
 
 void *load_push(loader *ld, ds_list *list, size_t size)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        void *items = arena_grow(ld->a, list->items, list->n * size, cap * size);
-        if (!items) {
-            /* Never a silent drop: the file stops being read, the run exits 4. */
-            if (!ld->d->out_of_memory)
-                diag_out_of_memory(ld->d, ld->path, ld->key.line, ld->key.col);
-            ld->fatal = 1;
-            return NULL;
-        }
-        list->items = items;
-        list->cap = cap;
-    }
-    char *slot = (char *)list->items + list->n++ * size;
-    memset(slot, 0, size);
-    return slot;
+    return yw_push(&ld->w, list, size);
 }
 
 /* Adds one item of a string list; with refs, it is also a source id to

@@ -66,20 +66,7 @@ typedef struct parse_ctx {
 
 void *tpl_push(ywalk *w, tpl_list *list, size_t size)
 {
-    if (list->n == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        void *items = arena_grow(w->a, list->items, list->n * size, cap * size);
-        if (!items) {
-            diag_out_of_memory(w->d, w->path, w->key.line, w->key.col);
-            w->fatal = 1;
-            return NULL;
-        }
-        list->items = items;
-        list->cap = cap;
-    }
-    char *slot = (char *)list->items + list->n++ * size;
-    memset(slot, 0, size);
-    return slot;
+    return yw_push(w, list, size);
 }
 
 static void read_version(ywalk *w, const yev *v, parse_ctx *c)

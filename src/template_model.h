@@ -122,11 +122,8 @@ struct template_src {
     size_t n_sections;
 };
 
-/* A list being built in the template's arena; grows by doubling. */
-typedef struct tpl_list {
-    void *items;
-    size_t n, cap;
-} tpl_list;
+/* A list being built in the template's arena (yaml_walk.h). */
+typedef yw_list tpl_list;
 /* A zeroed new last item, or NULL (reported, reading stops). */
 void *tpl_push(ywalk *w, tpl_list *list, size_t size);
 

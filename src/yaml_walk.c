@@ -309,3 +309,22 @@ int yw_choice(ywalk *w, const yev *ev, const char *key, const char *const *names
                  yw_quote(s, strlen(s), buf, sizeof buf));
     return 0;
 }
+
+void *yw_push(ywalk *w, yw_list *list, size_t size)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 8;
+        void *items = arena_grow(w->a, list->items, list->n * size, cap * size);
+        if (!items) {
+            if (!w->d->out_of_memory)
+                diag_out_of_memory(w->d, w->path, w->key.line, w->key.col);
+            w->fatal = 1;
+            return NULL;
+        }
+        list->items = items;
+        list->cap = cap;
+    }
+    char *slot = (char *)list->items + list->n++ * size;
+    memset(slot, 0, size);
+    return slot;
+}

@@ -31,6 +31,16 @@ typedef struct ywalk {
     YWALK_FIELDS
 } ywalk;
 
+/* A list being built in the walker's arena; grows by doubling. */
+typedef struct yw_list {
+    void *items;
+    size_t n, cap;
+} yw_list;
+
+/* A zeroed new last item of list, or NULL: out of memory is reported once
+ * (the run exits 4) and reading stops. Never a silent drop. */
+void *yw_push(ywalk *w, yw_list *list, size_t size);
+
 /* Opens path for reading into a (strings) and d (errors). Returns 0, or
  * -1 with errno set and nothing reported. what: "dataset", "template". */
 int yw_open(ywalk *w, const char *path, const char *what, diag *d, arena *a);
