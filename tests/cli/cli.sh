@@ -2,23 +2,8 @@
 # cli.sh CASE QUIRE DATA_DIR — end-to-end tests of the quire command line.
 set -u
 case_name=$1 quire=$2 data=$3
-unset QUIRE_PLUGIN_PATH
-work=$(mktemp -d /tmp/quire-cli-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
-run() {
-    local want=$1; shift
-    "$quire" "$@" >out.txt 2>err.txt
-    local rc=$?
-    ! grep -qE "runtime error|AddressSanitizer|LeakSanitizer" err.txt ||
-        { cat err.txt >&2; fail "sanitizer report from quire $*"; }
-    [ "$rc" -eq "$want" ] || { cat out.txt err.txt >&2; fail "quire $* exited $rc, expected $want"; }
-}
-expect_out() { grep -qF -- "$1" out.txt || { cat out.txt >&2; fail "stdout lacks: $1"; }; }
-expect_err() { grep -qF -- "$1" err.txt || { cat err.txt >&2; fail "stderr lacks: $1"; }; }
-expect_silent() { [ ! -s out.txt ] && [ ! -s err.txt ] || { cat out.txt err.txt >&2; fail "not silent"; }; }
+e2e_name=cli
+. "$(cd "$(dirname "$0")/.." && pwd)/lib/e2e.sh"
 
 case $case_name in
 help)

@@ -5,27 +5,9 @@
 set -u
 case_name=$1 quire=$2 tp=$3 data=$4
 here=$(cd "$(dirname "$0")" && pwd)
-unset QUIRE_PLUGIN_PATH
-work=$(mktemp -d /tmp/quire-runtime-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+e2e_name=runtime
+. "$here/../lib/e2e.sh"
 
-fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
-run() {
-    local want=$1; shift
-    "$quire" "$@" >out.txt 2>err.txt
-    local rc=$?
-    ! grep -qE "runtime error|AddressSanitizer|LeakSanitizer" err.txt ||
-        { cat err.txt >&2; fail "sanitizer report from quire $*"; }
-    [ "$rc" -eq "$want" ] || { cat out.txt err.txt >&2; fail "quire $* exited $rc, expected $want"; }
-}
-expect_err() { grep -qF -- "$1" err.txt || { cat err.txt >&2; fail "stderr lacks: $1"; }; }
-# Nothing hidden (no private directory, no temporary) may remain in $1.
-no_temps() {
-    local left
-    left=$(find "$1" -mindepth 1 -name '.*')
-    [ -z "$left" ] || fail "temporary files left: $left"
-}
 # wait_started DIR FORMAT: until the sleeping plugin wrote its first line.
 wait_started() {
     for _ in $(seq 200); do

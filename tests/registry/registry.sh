@@ -3,29 +3,8 @@
 # End-to-end tests of plugin loading and atomic outputs with test plugins.
 set -u
 case_name=$1 quire=$2 tp=$3 data=$4
-unset QUIRE_PLUGIN_PATH
-work=$(mktemp -d /tmp/quire-registry-XXXXXX)
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-
-fail() { echo "FAIL ($case_name): $*" >&2; exit 1; }
-
-# run EXPECTED_RC ARGS...: runs quire, keeps stdout/stderr in out.txt/err.txt.
-run() {
-    local want=$1; shift
-    "$quire" "$@" >out.txt 2>err.txt
-    local rc=$?
-    ! grep -qE "runtime error|AddressSanitizer|LeakSanitizer" err.txt ||
-        { cat err.txt >&2; fail "sanitizer report from quire $*"; }
-    [ "$rc" -eq "$want" ] || { cat err.txt >&2; fail "quire $* exited $rc, expected $want"; }
-}
-expect_err() { grep -qF -- "$1" err.txt || { cat err.txt >&2; fail "stderr lacks: $1"; }; }
-# Temporaries live in OUTDIR/.quire-XXXXXX: nothing hidden may remain.
-no_temps() {
-    local left
-    left=$(find "$1" -mindepth 1 -name '.*')
-    [ -z "$left" ] || fail "temporary files left: $left"
-}
+e2e_name=registry
+. "$(cd "$(dirname "$0")/.." && pwd)/lib/e2e.sh"
 
 case $case_name in
 abi)
