@@ -64,6 +64,11 @@ typedef struct text_style {
 } text_style;
 
 double text_width(const text_style *st, const char *s, size_t len);
+/* Shows s inside an open text object (BT … ET), at (x, baseline), slanted
+ * for a synthesized italic; characters the face lacks as '?', controls as
+ * spaces. */
+void text_show_in_text(HPDF_Page page, const text_face *f, double x, double baseline,
+                       const char *s, size_t len);
 /* Shows s[0..len) with its left end at (x, baseline) on page; characters
  * the face lacks are drawn as '?', controls as spaces. */
 void text_show(HPDF_Page page, const text_style *st, double x, double baseline,

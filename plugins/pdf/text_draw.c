@@ -53,9 +53,7 @@ static void set_fill(HPDF_Page page, uint32_t rgb)
                          (rgb & 0xFF) / 255.0f);
 }
 
-/* Shows s inside an open text object, at (x, baseline), slanted for a
- * synthesized italic. */
-static void show_in_text(HPDF_Page page, const text_face *f, double x, double baseline,
+void text_show_in_text(HPDF_Page page, const text_face *f, double x, double baseline,
                          const char *s, size_t len)
 {
     char stack[512], *buf = len * 2 + 8 <= sizeof stack ? stack : malloc(len * 2 + 8);
@@ -77,7 +75,7 @@ void text_show(HPDF_Page page, const text_style *st, double x, double baseline,
     HPDF_Page_BeginText(page);
     HPDF_Page_SetFontAndSize(page, st->face->font, (HPDF_REAL)st->size);
     set_fill(page, st->rgb);
-    show_in_text(page, st->face, x, baseline, s, len);
+    text_show_in_text(page, st->face, x, baseline, s, len);
     HPDF_Page_EndText(page);
 }
 

@@ -221,27 +221,7 @@ static void pen_set(pen *p, const text_style *st, double char_space)
 static void pen_show(pen *p, const text_style *st, double x, double baseline, const char *s,
                      size_t len)
 {
-    char stack[512], *buf = len * 2 + 8 <= sizeof stack ? stack : malloc(len * 2 + 8);
-    if (!buf)
-        return;
-    size_t o = 0;
-    for (size_t i = 0, n; i < len; i += n) {
-        uint32_t cp = text_utf8_decode(s + i, &n);
-        if (i + n > len)
-            n = len - i;
-        if (cp < 0x20)
-            buf[o++] = ' ';
-        else if (!text_face_has(st->face, cp))
-            buf[o++] = '?';
-        else
-            memcpy(buf + o, s + i, n), o += n;
-    }
-    buf[o] = '\0';
-    HPDF_Page_SetTextMatrix(p->page, 1, 0, (HPDF_REAL)st->face->slant, 1, (HPDF_REAL)x,
-                            (HPDF_REAL)baseline);
-    HPDF_Page_ShowText(p->page, buf);
-    if (buf != stack)
-        free(buf);
+    text_show_in_text(p->page, st->face, x, baseline, s, len);
 }
 
 /* A link's box on the line, grown piece by piece. */
