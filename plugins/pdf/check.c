@@ -10,10 +10,7 @@
 #include <string.h>
 
 
-/* Reports at a position when the host can, else as a plain diagnostic. */
-static void report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
+int pdf_check_report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
@@ -25,6 +22,7 @@ static void report(const quire_job *job, const quire_pos *at, const char *fmt, .
         h->report(job, QUIRE_ERROR, at, "%s", msg);
     else if (h->diag)
         h->diag(job, QUIRE_ERROR, "pdf-check", "%s", msg);
+    return 1;
 }
 
 static int check_font(const quire_job *job, const char *pattern)
@@ -36,8 +34,10 @@ static int check_font(const quire_job *job, const char *pattern)
         return -1; /* the host reported it at the fonts: key */
     const char *kind = fonts_kind(path);
     if (strcmp(kind, "TrueType") && strcmp(kind, "collection")) {
-        report(job, at, "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
-               pattern, path, !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
+        pdf_check_report(job, at,
+                         "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
+                         pattern, path,
+                         !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
         return -1;
     }
     return 0;
@@ -58,8 +58,9 @@ static int check_image(const quire_job *job, HPDF_Doc doc, const quire_image *im
                                                    : HPDF_LoadJpegImageFromFile(doc, im->path);
     if (img)
         return 0;
-    report(job, &im->at, "image '%s' cannot be embedded in the PDF (libharu error 0x%04X)",
-           im->path, (unsigned)HPDF_GetError(doc));
+    pdf_check_report(job, &im->at,
+                     "image '%s' cannot be embedded in the PDF (libharu error 0x%04X)",
+                     im->path, (unsigned)HPDF_GetError(doc));
     return -1;
 }
 

@@ -32,22 +32,6 @@ unsigned standard_flags(const quire_job *job)
     return flags;
 }
 
-static int report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static int report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    const quire_host *h = job->host;
-    if (h->struct_size >= offsetof(quire_host, report) + sizeof h->report && h->report)
-        h->report(job, QUIRE_ERROR, at, "%s", msg);
-    else if (h->diag)
-        h->diag(job, QUIRE_ERROR, "pdf-standard", "%s", msg);
-    return 1;
-}
 
 /* NULL, "" or only spaces: nothing a reader could be told. */
 static int blank(const char *s)
@@ -64,7 +48,7 @@ static int check_image(const quire_job *job, const quire_image *im, const char *
 {
     if (!im || im->decorative || !blank(im->alt))
         return 0;
-    return report(job, &im->at,
+    return pdf_check_report(job, &im->at,
                   "%s has no alt: text; PDF/UA-1 (standard: ua-1) needs a text alternative "
                   "for every image, or decorative: true for one that carries no information",
                   what);
@@ -79,24 +63,26 @@ static int check_ua(const quire_job *job)
     int bad = 0;
     char what[256];
     if (blank(ds->title))
-        bad += report(job, NULL, "the dataset's title is empty; PDF/UA-1 (standard: ua-1) "
-                                 "shows it as the document's title");
+        bad += pdf_check_report(job, NULL, "the dataset's title is empty; PDF/UA-1 "
+                                "(standard: ua-1) shows it as the document's title");
     for (size_t i = 0; i < tp->n_blocks; i++) {
         const quire_block *b = quire_block_at(tp, i);
         if (b->kind == QUIRE_BLOCK_IMAGE && b->image) {
             snprintf(what, sizeof what, "image '%s'", b->image->id ? b->image->id : "");
             bad += check_image(job, b->image, what);
         } else if (b->kind == QUIRE_BLOCK_HEADING && blank(b->text)) {
-            bad += report(job, &b->at, "the heading is empty; PDF/UA-1 (standard: ua-1) "
-                                       "needs headings that describe what follows");
+            bad += pdf_check_report(job, &b->at, "the heading is empty; PDF/UA-1 "
+                                    "(standard: ua-1) needs headings that describe what follows");
         } else if (b->kind == QUIRE_BLOCK_SECTION && b->section && blank(b->section->heading)) {
-            bad += report(job, &b->section->at, "section '%s' has an empty heading; PDF/UA-1 "
-                                                "(standard: ua-1) needs headings that describe "
-                                                "what follows", b->section->id);
+            bad += pdf_check_report(job, &b->section->at,
+                                    "section '%s' has an empty heading; PDF/UA-1 (standard: "
+                                    "ua-1) needs headings that describe what follows",
+                                    b->section->id);
         } else if (b->kind == QUIRE_BLOCK_CHART && b->chart.alt_given && blank(b->chart.alt)) {
-            bad += report(job, &b->chart.at, "the chart's alt: is empty; PDF/UA-1 (standard: "
-                                             "ua-1) needs a text alternative for every chart "
-                                             "(leave alt: out to have one made from the data)");
+            bad += pdf_check_report(job, &b->chart.at,
+                                    "the chart's alt: is empty; PDF/UA-1 (standard: ua-1) needs "
+                                    "a text alternative for every chart (leave alt: out to have "
+                                    "one made from the data)");
         }
     }
     if (tp->logo.image && (tp->logo.on_cover || tp->logo.on_header))
@@ -110,10 +96,11 @@ int standard_check(const quire_job *job)
     const quire_option *o = standard_option(job);
     int bad = 0;
     if ((flags & PDF_STD_A2B) && (flags & PDF_STD_A3B))
-        bad += report(job, o ? &o->at : NULL, "standard: a-2b and a-3b exclude each other "
-                                              "(a file is one part of PDF/A); choose one");
+        bad += pdf_check_report(job, o ? &o->at : NULL,
+                                "standard: a-2b and a-3b exclude each other (a file is one "
+                                "part of PDF/A); choose one");
     if ((flags & PDF_STD_ANY_A) && !pdfa_icc_path())
-        bad += report(job, o ? &o->at : NULL,
+        bad += pdf_check_report(job, o ? &o->at : NULL,
                       "PDF/A needs an sRGB ICC profile and none is installed "
                       "(/usr/share/color/icc/sRGB.icc: install icc-profiles-free or colord-data)");
     if (flags & PDF_STD_UA1)

@@ -28,6 +28,10 @@ enum {
 #define PDF_STD_ANY_A (PDF_STD_A2B | PDF_STD_A3B)
 
 unsigned standard_flags(const quire_job *job);
+/* check(): an error at a position when the host can place it (ABI 2's
+ * report), else a plain diagnostic. Returns 1, to count problems. */
+int pdf_check_report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* check(): every rule the standards asked for that depends on the input,
  * each failure reported at its position. Returns the number of errors. */
