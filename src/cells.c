@@ -182,6 +182,29 @@ int cells_parse_date(const char *s, size_t len, int64_t *days)
     return 0;
 }
 
+int cells_parse_period(const char *s, size_t len, int quarters, int64_t *first,
+                       int64_t *last)
+{
+    unsigned y, m, q;
+    if (cells_parse_date(s, len, first) == 0) {
+        *last = *first;
+        return 0;
+    }
+    if (len != 7 || s[4] != '-' || digits(s, 4, &y))
+        return -1;
+    if (digits(s + 5, 2, &m) == 0 && m >= 1 && m <= 12) {
+        *first = days_from_civil(y, m, 1);
+        *last = (m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1)) - 1;
+        return 0;
+    }
+    if (quarters && s[5] == 'Q' && digits(s + 6, 1, &q) == 0 && q >= 1 && q <= 4) {
+        *first = days_from_civil(y, 3 * q - 2, 1);
+        *last = (q == 4 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, 3 * q + 1, 1)) - 1;
+        return 0;
+    }
+    return -1;
+}
+
 int cells_is_null(const char *s, size_t len)
 {
     return len == 0 || same_word(s, len, "~") || same_word(s, len, "null") ||

@@ -35,6 +35,12 @@ int cells_is_integer(double value);
 /* Parses YYYY-MM-DD of a date that exists on the proleptic Gregorian
  * calendar; *days: days since 1970-01-01. Returns 0 or -1. */
 int cells_parse_date(const char *s, size_t len, int64_t *days);
+/* Parses a period as `as_of:` and a source's date write it: a date
+ * YYYY-MM-DD, a month YYYY-MM or (quarters allowed) a quarter YYYY-Qn
+ * (n 1-4). *first and *last are the days it spans. 0, or -1 when s is
+ * none of these. */
+int cells_parse_period(const char *s, size_t len, int quarters, int64_t *first,
+                       int64_t *last);
 
 /* Parses a YAML 1.2 core-schema boolean: true/True/TRUE, false/False/FALSE.
  * Returns 0 with *out set, or -1. */

@@ -109,6 +109,7 @@ static void top_key(loader *ld, void *obj, int key, const yev *v)
     case TOP_SECTIONS: load_sequence(ld, v, "sections", load_section); break;
     case TOP_SOURCES: load_sequence(ld, v, "sources", load_source); break;
     case TOP_PARAMS: load_params(ld, v); break;
+    case TOP_AS_OF: load_as_of(ld, v, &ds->as_of); break;
     }
 }
 
@@ -235,6 +236,21 @@ static int apply_overrides(loader *ld, const dataset_override *sets, size_t n_se
     return usage;
 }
 
+/* A figure or table without its own as_of: takes the dataset's. */
+static void inherit_as_of(quire_dataset *v)
+{
+    quire_as_of none = {NULL, QUIRE_NO_DAY, QUIRE_NO_DAY, 0}, top = v->as_of;
+    if (!top.text)
+        v->as_of = top = none;
+    top.inherited = top.text != NULL;
+    for (size_t i = 0; i < v->n_figures; i++)
+        if (!v->figures[i].as_of.text)
+            ((quire_figure *)&v->figures[i])->as_of = top;
+    for (size_t i = 0; i < v->n_tables; i++)
+        if (!v->tables[i].as_of.text)
+            ((quire_table *)&v->tables[i])->as_of = top;
+}
+
 load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
                          int allow_any_path, diag *d, quire_dataset **out)
 {
@@ -270,11 +286,12 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
     }
     ds_idset *sets_of_ids[] = {&ld.figure_ids, &ld.table_ids, &ld.section_ids,
                                &ld.source_ids, &ld.param_keys, &ld.footnote_ids,
-                               &ld.image_ids, &ld.note_refs};
+                               &ld.image_ids, &ld.note_refs, &ld.sheet_names};
     for (size_t i = 0; i < sizeof sets_of_ids / sizeof sets_of_ids[0]; i++)
         strmap_free(&sets_of_ids[i]->index);
     int usage = apply_overrides(&ld, sets, n_sets);
     dataset_finish(&ld);
+    inherit_as_of(&ds->view);
     if (usage || d->errors > ld.first_error) {
         dataset_free(&ds->view);
         return usage ? LOAD_USAGE : LOAD_INVALID;

@@ -62,6 +62,7 @@ typedef struct loader {
     ds_mark prose_at;         /* the scalar being parsed as markup */
     const char *dir;          /* the dataset's folder, for files it names */
     int allow_any_path;       /* --allow-any-path */
+    ds_idset sheet_names;     /* tables' sheet:, ASCII letters in lower case */
 } loader;
 
 /* Reads one value of a mapping; must consume the whole value node. */
@@ -139,7 +140,11 @@ void dataset_prose_finish(loader *ld);
 /* dataset_media.c */
 void load_footnote(loader *ld, const yev *ev);
 void load_image(loader *ld, const yev *ev);
+/* dataset_media.c: true or false. */
+void load_flag(loader *ld, const yev *v, const char *key, int *out);
 /* dataset_items.c */
+/* as_of: a date, month or quarter; 0 (reported) when it is none. */
+int load_as_of(loader *ld, const yev *v, quire_as_of *out);
 void load_figure(loader *ld, const yev *ev);
 void load_section(loader *ld, const yev *ev);
 void load_source(loader *ld, const yev *ev);

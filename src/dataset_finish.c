@@ -98,10 +98,11 @@ static int64_t timestamp(loader *ld, const quire_dataset *v)
     return -1;
 }
 
+/* A month (a source's date when the day is not known) is its first day. */
 static quire_day day_of(const char *date)
 {
-    int64_t days;
-    if (!date || cells_parse_date(date, strlen(date), &days) != 0)
+    int64_t days, last;
+    if (!date || cells_parse_period(date, strlen(date), 0, &days, &last) != 0)
         return QUIRE_NO_DAY;
     return (quire_day)days;
 }

@@ -33,6 +33,23 @@ static int valid_url(const char *s)
     return 1;
 }
 
+int load_as_of(loader *ld, const yev *v, quire_as_of *out)
+{
+    int64_t first, last;
+    char buf[64];
+    const char *s = NULL;
+    if (!load_string(ld, v, "as_of", &s) || !s)
+        return 0;
+    if (cells_parse_period(s, strlen(s), 1, &first, &last) != 0 || first < INT32_MIN + 1 ||
+        last > INT32_MAX) {
+        load_error(ld, v, "'as_of' expects a date YYYY-MM-DD, a month YYYY-MM or a quarter "
+                   "YYYY-Qn, got %s", load_quote(s, strlen(s), buf, sizeof buf));
+        return 0;
+    }
+    *out = (quire_as_of){s, (quire_day)first, (quire_day)last, 0};
+    return 1;
+}
+
 typedef struct figure_read {
     quire_figure f;
     int have_value, have_change_value;
@@ -81,12 +98,14 @@ static void figure_key(loader *ld, void *obj, int key, const yev *v)
         if (load_prose(ld, v, "note", &fr->f.note_text))
             fr->f.note = fr->f.note_text.plain;
         break;
+    case FIG_AS_OF: load_as_of(ld, v, &fr->f.as_of); break;
     }
 }
 
 void load_figure(loader *ld, const yev *ev)
 {
-    figure_read fr = {.f = {.at = {ld->path, ev->line, ev->col}}};
+    figure_read fr = {.f = {.at = {ld->path, ev->line, ev->col},
+                            .as_of = {NULL, QUIRE_NO_DAY, QUIRE_NO_DAY, 0}}};
     load_mapping(ld, ev, "a figure", figure_keys, figure_key, &fr);
     if (ev->kind != YEV_MAP_START || ld->fatal)
         return;
@@ -129,10 +148,17 @@ void load_section(loader *ld, const yev *ev)
         *slot = s;
 }
 
+typedef struct source_read {
+    quire_source s;
+    ds_mark inferred_at;      /* where date_inferred: was written */
+    int date_given;           /* a bad date is reported once, at the date */
+} source_read;
+
 static void source_key(loader *ld, void *obj, int key, const yev *v)
 {
-    quire_source *s = obj;
-    int64_t days;
+    source_read *sr = obj;
+    quire_source *s = &sr->s;
+    int64_t first, last;
     char buf[64];
     switch (key) {
     case SRC_ID:
@@ -143,12 +169,18 @@ static void source_key(loader *ld, void *obj, int key, const yev *v)
     case SRC_PUBLISHER: load_string(ld, v, "publisher", &s->publisher); break;
     case SRC_AUTHOR: load_string(ld, v, "author", &s->author); break;
     case SRC_DATE:
+        sr->date_given = 1;
+        /* a month alone when the day is not known (an inferred date) */
         if (load_string(ld, v, "date", &s->date) && s->date &&
-            cells_parse_date(s->date, strlen(s->date), &days) != 0) {
-            load_error(ld, v, "'date' expects a calendar date YYYY-MM-DD, got %s",
-                       load_quote(s->date, strlen(s->date), buf, sizeof buf));
+            cells_parse_period(s->date, strlen(s->date), 0, &first, &last) != 0) {
+            load_error(ld, v, "'date' expects a calendar date YYYY-MM-DD or a month YYYY-MM, "
+                       "got %s", load_quote(s->date, strlen(s->date), buf, sizeof buf));
             s->date = NULL;
         }
+        break;
+    case SRC_DATE_INFERRED:
+        sr->inferred_at = (ds_mark){v->line, v->col};
+        load_flag(ld, v, "date_inferred", &s->date_inferred);
         break;
     case SRC_URL:
         if (load_string(ld, v, "url", &s->url) && s->url && !valid_url(s->url))
@@ -160,17 +192,21 @@ static void source_key(loader *ld, void *obj, int key, const yev *v)
 
 void load_source(loader *ld, const yev *ev)
 {
-    quire_source s = {.at = {ld->path, ev->line, ev->col}};
-    load_mapping(ld, ev, "a source", source_keys, source_key, &s);
+    source_read sr = {.s = {.at = {ld->path, ev->line, ev->col}}};
+    load_mapping(ld, ev, "a source", source_keys, source_key, &sr);
     if (ev->kind != YEV_MAP_START || ld->fatal)
         return;
-    if (!s.id)
+    if (!sr.s.id)
         load_error(ld, ev, "a source needs an 'id'");
-    if (!s.title)
-        s.title = s.id;
+    if (!sr.s.title)
+        sr.s.title = sr.s.id;
+    if (sr.s.date_inferred && !sr.date_given)
+        diag_error(ld->d, ld->path, sr.inferred_at.line, sr.inferred_at.col,
+                   "'date_inferred' marks a 'date', and source '%s' has none",
+                   sr.s.id ? sr.s.id : "?");
     quire_source *slot = load_push(ld, &ld->sources, sizeof *slot);
     if (slot)
-        *slot = s;
+        *slot = sr.s;
 }
 
 /* params: free keys, scalar values (a null becomes ""). */

@@ -55,7 +55,7 @@ typedef struct image_read {
     int have_alt;
 } image_read;
 
-static void load_flag(loader *ld, const yev *v, const char *key, int *out)
+void load_flag(loader *ld, const yev *v, const char *key, int *out)
 {
     if (v->kind == YEV_SCALAR && v->plain && (!strcmp(v->value, "true") ||
                                               !strcmp(v->value, "false"))) {

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static const char *const type_names[] = {COLUMN_TYPE_NAMES, NULL};
 
@@ -297,6 +298,53 @@ static void table_rows(loader *ld, table_build *tb, const yev *v)
         table_row(ld, tb, &ev);
 }
 
+/* Excel's limits on a sheet name (SPEC: checked at validate, so the
+ * workbook never has to rename what the dataset asked for): 1 to 31
+ * characters, none of []:*?/\, no apostrophe at either end, not the
+ * reserved "History", and no two tables' sheets the same in any case
+ * (ASCII letters are compared without case; Excel folds others too). */
+#define SHEET_MAX_CHARS 31
+
+static void table_sheet(loader *ld, table_build *tb, const yev *v)
+{
+    const char *s = NULL;
+    char buf[80];
+    if (!load_string(ld, v, "sheet", &s) || !s)
+        return;
+    size_t chars = 0, len = strlen(s);
+    for (size_t i = 0; i < len; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    const char *why = NULL;
+    if (chars == 0)
+        why = "must not be empty";
+    else if (chars > SHEET_MAX_CHARS)
+        why = "is longer than Excel's 31 characters";
+    else if (strpbrk(s, "[]:*?/\\"))
+        why = "holds a character Excel does not allow in a sheet name ([ ] : * ? / \\)";
+    else if (s[0] == '\'' || s[len - 1] == '\'')
+        why = "begins or ends with an apostrophe, which Excel does not allow";
+    else if (strcasecmp(s, "History") == 0)
+        why = "is reserved by Excel";
+    if (why) {
+        load_error(ld, v, "'sheet' %s %s", load_quote(s, len, buf, sizeof buf), why);
+        return;
+    }
+    char *folded = arena_strdup(ld->a, s);
+    if (!folded)
+        return;
+    for (char *p = folded; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    const ds_ref *first = idset_add(ld, &ld->sheet_names, folded, (ds_mark){v->line, v->col});
+    if (first) {
+        load_error(ld, v, "'sheet' %s is already the sheet of another table (line %ld, "
+                   "column %ld); sheet names are compared without case", load_quote(s, len, buf,
+                   sizeof buf), first->at.line, first->at.col);
+        return;
+    }
+    tb->t.sheet = s;
+}
+
 static void table_key(loader *ld, void *obj, int key, const yev *v)
 {
     table_build *tb = obj;
@@ -313,6 +361,8 @@ static void table_key(loader *ld, void *obj, int key, const yev *v)
     case TAB_SOURCE: load_refs(ld, v, "source", &tb->t.sources); break;
     case TAB_COLUMNS: table_columns(ld, tb, v); break;
     case TAB_ROWS: table_rows(ld, tb, v); break;
+    case TAB_AS_OF: load_as_of(ld, v, &tb->t.as_of); break;
+    case TAB_SHEET: table_sheet(ld, tb, v); break;
     case TAB_CSV:
         if (tb->have_rows) {
             diag_error(ld->d, ld->path, ld->key.line, ld->key.col,
@@ -351,7 +401,9 @@ static void table_finish(loader *ld, table_build *tb)
 
 void load_table(loader *ld, const yev *ev)
 {
-    table_build tb = {.at = {ev->line, ev->col}, .t = {.at = {ld->path, ev->line, ev->col}}};
+    table_build tb = {.at = {ev->line, ev->col},
+                      .t = {.at = {ld->path, ev->line, ev->col},
+                            .as_of = {NULL, QUIRE_NO_DAY, QUIRE_NO_DAY, 0}}};
     load_mapping(ld, ev, "a table", table_keys, table_key, &tb);
     if (ev->kind == YEV_MAP_START && !ld->fatal) {
         if (!tb.t.id)

@@ -150,6 +150,18 @@ static void value_schema(FILE *out, const key_def *k)
         fputs("{\"type\": [\"string\", \"null\"], \"pattern\": \"^[0-9]{4}-[0-9]{2}-[0-9]{2}$\"}",
               out);
         break;
+    case SK_SOURCE_DATE:
+        fputs("{\"type\": [\"string\", \"null\"], \"pattern\": "
+              "\"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$\"}", out);
+        break;
+    case SK_AS_OF:
+        fputs("{\"type\": [\"string\", \"null\"], \"pattern\": "
+              "\"^[0-9]{4}-([0-9]{2}(-[0-9]{2})?|Q[1-4])$\"}", out);
+        break;
+    case SK_SHEET:
+        fputs("{\"type\": [\"string\", \"null\"], \"minLength\": 1, \"maxLength\": 31, "
+              "\"pattern\": \"^[^'\\\\[\\\\]:*?/\\\\\\\\]([^\\\\[\\\\]:*?/\\\\\\\\]*[^'\\\\[\\\\]:*?/\\\\\\\\])?$\"}", out);
+        break;
     case SK_ID: fputs(id_schema, out); break;
     case SK_DATASET_ID:
         fputs("{\"type\": \"string\", \"pattern\": \"^[a-z0-9][a-z0-9-]*$\", "

@@ -18,6 +18,9 @@ typedef enum schema_kind {
     SK_INTEGER,
     SK_BOOL,
     SK_DATE,        /* YYYY-MM-DD */
+    SK_SOURCE_DATE, /* YYYY-MM-DD or YYYY-MM */
+    SK_AS_OF,       /* YYYY-MM-DD, YYYY-MM or YYYY-Qn */
+    SK_SHEET,       /* a workbook sheet name: 1-31 characters, none of []:*?/\ */
     SK_ID,          /* [a-z0-9][a-z0-9_-]* */
     SK_DATASET_ID,  /* [a-z0-9][a-z0-9-]* */
     SK_REFS,        /* a source id, or a list of them */
@@ -100,7 +103,10 @@ typedef enum schema_enum_id {
       "Free scalars for templates (`{region}`) and `--set`.")                               \
     K(TOP_FOOTNOTES, "footnotes", SK_LIST, SO_FOOTNOTE, 0,                                  \
       "Footnotes, referenced as `[^id]`; numbered in order of first reference.")            \
-    K(TOP_IMAGES, "images", SK_LIST, SO_IMAGE, 0, "PNG or JPEG images, placed with `- image: id`.")
+    K(TOP_IMAGES, "images", SK_LIST, SO_IMAGE, 0, "PNG or JPEG images, placed with `- image: id`.") \
+    K(TOP_AS_OF, "as_of", SK_AS_OF, 0, 0,                                                   \
+      "The date the data describe (`2025-06-30`, `2025-06`, `2025-Q2`): on the cover, and "  \
+      "the default of every figure's and table's `as_of`.")
 
 #define FIGURE_KEYS(K)                                                                      \
     K(FIG_ID, "id", SK_ID, 0, 1, "The figure's id.")                                        \
@@ -109,7 +115,9 @@ typedef enum schema_enum_id {
     K(FIG_UNIT, "unit", SK_STRING, 0, 0, "The display unit (`%`, `억달러`, `USD bn`).")      \
     K(FIG_CHANGE, "change", SK_OBJECT, SO_CHANGE, 0, "The change against a basis.")         \
     K(FIG_SOURCE, "source", SK_REFS, 0, 0, "A source id, or a list of them.")               \
-    K(FIG_NOTE, "note", SK_TEXT, 0, 0, "A note under the figure; inline markup.")
+    K(FIG_NOTE, "note", SK_TEXT, 0, 0, "A note under the figure; inline markup.")          \
+    K(FIG_AS_OF, "as_of", SK_AS_OF, 0, 0,                                                   \
+      "When the number was true (`2025-06-30`, `2025-06`, `2025-Q2`); the dataset's when missing.")
 
 #define CHANGE_KEYS(K)                                                                      \
     K(CHG_VALUE, "value", SK_NUMBER, 0, 1, "The change.")                                   \
@@ -124,7 +132,11 @@ typedef enum schema_enum_id {
     K(TAB_COLUMNS, "columns", SK_LIST, SO_COLUMN, 1, "The columns, in order.")              \
     K(TAB_ROWS, "rows", SK_ROWS, 0, 0, "A list per row, in column order; `null` is missing.") \
     K(TAB_CSV, "csv", SK_STRING, 0, 0,                                                      \
-      "Instead of `rows:`, a CSV file beside the dataset; its first line the column ids.")
+      "Instead of `rows:`, a CSV file beside the dataset; its first line the column ids.") \
+    K(TAB_AS_OF, "as_of", SK_AS_OF, 0, 0,                                                   \
+      "When the numbers were true (`2025-06-30`, `2025-06`, `2025-Q2`); the dataset's when missing.") \
+    K(TAB_SHEET, "sheet", SK_SHEET, 0, 0,                                                   \
+      "The workbook sheet's name, at most 31 characters; the title shortened when missing.")
 
 #define COLUMN_KEYS(K)                                                                      \
     K(COL_ID, "id", SK_ID, 0, 1, "The column's id.")                                        \
@@ -147,8 +159,11 @@ typedef enum schema_enum_id {
     K(SRC_TITLE, "title", SK_STRING, 0, 0, "The article's title; the id when missing.")     \
     K(SRC_PUBLISHER, "publisher", SK_STRING, 0, 0, "Who published it.")                     \
     K(SRC_AUTHOR, "author", SK_STRING, 0, 0, "Who wrote it.")                               \
-    K(SRC_DATE, "date", SK_DATE, 0, 0, "Its date, `YYYY-MM-DD`.")                           \
-    K(SRC_URL, "url", SK_URL, 0, 0, "An absolute http, https or mailto URL.")
+    K(SRC_DATE, "date", SK_SOURCE_DATE, 0, 0,                                               \
+      "Its date, `YYYY-MM-DD`, or `YYYY-MM` when only the month is known.")                 \
+    K(SRC_URL, "url", SK_URL, 0, 0, "An absolute http, https or mailto URL.")               \
+    K(SRC_DATE_INFERRED, "date_inferred", SK_BOOL, 0, 0,                                    \
+      "`true` when the source does not print its date and `date` was inferred.")
 
 #define FOOTNOTE_KEYS(K)                                                                    \
     K(FN_ID, "id", SK_ID, 0, 1, "The footnote's id, referenced as `[^id]`.")                \
@@ -219,7 +234,9 @@ typedef enum schema_enum_id {
     K(CH_HEIGHT_MM, "height_mm", SK_NUMBER, 0, 0, "The chart's height in mm.")              \
     K(CH_SORT, "sort", SK_ENUM, SE_SORTS, 0, "`asc` or `desc` by the first series; `none`: row order.")       \
     K(CH_PERCENT_LABELS, "percent_labels", SK_BOOL, 0, 0, "Pie: each slice's share.")       \
-    K(CH_ALT, "alt", SK_STRING, 0, 0, "The text alternative; generated from the data when missing.")
+    K(CH_ALT, "alt", SK_STRING, 0, 0, "The text alternative; generated from the data when missing.") \
+    K(CH_NOTE, "note", SK_TEXT, 0, 0,                                                       \
+      "A note printed under the chart; inline markup, footnote references allowed.")
 
 #define SERIES_KEYS(K)                                                                      \
     K(SER_COLUMN, "column", SK_ID, 0, 1, "The column of the series.")                       \

@@ -8,6 +8,7 @@
 #include "template_model.h"
 
 #include "chart_alt.h"
+#include "markup.h"
 #include "strmap.h"
 #include "suggest.h"
 
@@ -355,6 +356,73 @@ static int bind_highlight(binder *b, const tpl_chart *tc, quire_chart *c)
     return ok;
 }
 
+/* ---- a chart's title and note: markup over the dataset's ids ---- */
+
+static long index_of(const void *items, size_t n, size_t stride, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (id_at(items, stride, i) && !strcmp(id_at(items, stride, i), id))
+            return (long)i;
+    return -1;
+}
+
+/* [text](#id): the same kinds, in the same order, as the dataset's prose. */
+static quire_target chart_link_target(void *ctx, const char *id)
+{
+    const quire_dataset *ds = ctx;
+    if (index_of(ds->tables, ds->n_tables, STRIDE(ds->table_size, quire_table), id) >= 0)
+        return QUIRE_TARGET_TABLE;
+    if (index_of(ds->figures, ds->n_figures, STRIDE(ds->figure_size, quire_figure), id) >= 0)
+        return QUIRE_TARGET_FIGURE;
+    if (index_of(ds->sections, ds->n_sections, STRIDE(ds->section_size, quire_section), id) >= 0)
+        return QUIRE_TARGET_SECTION;
+    if (index_of(ds->images, ds->n_images, STRIDE(ds->image_size, quire_image), id) >= 0)
+        return QUIRE_TARGET_IMAGE;
+    if (index_of(ds->footnotes, ds->n_footnotes, STRIDE(ds->footnote_size, quire_footnote),
+                 id) >= 0)
+        return QUIRE_TARGET_FOOTNOTE;
+    return QUIRE_TARGET_NONE;
+}
+
+/* [^id]: the footnote's number; one that only the template references
+ * gets the next free number (footnote_order.c renumbers them all in the
+ * order the document shows them). */
+static int chart_footnote(void *ctx, const char *id)
+{
+    const quire_dataset *ds = ctx;
+    long k = index_of(ds->footnotes, ds->n_footnotes, STRIDE(ds->footnote_size, quire_footnote),
+                      id);
+    if (k < 0)
+        return 0;
+    quire_footnote *fn = (quire_footnote *)quire_footnote_at(ds, (size_t)k);
+    if (fn->number == 0) {
+        int top = 0;
+        for (size_t i = 0; i < ds->n_footnotes; i++)
+            if (quire_footnote_at(ds, i)->number > top)
+                top = quire_footnote_at(ds, i)->number;
+        fn->number = top + 1;
+    }
+    return fn->number;
+}
+
+/* Parses a chart's title or note written at `at`; 0 after reporting. */
+static int chart_text(binder *b, const char *s, tpl_pos at, const char *key, quire_text *out)
+{
+    markup_resolver r = {chart_link_target, chart_footnote, (void *)b->ds};
+    markup_error err;
+    if (markup_parse(b->a, s, strlen(s), &r, out, &err) == 0)
+        return 1;
+    if (strcmp(err.message, "out of memory") == 0) {
+        diag_out_of_memory(b->d, b->t->path, at.line, at.col);
+        return 0;
+    }
+    size_t chars = 0;
+    for (size_t i = 0; i < err.offset; i++)
+        chars += ((unsigned char)s[i] & 0xC0) != 0x80;
+    error_at(b, at, "%s: %s (at character %zu)", key, err.message, chars + 1);
+    return 0;
+}
+
 /* The fields every chart has, whether the template wrote it or `tables:
  * all` made it: series from y, NaN axis limits, the alt text. */
 static int finish_chart(binder *b, quire_chart *c, quire_series *series)
@@ -399,10 +467,18 @@ static void bind_chart(binder *b, const tpl_block *tb)
                      .sort = tc->sort, .percent_labels = tc->percent_labels, .alt = tc->alt,
                      .alt_given = tc->alt != NULL, .title_given = tc->title != NULL,
                      .at = {b->t->path, tb->pos.line, tb->pos.col}};
-    c.title = tc->title ? tc->title : tab->title;
+    int ok = tc->title ? chart_text(b, tc->title, tc->at[CH_TITLE], "chart.title", &c.title_text)
+                       : markup_plain(b->a, tab->title, &c.title_text) == 0;
+    if (!tc->title && !ok)
+        diag_out_of_memory(b->d, b->t->path, tb->pos.line, tb->pos.col);
+    if (tc->note)
+        ok = chart_text(b, tc->note, tc->at[CH_NOTE], "chart.note", &c.note) && ok;
+    if (!ok)
+        return;
+    c.title = c.title_text.plain;
     size_t *y = NULL;
     quire_series *series = NULL;
-    int ok = bind_x(b, tb, tab, &c);
+    ok = bind_x(b, tb, tab, &c);
     if (tc->series) {
         y = alloc_n(b, tc->n_series, sizeof *y);
         series = alloc_n(b, tc->n_series, sizeof *series);
@@ -471,6 +547,10 @@ static void expand_tables(binder *b)
             quire_chart c = {.type = type, .table = tab, .x = (size_t)x, .y = y,
                              .n_y = n_y, .title = tab->title, .y_min = NAN, .y_max = NAN,
                              .at = {b->t->path, 0, 0}};
+            if (markup_plain(b->a, tab->title, &c.title_text) != 0) {
+                diag_out_of_memory(b->d, b->t->path, 0, 0);
+                return;
+            }
             if (finish_chart(b, &c, NULL))
                 next_block(b, QUIRE_BLOCK_CHART)->chart = c;
         }

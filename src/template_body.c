@@ -301,6 +301,7 @@ static void chart_key(ywalk *w, void *obj, int key, const yev *v)
         break;
     case CH_PERCENT_LABELS: yw_bool(w, v, "chart.percent_labels", &c->percent_labels); break;
     case CH_ALT: yw_text(w, v, "chart.alt", &c->alt); break;
+    case CH_NOTE: yw_text(w, v, "chart.note", &c->note); break;   /* markup: at bind time */
     }
 }
 

@@ -76,6 +76,7 @@ typedef struct tpl_chart {
     double height_mm;          /* 0 when not given */
     quire_sort sort;
     const char *alt;
+    const char *note;          /* note: as written (markup), or NULL */
 } tpl_chart;
 
 typedef struct tpl_block {

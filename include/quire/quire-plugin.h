@@ -165,6 +165,18 @@ typedef enum quire_type {
     QUIRE_DATE      /**< numbers[] holds days since 1970-01-01, texts[] YYYY-MM-DD */
 } quire_type;
 
+/** When numbers were true (`as_of:`): a day, a month or a quarter, as
+ * written, and the days it spans. A figure's or table's as_of without its
+ * own `as_of:` is the dataset's (inherited 1); text NULL when neither
+ * gave one. (Appended in ABI 2: read it only when figure_size,
+ * table_size or struct_size covers it.) */
+typedef struct quire_as_of {
+    const char *text;         /**< "2024-03-31", "2024-03" or "2024-Q1", or NULL */
+    quire_day first;          /**< the period's first day; QUIRE_NO_DAY when text is NULL */
+    quire_day last;           /**< its last day (first for a date) */
+    int inherited;            /**< 1 when taken from the dataset's as_of */
+} quire_as_of;
+
 /** A list of borrowed strings. */
 typedef struct quire_strings {
     const char *const *items;
@@ -211,6 +223,9 @@ typedef struct quire_table {
     quire_text description_text;
     const char *csv_path;     /**< absolute path of the csv: file, or NULL */
     quire_pos at;
+    /* appended (issue 19) */
+    quire_as_of as_of;        /**< its own as_of:, else the dataset's */
+    const char *sheet;        /**< sheet: (at most 31 characters, no []:*?/\\), or NULL */
 } quire_table;
 
 typedef struct quire_figure {
@@ -229,6 +244,8 @@ typedef struct quire_figure {
     /* ABI 2 */
     quire_text note_text;
     quire_pos at;
+    /* appended (issue 19) */
+    quire_as_of as_of;        /**< its own as_of:, else the dataset's */
 } quire_figure;
 
 typedef struct quire_section {
@@ -245,16 +262,21 @@ typedef struct quire_source {
     const char *title;
     const char *publisher;    /**< each optional field is NULL when absent */
     const char *author;
-    const char *date;         /**< YYYY-MM-DD */
+    const char *date;         /**< YYYY-MM-DD, or YYYY-MM when only the month is known */
     const char *url;          /**< absolute http, https or mailto URL */
     /* ABI 2 */
-    quire_day day;            /**< date as days since 1970, or QUIRE_NO_DAY */
+    quire_day day;            /**< date as days since 1970 (a month: its first day),
+                                   or QUIRE_NO_DAY */
     quire_pos at;
     const char *cite;         /**< how a source line names it, told apart from the
                                    dataset's other sources: the publisher alone when
                                    no other source has it, else with the date, and
                                    the title when dates tie too; never NULL from the
                                    host (NULL in a view built by hand) */
+    /* appended (issue 19) */
+    int date_inferred;        /**< date_inferred: true: the date was inferred, not
+                                   printed by the source; show it as such
+                                   ("2024-03 (inferred)"), never as a real date */
 } quire_source;
 
 typedef struct quire_param {
@@ -321,6 +343,9 @@ typedef struct quire_dataset {
     const quire_footnote *footnotes; size_t n_footnotes; size_t footnote_size;
     const quire_image *images;       size_t n_images;    size_t image_size;
     const char *dir;          /**< absolute directory of the dataset file */
+    /* appended (issue 19) */
+    quire_as_of as_of;        /**< the data's date (as_of:), the default of every
+                                   figure and table; text NULL when not given */
 } quire_dataset;
 
 /** 1 when the cell at row of column is missing. */
@@ -457,6 +482,10 @@ typedef struct quire_chart {
     int alt_given;            /**< 1 when alt: was written in the template */
     int title_given;          /**< 1 when title: was written in the template */
     quire_pos at;
+    /* appended (issue 19) */
+    quire_text title_text;    /**< the title parsed as markup (footnote references
+                                   allowed); title is its plain text */
+    quire_text note;          /**< the block's note: (markup), plain NULL when none */
 } quire_chart;
 
 typedef struct quire_block {

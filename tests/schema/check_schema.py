@@ -81,7 +81,8 @@ schema_level = ["unknown-key", "unknown-key-deep", "unknown-column-key", "bad-da
                 "bad-column-id", "bad-language",
                 "quire-version", "quire-not-number", "figure-string-value", "figure-missing-value",
                 "unknown-type", "missing-required", "dataset-id-underscore",
-                "root-not-mapping", "params-not-scalar", "text-too-long", "escape-id"]
+                "root-not-mapping", "params-not-scalar", "text-too-long", "escape-id",
+                "as-of-bad", "sheet-bad", "date-inferred-bad"]
 bad = os.path.join(src, "tests", "bad")
 found = 0
 for name in schema_level:
@@ -105,6 +106,21 @@ cases = {
         ({"quire": 1, "id": "x", "title": "T", "summary": ["p", ["a", "b"]],
           "footnotes": [{"id": "n", "text": "t"}],
           "images": [{"id": "i", "file": "i.png", "decorative": True}]}, True),
+        ({"quire": 1, "id": "x", "title": "T", "as_of": "2025-Q2",
+          "figures": [{"id": "f", "value": 1, "as_of": "2025-03"}],
+          "tables": [{"id": "t", "as_of": "2024-12-31", "sheet": "Market share",
+                      "columns": [{"id": "a", "type": "text"}], "rows": []}],
+          "sources": [{"id": "s", "date": "2024-03", "date_inferred": True}]}, True),
+        ({"quire": 1, "id": "x", "title": "T", "as_of": "2025-Q5"}, False),
+        ({"quire": 1, "id": "x", "title": "T", "as_of": "25-06"}, False),
+        ({"quire": 1, "id": "x", "title": "T",
+          "sources": [{"id": "s", "date": "2024-Q1"}]}, False),
+        ({"quire": 1, "id": "x", "title": "T",
+          "tables": [{"id": "t", "sheet": "x" * 32, "columns": []}]}, False),
+        ({"quire": 1, "id": "x", "title": "T",
+          "tables": [{"id": "t", "sheet": "a:b", "columns": []}]}, False),
+        ({"quire": 1, "id": "x", "title": "T",
+          "tables": [{"id": "t", "sheet": "'a", "columns": []}]}, False),
     ],
     "template": [
         ({"quire-template": 1, "body": ["cover", {"chart": {"table": "t", "type": "donut"}}]},
@@ -116,6 +132,9 @@ cases = {
         ({"quire-template": 1, "body": ["cover", {"chart": {"table": "t", "series": [
             {"column": "a"}, {"column": "b", "as": "line", "axis": "right"}]}}],
           "pdf": {"standard": ["ua-1"]}}, True),
+        ({"quire-template": 1, "body": [{"chart": {"table": "t", "title": "T[^n]",
+                                                     "note": "*Caveat*[^n]"}}]}, True),
+        ({"quire-template": 1, "body": [{"chart": {"table": "t", "notes": "x"}}]}, False),
     ],
 }
 for which, validator in (("dataset", datasets), ("template", templates)):

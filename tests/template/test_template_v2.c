@@ -376,6 +376,46 @@ BAD_BIND(series_not_numeric, &v2,
          "t.yaml:3:45: error: chart y column 'name' is text; y takes numeric columns "
          "(number, integer, percent, currency)\n")
 
+/* ---- a chart's title and note: markup over the dataset (issue 19) ---- */
+
+static quire_footnote notes[] = {{.id = "n1", .number = 1}, {.id = "n2", .number = 0}};
+static quire_dataset with_notes = {
+    .struct_size = sizeof(quire_dataset), .path = "n.yaml", .id = "n", .title = "T",
+    .language = "en", .timestamp = -1, .tables = &tab, .n_tables = 1,
+    .footnotes = notes, .n_footnotes = 2};
+
+static void chart_title_and_note(void **state)
+{
+    template_src *src;
+    notes[1].number = 0;
+    quire_template *q = bind_ok(V1 "body:\n  - chart: {table: cloud, title: 'Share[^n1]', "
+                                   "note: '*Careful*: see [the table](#cloud)[^n2]'}\n"
+                                   "  - chart: {table: cloud}\n",
+                                &with_notes, &src);
+    const quire_chart *c = &quire_block_at(q, 0)->chart;
+    assert_string_equal(c->title, "Share");
+    assert_string_equal(c->title_text.plain, "Share");
+    assert_int_equal(c->title_text.n_runs, 2);
+    assert_int_equal(c->title_text.runs[1].footnote, 1);
+    assert_int_equal(c->title_given, 1);
+    assert_string_equal(c->note.plain, "Careful: see the table");
+    assert_int_equal(c->note.runs[0].flags, QUIRE_RUN_EMPHASIS);
+    assert_int_equal(c->note.runs[2].target, QUIRE_TARGET_TABLE);
+    /* n2 was referenced only here: it gets the next number */
+    assert_int_equal(c->note.runs[c->note.n_runs - 1].footnote, 2);
+    assert_int_equal(notes[1].number, 2);
+    const quire_chart *plain = &quire_block_at(q, 1)->chart;
+    assert_string_equal(plain->title_text.plain, "클라우드 매출");
+    assert_null(plain->note.plain);
+    done(q, src);
+}
+
+BAD_BIND(chart_note_errors, &with_notes,
+         V1 "body:\n  - chart: {table: cloud, title: 'A[^x]', note: 'See **this'}\n",
+         "t.yaml:3:34: error: chart.title: unknown footnote 'x' (at character 2)\n"
+         "t.yaml:3:49: error: chart.note: unclosed '**' (write '\\*' for a star) (at "
+         "character 5)\n")
+
 static int teardown_files(void **state)
 {
     unlink("logo.png");
@@ -389,6 +429,8 @@ int main(void)
         cmocka_unit_test(chart_options),
         cmocka_unit_test(automatic_chart),
         cmocka_unit_test(image_block),
+        cmocka_unit_test(chart_title_and_note),
+        cmocka_unit_test(chart_note_errors),
         cmocka_unit_test(image_unknown),
         cmocka_unit_test(placeholders),
         cmocka_unit_test(placeholder_unknown),
