@@ -1,16 +1,14 @@
 /* bench_charts.c — the 40 charts of the benchmark brief drawn straight
- * through the chart code (chart_height + chart_draw), two per page, with
- * the fonts loaded as the floor loads them: the chart code's own cost
- * beside bench_pdf_floor --charts-only.
+ * through the chart layout (chart_height + chart_draw) on the PDF
+ * plugin's canvas, two per page, with the text layer's faces: the chart
+ * code's own cost beside bench_pdf_floor --charts-only.
  *
  *   bench_pdf_charts OUT.pdf */
-#include <hpdf.h>
 #include <stdio.h>
 
 #include "bench_data.h"
 #include "chart.h"
-
-#define FONT_DIR "/usr/share/fonts/truetype/nanum/"
+#include "chart_page.h"
 
 static double numbers[BENCH_TABLES][BENCH_SERIES][BENCH_ROWS];
 static unsigned char decimals[BENCH_ROWS] = {1, 1, 1, 1, 1, 1, 1, 1};
@@ -44,31 +42,29 @@ int main(int argc, char **argv)
     static const size_t y3[] = {1, 2, 3};
     const quire_dataset ds = {.struct_size = sizeof ds, .id = "bench", .title = "bench",
                               .language = "ko", .sources = sources, .n_sources = 1};
-    HPDF_Doc pdf = HPDF_New(NULL, NULL);
-    HPDF_Page page = NULL;
-    char err[256], title[32];
+    chart_page doc = {0};
+    char err[256] = "", title[32];
     int status = 0;
 
-    if (argc != 2 || !pdf) return 2;
+    if (argc != 2) return 2;
+    if (chart_page_open(&doc)) {
+        chart_page_close(&doc);
+        return 2;
+    }
     bench_tables();
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
-    chart_style style = {
-        HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, FONT_DIR "NanumGothic.ttf", HPDF_TRUE), "UTF-8"),
-        HPDF_GetFont(pdf, HPDF_LoadTTFontFromFile(pdf, FONT_DIR "NanumGothicBold.ttf", HPDF_TRUE), "UTF-8"),
-        palette, 6, &ds, 10};
+    chart_style style = {palette, 6, &ds, 10, 0};
     for (int k = 0; k < BENCH_CHARTS && status == 0; k++) {
         int kind = bench_chart_kind(k);
         quire_chart c = {kind >= 4 ? QUIRE_CHART_PIE : kind == 3 ? QUIRE_CHART_LINE : QUIRE_CHART_BAR,
                          &tables[bench_chart_table(k)], 0, y3, kind >= 4 ? 1 : 3, title,
                          kind == 1, kind == 2, kind == 5, k % 2};
         snprintf(title, sizeof title, "차트 %d", k + 1);
-        if (k % 2 == 0) page = HPDF_AddPage(pdf);
-        double h = chart_height(&style, &c, 495);
-        status = chart_draw(page, &style, &c, 50, k % 2 ? 400 : 790, 495, h, err, sizeof err);
+        if (k % 2 == 0) chart_page_add(&doc);
+        double h = chart_height(&doc.cv.cv, &style, &c, 495);
+        status = chart_draw(&doc.cv.cv, &style, &c, 50, k % 2 ? 400 : 790, 495, h, err, sizeof err);
     }
     if (status) fprintf(stderr, "bench_pdf_charts: %s\n", err);
-    if (HPDF_SaveToFile(pdf, argv[1]) != HPDF_OK) status = 1;
-    HPDF_Free(pdf);
+    if (chart_page_save(&doc, argv[1])) status = 1;
+    chart_page_close(&doc);
     return status ? 1 : 0;
 }

@@ -1,6 +1,8 @@
 /* embed_chart.c — places a chart block in the flow: measured first, kept
  * whole on one page with its title (a new page when it does not fit), then
- * drawn by the chart module. */
+ * laid out by the chart layout (plugins/common/chart.h) on the page
+ * layer's canvas, in both passes: the first checks the glyphs of exactly
+ * the text the second draws. */
 #include "pdf.h"
 #include "tags.h"
 
@@ -8,34 +10,6 @@
 #include <string.h>
 
 #include "chart.h"
-
-/* In the dry pass the chart is not drawn, so its words are checked here. */
-static void chart_check_glyphs(pdf_ctx *ctx, const quire_chart *chart)
-{
-    const quire_table *t = chart->table;
-    fonts_check(ctx, ctx->bold, chart->title, strlen(chart->title));
-    const quire_column *x = chart->x < t->n_columns ? quire_column_at(t, chart->x) : NULL;
-    if (x && x->texts)
-        for (size_t r = 0; r < t->n_rows; r++)
-            if (x->texts[r])
-                fonts_check(ctx, ctx->body, x->texts[r], strlen(x->texts[r]));
-    for (size_t i = 0; i < chart->n_y; i++)
-        if (chart->y[i] < t->n_columns) {
-            const char *label = quire_column_at(t, chart->y[i])->label;
-            fonts_check(ctx, ctx->body, label, strlen(label));
-        }
-    for (size_t i = 0; i < chart->n_references; i++) {
-        const char *label = quire_reference_at(chart, i)->label;
-        if (label)
-            fonts_check(ctx, ctx->body, label, strlen(label));
-    }
-    const quire_column *names = chart->has_label && chart->label < t->n_columns
-                                    ? quire_column_at(t, chart->label) : NULL;
-    if (names && names->texts)
-        for (size_t r = 0; r < t->n_rows; r++)
-            if (names->texts[r])
-                fonts_check(ctx, ctx->body, names->texts[r], strlen(names->texts[r]));
-}
 
 /* 1 when the block after the chart's is the table it draws: that table's
  * title follows, so the chart does not repeat it. */
@@ -57,25 +31,20 @@ void embed_chart(pdf_ctx *ctx, const quire_chart *chart)
         return;
     snprintf(where, sizeof where, "chart of table '%s'", chart->table->id);
     ctx->where = where;
-    /* chart->alt, the text alternative, is there for the tagged structure */
-    chart_style style = {ctx->body->font, ctx->bold->font, ctx->tp->palette,
-                         ctx->tp->n_palette, ctx->ds, PDF_BODY_SIZE,
+    /* the layout's figure group carries chart->alt, the text alternative */
+    chart_style style = {ctx->tp->palette, ctx->tp->n_palette, ctx->ds, PDF_BODY_SIZE,
                          chart_table_follows(ctx, chart)};
-    double h = chart_height(&style, chart, ctx->width);
+    canvas_pdf cv;
+    canvas_pdf_init(&cv, ctx);
+    double h = chart_height(&cv.cv, &style, chart, ctx->width);
     double room = ctx->top - ctx->bottom;
     if (h > room)
         h = room; /* taller than a page: drawn into the whole page */
     page_need(ctx, h + 10);
     page_space(ctx, 10);
-    page_begin(ctx, PDF_ROLE_FIGURE);
-    tags_alt(ctx, chart->alt ? chart->alt : chart->title);
     double top = page_take(ctx, h + 12);
     links_dest(ctx, chart->id, top);
-    chart_check_glyphs(ctx, chart); /* first pass only */
-    HPDF_Page canvas = page_canvas(ctx);
-    if (canvas && chart_draw(canvas, &style, chart, ctx->left, top, ctx->width, h, err,
-                             sizeof err))
+    if (chart_draw(&cv.cv, &style, chart, ctx->left, top, ctx->width, h, err, sizeof err))
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "%s: %s", where, err[0] ? err : "cannot draw");
-    page_end(ctx);
     ctx->where = NULL;
 }

@@ -163,11 +163,8 @@ void notes_page_finish(pdf_ctx *ctx)
         for (size_t k = 0; k < slot->count; k++) {
             const lb_line *l = &note->lines.items[slot->first + k];
             double base = top - (NOTE_LEADING + NOTE_SIZE * 0.72) / 2;
-            if (ctx->dry)
-                fonts_check(ctx, ctx->body, note->rich.text + l->start, l->end - l->start);
-            else
-                text_rich_draw_line(page_canvas(ctx), &note->rich, &lk, l, ctx->left + NOTE_INDENT,
-                                    base, ctx->width - NOTE_INDENT, 1, links_on_text, ctx);
+            page_rich_line(ctx, &note->rich, &lk, l, ctx->left + NOTE_INDENT, base,
+                           ctx->width - NOTE_INDENT, 1);
             top -= NOTE_LEADING;
         }
         page_end(ctx);

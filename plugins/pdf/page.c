@@ -25,130 +25,6 @@ void page_end(pdf_ctx *ctx)
     tags_end(ctx);
 }
 
-static int drawing(const pdf_ctx *ctx)
-{
-    return !ctx->dry && ctx->page;
-}
-
-HPDF_Page page_canvas(const pdf_ctx *ctx)
-{
-    if (!drawing(ctx))
-        return NULL;
-    tags_draw(ctx, TAGS_GRAPHIC); /* what the caller draws belongs to the role */
-    return ctx->page;
-}
-
-static void set_rgb(HPDF_Page page, uint32_t rgb, int stroke)
-{
-    float r = ((rgb >> 16) & 0xFF) / 255.0f, g = ((rgb >> 8) & 0xFF) / 255.0f,
-          b = (rgb & 0xFF) / 255.0f;
-    if (stroke)
-        HPDF_Page_SetRGBStroke(page, r, g, b);
-    else
-        HPDF_Page_SetRGBFill(page, r, g, b);
-}
-
-void page_fill(pdf_ctx *ctx, double x, double y, double w, double h, uint32_t rgb)
-{
-    if (!drawing(ctx))
-        return;
-    tags_draw(ctx, TAGS_DECOR);
-    set_rgb(ctx->page, rgb, 0);
-    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-    HPDF_Page_Fill(ctx->page);
-}
-
-void page_rule(pdf_ctx *ctx, double x0, double x1, double y, double lw, uint32_t rgb)
-{
-    if (!drawing(ctx))
-        return;
-    tags_draw(ctx, TAGS_DECOR);
-    set_rgb(ctx->page, rgb, 1);
-    HPDF_Page_SetLineWidth(ctx->page, (HPDF_REAL)lw);
-    HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x0, (HPDF_REAL)y);
-    HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x1, (HPDF_REAL)y);
-    HPDF_Page_Stroke(ctx->page);
-}
-
-void page_text(pdf_ctx *ctx, const text_style *st, double x, double baseline, const char *s,
-               size_t len)
-{
-    if (ctx->dry)
-        fonts_check(ctx, st->face, s, len);
-    else if (ctx->page) {
-        tags_draw(ctx, TAGS_TEXT);
-        text_show(ctx->page, st, x, baseline, s, len);
-    }
-}
-
-void page_text_right(pdf_ctx *ctx, const text_style *st, double x_right, double baseline,
-                     const char *s)
-{
-    size_t len = strlen(s);
-    page_text(ctx, st, x_right - text_width(st, s, len), baseline, s, len);
-}
-
-void page_text_center(pdf_ctx *ctx, const text_style *st, double x_center, double baseline,
-                      const char *s)
-{
-    size_t len = strlen(s);
-    page_text(ctx, st, x_center - text_width(st, s, len) / 2, baseline, s, len);
-}
-
-/* Baseline of a line whose box starts at top: the text sits in the middle
- * of the leading, as in word processors. */
-static double baseline_in(double size, double top, double leading)
-{
-    return top - (leading + size * 0.72) / 2;
-}
-
-double page_text_block(pdf_ctx *ctx, const text_style *st, const char *s, double x,
-                       double top, double width, double leading)
-{
-    lb_lines lines = {0};
-    if (!s || text_break(st, s, width, &lines)) {
-        lb_lines_free(&lines);
-        return 0;
-    }
-    for (size_t i = 0; i < lines.count; i++) {
-        const lb_line *l = &lines.items[i];
-        page_text(ctx, st, x, baseline_in(st->size, top - (double)i * leading, leading),
-                  s + l->start, l->end - l->start);
-    }
-    double h = (double)lines.count * leading;
-    lb_lines_free(&lines);
-    return h;
-}
-
-/* The image of the dataset (or the logo), loaded once per document. */
-static HPDF_Image image_of(pdf_ctx *ctx, const quire_image *im)
-{
-    size_t slot = ctx->ds->n_images; /* the logo's */
-    for (size_t i = 0; i < ctx->ds->n_images; i++)
-        if (quire_image_at(ctx->ds, i) == im)
-            slot = i;
-    if (!ctx->images[slot])
-        ctx->images[slot] = im->format == QUIRE_IMAGE_PNG
-            ? HPDF_LoadPngImageFromFile(ctx->doc, im->path)
-            : HPDF_LoadJpegImageFromFile(ctx->doc, im->path);
-    if (!ctx->images[slot])
-        pdf_fail(ctx, QUIRE_ERR_INPUT, "image %s cannot be embedded (libharu error 0x%04X)",
-                 im->path, (unsigned)ctx->hpdf_error);
-    return ctx->images[slot];
-}
-
-void page_image(pdf_ctx *ctx, const quire_image *im, double x, double y, double w, double h)
-{
-    if (!drawing(ctx) || !im || !im->path)
-        return;
-    tags_image(ctx, im);
-    tags_draw(ctx, TAGS_GRAPHIC);
-    HPDF_Image img = image_of(ctx, im);
-    if (img)
-        HPDF_Page_DrawImage(ctx->page, img, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w,
-                            (HPDF_REAL)h);
-}
-
 /* Expands a header/footer pattern for the current page, within width. */
 static void margin_text(pdf_ctx *ctx, const char *pattern, double x, double width,
                         double baseline, int center)
@@ -282,37 +158,8 @@ void page_cover(pdf_ctx *ctx)
     ctx->page_used = 1;
 }
 
-static void run_block(pdf_ctx *ctx, const quire_block *b)
-{
-    switch (b->kind) {
-    case QUIRE_BLOCK_COVER: cover_draw(ctx); break;
-    case QUIRE_BLOCK_CONTENTS: contents_draw(ctx); break;
-    case QUIRE_BLOCK_HEADING:
-        ctx->where = "heading";
-        heading_draw(ctx, b->text ? b->text : "", 0, NULL);
-        break;
-    case QUIRE_BLOCK_FIGURES: figures_draw(ctx, b->figures, b->n_figures); break;
-    case QUIRE_BLOCK_SUMMARY: summary_draw(ctx); break;
-    case QUIRE_BLOCK_SECTION:
-        if (b->section)
-            section_draw(ctx, b->section);
-        break;
-    case QUIRE_BLOCK_CHART: embed_chart(ctx, &b->chart); break;
-    case QUIRE_BLOCK_TABLE:
-        if (b->table)
-            table_draw(ctx, b->table);
-        break;
-    case QUIRE_BLOCK_PAGE_BREAK: page_fresh(ctx); break;
-    case QUIRE_BLOCK_SOURCES: sources_draw(ctx); break;
-    case QUIRE_BLOCK_IMAGE:
-        if (b->image)
-            image_draw(ctx, b->image);
-        break;
-    }
-    ctx->where = NULL;
-}
-
-int page_run(pdf_ctx *ctx)
+/* One pass over the template's blocks. */
+static int page_pass(pdf_ctx *ctx, page_block_fn block)
 {
     ctx->page_no = 0;
     ctx->page = NULL;
@@ -330,7 +177,7 @@ int page_run(pdf_ctx *ctx)
         ctx->n_dests = 0; /* found again: a heading may have moved */
     for (size_t i = 0; i < ctx->tp->n_blocks && !ctx->status; i++) {
         ctx->block = i;
-        run_block(ctx, quire_block_at(ctx->tp, i));
+        block(ctx, i);
     }
     if (ctx->page_no == 0)
         page_new(ctx); /* a template without blocks still gives a page */
@@ -339,4 +186,27 @@ int page_run(pdf_ctx *ctx)
     if (ctx->dry)
         ctx->pages = ctx->page_no;
     return ctx->status ? -1 : 0;
+}
+
+/* The two passes: first passes find where everything falls (run again,
+ * at most four times, while a heading moved to the next page; each moves
+ * headings only forward, the last keeps what it found), then the drawing
+ * pass, knowing the page count and every destination. */
+int page_layout(pdf_ctx *ctx, page_block_fn block)
+{
+    ctx->dry = 1;
+    for (int pass = 0; pass < 4; pass++) {
+        ctx->breaks_frozen = pass == 3;
+        if (page_pass(ctx, block))
+            return -1;
+        if (!ctx->relayout)
+            break;
+    }
+    ctx->dry = 0;
+    ctx->pages_made = calloc((size_t)ctx->pages + 1, sizeof *ctx->pages_made);
+    if (!ctx->pages_made) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        return -1;
+    }
+    return page_pass(ctx, block);
 }

@@ -26,24 +26,6 @@ double flow_height(const pdf_ctx *ctx, const text_rich *r, const text_look *lk, 
     return h;
 }
 
-/* Draws (second pass) or checks the glyphs of (first pass) one line. */
-static void flow_line(pdf_ctx *ctx, const text_rich *r, const text_look *lk, const lb_line *l,
-                      double x, double baseline, double width, int justify)
-{
-    if (ctx->dry) {
-        for (size_t i = 0; i < r->n_spans; i++) {
-            const text_span *s = &r->spans[i];
-            size_t a = s->start > l->start ? s->start : l->start;
-            size_t b = s->end < l->end ? s->end : l->end;
-            if (b > a)
-                fonts_check(ctx, lk->family->face[(s->flags | lk->flags) & 3u], r->text + a,
-                            b - a);
-        }
-        return;
-    }
-    text_rich_draw_line(page_canvas(ctx), r, lk, l, x, baseline, width, justify, links_on_text, ctx);
-}
-
 double flow_block(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double x, double top,
                   double width, double leading, int justify)
 {
@@ -53,7 +35,7 @@ double flow_block(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double 
         return 0;
     }
     for (size_t i = 0; i < lines.count; i++) {
-        flow_line(ctx, r, lk, &lines.items[i], x,
+        page_rich_line(ctx, r, lk, &lines.items[i], x,
                   baseline_in(lk->size, top - (double)i * leading, leading), width, justify);
         notes_place(ctx, r, &lines.items[i]);
     }
@@ -95,8 +77,8 @@ void flow_para(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double ind
         if (mark && i == 0)
             page_text(ctx, &mark->st, ctx->left + mark->x, baseline_in(lk->size, top, leading),
                       mark->text, strlen(mark->text));
-        flow_line(ctx, r, lk, &lines.items[i], ctx->left + indent,
-                  baseline_in(lk->size, top, leading), width, 1);
+        page_rich_line(ctx, r, lk, &lines.items[i], ctx->left + indent,
+                       baseline_in(lk->size, top, leading), width, 1);
         notes_place(ctx, r, &lines.items[i]);
     }
     page_space(ctx, space_after);

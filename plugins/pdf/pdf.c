@@ -124,21 +124,7 @@ static quire_status render(pdf_ctx *ctx)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return ctx->status;
     }
-    ctx->dry = 1;
-    for (int pass = 0; pass < 4; pass++) { /* each pass moves headings only forward */
-        ctx->breaks_frozen = pass == 3;    /* the last one keeps what it found */
-        if (page_run(ctx))
-            return ctx->status;
-        if (!ctx->relayout)
-            break;
-    }
-    ctx->dry = 0;
-    ctx->pages_made = calloc((size_t)ctx->pages + 1, sizeof *ctx->pages_made);
-    if (!ctx->pages_made) {
-        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
-        return ctx->status;
-    }
-    if (page_run(ctx))
+    if (page_layout(ctx, blocks_draw))
         return ctx->status;
     links_finish(ctx);
     if (tags_finish(ctx))
@@ -158,7 +144,7 @@ static quire_status render(pdf_ctx *ctx)
     return ctx->status;
 }
 
-static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
+quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
 {
     pdf_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx) {
@@ -182,14 +168,3 @@ static quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
     free(ctx);
     return status;
 }
-
-static const char *const standards[] = {"ua-1", "a-2b", "a-3b", NULL};
-static const quire_option_decl options[] = {
-    {"standard", QUIRE_OPT_LIST, "", "PDF standards to meet", standards},
-    {"max_rows", QUIRE_OPT_INT, "500",
-     "rows of a table shown before a line saying how many follow (the workbook has all)", NULL},
-};
-
-QUIRE_PLUGIN_DEFINE2("pdf", "pdf", "2.0.0",
-                     "PDF brief: cover, contents, figures, tables and vector charts (libharu)",
-                     pdf_export, pdf_check, options, sizeof options / sizeof options[0])

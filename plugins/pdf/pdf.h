@@ -26,6 +26,7 @@
 #include <quire/quire-plugin.h>
 #include <stdint.h>
 
+#include "canvas.h"
 #include "linebreak.h"
 #include "text.h"
 
@@ -156,6 +157,8 @@ const char *fonts_kind(const char *path);
 /* Reports characters of text the face has no glyph for (first pass). */
 void fonts_check(pdf_ctx *ctx, const text_face *face, const char *text, size_t len);
 
+/* pdf.c: the plugin's export() */
+quire_status pdf_export(const quire_job *job, char *err, size_t err_size);
 /* check.c: the plugin's check() */
 quire_status pdf_check(const quire_job *job, char *err, size_t err_size);
 /* tounicode.c */
@@ -187,7 +190,10 @@ void page_heading_placed(pdf_ctx *ctx);
 int page_heading_moves(const pdf_ctx *ctx);
 /* The cover page: no header or footer. */
 void page_cover(pdf_ctx *ctx);
-int page_run(pdf_ctx *ctx);
+/* Lays the document out: first passes (nothing drawn), then the drawing
+ * pass; block(ctx, i) lays out template block i at the cursor. */
+typedef void (*page_block_fn)(pdf_ctx *ctx, size_t i);
+int page_layout(pdf_ctx *ctx, page_block_fn block);
 
 /* page.c: drawing, nothing in the first pass */
 void page_fill(pdf_ctx *ctx, double x, double y, double w, double h, uint32_t rgb);
@@ -203,8 +209,30 @@ void page_text_center(pdf_ctx *ctx, const text_style *st, double x_center,
 double page_text_block(pdf_ctx *ctx, const text_style *st, const char *s, double x,
                        double top, double width, double leading);
 void page_image(pdf_ctx *ctx, const quire_image *im, double x, double y, double w, double h);
-/* The page to draw on directly (the charts), NULL in the first pass. */
-HPDF_Page page_canvas(const pdf_ctx *ctx);
+/* One line of rich text (first pass: its glyphs checked). */
+void page_rich_line(pdf_ctx *ctx, const text_rich *r, const text_look *lk, const lb_line *l,
+                    double x, double baseline, double width, int justify);
+/* Text turned degrees counter-clockwise around (x, baseline). */
+void page_text_turned(pdf_ctx *ctx, const text_style *st, double x, double baseline,
+                      double degrees, const char *s, size_t len);
+/* Shapes in the innermost role (a figure's graphics), painted as p says. */
+void page_rect(pdf_ctx *ctx, double x, double y, double w, double h, const canvas_paint *p);
+void page_path(pdf_ctx *ctx, const canvas_path *path, const canvas_paint *p);
+void page_circle(pdf_ctx *ctx, double cx, double cy, double r, const canvas_paint *p);
+/* page_save .. page_restore bracket a graphics state (a clip, a figure);
+ * page_clip narrows drawing to the rectangle until page_restore. */
+void page_save(pdf_ctx *ctx);
+void page_restore(pdf_ctx *ctx);
+void page_clip(pdf_ctx *ctx, double x, double y, double w, double h);
+
+/* canvas_pdf.c: a chart canvas (canvas.h) on the page layer. */
+typedef struct canvas_pdf {
+    canvas cv;
+    pdf_ctx *ctx;
+    unsigned char groups[32]; /* kinds of the open groups, innermost last */
+    size_t n_groups;
+} canvas_pdf;
+void canvas_pdf_init(canvas_pdf *c, pdf_ctx *ctx);
 
 /* page_flow.c: rich text through the pages */
 /* Height of r broken width wide at leading per line. */
@@ -260,6 +288,9 @@ void notes_place(pdf_ctx *ctx, const text_rich *r, const lb_line *line);
 void notes_page_start(pdf_ctx *ctx);
 void notes_page_finish(pdf_ctx *ctx);
 void notes_pass_start(pdf_ctx *ctx);
+
+/* blocks.c: block i of the template, by its kind. */
+void blocks_draw(pdf_ctx *ctx, size_t i);
 
 /* The blocks, one file each. */
 void heading_draw(pdf_ctx *ctx, const char *text, int level, const char *id);

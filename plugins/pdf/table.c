@@ -205,12 +205,7 @@ static void row_draw(tbl *tb, size_t row, double h, int repeated)
             double base = top - VPAD - (double)(i + 1) * tb->leading + 3.2 * tb->size / CELL_SIZE;
             double lw = text_rich_width(&col->cell, &lk, l->start, l->end);
             double lx = col->right ? x + col->w - HPAD - lw : x + HPAD;
-            if (ctx->dry)
-                fonts_check(ctx, lk.family->face[lk.flags & 3u], col->cell.text + l->start,
-                            l->end - l->start);
-            else
-                text_rich_draw_line(page_canvas(ctx), &col->cell, &lk, l, lx, base,
-                                    col->w - 2 * HPAD, 0, links_on_text, ctx);
+            page_rich_line(ctx, &col->cell, &lk, l, lx, base, col->w - 2 * HPAD, 0);
             notes_place(ctx, &col->cell, l);
         }
         x += col->w;

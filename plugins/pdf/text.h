@@ -46,12 +46,6 @@ double text_face_width(const text_face *f, double size, const char *s, size_t le
  * bad byte, which decodes as U+FFFD). */
 uint32_t text_utf8_decode(const char *s, size_t *n);
 
-/* The face libharu's font belongs to, for code that holds only the
- * HPDF_Font (the charts): the faces of the document being exported on
- * this thread, or NULL. */
-const text_face *text_face_of(HPDF_Font font);
-void text_faces_register(const text_face *const *faces, size_t n);
-
 /* ------------------------------------------------------------------ */
 /* Plain text in one face                                              */
 /* ------------------------------------------------------------------ */

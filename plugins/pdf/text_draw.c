@@ -6,24 +6,6 @@
 
 #define ELLIPSIS "…"
 
-/* The faces of the export running on this thread (one export per thread). */
-static _Thread_local const text_face *const *registered;
-static _Thread_local size_t n_registered;
-
-void text_faces_register(const text_face *const *faces, size_t n)
-{
-    registered = faces;
-    n_registered = n;
-}
-
-const text_face *text_face_of(HPDF_Font font)
-{
-    for (size_t i = 0; i < n_registered; i++)
-        if (registered[i] && registered[i]->font == font)
-            return registered[i];
-    return NULL;
-}
-
 double text_width(const text_style *st, const char *s, size_t len)
 {
     return text_face_width(st->face, st->size, s, len);

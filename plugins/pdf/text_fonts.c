@@ -151,7 +151,6 @@ int fonts_load(pdf_ctx *ctx)
     }
     for (int i = 0; i < 4; i++)
         ctx->family.face[i] = &ctx->faces[i];
-    text_faces_register(ctx->family.face, 4);
     ctx->body = &ctx->faces[0];
     ctx->bold = &ctx->faces[1];
     return 0;
@@ -159,7 +158,6 @@ int fonts_load(pdf_ctx *ctx)
 
 void fonts_free(pdf_ctx *ctx)
 {
-    text_faces_register(NULL, 0);
     for (int i = 3; i >= 0; i--)
         text_face_free(&ctx->faces[i]);
 }

@@ -66,7 +66,7 @@ static double chart_line_top(const chart_ctx *ctx, size_t s, size_t r)
 
 /* One run of an area: the values from r0 to r1 down to their base. */
 static void chart_area_run(const chart_ctx *ctx, const chart_vplot *vp, size_t s, size_t r0,
-                           size_t r1)
+                           size_t r1, canvas_path *path)
 {
     const chart_axis *ax = chart_line_axis(ctx, vp, s);
     chart_rect p = vp->plot;
@@ -74,16 +74,15 @@ static void chart_area_run(const chart_ctx *ctx, const chart_vplot *vp, size_t s
 
     for (size_t r = r0; r <= r1; r++) {
         double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, chart_line_top(ctx, s, r), p.y, p.h);
-        if (r == r0) HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
-        else HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+        if (r == r0) canvas_path_move(path, x, y);
+        else canvas_path_line(path, x, y);
     }
     for (size_t r = r1 + 1; r-- > r0;) {
         double base = ctx->chart->stacked ? chart_area_base(ctx, s, r) : zero;
         double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, base, p.y, p.h);
-        HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+        canvas_path_line(path, x, y);
     }
-    HPDF_Page_ClosePath(ctx->page);
-    HPDF_Page_Fill(ctx->page);
+    canvas_path_close(path);
 }
 
 /* The area under series s, lighter than its line, run by run. */
@@ -95,7 +94,7 @@ static void chart_area_fill(const chart_ctx *ctx, const chart_vplot *vp, size_t 
         double c = (rgb >> shift) & 0xff;
         tint |= (uint32_t)lround(c + (255 - c) * (ctx->chart->stacked ? 0.25 : 0.45)) << shift;
     }
-    chart_fill_rgb(ctx, tint);
+    canvas_path path = {0};
     for (size_t r = 0; r < ctx->n_rows;) {
         if (isnan(chart_line_top(ctx, s, r))) {
             r++;
@@ -103,36 +102,35 @@ static void chart_area_fill(const chart_ctx *ctx, const chart_vplot *vp, size_t 
         }
         size_t end = r;
         while (end + 1 < ctx->n_rows && !isnan(chart_line_top(ctx, s, end + 1))) end++;
-        chart_area_run(ctx, vp, s, r, end);
+        chart_area_run(ctx, vp, s, r, end, &path);
         r = end + 1;
     }
+    chart_path(ctx, &path, canvas_fill(tint));
+    canvas_path_free(&path);
 }
 
 static void chart_line_path(const chart_ctx *ctx, const chart_vplot *vp, size_t s)
 {
     const chart_axis *ax = chart_line_axis(ctx, vp, s);
     chart_rect p = vp->plot;
+    canvas_path path = {0};
+    canvas_paint paint = canvas_stroke(chart_color(ctx, s), 1.6);
     int open = 0;
 
-    HPDF_Page_SetLineWidth(ctx->page, 1.6f);
-    HPDF_Page_SetLineJoin(ctx->page, HPDF_ROUND_JOIN);
-    HPDF_Page_SetLineCap(ctx->page, HPDF_ROUND_END);
-    chart_stroke_rgb(ctx, chart_color(ctx, s));
+    paint.round = 1;
     for (size_t r = 0; r < ctx->n_rows; r++) {
         double v = chart_line_top(ctx, s, r);
-        if (isnan(v)) {       /* the gap: stroke what we have, start again after */
-            if (open) HPDF_Page_Stroke(ctx->page);
+        if (isnan(v)) {       /* the gap: the line starts again after it */
             open = 0;
             continue;
         }
         double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, p.y, p.h);
-        if (open) HPDF_Page_LineTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
-        else HPDF_Page_MoveTo(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y);
+        if (open) canvas_path_line(&path, x, y);
+        else canvas_path_move(&path, x, y);
         open = 1;
     }
-    if (open) HPDF_Page_Stroke(ctx->page);
-    HPDF_Page_SetLineCap(ctx->page, HPDF_BUTT_END);
-    HPDF_Page_SetLineJoin(ctx->page, HPDF_MITER_JOIN);
+    chart_path(ctx, &path, paint);
+    canvas_path_free(&path);
 }
 
 /* 1 when the value at r has no neighbour to draw a line to: without a
@@ -166,20 +164,19 @@ static void chart_line_markers(const chart_ctx *ctx, const chart_vplot *vp, size
         double v = chart_line_top(ctx, s, r);
         if (isnan(v) || (dense && !chart_line_alone(ctx, s, r))) continue;
         double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, vp->plot.y, vp->plot.h);
-        chart_fill_rgb(ctx, chart_color(ctx, s));
-        chart_stroke_rgb(ctx, CHART_WHITE);
-        HPDF_Page_SetLineWidth(ctx->page, 0.8f);
-        HPDF_Page_Circle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)CHART_MARKER_R);
-        HPDF_Page_FillStroke(ctx->page);
+        canvas_paint paint = {chart_color(ctx, s), CHART_WHITE, 0.8, 0, 0, 0, 0};
+        chart_circle(ctx, x, y, CHART_MARKER_R, paint);
     }
 }
 
 void chart_line_one(chart_ctx *ctx, const chart_vplot *vp, size_t s, int markers)
 {
-    if (!ctx->page) return;
+    if (!ctx->drawing) return;
+    chart_group_begin(ctx, CANVAS_GROUP_SERIES, s, chart_series(ctx, s)->label);
     if (chart_is_area(ctx)) chart_area_fill(ctx, vp, s);
     chart_line_path(ctx, vp, s);
     if (markers && !chart_is_area(ctx)) chart_line_markers(ctx, vp, s);
+    chart_group_end(ctx);
 }
 
 /* A label on a white ground, so that lines passing under it do not cross
@@ -187,11 +184,8 @@ void chart_line_one(chart_ctx *ctx, const chart_vplot *vp, size_t s, int markers
 static void chart_line_label(const chart_ctx *ctx, chart_rect r, double fs, double base,
                              const char *s, size_t n)
 {
-    chart_fill_rgb(ctx, CHART_WHITE);
-    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)(r.x - 1), (HPDF_REAL)r.y, (HPDF_REAL)(r.w + 2),
-                        (HPDF_REAL)r.h);
-    HPDF_Page_Fill(ctx->page);
-    chart_text(ctx, ctx->style->font, fs, CHART_INK, r.x, base, s, n, 0);
+    chart_fill_rect(ctx, CHART_WHITE, r.x - 1, r.y, r.w + 2, r.h);
+    chart_text(ctx, CANVAS_REGULAR, fs, CHART_INK, r.x, base, s, n, 0);
 }
 
 /* Value labels above each point, else below, else left out. */
@@ -201,12 +195,14 @@ void chart_line_value_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
     chart_rect p = vp->plot;
     double fs = ctx->fs * 0.92;
 
-    for (size_t r = 0; r < ctx->n_rows && ctx->page; r++) {
+    if (!ctx->drawing) return;
+    chart_group_begin(ctx, CANVAS_GROUP_LABELS, s, NULL);
+    for (size_t r = 0; r < ctx->n_rows; r++) {
         double v = chart_line_top(ctx, s, r);
         char buf[64];
         if (isnan(v) || isnan(chart_value(ctx, s, r))) continue;
         size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
-        double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
+        double w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n);
         double x = chart_row_x(ctx, vp, r), y = chart_axis_pos(ax, v, p.y, p.h);
         double above = y + CHART_MARKER_R + 2, below = y - CHART_MARKER_R - 2 - fs * 0.75;
         chart_rect a = {x - w / 2, above - fs * 0.22, w, fs * 0.95};
@@ -216,6 +212,7 @@ void chart_line_value_labels(chart_ctx *ctx, const chart_vplot *vp, size_t s)
         else if (chart_place(ctx, b, &p) == 0)
             chart_line_label(ctx, b, fs, below, buf, n);
     }
+    chart_group_end(ctx);
 }
 
 /* Markers are not labels, but labels must not cover them. */

@@ -1,8 +1,8 @@
 /* chart_internal.h — what the chart_*.c files share: the drawing context,
  * text measuring and placing, the data accessors, axes and legends.
  * Not used outside the chart code. */
-#ifndef QUIRE_PDF_CHART_INTERNAL_H
-#define QUIRE_PDF_CHART_INTERNAL_H
+#ifndef QUIRE_COMMON_CHART_INTERNAL_H
+#define QUIRE_COMMON_CHART_INTERNAL_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -29,14 +29,6 @@ typedef struct chart_rect {
     double x, y, w, h;          /* y is the bottom edge */
 } chart_rect;
 
-/* Advance widths already asked of libharu, whose lookup per character is
- * slow for CJK fonts: keyed by the UTF-8 bytes and the font (body, bold). */
-#define CHART_WIDTH_SLOTS 1024
-typedef struct chart_widths {
-    uint64_t key[CHART_WIDTH_SLOTS];    /* 0: empty */
-    float width[CHART_WIDTH_SLOTS];     /* in 1/1000 em */
-} chart_widths;
-
 /* The x axis of a time chart: dates placed by time, ticks on month,
  * quarter or year boundaries. */
 typedef struct chart_time {
@@ -47,7 +39,8 @@ typedef struct chart_time {
 } chart_time;
 
 typedef struct chart_ctx {
-    HPDF_Page page;             /* NULL when only measuring */
+    const canvas *cv;           /* measures, and draws when drawing */
+    int drawing;                /* 0: only measuring (chart_height, a legend's size) */
     const chart_style *style;
     const quire_chart *chart;
     const quire_table *table;
@@ -65,7 +58,6 @@ typedef struct chart_ctx {
     int horizontal;             /* bars sideways: never with lines or a second axis */
     double y_min, y_max;        /* the template's ends, NaN when not given */
     double x_lo, x_hi;          /* scatter and time: the data's x range */
-    chart_widths *widths;       /* owned; written through a const context */
     size_t n_rows;
     const uint32_t *legend_rgb; /* swatch colours by index, instead of the palette's */
     chart_rect ref_at[CHART_MAX_REFS];  /* where reference labels go */
@@ -80,7 +72,7 @@ typedef struct chart_line {
 } chart_line;
 
 /* chart_data.c */
-int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
+int chart_ctx_init(chart_ctx *ctx, const canvas *cv, int drawing, const chart_style *style,
                    const quire_chart *chart, char *err, size_t err_size);
 void chart_ctx_free(chart_ctx *ctx);
 const quire_column *chart_series(const chart_ctx *ctx, size_t s);
@@ -105,22 +97,26 @@ size_t chart_tick_label(const chart_ctx *ctx, int right, const ticks *t, int i, 
                         size_t size);
 
 /* chart_text.c */
-double chart_text_width(const chart_ctx *ctx, HPDF_Font font, double size, const char *s,
+double chart_text_width(const chart_ctx *ctx, canvas_face face, double size, const char *s,
                         size_t len);
-void chart_text(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+void chart_text(const chart_ctx *ctx, canvas_face face, double size, uint32_t rgb,
                 double x, double y, const char *s, size_t len, int align);
-void chart_text_rotated(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+void chart_text_rotated(const chart_ctx *ctx, canvas_face face, double size, uint32_t rgb,
                         double x, double y, double degrees, const char *s, size_t len);
-size_t chart_text_wrap(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
+size_t chart_text_wrap(const chart_ctx *ctx, canvas_face face, double size, const char *s, double width,
                        chart_line *lines, size_t max_lines, int *broke_word);
-size_t chart_text_shorten(const chart_ctx *ctx, HPDF_Font font, double size, const char *s, double width,
+size_t chart_text_shorten(const chart_ctx *ctx, canvas_face face, double size, const char *s, double width,
                           char *buf, size_t buf_size);
-size_t chart_paragraph_lines(const chart_ctx *ctx, HPDF_Font font, double size,
+size_t chart_paragraph_lines(const chart_ctx *ctx, canvas_face face, double size,
                              const char *s, double width);
-double chart_paragraph(const chart_ctx *ctx, HPDF_Font font, double size, uint32_t rgb,
+double chart_paragraph(const chart_ctx *ctx, canvas_face face, double size, uint32_t rgb,
                        const char *s, double x, double top, double width);
-void chart_fill_rgb(const chart_ctx *ctx, uint32_t rgb);
-void chart_stroke_rgb(const chart_ctx *ctx, uint32_t rgb);
+/* Drawing: nothing happens while only measuring. */
+void chart_fill_rect(const chart_ctx *ctx, uint32_t rgb, double x, double y, double w, double h);
+void chart_circle(const chart_ctx *ctx, double cx, double cy, double r, canvas_paint paint);
+void chart_path(const chart_ctx *ctx, const canvas_path *path, canvas_paint paint);
+void chart_group_begin(const chart_ctx *ctx, canvas_group kind, size_t index, const char *label);
+void chart_group_end(const chart_ctx *ctx);
 void chart_hline(const chart_ctx *ctx, double x0, double x1, double y, double lw, uint32_t rgb);
 void chart_vline(const chart_ctx *ctx, double x, double y0, double y1, double lw, uint32_t rgb);
 int chart_place(chart_ctx *ctx, chart_rect r, const chart_rect *within);

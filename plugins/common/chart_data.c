@@ -170,7 +170,7 @@ static char *chart_category_dup(const quire_column *c, size_t row)
     return strdup(buf);
 }
 
-int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
+int chart_ctx_init(chart_ctx *ctx, const canvas *cv, int drawing, const chart_style *style,
                    const quire_chart *chart, char *err, size_t err_size)
 {
     const char *lang;
@@ -178,7 +178,8 @@ int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
 
     memset(ctx, 0, sizeof *ctx);
     if (chart_check(chart, err, err_size)) return -1;
-    ctx->page = page;
+    ctx->cv = cv;
+    ctx->drawing = drawing;
     ctx->style = style;
     ctx->chart = chart;
     ctx->table = chart->table;
@@ -200,8 +201,6 @@ int chart_ctx_init(chart_ctx *ctx, HPDF_Page page, const chart_style *style,
     }
     ctx->horizontal = chart->type == QUIRE_CHART_BAR && chart->horizontal && !ctx->has_right &&
                       ctx->n_bars == (int)chart->n_y;
-    ctx->widths = calloc(1, sizeof *ctx->widths);
-    if (!ctx->widths) goto oom;
     if (ctx->n_rows == 0) return 0;
     if (chart_order(ctx)) goto oom;
     ctx->cats = calloc(ctx->n_rows, sizeof *ctx->cats);
@@ -227,10 +226,8 @@ void chart_ctx_free(chart_ctx *ctx)
         for (size_t r = 0; r < ctx->n_rows; r++) free(ctx->cats[r]);
     free(ctx->cats);
     free(ctx->order);
-    free(ctx->widths);
     ctx->order = NULL;
     ctx->cats = NULL;
-    ctx->widths = NULL;
 }
 
 const quire_column *chart_series(const chart_ctx *ctx, size_t s)

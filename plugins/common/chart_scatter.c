@@ -76,14 +76,14 @@ static void chart_scatter_label(chart_ctx *ctx, const chart_scatter *sc, double 
 {
     double fs = ctx->fs * 0.9, d = CHART_DOT_R + 2;
     char buf[128];
-    size_t n = chart_text_shorten(ctx, ctx->style->font, fs, name, 120, buf, sizeof buf);
-    double w = chart_text_width(ctx, ctx->style->font, fs, buf, n), h = fs * 1.15;
+    size_t n = chart_text_shorten(ctx, CANVAS_REGULAR, fs, name, 120, buf, sizeof buf);
+    double w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n), h = fs * 1.15;
     const chart_rect spots[] = {{x + d, y - h / 2, w, h}, {x - d - w, y - h / 2, w, h},
                                 {x - w / 2, y + d, w, h}, {x - w / 2, y - d - h, w, h}};
 
     for (size_t i = 0; i < sizeof spots / sizeof *spots; i++)
         if (chart_place(ctx, spots[i], &sc->vp.plot) == 0) {
-            chart_text(ctx, ctx->style->font, fs, CHART_INK, spots[i].x, spots[i].y + fs * 0.25,
+            chart_text(ctx, CANVAS_REGULAR, fs, CHART_INK, spots[i].x, spots[i].y + fs * 0.25,
                        buf, n, 0);
             return;
         }
@@ -99,8 +99,8 @@ static void chart_scatter_x_title(const chart_ctx *ctx, chart_rect p)
                  : snprintf(buf, sizeof buf, "%s", x->label);
 
     if (n <= 0) return;
-    size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, buf, p.w, out, sizeof out);
-    chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, p.x + p.w,
+    size_t len = chart_text_shorten(ctx, CANVAS_REGULAR, ctx->fs, buf, p.w, out, sizeof out);
+    chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, p.x + p.w,
                p.y - 3 - ctx->lh - ctx->fs * 0.95, out, len, 2);
 }
 
@@ -122,29 +122,32 @@ void chart_scatter_draw(chart_ctx *ctx, chart_rect box)
     if (ctx->n_rows == 0) return;
     chart_scatter_layout(ctx, box.w, &box, &sc);
     p = sc.vp.plot;
+    chart_group_begin(ctx, CANVAS_GROUP_AXIS, 0, NULL);
     chart_axis_draw_vertical(ctx, &sc.vp.ax, p);
     if (ctx->time) chart_time_draw(ctx, &sc.vp.tm, p);
     else chart_axis_draw_horizontal(ctx, &sc.xax, p);
     chart_hline(ctx, p.x, p.x + p.w, p.y, 0.7, CHART_ZERO);
     chart_vline(ctx, p.x, p.y, p.y + p.h, 0.7, CHART_ZERO);
     chart_scatter_x_title(ctx, p);
+    chart_group_end(ctx);
     chart_references(ctx, &sc.vp.ax, 0, p, 0, 0);
     chart_references(ctx, &sc.vp.ax, 0, p, 0, 1);
     /* every marker first: names must not cover any of them */
-    for (size_t s = 0; s < c->n_y; s++)
+    for (size_t s = 0; s < c->n_y; s++) {
+        chart_group_begin(ctx, CANVAS_GROUP_SERIES, s, chart_series(ctx, s)->label);
         for (size_t r = 0; r < ctx->n_rows; r++) {
             double v = chart_value(ctx, s, r), x = chart_scatter_px(ctx, &sc, r);
             if (isnan(v) || isnan(x)) continue;
             double y = chart_axis_pos(&sc.vp.ax, v, p.y, p.h);
-            chart_fill_rgb(ctx, chart_color(ctx, s));
-            chart_stroke_rgb(ctx, CHART_WHITE);
-            HPDF_Page_SetLineWidth(ctx->page, 0.6f);
-            HPDF_Page_Circle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)CHART_DOT_R);
-            HPDF_Page_FillStroke(ctx->page);
+            canvas_paint paint = {chart_color(ctx, s), CHART_WHITE, 0.6, 0, 0, 0, 0};
+            chart_circle(ctx, x, y, CHART_DOT_R, paint);
             if (c->has_label || c->value_labels)
                 chart_place(ctx, (chart_rect){x - CHART_DOT_R, y - CHART_DOT_R, 2 * CHART_DOT_R,
                                               2 * CHART_DOT_R}, NULL);
         }
+        chart_group_end(ctx);
+    }
+    chart_group_begin(ctx, CANVAS_GROUP_LABELS, 0, NULL);
     for (size_t s = 0; s < c->n_y && (c->has_label || c->value_labels); s++)
         for (size_t r = 0; r < ctx->n_rows; r++) {
             double v = chart_value(ctx, s, r), x = chart_scatter_px(ctx, &sc, r);
@@ -157,4 +160,5 @@ void chart_scatter_draw(chart_ctx *ctx, chart_rect box)
             }
             chart_scatter_label(ctx, &sc, x, chart_axis_pos(&sc.vp.ax, v, p.y, p.h), name);
         }
+    chart_group_end(ctx);
 }

@@ -13,20 +13,16 @@ static void chart_legend_swatch(const chart_ctx *ctx, size_t i, int line, double
 {
     uint32_t rgb = ctx->legend_rgb ? ctx->legend_rgb[i] : chart_color(ctx, i);
 
-    if (!ctx->page) return;
-    chart_fill_rgb(ctx, rgb);
+    if (!ctx->drawing) return;
     if (line) {
         chart_hline(ctx, x, x + CHART_SWATCH * 1.6, mid, 1.6, rgb);
-        HPDF_Page_Circle(ctx->page, (HPDF_REAL)(x + CHART_SWATCH * 0.8), (HPDF_REAL)mid, 2.2f);
-        HPDF_Page_Fill(ctx->page);
+        chart_circle(ctx, x + CHART_SWATCH * 0.8, mid, 2.2, canvas_fill(rgb));
         return;
     }
-    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)(mid - CHART_SWATCH / 2),
-                        CHART_SWATCH, CHART_SWATCH);
-    HPDF_Page_Fill(ctx->page);
+    chart_fill_rect(ctx, rgb, x, mid - CHART_SWATCH / 2, CHART_SWATCH, CHART_SWATCH);
 }
 
-/* Lays out (and draws, when the context has a page) the legend from top
+/* Lays out (and draws, when the context draws) the legend from top
  * down within width; names[i] takes palette colour first_color + i.
  * Returns its height. */
 double chart_legend(const chart_ctx *ctx, const char *const *names, const int *lines, size_t n,
@@ -40,16 +36,16 @@ double chart_legend(const chart_ctx *ctx, const char *const *names, const int *l
         int line = lines && lines[i];
         double sw = CHART_SWATCH * (line ? 1.6 : 1.0);
         char buf[256];
-        size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, names[i],
+        size_t len = chart_text_shorten(ctx, CANVAS_REGULAR, ctx->fs, names[i],
                                         width - sw - CHART_SWATCH_GAP, buf, sizeof buf);
-        double tw = chart_text_width(ctx, ctx->style->font, ctx->fs, buf, len);
+        double tw = chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, buf, len);
         double item = sw + CHART_SWATCH_GAP + tw;
         double base;
 
         if (cur > 0 && cur + item > width) cur = 0, row++;
         base = top - row * ctx->lh - ctx->fs * 0.95;
         chart_legend_swatch(ctx, first_color + i, line, x + cur, base + ctx->fs * 0.33);
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x + cur + sw + CHART_SWATCH_GAP,
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, x + cur + sw + CHART_SWATCH_GAP,
                    base, buf, len, 0);
         cur += item + CHART_ITEM_GAP;
     }

@@ -129,21 +129,25 @@ static double chart_body_height(chart_ctx *ctx, double w)
 static double chart_legend_draw(chart_ctx *ctx, double x, double top, double width)
 {
     chart_names names;
+    double h;
 
     chart_legend_names(ctx, &names);
-    return chart_legend(ctx, names.ptr, names.lines, names.n, 0, x, top, width);
+    chart_group_begin(ctx, CANVAS_GROUP_LEGEND, 0, NULL);
+    h = chart_legend(ctx, names.ptr, names.lines, names.n, 0, x, top, width);
+    chart_group_end(ctx);
+    return h;
 }
 
 static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 {
-    HPDF_Page page = ctx->page;
+    int drawing = ctx->drawing;
     quire_legend where = chart_legend_place(ctx);
     double bw = chart_body_width(ctx, width);
     size_t n;
 
-    ctx->page = NULL;   /* measure only: the legend draws when it has a page */
+    ctx->drawing = 0;   /* measure only: the legend draws when drawing */
     memset(f, 0, sizeof *f);
-    n = chart_paragraph_lines(ctx, ctx->style->bold, ctx->fs_title, chart_title(ctx), width);
+    n = chart_paragraph_lines(ctx, CANVAS_BOLD, ctx->fs_title, chart_title(ctx), width);
     f->title = n ? n * ctx->fs_title * 1.3 + CHART_GAP : 0;
     if (where != QUIRE_LEGEND_NONE) {
         f->legend = chart_legend_draw(ctx, 0, 0, where == QUIRE_LEGEND_RIGHT
@@ -161,13 +165,13 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
     if (ctx->chart->type == QUIRE_CHART_PIE)
         chart_pie_note(ctx, f->note_text, sizeof f->note_text);
     if (f->note_text[0])
-        f->note = chart_paragraph_lines(ctx, ctx->style->font, ctx->fs_small, f->note_text, width)
+        f->note = chart_paragraph_lines(ctx, CANVAS_REGULAR, ctx->fs_small, f->note_text, width)
                   * ctx->fs_small * 1.3 + 2;
     chart_source_line(ctx, f->source_text, sizeof f->source_text);
     if (f->source_text[0])
-        f->source = chart_paragraph_lines(ctx, ctx->style->font, ctx->fs_small, f->source_text, width)
+        f->source = chart_paragraph_lines(ctx, CANVAS_REGULAR, ctx->fs_small, f->source_text, width)
                     * ctx->fs_small * 1.3 + 3;
-    ctx->page = page;
+    ctx->drawing = drawing;
 }
 
 static double chart_frame_total(const chart_frame *f)
@@ -175,14 +179,15 @@ static double chart_frame_total(const chart_frame *f)
     return f->title + f->legend + f->unit + f->body + CHART_GAP + f->note + f->source;
 }
 
-double chart_height(const chart_style *style, const quire_chart *chart, double width)
+double chart_height(const canvas *cv, const chart_style *style, const quire_chart *chart,
+                    double width)
 {
     chart_ctx ctx;
     chart_frame f;
     char err[128];
     double h;
 
-    if (chart_ctx_init(&ctx, NULL, style, chart, err, sizeof err))
+    if (chart_ctx_init(&ctx, cv, 0, style, chart, err, sizeof err))
         return (style->font_size > 0 ? style->font_size : 10) * 3;
     chart_frame_layout(&ctx, width, &f);
     h = chart_frame_total(&f);
@@ -197,7 +202,7 @@ static void chart_unit_one(const chart_ctx *ctx, const char *unit, double x, dou
 
     if (n < 0) return;
     if ((size_t)n >= sizeof buf) n = sizeof buf - 1;
-    chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x, top - ctx->fs * 0.95, buf,
+    chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, x, top - ctx->fs * 0.95, buf,
                (size_t)n, align);
 }
 
@@ -222,26 +227,27 @@ static void chart_body_draw(chart_ctx *ctx, chart_rect box)
     }
 }
 
-int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *chart,
-               double x, double top, double width, double height,
-               char *err, size_t err_size)
+int chart_draw(const canvas *cv, const chart_style *style, const quire_chart *chart,
+               double x, double top, double width, double height, char *err, size_t err_size)
 {
     chart_ctx ctx;
     chart_frame f;
     double y = top, body;
 
-    if (!page || !style || !chart || !style->font || !style->bold) {
-        snprintf(err, err_size, "chart: no page or no font");
+    if (!cv || !style || !chart) {
+        snprintf(err, err_size, "chart: no canvas");
         return -1;
     }
-    if (chart_ctx_init(&ctx, page, style, chart, err, err_size)) return -1;
+    if (chart_ctx_init(&ctx, cv, 1, style, chart, err, err_size)) return -1;
     chart_frame_layout(&ctx, width, &f);
     /* the plot takes whatever height the box gives beyond the other parts */
     body = height - (chart_frame_total(&f) - f.body);
     if (body < CHART_MIN_BODY) body = CHART_MIN_BODY;
 
-    HPDF_Page_GSave(page);
-    chart_paragraph(&ctx, style->bold, ctx.fs_title, CHART_INK, chart_title(&ctx), x, y, width);
+    chart_group_begin(&ctx, CANVAS_GROUP_FIGURE, 0, chart->alt ? chart->alt : chart->title);
+    chart_group_begin(&ctx, CANVAS_GROUP_TITLE, 0, NULL);
+    chart_paragraph(&ctx, CANVAS_BOLD, ctx.fs_title, CHART_INK, chart_title(&ctx), x, y, width);
+    chart_group_end(&ctx);
     y -= f.title;
     quire_legend where = chart_legend_place(&ctx);
     double bw = chart_body_width(&ctx, width);
@@ -249,7 +255,11 @@ int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *char
         chart_legend_draw(&ctx, x, y, width);
         y -= f.legend;
     }
-    if (f.unit) chart_unit_draw(&ctx, x, y, bw);
+    if (f.unit) {
+        chart_group_begin(&ctx, CANVAS_GROUP_NOTE, 0, NULL);
+        chart_unit_draw(&ctx, x, y, bw);
+        chart_group_end(&ctx);
+    }
     y -= f.unit;
     if (where == QUIRE_LEGEND_RIGHT)
         chart_legend_draw(&ctx, x + width - width * CHART_LEGEND_RIGHT_SHARE, y,
@@ -260,11 +270,13 @@ int chart_draw(HPDF_Page page, const chart_style *style, const quire_chart *char
         chart_legend_draw(&ctx, x, y, width);
         y -= f.legend;
     }
+    chart_group_begin(&ctx, CANVAS_GROUP_NOTE, 0, NULL);
     if (f.note_text[0])
-        y -= chart_paragraph(&ctx, style->font, ctx.fs_small, CHART_INK_SOFT, f.note_text, x, y, width) + 2;
+        y -= chart_paragraph(&ctx, CANVAS_REGULAR, ctx.fs_small, CHART_INK_SOFT, f.note_text, x, y, width) + 2;
     if (f.source_text[0])
-        chart_paragraph(&ctx, style->font, ctx.fs_small, CHART_INK_SOFT, f.source_text, x, y - 3, width);
-    HPDF_Page_GRestore(page);
+        chart_paragraph(&ctx, CANVAS_REGULAR, ctx.fs_small, CHART_INK_SOFT, f.source_text, x, y - 3, width);
+    chart_group_end(&ctx);
+    chart_group_end(&ctx);
     chart_ctx_free(&ctx);
     return 0;
 }

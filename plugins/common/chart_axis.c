@@ -16,7 +16,7 @@ static double chart_axis_label_width(const chart_ctx *ctx, const chart_axis *ax)
 
     for (int i = 0; i < t->count; i++) {
         size_t n = chart_tick_label(ctx, ax->right, t, i, buf, sizeof buf);
-        w = fmax(w, chart_text_width(ctx, ctx->style->font, ctx->fs, buf, n));
+        w = fmax(w, chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, buf, n));
     }
     return w;
 }
@@ -96,7 +96,7 @@ void chart_axis_draw_vertical(const chart_ctx *ctx, const chart_axis *ax, chart_
         double y = chart_axis_pos(ax, v, plot.y, plot.h);
         size_t n = chart_tick_label(ctx, 0, &ax->t, i, buf, sizeof buf);
         if (v != 0) chart_hline(ctx, plot.x, plot.x + plot.w, y, 0.4, CHART_GRID);
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, plot.x - 4,
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, plot.x - 4,
                    y - ctx->fs * 0.35, buf, n, 2);
     }
 }
@@ -113,7 +113,7 @@ void chart_axis_draw_right(const chart_ctx *ctx, const chart_axis *ax, chart_rec
         double y = chart_axis_pos(ax, ticks_value(&ax->t, i), plot.y, plot.h);
         size_t n = chart_tick_label(ctx, 1, &ax->t, i, buf, sizeof buf);
         chart_hline(ctx, x, x + 3, y, 0.5, CHART_ZERO);
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x + 5, y - ctx->fs * 0.35,
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, x + 5, y - ctx->fs * 0.35,
                    buf, n, 0);
     }
 }
@@ -127,7 +127,7 @@ void chart_axis_draw_horizontal(const chart_ctx *ctx, const chart_axis *ax, char
         double x = chart_axis_pos(ax, v, plot.x, plot.w);
         size_t n = chart_tick_label(ctx, 0, &ax->t, i, buf, sizeof buf);
         if (v != 0) chart_vline(ctx, x, plot.y, plot.y + plot.h, 0.4, CHART_GRID);
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK_SOFT, x,
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, x,
                    plot.y - ctx->fs - 3, buf, n, 1);
     }
 }
@@ -148,9 +148,9 @@ void chart_cats_layout(const chart_ctx *ctx, double plot_w, chart_cats *cl)
         chart_line lines[3];
         int broke;
         size_t n;
-        max_w = fmax(max_w, chart_text_width(ctx, ctx->style->font, ctx->fs, ctx->cats[r],
+        max_w = fmax(max_w, chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, ctx->cats[r],
                                              strlen(ctx->cats[r])));
-        n = chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r], band - 4, lines, 3, &broke);
+        n = chart_text_wrap(ctx, CANVAS_REGULAR, ctx->fs, ctx->cats[r], band - 4, lines, 3, &broke);
         if (n > 2 || broke) wraps = 0;
         if (n > max_lines) max_lines = n;
     }
@@ -175,12 +175,12 @@ static void chart_cats_draw_rotated(const chart_ctx *ctx, const chart_cats *cl, 
 {
     char buf[256];
     double room = fmin(cl->max_w, (cx - x0) / CHART_SIN45);
-    size_t n = chart_text_shorten(ctx, ctx->style->font, ctx->fs, label, room, buf, sizeof buf);
-    double w = chart_text_width(ctx, ctx->style->font, ctx->fs, buf, n);
+    size_t n = chart_text_shorten(ctx, CANVAS_REGULAR, ctx->fs, label, room, buf, sizeof buf);
+    double w = chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, buf, n);
     /* the text's middle line ends at the band's centre, just under the axis */
     double ex = cx + 0.25 * ctx->fs, ey = top - 2 - 0.25 * ctx->fs;
 
-    chart_text_rotated(ctx, ctx->style->font, ctx->fs, CHART_INK, ex - w * CHART_SIN45,
+    chart_text_rotated(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, ex - w * CHART_SIN45,
                        ey - w * CHART_SIN45, 45, buf, n);
 }
 
@@ -197,10 +197,10 @@ void chart_cats_draw(const chart_ctx *ctx, const chart_cats *cl, chart_rect plot
             chart_cats_draw_rotated(ctx, cl, cx, top, x0, s);
         } else {
             chart_line lines[2];
-            size_t n = chart_text_wrap(ctx, ctx->style->font, ctx->fs, s,
+            size_t n = chart_text_wrap(ctx, CANVAS_REGULAR, ctx->fs, s,
                                        cl->mode == CHART_CATS_WRAP ? band - 4 : 1e9, lines, 2, NULL);
             for (size_t i = 0; i < n && i < 2; i++)
-                chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, cx,
+                chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, cx,
                            top - ctx->fs * 0.95 - i * ctx->lh, s + lines[i].off, lines[i].len, 1);
         }
     }
@@ -276,10 +276,12 @@ void chart_vplot_layout(const chart_ctx *ctx, double lo, double hi, int labels, 
  * data so that it lies on top. */
 void chart_vplot_draw_frame(const chart_ctx *ctx, const chart_vplot *vp, double x0)
 {
+    chart_group_begin(ctx, CANVAS_GROUP_AXIS, 0, NULL);
     chart_axis_draw_vertical(ctx, &vp->ax, vp->plot);
     if (ctx->has_right) chart_axis_draw_right(ctx, &vp->ax2, vp->plot);
     if (ctx->time) chart_time_draw(ctx, &vp->tm, vp->plot);
     else chart_cats_draw(ctx, &vp->cats, vp->plot, x0);
+    chart_group_end(ctx);
 }
 
 /* Where drawn row i lies along x: the centre of its band, or its date. */
@@ -333,7 +335,7 @@ void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm)
 {
     static const int steps[] = {1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000};
     double span = ctx->x_hi - ctx->x_lo, pad = span > 0 ? span * 0.03 : 15;
-    double label_w = chart_text_width(ctx, ctx->style->font, ctx->fs, "2025-00", 7) + ctx->fs;
+    double label_w = chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, "2025-00", 7) + ctx->fs;
     int y0, m0, y1, m1;
 
     memset(tm, 0, sizeof *tm);
@@ -364,7 +366,7 @@ void chart_time_draw(const chart_ctx *ctx, const chart_time *tm, chart_rect plot
         double x = plot.x + (tm->at[i] - tm->lo) / span * plot.w;
         size_t n = chart_time_label(tm, tm->at[i], buf, sizeof buf);
         chart_vline(ctx, x, plot.y - 2, plot.y, 0.5, CHART_ZERO);
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x, plot.y - 3 - ctx->fs * 0.95,
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, x, plot.y - 3 - ctx->fs * 0.95,
                    buf, n, 1);
     }
 }
@@ -387,9 +389,9 @@ void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rec
         if ((ref->right_axis && ctx->has_right) != right) continue;
         double p = vertical ? chart_axis_pos(ax, ref->value, plot.x, plot.w)
                             : chart_axis_pos(ax, ref->value, plot.y, plot.h);
-        size_t n = ref->label ? chart_text_shorten(ctx, ctx->style->font, fs, ref->label,
+        size_t n = ref->label ? chart_text_shorten(ctx, CANVAS_REGULAR, fs, ref->label,
                                                    plot.w * 0.5, buf, sizeof buf) : 0;
-        double w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
+        double w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n);
         if (phase == 0) {
             /* at the line's right end above it, else below, else at its left end */
             chart_rect spots[4] = {
@@ -407,18 +409,21 @@ void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rec
                 }
             continue;
         }
-        if (ctx->page) {
-            HPDF_Page_SetDash(ctx->page, (const HPDF_UINT16[]){4, 2}, 2, 0);
-            if (vertical) chart_vline(ctx, p, plot.y, plot.y + plot.h, 1.0, CHART_REFERENCE);
-            else chart_hline(ctx, plot.x, plot.x + plot.w, p, 1.0, CHART_REFERENCE);
-            HPDF_Page_SetDash(ctx->page, NULL, 0, 0);
+        if (!ctx->drawing) continue;
+        canvas_path line = {0};
+        canvas_paint dash = canvas_stroke(CHART_REFERENCE, 1.0);
+        dash.dash_on = 4, dash.dash_off = 2;
+        canvas_path_move(&line, vertical ? p : plot.x, vertical ? plot.y : p);
+        canvas_path_line(&line, vertical ? p : plot.x + plot.w, vertical ? plot.y + plot.h : p);
+        chart_group_begin(ctx, CANVAS_GROUP_REFERENCE, i, ref->label);
+        chart_path(ctx, &line, dash);
+        canvas_path_free(&line);
+        if (ctx->ref_ok[i]) {
+            chart_rect r = ctx->ref_at[i];
+            /* a ground: bars may pass under it */
+            chart_fill_rect(ctx, CHART_WHITE, r.x - 1, r.y, r.w + 2, r.h);
+            chart_text(ctx, CANVAS_REGULAR, fs, CHART_REFERENCE_INK, r.x, r.y + fs * 0.25, buf, n, 0);
         }
-        if (!ctx->ref_ok[i] || !ctx->page) continue;
-        chart_rect r = ctx->ref_at[i];
-        chart_fill_rgb(ctx, CHART_WHITE);   /* a ground: bars may pass under it */
-        HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)(r.x - 1), (HPDF_REAL)r.y, (HPDF_REAL)(r.w + 2),
-                            (HPDF_REAL)r.h);
-        HPDF_Page_Fill(ctx->page);
-        chart_text(ctx, ctx->style->font, fs, CHART_REFERENCE_INK, r.x, r.y + fs * 0.25, buf, n, 0);
+        chart_group_end(ctx);
     }
 }

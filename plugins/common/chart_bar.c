@@ -30,10 +30,7 @@ static const chart_axis *chart_bar_axis(const chart_ctx *ctx, const chart_vplot 
 
 static void chart_bar_rect(const chart_ctx *ctx, uint32_t rgb, double x, double y, double w, double h)
 {
-    if (w <= 0 || h <= 0) return;
-    chart_fill_rgb(ctx, rgb);
-    HPDF_Page_Rectangle(ctx->page, (HPDF_REAL)x, (HPDF_REAL)y, (HPDF_REAL)w, (HPDF_REAL)h);
-    HPDF_Page_Fill(ctx->page);
+    chart_fill_rect(ctx, rgb, x, y, w, h);
 }
 
 /* A value label centred at cx with its baseline at base, if it fits. */
@@ -42,49 +39,96 @@ static int chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, double
 {
     char buf[64];
     size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
-    double fs = ctx->fs * 0.92, w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
+    double fs = ctx->fs * 0.92, w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n);
     double x = align == 1 ? cx - w / 2 : align == 2 ? cx - w : cx;
     chart_rect rect = {x, base - fs * 0.22, w, fs * 0.95};
 
     if (chart_place(ctx, rect, within)) return -1;
-    chart_text(ctx, ctx->style->font, fs, rgb, x, base, buf, n, 0);
+    chart_text(ctx, CANVAS_REGULAR, fs, rgb, x, base, buf, n, 0);
     return 0;
 }
 
-/* ---- columns (vertical bars) ---------------------------------------- */
+/* Where a stacked bar of series s starts in row r: the sum of the earlier
+ * bar series' values of the same sign. */
+static double chart_stack_from(const chart_ctx *ctx, size_t s, size_t r, double v)
+{
+    double from = 0;
 
-/* Pass 0 draws the columns (and, for grouped ones with labels, makes them
- * obstacles for labels); pass 1 writes the value labels. */
-static void chart_columns_pass(chart_ctx *ctx, const chart_vplot *vp, int pass)
+    for (size_t e = 0; e < s; e++) {
+        double u = chart_series_line(ctx, e) ? NAN : chart_value(ctx, e, r);
+        if (!isnan(u) && (u >= 0) == (v >= 0)) from += u;
+    }
+    return from;
+}
+
+/* Bar series before s: the place of s's bar in its group. */
+static size_t chart_bar_place(const chart_ctx *ctx, size_t s)
+{
+    size_t k = 0;
+
+    for (size_t e = 0; e < s; e++) k += !chart_series_line(ctx, e);
+    return k;
+}
+
+/* The column of series s in row r; 0 when there is one (a value). */
+static int chart_column(const chart_ctx *ctx, const chart_vplot *vp, size_t s, size_t r,
+                        chart_rect *bar, double *x, double *bw, double *ya, double *yb)
 {
     const quire_chart *c = ctx->chart;
     chart_rect p = vp->plot;
     double band = p.w / ctx->n_rows;
     double group = band * (c->stacked ? 0.55 : 0.72);
-    double bw = c->stacked ? group : group / (ctx->n_bars ? ctx->n_bars : 1);
-    double gap = bw > 6 ? 1 : 0;
+    double v = chart_value(ctx, s, r), from;
+    const chart_axis *ax = chart_bar_axis(ctx, vp, s);
 
+    *bw = c->stacked ? group : group / (ctx->n_bars ? ctx->n_bars : 1);
+    double gap = *bw > 6 ? 1 : 0, left = p.x + r * band + (band - group) / 2;
+    *x = c->stacked ? left : left + chart_bar_place(ctx, s) * *bw;
+    if (isnan(v)) return -1;
+    from = c->stacked ? chart_stack_from(ctx, s, r, v) : 0;
+    *ya = chart_axis_pos(ax, from, p.y, p.h);
+    *yb = chart_axis_pos(ax, from + v, p.y, p.h);
+    *bar = (chart_rect){*x + gap / 2, fmin(*ya, *yb), *bw - gap, fabs(*yb - *ya)};
+    return 0;
+}
+
+/* The columns, series by series (grouped ones with labels become
+ * obstacles for the labels). */
+static void chart_columns_bars(chart_ctx *ctx, const chart_vplot *vp)
+{
+    const quire_chart *c = ctx->chart;
+
+    for (size_t s = 0; s < c->n_y; s++) {
+        if (chart_series_line(ctx, s)) continue;
+        chart_group_begin(ctx, CANVAS_GROUP_SERIES, s, chart_series(ctx, s)->label);
+        for (size_t r = 0; r < ctx->n_rows; r++) {
+            chart_rect bar;
+            double x, bw, ya, yb;
+            if (chart_column(ctx, vp, s, r, &bar, &x, &bw, &ya, &yb)) continue;
+            chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
+            /* obstacles for labels; in a combined chart the lines' labels
+             * come first, on a white ground over the bars */
+            if (c->value_labels && !c->stacked && ctx->n_bars == (int)c->n_y)
+                chart_place(ctx, bar, NULL);
+        }
+        chart_group_end(ctx);
+    }
+}
+
+/* The columns' value labels. */
+static void chart_columns_labels(chart_ctx *ctx, const chart_vplot *vp)
+{
+    const quire_chart *c = ctx->chart;
+    chart_rect p = vp->plot;
+
+    chart_group_begin(ctx, CANVAS_GROUP_LABELS, 0, NULL);
     for (size_t r = 0; r < ctx->n_rows; r++) {
-        double left = p.x + r * band + (band - group) / 2, pos = 0, neg = 0;
-        size_t k = 0;   /* the bar's place in its group */
         for (size_t s = 0; s < c->n_y; s++) {
-            if (chart_series_line(ctx, s)) continue;
-            double v = chart_value(ctx, s, r), from, to, x = c->stacked ? left : left + k++ * bw;
-            const chart_axis *ax = chart_bar_axis(ctx, vp, s);
-            if (isnan(v)) continue;
-            from = c->stacked ? (v >= 0 ? pos : neg) : 0;
-            to = from + v;
-            if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
-            double ya = chart_axis_pos(ax, from, p.y, p.h);
-            double yb = chart_axis_pos(ax, to, p.y, p.h);
-            chart_rect bar = {x + gap / 2, fmin(ya, yb), bw - gap, fabs(yb - ya)};
-            if (pass == 0) {
-                chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
-                /* obstacles for labels; in a combined chart the lines' labels
-                 * come first, on a white ground over the bars */
-                if (c->value_labels && !c->stacked && ctx->n_bars == (int)c->n_y)
-                    chart_place(ctx, bar, NULL);
-            } else if (c->stacked) {
+            chart_rect bar;
+            double x, bw, ya, yb, v = chart_value(ctx, s, r);
+            if (chart_series_line(ctx, s) || chart_column(ctx, vp, s, r, &bar, &x, &bw, &ya, &yb))
+                continue;
+            if (c->stacked) {
                 if (bar.h >= ctx->fs * 1.1)
                     chart_bar_label(ctx, s, r, x + bw / 2, (ya + yb) / 2 - ctx->fs * 0.32,
                                     chart_ink_on(chart_color(ctx, s)), &bar, 1);
@@ -98,6 +142,7 @@ static void chart_columns_pass(chart_ctx *ctx, const chart_vplot *vp, int pass)
             }
         }
     }
+    chart_group_end(ctx);
 }
 
 static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
@@ -108,7 +153,7 @@ static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
     chart_references(ctx, &vp->ax, 0, p, 0, 0);
     if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0, 0);
     if (vp->ax.fixed) chart_clip_begin(ctx, p);
-    chart_columns_pass(ctx, vp, 0);
+    chart_columns_bars(ctx, vp);
     if (vp->ax.fixed) chart_clip_end(ctx);
     if (vp->ax.t.lo_end <= 0 && vp->ax.t.hi_end >= 0)
         chart_hline(ctx, p.x, p.x + p.w, chart_axis_pos(&vp->ax, 0, p.y, p.h), 0.7, CHART_ZERO);
@@ -119,7 +164,7 @@ static void chart_columns_draw(chart_ctx *ctx, const chart_vplot *vp)
     if (ctx->has_right) chart_references(ctx, &vp->ax2, 1, p, 0, 1);
     for (size_t s = 0; s < c->n_y && c->value_labels; s++)
         if (chart_series_line(ctx, s)) chart_line_value_labels(ctx, vp, s);
-    if (c->value_labels) chart_columns_pass(ctx, vp, 1);
+    if (c->value_labels) chart_columns_labels(ctx, vp);
 }
 
 /* ---- horizontal bars ------------------------------------------------ */
@@ -151,10 +196,10 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
 
     memset(&hb->ax, 0, sizeof hb->ax);
     for (size_t r = 0; r < ctx->n_rows; r++)
-        max_w = fmax(max_w, chart_text_width(ctx, ctx->style->font, ctx->fs, ctx->cats[r], strlen(ctx->cats[r])));
+        max_w = fmax(max_w, chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, ctx->cats[r], strlen(ctx->cats[r])));
     hb->cat_w = fmin(max_w, w * 0.3);
     for (size_t r = 0; r < ctx->n_rows && max_w > hb->cat_w; r++)
-        if (chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, NULL, 0, NULL) > 1)
+        if (chart_text_wrap(ctx, CANVAS_REGULAR, ctx->fs, ctx->cats[r], hb->cat_w, NULL, 0, NULL) > 1)
             two = 1;
     hb->lines = two ? 2 : 1;
     band = fmax(fmax(hb->lines * ctx->lh + 5, c->stacked ? 16 : c->n_y * 9.0 + 7), 18);
@@ -168,7 +213,7 @@ static void chart_hbar_layout(const chart_ctx *ctx, double w, const chart_rect *
         for (size_t s = 0; s < c->n_y; s++)
             for (size_t r = 0; r < ctx->n_rows; r++) {
                 size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
-                label_w = fmax(label_w, chart_text_width(ctx, ctx->style->font, ctx->fs * 0.92, buf, n));
+                label_w = fmax(label_w, chart_text_width(ctx, CANVAS_REGULAR, ctx->fs * 0.92, buf, n));
             }
     }
     /* the axis, then the labels at its scale: widened until the labels at
@@ -202,23 +247,24 @@ static void chart_hbar_cat(const chart_ctx *ctx, const chart_hbar *hb, size_t r,
 {
     chart_line lines[2];
     char buf[256];
-    size_t n = hb->lines == 2 ? chart_text_wrap(ctx, ctx->style->font, ctx->fs, ctx->cats[r],
+    size_t n = hb->lines == 2 ? chart_text_wrap(ctx, CANVAS_REGULAR, ctx->fs, ctx->cats[r],
                                                 hb->cat_w, lines, 2, NULL) : 1;
     double x = hb->plot.x - 6;
 
     if (n == 1 || n > 2) {
-        size_t len = chart_text_shorten(ctx, ctx->style->font, ctx->fs, ctx->cats[r], hb->cat_w, buf, sizeof buf);
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x, mid - ctx->fs * 0.35, buf, len, 2);
+        size_t len = chart_text_shorten(ctx, CANVAS_REGULAR, ctx->fs, ctx->cats[r], hb->cat_w, buf, sizeof buf);
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, x, mid - ctx->fs * 0.35, buf, len, 2);
         return;
     }
     for (size_t i = 0; i < 2; i++)
-        chart_text(ctx, ctx->style->font, ctx->fs, CHART_INK, x,
+        chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, x,
                    mid + ctx->lh * 0.5 - ctx->fs * 0.35 - i * ctx->lh,
                    ctx->cats[r] + lines[i].off, lines[i].len, 2);
 }
 
-/* Pass 0 draws the bars and category labels, pass 1 the value labels. */
-static void chart_hbars_pass(chart_ctx *ctx, const chart_hbar *hb, int pass)
+/* The bar of series s in row r; 0 when there is one (a value). */
+static int chart_hbar_at(const chart_ctx *ctx, const chart_hbar *hb, size_t s, size_t r,
+                         chart_rect *bar, double *base, double *xa, double *xb)
 {
     const quire_chart *c = ctx->chart;
     chart_rect p = hb->plot;
@@ -226,45 +272,76 @@ static void chart_hbars_pass(chart_ctx *ctx, const chart_hbar *hb, int pass)
     double group = band * (c->stacked ? 0.6 : 0.72);
     double bh = c->stacked ? group : group / c->n_y;
     double gap = bh > 6 ? 1 : 0;
+    double top = p.y + p.h - r * band - (band - group) / 2;
+    double v = chart_value(ctx, s, r), y = c->stacked ? top - bh : top - (s + 1) * bh;
 
-    for (size_t r = 0; r < ctx->n_rows; r++) {
-        double top = p.y + p.h - r * band - (band - group) / 2, pos = 0, neg = 0;
-        if (pass == 0 && r % hb->every == 0) chart_hbar_cat(ctx, hb, r, p.y + p.h - (r + 0.5) * band);
+    if (isnan(v)) return -1;
+    double from = c->stacked ? chart_stack_from(ctx, s, r, v) : 0;
+    *xa = chart_axis_pos(&hb->ax, from, p.x, p.w);
+    *xb = chart_axis_pos(&hb->ax, from + v, p.x, p.w);
+    *bar = (chart_rect){fmin(*xa, *xb), y + gap / 2, fabs(*xb - *xa), bh - gap};
+    *base = y + bh / 2 - ctx->fs * 0.32;
+    return 0;
+}
+
+/* The category labels, then the bars series by series. */
+static void chart_hbars_bars(chart_ctx *ctx, const chart_hbar *hb)
+{
+    const quire_chart *c = ctx->chart;
+    chart_rect p = hb->plot;
+    double band = p.h / ctx->n_rows;
+
+    chart_group_begin(ctx, CANVAS_GROUP_AXIS, 0, NULL);
+    for (size_t r = 0; r < ctx->n_rows; r += hb->every)
+        chart_hbar_cat(ctx, hb, r, p.y + p.h - (r + 0.5) * band);
+    chart_group_end(ctx);
+    for (size_t s = 0; s < c->n_y; s++) {
+        chart_group_begin(ctx, CANVAS_GROUP_SERIES, s, chart_series(ctx, s)->label);
+        for (size_t r = 0; r < ctx->n_rows; r++) {
+            chart_rect bar;
+            double base, xa, xb;
+            if (chart_hbar_at(ctx, hb, s, r, &bar, &base, &xa, &xb)) continue;
+            chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
+            if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
+        }
+        chart_group_end(ctx);
+    }
+}
+
+static void chart_hbars_labels(chart_ctx *ctx, const chart_hbar *hb)
+{
+    const quire_chart *c = ctx->chart;
+    chart_rect p = hb->plot;
+
+    chart_group_begin(ctx, CANVAS_GROUP_LABELS, 0, NULL);
+    for (size_t r = 0; r < ctx->n_rows; r++)
         for (size_t s = 0; s < c->n_y; s++) {
-            double v = chart_value(ctx, s, r), from, to, y = c->stacked ? top - bh : top - (s + 1) * bh;
-            if (isnan(v)) continue;
-            from = c->stacked ? (v >= 0 ? pos : neg) : 0;
-            to = from + v;
-            if (c->stacked) *(v >= 0 ? &pos : &neg) = to;
-            double xa = chart_axis_pos(&hb->ax, from, p.x, p.w);
-            double xb = chart_axis_pos(&hb->ax, to, p.x, p.w);
-            chart_rect bar = {fmin(xa, xb), y + gap / 2, fabs(xb - xa), bh - gap};
-            double base = y + bh / 2 - ctx->fs * 0.32;
-            if (pass == 0) {
-                chart_bar_rect(ctx, chart_bar_color(ctx, s, r), bar.x, bar.y, bar.w, bar.h);
-                if (c->value_labels && !c->stacked) chart_place(ctx, bar, NULL);
-            } else if (c->stacked) {
+            chart_rect bar;
+            double base, xa, xb, v = chart_value(ctx, s, r);
+            if (chart_hbar_at(ctx, hb, s, r, &bar, &base, &xa, &xb)) continue;
+            if (c->stacked)
                 chart_bar_label(ctx, s, r, (xa + xb) / 2, base, chart_ink_on(chart_color(ctx, s)),
                                 &bar, 1);
-            } else {
+            else
                 chart_bar_label(ctx, s, r, v >= 0 ? xb + 3 : xb - 3, base, CHART_INK, &p,
                                 v >= 0 ? 0 : 2);
-            }
         }
-    }
+    chart_group_end(ctx);
 }
 
 static void chart_hbars_draw(chart_ctx *ctx, const chart_hbar *hb)
 {
     chart_rect p = hb->plot;
 
+    chart_group_begin(ctx, CANVAS_GROUP_AXIS, 0, NULL);
     chart_axis_draw_horizontal(ctx, &hb->ax, p);
+    chart_group_end(ctx);
     chart_references(ctx, &hb->ax, 0, p, 1, 0);
-    chart_hbars_pass(ctx, hb, 0);
+    chart_hbars_bars(ctx, hb);
     if (hb->ax.t.lo_end <= 0 && hb->ax.t.hi_end >= 0)
         chart_vline(ctx, chart_axis_pos(&hb->ax, 0, p.x, p.w), p.y, p.y + p.h, 0.7, CHART_ZERO);
     chart_references(ctx, &hb->ax, 0, p, 1, 1);
-    if (ctx->chart->value_labels) chart_hbars_pass(ctx, hb, 1);
+    if (ctx->chart->value_labels) chart_hbars_labels(ctx, hb);
 }
 
 /* ---- entry points --------------------------------------------------- */

@@ -5,8 +5,8 @@
  * like English, as typesetters do); a word wider than the line is split
  * inside, after a URL delimiter when one is near, else between characters.
  * A '\n' in the text ends a line without justification. */
-#ifndef QUIRE_PDF_LINEBREAK_H
-#define QUIRE_PDF_LINEBREAK_H
+#ifndef QUIRE_COMMON_LINEBREAK_H
+#define QUIRE_COMMON_LINEBREAK_H
 
 #include <stddef.h>
 

@@ -82,7 +82,7 @@ static void chart_pie_point(double cx, double cy, double r, double a, double *x,
 
 /* Appends an arc from a0 to a1 (either direction) as Bézier curves; the
  * current point is already at its start. */
-static void chart_pie_arc(HPDF_Page page, double cx, double cy, double r, double a0, double a1)
+static void chart_pie_arc(canvas_path *path, double cx, double cy, double r, double a0, double a1)
 {
     int n = (int)ceil(fabs(a1 - a0) / (M_PI / 2));
     double step = (a1 - a0) / (n ? n : 1);
@@ -93,38 +93,37 @@ static void chart_pie_arc(HPDF_Page page, double cx, double cy, double r, double
         chart_pie_point(cx, cy, r, t0, &x0, &y0);
         chart_pie_point(cx, cy, r, t1, &x3, &y3);
         /* the tangent of (sin a, cos a) is (cos a, -sin a) */
-        HPDF_Page_CurveTo(page, (HPDF_REAL)(x0 + k * cos(t0)), (HPDF_REAL)(y0 - k * sin(t0)),
-                          (HPDF_REAL)(x3 - k * cos(t1)), (HPDF_REAL)(y3 + k * sin(t1)),
-                          (HPDF_REAL)x3, (HPDF_REAL)y3);
+        canvas_path_curve(path, x0 + k * cos(t0), y0 - k * sin(t0), x3 - k * cos(t1),
+                          y3 + k * sin(t1), x3, y3);
     }
 }
 
 static void chart_pie_slice(const chart_ctx *ctx, double cx, double cy, double r, double hole,
                             double a0, double a1, uint32_t rgb)
 {
-    HPDF_Page page = ctx->page;
+    canvas_path path = {0};
+    canvas_paint paint = {rgb, CHART_WHITE, 1.0, 0, 0, 0, 0};
     double x, y;
 
-    chart_fill_rgb(ctx, rgb);
-    chart_stroke_rgb(ctx, CHART_WHITE);
-    HPDF_Page_SetLineWidth(page, 1.0f);
+    if (!ctx->drawing) return;
     if (a1 - a0 >= 2 * M_PI - 1e-9) {     /* one slice: the whole disc or ring */
-        HPDF_Page_Circle(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)r);
-        if (hole > 0) HPDF_Page_Circle(page, (HPDF_REAL)cx, (HPDF_REAL)cy, (HPDF_REAL)hole);
-        if (hole > 0) HPDF_Page_Eofill(page);
-        else HPDF_Page_Fill(page);
-        return;
+        canvas_path_circle(&path, cx, cy, r);
+        if (hole > 0) canvas_path_circle(&path, cx, cy, hole);
+        paint.stroke = CANVAS_NONE;
+        paint.even_odd = hole > 0;
+    } else {
+        chart_pie_point(cx, cy, hole, a0, &x, &y);
+        canvas_path_move(&path, x, y);
+        chart_pie_point(cx, cy, r, a0, &x, &y);
+        canvas_path_line(&path, x, y);
+        chart_pie_arc(&path, cx, cy, r, a0, a1);
+        chart_pie_point(cx, cy, hole, a1, &x, &y);
+        canvas_path_line(&path, x, y);
+        if (hole > 0) chart_pie_arc(&path, cx, cy, hole, a1, a0);
+        canvas_path_close(&path);
     }
-    chart_pie_point(cx, cy, hole, a0, &x, &y);
-    HPDF_Page_MoveTo(page, (HPDF_REAL)x, (HPDF_REAL)y);
-    chart_pie_point(cx, cy, r, a0, &x, &y);
-    HPDF_Page_LineTo(page, (HPDF_REAL)x, (HPDF_REAL)y);
-    chart_pie_arc(page, cx, cy, r, a0, a1);
-    chart_pie_point(cx, cy, hole, a1, &x, &y);
-    HPDF_Page_LineTo(page, (HPDF_REAL)x, (HPDF_REAL)y);
-    if (hole > 0) chart_pie_arc(page, cx, cy, hole, a1, a0);
-    HPDF_Page_ClosePath(page);
-    HPDF_Page_FillStroke(page);
+    chart_path(ctx, &path, paint);
+    canvas_path_free(&path);
 }
 
 /* Where the value of a slice goes: inside it, at radius *rl, when it fits
@@ -134,7 +133,7 @@ static int chart_pie_label_fits(const chart_ctx *ctx, size_t row, double r_out, 
 {
     char buf[64];
     size_t n = chart_pie_value(ctx, row, buf, sizeof buf);
-    double fs = ctx->fs * 0.92, w = chart_text_width(ctx, ctx->style->font, fs, buf, n);
+    double fs = ctx->fs * 0.92, w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n);
 
     *rl = hole > 0 ? (r_out + hole) / 2 : r_out * 0.64;
     double chord = 2 * *rl * sin(fmin(sweep, M_PI) / 2);
@@ -209,7 +208,7 @@ static double chart_pie_legend_height(const chart_ctx *ctx, const chart_pie_layo
     chart_ctx measure = *ctx;
 
     if (!pl->below) return pl->n * ctx->lh;
-    measure.page = NULL;
+    measure.drawing = 0;
     return chart_legend(&measure, pl->names, NULL, pl->n, 0, 0, 0, pl->legend_w);
 }
 
@@ -232,6 +231,7 @@ static void chart_pie_slices(chart_ctx *ctx, const chart_pie_layout *pl, double 
     double hole = ctx->chart->donut ? r * CHART_DONUT_HOLE : 0, fs = ctx->fs * 0.92;
     size_t k = 0;
 
+    chart_group_begin(ctx, CANVAS_GROUP_SERIES, 0, chart_series(ctx, 0)->label);
     for (size_t row = 0; row < ctx->n_rows; row++) {
         if (!chart_pie_shown(ctx, row)) continue;
         double sweep = chart_value(ctx, 0, row) / total * 2 * M_PI;
@@ -241,10 +241,11 @@ static void chart_pie_slices(chart_ctx *ctx, const chart_pie_layout *pl, double 
             char buf[64];
             size_t n = chart_pie_value(ctx, row, buf, sizeof buf);
             chart_pie_point(cx, cy, rl, a + sweep / 2, &x, &y);
-            chart_text(ctx, ctx->style->font, fs, chart_ink_on(rgb), x, y - fs * 0.35, buf, n, 1);
+            chart_text(ctx, CANVAS_REGULAR, fs, chart_ink_on(rgb), x, y - fs * 0.35, buf, n, 1);
         }
         a += sweep;
     }
+    chart_group_end(ctx);
 }
 
 void chart_pie_draw(chart_ctx *ctx, chart_rect box)
@@ -259,16 +260,20 @@ void chart_pie_draw(chart_ctx *ctx, chart_rect box)
         r = fmin(pl.d / 2, (box.h - lh - 10) / 2);
         cx = box.x + pl.d / 2 + 4, cy = top - 4 - r;
         if (r >= 5) chart_pie_slices(ctx, &pl, cx, cy, r);
+        chart_group_begin(ctx, CANVAS_GROUP_LEGEND, 0, NULL);
         chart_legend(ctx, pl.names, NULL, pl.n, 0, box.x, top - pl.d - 10, pl.legend_w);
+        chart_group_end(ctx);
     } else {
         r = fmin(pl.d / 2, box.h / 2 - 4);
         cx = box.x + r + 4, cy = box.y + box.h / 2;
         if (r >= 5) chart_pie_slices(ctx, &pl, cx, cy, r);
         /* beside the pie as drawn, which a small box makes smaller */
         double lx = 2 * fmax(r, 5) + 28;
+        chart_group_begin(ctx, CANVAS_GROUP_LEGEND, 0, NULL);
         for (size_t k = 0; k < pl.n; k++)
             chart_legend(ctx, &pl.names[k], NULL, 1, k, box.x + lx, cy + lh / 2 - k * ctx->lh,
                          pl.legend_w + pl.legend_x - lx);
+        chart_group_end(ctx);
     }
     ctx->legend_rgb = NULL;
     chart_pie_layout_free(&pl);
