@@ -19,6 +19,10 @@ DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpn
 DEPS += python3-pikepdf
 # PDF/A's sRGB output intent profile (issue 10), found at run time
 DEPS += icc-profiles-free
+# SHA-256 of render --manifest and manifest check (issue 17)
+DEPS += nettle-dev
+# the cluster test (tests/slurm, issue 17): a one-node Slurm on localhost
+DEPS += slurmctld slurmd slurm-client munge
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 

@@ -13,11 +13,12 @@
 #include <string.h>
 
 enum { R = 1 << CLI_RENDER | 1 << CLI_WATCH, V = 1 << CLI_VALIDATE, P = 1 << CLI_PLUGINS,
-       S = 1 << CLI_SCHEMA };
+       S = 1 << CLI_SCHEMA, RO = 1 << CLI_RENDER, M = 1 << CLI_MANIFEST };
 
 typedef enum opt_id { OPT_TEMPLATE, OPT_FORMATS, OPT_OUTDIR, OPT_JOBS, OPT_SET,
                       OPT_PLUGIN_DIR, OPT_QUIET, OPT_HELP, OPT_PLUGIN_OPTION,
-                      OPT_KEEP_GOING, OPT_DEPFILE, OPT_ANY_PATH, OPT_OPTIONS } opt_id;
+                      OPT_KEEP_GOING, OPT_DEPFILE, OPT_ANY_PATH, OPT_OPTIONS,
+                      OPT_DATASETS_FROM, OPT_SHARD, OPT_MANIFEST } opt_id;
 
 static const struct option_def {
     const char *name;
@@ -27,8 +28,8 @@ static const struct option_def {
     opt_id id;
 } options[] = {
     {"template", 't', 1, R | V, OPT_TEMPLATE},
-    {"formats", 'f', 1, R | V, OPT_FORMATS},
-    {"format", 0, 1, R | V, OPT_FORMATS},
+    {"formats", 'f', 1, R | V | M, OPT_FORMATS},
+    {"format", 0, 1, R | V | M, OPT_FORMATS},
     {"outdir", 'o', 1, R, OPT_OUTDIR},
     {"output", 0, 1, R, OPT_OUTDIR},
     {"jobs", 'j', 1, R, OPT_JOBS},
@@ -37,10 +38,13 @@ static const struct option_def {
     {"keep-going", 'k', 0, R | V, OPT_KEEP_GOING},
     {"depfile", 0, 1, R, OPT_DEPFILE},
     {"allow-any-path", 0, 0, R | V, OPT_ANY_PATH},
+    {"datasets-from", 0, 1, RO | V | M, OPT_DATASETS_FROM},
+    {"shard", 0, 1, RO, OPT_SHARD},
+    {"manifest", 0, 1, RO, OPT_MANIFEST},
     {"plugin-dir", 0, 1, R | V | P, OPT_PLUGIN_DIR},
     {"options", 0, 0, P, OPT_OPTIONS},
-    {"quiet", 'q', 0, R | V, OPT_QUIET},
-    {"help", 'h', 0, R | V | P | S, OPT_HELP},
+    {"quiet", 'q', 0, R | V | M, OPT_QUIET},
+    {"help", 'h', 0, R | V | P | S | M, OPT_HELP},
 };
 
 #ifndef QUIRE_VERSION
@@ -57,6 +61,7 @@ static const char *command_name(cli_command c)
     case CLI_PLUGINS: return "plugins";
     case CLI_WATCH: return "watch";
     case CLI_SCHEMA: return "schema";
+    case CLI_MANIFEST: return "manifest";
     default: return NULL;
     }
 }
@@ -145,6 +150,20 @@ static int add_plugin_option(cli_options *o, const char *arg, FILE *err)
     return 0;
 }
 
+static const char *env(const char *name)
+{
+    return getenv(name);
+}
+
+static int set_shard(cli_options *o, const char *arg, FILE *err)
+{
+    char why[512];
+    if (shard_parse(arg, env, &o->shard, why, sizeof why) != 0)
+        return usage_error(o, err, "%s", why);
+    o->sharded = 1;
+    return 0;
+}
+
 static int apply(cli_options *o, opt_id id, const char *arg, FILE *err)
 {
     switch (id) {
@@ -164,6 +183,9 @@ static int apply(cli_options *o, opt_id id, const char *arg, FILE *err)
     case OPT_DEPFILE: o->depfile = arg; return 0;
     case OPT_ANY_PATH: o->allow_any_path = 1; return 0;
     case OPT_OPTIONS: o->list_options = 1; return 0;
+    case OPT_DATASETS_FROM: o->datasets_from = arg; return 0;
+    case OPT_SHARD: return set_shard(o, arg, err);
+    case OPT_MANIFEST: o->manifest = arg; return 0;
     }
     return 0;
 }
@@ -208,7 +230,7 @@ static int parse_option(cli_options *o, int argc, char **argv, int *i, FILE *err
 static cli_command find_command(const char *word)
 {
     static const cli_command all[] = {CLI_RENDER, CLI_VALIDATE, CLI_PLUGINS, CLI_WATCH,
-                                      CLI_SCHEMA};
+                                      CLI_SCHEMA, CLI_MANIFEST};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         if (strcmp(word, command_name(all[i])) == 0)
             return all[i];
@@ -218,7 +240,7 @@ static cli_command find_command(const char *word)
 static int unknown_command(cli_options *o, const char *word, FILE *err)
 {
     static const char *const names[] = {"render", "validate", "plugins", "watch", "schema",
-                                        NULL};
+                                        "manifest", NULL};
     const char *near = suggest_nearest(word, names);
     if (!near)
         return usage_error(o, err, "unknown command '%s'", word);
@@ -243,6 +265,36 @@ static int parse_command(cli_options *o, int argc, char **argv, FILE *err)
     return 0;
 }
 
+static int ends_with(const char *s, const char *tail)
+{
+    size_t n = strlen(s), t = strlen(tail);
+    return n >= t && strcmp(s + n - t, tail) == 0;
+}
+
+/* manifest check [DATASET.yaml...] MANIFEST...: the arguments ending in
+ * .yaml or .yml are datasets, the others manifests. */
+static int check_manifest(cli_options *o, FILE *err)
+{
+    if (o->n_datasets == 0 || strcmp(o->datasets[0], "check") != 0)
+        return usage_error(o, err, "%s", o->n_datasets ? "the only subcommand is 'check'"
+                                                       : "expects: check MANIFEST...");
+    size_t kept = 0;
+    o->manifests = calloc(o->n_datasets, sizeof *o->manifests);
+    if (!o->manifests)
+        return usage_error(o, err, "%s", "out of memory");
+    for (size_t i = 1; i < o->n_datasets; i++) {
+        const char *a = o->datasets[i];
+        if (ends_with(a, ".yaml") || ends_with(a, ".yml"))
+            o->datasets[kept++] = a;
+        else
+            o->manifests[o->n_manifests++] = a;
+    }
+    o->n_datasets = kept;
+    if (o->n_manifests == 0)
+        return usage_error(o, err, "%s", "no manifest given");
+    return 0;
+}
+
 /* Checks what the options together require. */
 static int check(cli_options *o, FILE *err)
 {
@@ -257,8 +309,12 @@ static int check(cli_options *o, FILE *err)
         o->schema = o->datasets[0];
         return 0;
     }
-    if (o->command != CLI_PLUGINS && o->n_datasets == 0)
+    if (o->command == CLI_MANIFEST)
+        return check_manifest(o, err);
+    if (o->command != CLI_PLUGINS && o->n_datasets == 0 && !o->datasets_from)
         return usage_error(o, err, "%s", "no dataset given");
+    if (o->depfile && o->manifest && strcmp(o->depfile, o->manifest) == 0)
+        return usage_error(o, err, "--depfile and --manifest name one file '%s'", o->manifest);
     if (o->command == CLI_PLUGINS && o->n_datasets > 0)
         return usage_error(o, err, "unexpected argument '%s'", o->datasets[0]);
     if (!o->outdir[0])
@@ -307,6 +363,7 @@ void cli_free(cli_options *o)
         free((char *)o->sets[i].key);
     free(o->sets);
     free(o->datasets);
+    free(o->manifests);
     free(o->plugin_dirs);
     for (size_t i = 0; i < o->n_plugin_options; i++) {
         free(o->plugin_options[i].plugin);
@@ -327,6 +384,8 @@ static const char overview[] =
     "  watch DATASET.yaml...     render, then again whenever an input changes\n"
     "  schema dataset|template   print the JSON Schema of a dataset or a template\n"
     "  plugins [--options]       list the exporter plugins found (and their options)\n"
+    "  manifest check MANIFEST...  report the datasets and formats a (sharded) run\n"
+    "                            did not write, wrote twice, or whose files changed\n"
     "\n"
     "  quire COMMAND --help      options of a command (also: quire help COMMAND)\n"
     "  quire --version           print the version\n"
@@ -363,8 +422,18 @@ static const char overview[] =
 
 static const char render_help[] =
     "Usage: quire render DATASET.yaml... [OPTION]...\n"
+    "       quire render --datasets-from FILE|- [--shard I/N|N] [--manifest FILE] ...\n"
     "Writes OUTDIR/<id>.<ext> for each dataset and each format, atomically.\n"
-    "\n" RENDER_OPTIONS;
+    "\n"
+    "      --datasets-from FILE  read more dataset paths from FILE, one a line\n"
+    "                          (-: standard input; empty lines are skipped)\n"
+    "      --shard I/N         render only the datasets whose path hashes to I\n"
+    "                          modulo N (64-bit FNV-1a of the path as given)\n"
+    "      --shard N           I from JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID or\n"
+    "                          AWS_BATCH_JOB_ARRAY_INDEX, the first that is set\n"
+    "      --manifest FILE     write, at the end, one JSON line per output written\n"
+    "                          (dataset, id, format, path, bytes, sha256)\n"
+    RENDER_OPTIONS;
 
 static const char watch_help[] =
     "Usage: quire watch DATASET.yaml... [OPTION]...\n"
@@ -382,6 +451,7 @@ static const char validate_help[] =
     "prints nothing but errors (file:line:col: error: message). Exit 0 when all are\n"
     "valid.\n"
     "\n"
+    "      --datasets-from FILE  read more dataset paths from FILE, one a line (-: stdin)\n"
     "  -t, --template FILE     check against this template instead\n"
     "  -f, --formats LIST      check for these formats (default: as render would)\n"
     "      --set KEY=VALUE     check with this override applied; repeatable\n"
@@ -403,6 +473,22 @@ static const char plugins_help[] =
     "      --plugin-dir DIR    search DIR first; repeatable\n"
     "  -h, --help              this help\n";
 
+static const char manifest_help[] =
+    "Usage: quire manifest check [--datasets-from FILE|-] [DATASET.yaml...] MANIFEST...\n"
+    "Reads the manifests that quire render --manifest wrote (one per shard) and\n"
+    "prints one line per problem, tab-separated (DATASET, FORMAT, what): a dataset\n"
+    "and format no manifest lists, an output listed twice, a file that is absent or\n"
+    "whose size or sha256 differs from its manifest, an output of a dataset not in\n"
+    "the list. Exit 0 when the run is complete, 2 otherwise.\n"
+    "Arguments ending in .yaml or .yml are datasets, the others manifests. The\n"
+    "datasets expected: the list given, else every dataset a manifest names. The\n"
+    "formats expected: -f, else every format a manifest names.\n"
+    "\n"
+    "      --datasets-from FILE  the dataset list the run was given (-: stdin)\n"
+    "  -f, --formats LIST      the formats every dataset must have\n"
+    "  -q, --quiet             no summary line on stderr\n"
+    "  -h, --help              this help\n";
+
 static const char schema_help[] =
     "Usage: quire schema dataset|template\n"
     "Prints the JSON Schema (draft 2020-12) of the dataset or the template format,\n"
@@ -416,6 +502,7 @@ void cli_help(cli_command c, FILE *out)
     case CLI_PLUGINS: fputs(plugins_help, out); break;
     case CLI_WATCH: fputs(watch_help, out); break;
     case CLI_SCHEMA: fputs(schema_help, out); break;
+    case CLI_MANIFEST: fputs(manifest_help, out); break;
     default: fputs(overview, out); break;
     }
 }

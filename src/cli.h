@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include "dataset.h"
+#include "shard.h"
 
 typedef enum cli_command {
     CLI_NONE,      /* `quire --help`, or no command */
@@ -12,7 +13,8 @@ typedef enum cli_command {
     CLI_PLUGINS,
     CLI_VERSION,
     CLI_WATCH,     /* render, then again whenever an input changes */
-    CLI_SCHEMA     /* print the JSON Schema of datasets or templates */
+    CLI_SCHEMA,    /* print the JSON Schema of datasets or templates */
+    CLI_MANIFEST   /* manifest check: did a (sharded) run write everything */
 } cli_command;
 
 /* One -O PLUGIN.KEY=VALUE; all three point into argv. */
@@ -45,6 +47,12 @@ typedef struct cli_options {
     int allow_any_path;          /* --allow-any-path */
     int list_options;            /* plugins --options */
     const char *schema;          /* schema dataset|template */
+    const char *datasets_from;   /* --datasets-from FILE, "-": standard input */
+    int sharded;                 /* --shard given: render only shard's datasets */
+    shard shard;
+    const char *manifest;        /* --manifest FILE, or NULL */
+    const char **manifests;      /* manifest check: the MANIFEST arguments */
+    size_t n_manifests;
 } cli_options;
 
 /* Parses argv into o. Returns 0, or 1 (a usage error, already reported on

@@ -1,20 +1,19 @@
 /* main.c — the quire program: dispatches the subcommands. */
+#include "batch.h"
+#include "batch_list.h"
 #include "cli.h"
-#include "depfile.h"
 #include "exit_code.h"
 #include "fonts.h"
+#include "manifest_check.h"
 #include "options.h"
-#include "output.h"
-#include "plan.h"
-#include "prepare.h"
 #include "registry.h"
-#include "render.h"
 #include "watch.h"
 #include "schema.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 
 static registry *open_registry(const cli_options *o)
 {
@@ -24,92 +23,47 @@ static registry *open_registry(const cli_options *o)
     return reg;
 }
 
-/* What render and validate share: every dataset loaded, its template
- * bound, its plugins loaded with their options, and their checks passed.
- * Returns the exit code so far; with --keep-going an invalid dataset
- * leaves the others to render (the code stays EXIT_INVALID). */
-static int prepare_run(const cli_options *o, diag *d, prepared *p, registry **reg, plan *pl)
-{
-    int code = prepare_all(o, d, p);
-    if (code != 0 && code != EXIT_INVALID)
-        return code;
-    if (!(*reg = open_registry(o)))
-        return EXIT_EXPORT;
-    int planned = plan_make(o, p, *reg, d, pl);
-    if (planned != 0 && planned != EXIT_INVALID)
-        return planned;
-    int checked = plan_check(pl, p, d);
-    return code ? code : planned ? planned : checked;
-}
-
-/* render, and each pass of watch (which gets the inputs back in pass). */
+/* render, and each pass of watch: the datasets of the command line and
+ * --datasets-from, those of --shard. */
 static int cmd_render(const cli_options *o, watch_pass *pass)
 {
-    diag d;
-    diag_init(&d, stderr);
-    prepared p;
-    registry *reg = NULL;
-    plan pl = {0};
-    render_task *tasks = NULL;
-    render_result *results = NULL;
-    size_t n_tasks = 0;
-    int code = prepare_run(o, &d, &p, &reg, &pl);
-    if (pass && watch_collect(pass, o, &p) != 0)
-        code = EXIT_EXPORT;
-    if (code != 0 && !(code == EXIT_INVALID && o->keep_going))
-        goto cleanup;
-    tasks = malloc((pl.n_tasks ? pl.n_tasks : 1) * sizeof *tasks);
-    if (!tasks) {
-        code = EXIT_EXPORT;
-        goto cleanup;
+    batch_list list;
+    int code = batch_list_make(o, &list, stderr);
+    if (code == 0) {
+        cli_options run = *o;
+        run.datasets = list.paths;
+        run.n_datasets = list.n;
+        code = batch_render(&run, pass);
     }
-    n_tasks = plan_valid_tasks(&pl, &p, tasks);
-    if (n_tasks == 0)
-        goto cleanup;
-    if (output_make_dir(o->outdir) != 0) {
-        fprintf(stderr, "quire: %s: cannot create or write the output directory: %s\n",
-                o->outdir, strerror(errno));
-        code = EXIT_EXPORT;
-        goto cleanup;
-    }
-    results = o->depfile ? calloc(n_tasks, sizeof *results) : NULL;
-    if (o->depfile && !results) {
-        code = EXIT_EXPORT;
-        goto cleanup;
-    }
-    render_opts ro = {o->outdir, o->jobs, o->quiet, results};
-    int rendered = render_run(tasks, n_tasks, &ro);
-    if (rendered > code)
-        code = rendered;
-    if (o->depfile && rendered < EXIT_SIGNAL) {
-        char err[512];
-        if (depfile_write(o->depfile, tasks, results, n_tasks, err, sizeof err) != 0) {
-            fprintf(stderr, "quire: %s: cannot write the dependency file: %s\n", o->depfile, err);
-            if (code < EXIT_EXPORT)
-                code = EXIT_EXPORT;
-        }
-    }
-cleanup:
-    render_results_free(results, n_tasks);
-    free(results);
-    free(tasks);
-    plan_free(&pl);
-    prepare_free(&p);
-    registry_free(reg);
+    batch_list_free(&list);
     return code;
 }
 
 static int cmd_validate(const cli_options *o)
 {
-    diag d;
-    diag_init(&d, stderr);
-    prepared p;
-    registry *reg = NULL;
-    plan pl = {0};
-    int code = prepare_run(o, &d, &p, &reg, &pl);
-    plan_free(&pl);
-    prepare_free(&p);
-    registry_free(reg);
+    batch_list list;
+    int code = batch_list_make(o, &list, stderr);
+    if (code == 0) {
+        cli_options run = *o;
+        run.datasets = list.paths;
+        run.n_datasets = list.n;
+        code = batch_validate(&run);
+    }
+    batch_list_free(&list);
+    return code;
+}
+
+/* manifest check: the list (if any) against the manifests. */
+static int cmd_manifest(const cli_options *o)
+{
+    batch_list list = {0};
+    int code = o->n_datasets || o->datasets_from ? batch_list_make(o, &list, stderr) : 0;
+    if (code == 0) {
+        manifest_check_input in = {list.paths, list.n, o->formats, o->n_formats, o->manifests,
+                                   o->n_manifests};
+        code = manifest_check(&in, stdout, stderr, o->quiet ? NULL : stderr);
+    }
+    batch_list_free(&list);
     return code;
 }
 
@@ -141,6 +95,24 @@ static int cmd_plugins(const cli_options *o)
     return EXIT_OK;
 }
 
+/* QUIRE_STATS=FILE: the peak resident sizes of this process and of its
+ * largest export child, in KiB, for the tests that check that a batch's
+ * memory does not grow with its length (docs/batch.md). */
+static void write_stats(void)
+{
+    const char *path = getenv("QUIRE_STATS");
+    struct rusage self, children;
+    if (!path || !*path || getrusage(RUSAGE_SELF, &self) != 0 ||
+        getrusage(RUSAGE_CHILDREN, &children) != 0)
+        return;
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return;
+    fprintf(f, "maxrss_self_kib %ld\nmaxrss_children_kib %ld\n", self.ru_maxrss,
+            children.ru_maxrss);
+    fclose(f);
+}
+
 int main(int argc, char **argv)
 {
     cli_options o;
@@ -159,6 +131,8 @@ int main(int argc, char **argv)
         code = cmd_validate(&o);
     else if (o.command == CLI_PLUGINS)
         code = cmd_plugins(&o);
+    else if (o.command == CLI_MANIFEST)
+        code = cmd_manifest(&o);
     else if (o.command == CLI_SCHEMA)
         code = schema_write(o.schema, stdout) == 0 ? EXIT_OK : EXIT_USAGE;
     else
@@ -166,5 +140,6 @@ int main(int argc, char **argv)
 cleanup:
     cli_free(&o);
     fonts_shutdown();
+    write_stats();
     return code;
 }

@@ -94,8 +94,10 @@ static int check_sections(const cli_options *o, prepared *p, registry *reg, diag
     int any_bad = 0;
     for (size_t c = 0; c < p->n_cache; c++) {
         const template_src *t = p->cache[c].src;
-        int bad = 0;
-        for (size_t i = 0; t && i < template_n_sections(t); i++) {
+        /* checked in an earlier window of the batch: not reported again */
+        int bad = p->cache[c].sections_bad;
+        for (size_t i = 0; t && !p->cache[c].sections_checked && i < template_n_sections(t);
+             i++) {
             const template_section *s = template_section_at(t, i);
             char err[1024], names[1024];
             const quire_plugin *pl = registry_load(reg, s->name, err, sizeof err);
@@ -125,6 +127,8 @@ static int check_sections(const cli_options *o, prepared *p, registry *reg, diag
                 bad = 1;
             }
         }
+        p->cache[c].sections_checked = 1;
+        p->cache[c].sections_bad = bad;
         for (size_t k = 0; bad && k < p->n_items; k++)
             if (p->items[k].src == t)
                 p->items[k].ok = 0;

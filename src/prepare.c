@@ -69,7 +69,7 @@ static const template_src *cached_template(prepared *p, char *path, int allow_an
         return NULL;
     }
     p->cache = c;
-    c[p->n_cache] = (template_cache_entry){path, template_load(path, allow_any, d)};
+    c[p->n_cache] = (template_cache_entry){path, template_load(path, allow_any, d), 0, 0};
     *failed = c[p->n_cache].src == NULL;
     return c[p->n_cache++].src;
 }
@@ -93,9 +93,26 @@ static int bind_templates(const cli_options *o, diag *d, prepared *p)
     return invalid ? EXIT_INVALID : 0;
 }
 
+static void free_items(prepared *p)
+{
+    for (size_t i = 0; i < p->n_items; i++) {
+        template_free(p->items[i].tmpl);
+        dataset_free(p->items[i].dataset);
+    }
+    free(p->items);
+    p->items = NULL;
+    p->n_items = 0;
+}
+
 int prepare_all(const cli_options *o, diag *d, prepared *p)
 {
     *p = (prepared){0};
+    return prepare_window(o, d, p);
+}
+
+int prepare_window(const cli_options *o, diag *d, prepared *p)
+{
+    free_items(p);
     int code = load_datasets(o, d, p);
     if (d->out_of_memory)
         return EXIT_EXPORT;
@@ -112,11 +129,7 @@ int prepare_all(const cli_options *o, diag *d, prepared *p)
 
 void prepare_free(prepared *p)
 {
-    for (size_t i = 0; i < p->n_items; i++) {
-        template_free(p->items[i].tmpl);
-        dataset_free(p->items[i].dataset);
-    }
-    free(p->items);
+    free_items(p);
     for (size_t i = 0; i < p->n_cache; i++) {
         template_src_free(p->cache[i].src);
         free(p->cache[i].path);

@@ -16,6 +16,8 @@ typedef struct prepared_item {
 typedef struct template_cache_entry {
     char *path;
     template_src *src;
+    int sections_checked;      /* plan.c checked its plugin sections ... */
+    int sections_bad;          /* ... and found an error */
 } template_cache_entry;
 
 typedef struct prepared {
@@ -33,5 +35,10 @@ typedef struct prepared {
  * prepare_free() in every case. */
 int prepare_all(const cli_options *o, diag *d, prepared *p);
 void prepare_free(prepared *p);
+
+/* As prepare_all, for the next window of a long batch: frees the items of
+ * p but keeps its templates, so that each template file is parsed once per
+ * run however many windows it has. p starts zeroed. */
+int prepare_window(const cli_options *o, diag *d, prepared *p);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "exit_code.h"
 #include "export_child.h"
+#include "manifest.h"
 #include "output.h"
 #include "verify.h"
 
@@ -128,10 +129,14 @@ static char **copy_strings(char *const *items, size_t n)
     return c;
 }
 
-/* Takes what --depfile needs. Out of memory, the result is marked not
- * committed, and the dependency file leaves the export out. */
-static void keep_result(render_result *res, const output_set *set, export_report *rep)
+/* Takes what --depfile and --manifest need (hashes: NULL, or the files'
+ * sizes and SHA-256, taken over). Out of memory, the result is marked not
+ * committed, and the dependency file and the manifest leave it out. */
+static void keep_result(render_result *res, const output_set *set, export_report *rep,
+                        unsigned long long *bytes, char (*sha256)[65])
 {
+    res->bytes = bytes;
+    res->sha256 = sha256;
     res->files = calloc(set->count ? set->count : 1, sizeof *res->files);
     for (size_t i = 0; res->files && i < set->count; i++)
         res->files[i] = strdup(set->files[i].final);
@@ -155,6 +160,8 @@ void render_results_free(render_result *results, size_t n)
             free(res->fonts[i]);
         free(res->files);
         free(res->fonts);
+        free(res->bytes);
+        free(res->sha256);
         *res = (render_result){0};
     }
 }
@@ -179,16 +186,35 @@ static int commit(runner *r, slot *s, export_report *rep)
             return EXIT_EXPORT;
         }
     }
+    /* --manifest: the bytes committed, hashed before the rename */
+    int hash = r->opts->results && r->opts->hashes;
+    unsigned long long *bytes = hash ? calloc(s->set.count, sizeof *bytes) : NULL;
+    char (*sha256)[65] = hash ? calloc(s->set.count, sizeof *sha256) : NULL;
+    for (size_t i = 0; hash && i < s->set.count; i++) {
+        uint64_t n;
+        if (!bytes || !sha256 ||
+            manifest_hash_file(s->set.private_fd, s->set.files[i].name, &n, sha256[i]) != 0) {
+            fprintf(stderr, "quire: %s: %s: cannot read it back for the manifest: %s; nothing "
+                            "of this export was written\n", pname, s->set.files[i].final,
+                    strerror(errno));
+            free(bytes);
+            free(sha256);
+            return EXIT_EXPORT;
+        }
+        bytes[i] = n;
+    }
     char err[1024];
     if (output_commit(&s->set, err, sizeof err) != 0) {
         fprintf(stderr, "quire: %s: %s; nothing of this export was written\n", pname, err);
+        free(bytes);
+        free(sha256);
         return EXIT_EXPORT;
     }
     if (!r->opts->quiet)
         for (size_t i = 0; i < s->set.count; i++)
             fprintf(stderr, "quire: wrote %s\n", s->set.files[i].final);
     if (r->opts->results)
-        keep_result(&r->opts->results[s->task], &s->set, rep);
+        keep_result(&r->opts->results[s->task], &s->set, rep, bytes, sha256);
     return EXIT_OK;
 }
 

@@ -21,6 +21,8 @@ typedef struct render_result {
     size_t n_files;
     char **fonts;         /* font files the plugin asked the host for */
     size_t n_fonts;
+    unsigned long long *bytes;   /* render_opts.hashes: each file's size ... */
+    char (*sha256)[65];          /* ... and SHA-256, as committed */
 } render_result;
 
 typedef struct render_opts {
@@ -28,6 +30,7 @@ typedef struct render_opts {
     int jobs;             /* exports at once, >= 1 */
     int quiet;
     render_result *results;   /* one per task, zeroed; NULL: not wanted */
+    int hashes;           /* fill results' bytes and sha256 (--manifest) */
 } render_opts;
 
 /* Runs every task in a child process of its own, at most jobs at a time,
