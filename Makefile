@@ -23,6 +23,8 @@ DEPS += icc-profiles-free
 DEPS += nettle-dev
 # the cluster test (tests/slurm, issue 17): a one-node Slurm on localhost
 DEPS += slurmctld slurmd slurm-client munge
+# tests/shard counts the files a batch opens (the template and plugins once)
+DEPS += strace
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 

@@ -93,14 +93,15 @@ _quire()
     _quire_words
     for ((i = 1; i < ${#_quire_w[@]} - 1; i++)); do
         case ${_quire_w[i]} in
-        render | validate | watch | plugins | schema | help) cmd=${_quire_w[i]}; break ;;
+        render | validate | watch | plugins | schema | manifest | help) cmd=${_quire_w[i]}; break ;;
         esac
     done
 
     local render_opts="-t --template -f --formats -o --outdir -j --jobs --set -O --option
         -k --keep-going --depfile --allow-any-path --plugin-dir -q --quiet -h --help"
+    local batch_opts="--datasets-from --shard --manifest"
     local validate_opts="-t --template -f --formats --set -O --option -k --keep-going
-        --allow-any-path --plugin-dir -q --quiet -h --help"
+        --allow-any-path --plugin-dir --datasets-from -q --quiet -h --help"
 
     # The value of an option.
     case $prev in
@@ -114,8 +115,12 @@ _quire()
         compopt -o filenames 2>/dev/null
         COMPREPLY=($(compgen -d -- "$cur"))
         return ;;
-    --depfile)
+    --depfile | --manifest | --datasets-from)
         _quire_files
+        return ;;
+    --shard)
+        # I/N, or N with I from the array job's index variable
+        _quire_reply "0/2 1/2 2 4 8"
         return ;;
     -j | --jobs)
         _quire_reply "1 2 4 8"
@@ -160,10 +165,20 @@ _quire()
         if [[ $cur == -* ]]; then
             _quire_reply "--help --version"
         else
-            _quire_reply "render validate watch plugins schema help"
+            _quire_reply "render validate watch plugins schema manifest help"
         fi ;;
-    render | watch)
+    render)
+        if [[ $cur == -* ]]; then _quire_reply "$render_opts $batch_opts"; else _quire_files yaml; fi ;;
+    watch)
         if [[ $cur == -* ]]; then _quire_reply "$render_opts"; else _quire_files yaml; fi ;;
+    manifest)
+        if [[ ${_quire_w[i + 1]-} != check || $i -eq $((${#_quire_w[@]} - 2)) ]]; then
+            _quire_reply "check"
+        elif [[ $cur == -* ]]; then
+            _quire_reply "--datasets-from -f --formats -q --quiet -h --help"
+        else
+            _quire_files
+        fi ;;
     validate)
         if [[ $cur == -* ]]; then _quire_reply "$validate_opts"; else _quire_files yaml; fi ;;
     plugins)
@@ -171,7 +186,7 @@ _quire()
     schema)
         _quire_reply "dataset template -h --help" ;;
     help)
-        _quire_reply "render validate watch plugins schema" ;;
+        _quire_reply "render validate watch plugins schema manifest" ;;
     esac
 }
 complete -F _quire quire

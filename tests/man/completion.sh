@@ -30,10 +30,15 @@ printf 'quire: 1\nid: b\ntitle: B\nparams: {region: 부산, "tier": 2}\n' >brief
 printf 'quire: 1\nid: c\ntitle: C\nparams:\n  client: x\n  # a comment\n  quarter: 2\nfigures: []\n' >c.yml
 touch notes.txt
 mkdir outdir
-want "quire " render validate watch plugins schema help
+want "quire " render validate watch plugins schema manifest help
 want "quire va" validate
 want "quire render --k" --keep-going
 want "quire render --de" --depfile
+want "quire render --sh" --shard
+want "quire render --ma" --manifest
+want "quire watch --sh"
+want "quire manifest " check
+want "quire manifest check --d" --datasets-from
 want "quire render " brief.yaml c.yml outdir
 want "quire validate brief.yaml -f " csv pdf xlsx
 want "quire render brief.yaml -f pdf,x" pdf,xlsx

@@ -22,7 +22,7 @@ v=$("$quire" --version | awk '{print $2}')
 grep -q "^\.TH QUIRE 1 [0-9-]* \"quire $v\"" "$page" || fail ".TH does not name quire $v"
 
 help=$("$quire" --help)
-for c in render validate watch plugins schema; do
+for c in render validate watch plugins schema manifest; do
     help+=$'\n'$("$quire" "$c" --help) || fail "quire $c --help failed"
     grep -q "quire $c" <<<"$text" || fail "command $c not in the man page"
 done
