@@ -22,6 +22,7 @@ typedef struct batch {
     registry *reg;       /* each plugin loaded once */
     prepared p;          /* each template parsed once (its cache) */
     manifest man;        /* --manifest: the outputs written so far */
+    int swept;           /* OUTDIR swept of killed runs' leftovers (once a run) */
 } batch;
 
 static int open_registry(batch *b)
@@ -104,8 +105,9 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
         code = EXIT_EXPORT;
         goto cleanup;
     }
-    render_opts ro = {w->outdir, w->jobs, w->quiet, results, w->manifest != NULL};
+    render_opts ro = {w->outdir, w->jobs, w->quiet, results, w->manifest != NULL, b->swept};
     int rendered = render_run(tasks, n_tasks, &ro);
+    b->swept = 1;
     if (rendered > code)
         code = rendered;
     if (w->depfile && rendered < EXIT_SIGNAL) {

@@ -456,7 +456,8 @@ int render_run(const render_task *tasks, size_t n, const render_opts *opts)
     }
     for (int i = 0; i < opts->jobs; i++)
         r.slots[i].fd = -1;
-    output_sweep(r.outdir_fd, opts->outdir, opts->quiet ? NULL : stderr);
+    if (!opts->swept)
+        output_sweep(r.outdir_fd, opts->outdir, opts->quiet ? NULL : stderr);
     while (r.running > 0 || (!r.interrupted && r.next < r.n))
         step(&r);
     signals_stop(&r);

@@ -31,6 +31,7 @@ typedef struct render_opts {
     int quiet;
     render_result *results;   /* one per task, zeroed; NULL: not wanted */
     int hashes;           /* fill results' bytes and sha256 (--manifest) */
+    int swept;            /* OUTDIR was swept by an earlier window of the run */
 } render_opts;
 
 /* Runs every task in a child process of its own, at most jobs at a time,
