@@ -72,8 +72,8 @@ usage)
 split)
     # Three shards at once into one folder lose nothing and equal a serial
     # run (workbooks and CSV here; the killed case compares PDFs).
-    bash "$gen" d 40
-    { for ((i = 1; i <= 40; i++)); do printf 'd/region-%d.yaml\r\n\n' $i; done; } >list
+    bash "$gen" d 24
+    { for ((i = 1; i <= 24; i++)); do printf 'd/region-%d.yaml\r\n\n' $i; done; } >list
     run 0 render --datasets-from list -f csv,xlsx -o serial -q
     for i in 0 1 2; do
         "$quire" render --datasets-from list --shard $i/3 -f xlsx,csv -o out -q \
@@ -86,19 +86,19 @@ split)
     same_files serial out
     no_temps out
     # each dataset in one shard: one pdf line per dataset over the three
-    # disjoint and covering: 40 datasets in all, each in one manifest only
+    # disjoint and covering: 24 datasets in all, each in one manifest only
     datasets() { grep -o '"dataset":"[^"]*"' "$@" | sort -u; }
-    [ "$(datasets m.0 m.1 m.2 | wc -l)" -eq 40 ] || fail "the shards do not cover the list"
-    [ $(($(datasets m.0 | wc -l) + $(datasets m.1 | wc -l) + $(datasets m.2 | wc -l))) -eq 40 ] ||
+    [ "$(datasets m.0 m.1 m.2 | wc -l)" -eq 24 ] || fail "the shards do not cover the list"
+    [ $(($(datasets m.0 | wc -l) + $(datasets m.1 | wc -l) + $(datasets m.2 | wc -l))) -eq 24 ] ||
         fail "the shards overlap"
-    for i in 0 1 2; do [ -s m.$i ] || fail "shard $i rendered nothing of 40 datasets"; done
+    for i in 0 1 2; do [ -s m.$i ] || fail "shard $i rendered nothing of 24 datasets"; done
     run 0 manifest check --datasets-from list m.0 m.1 m.2
-    expect_err "40 datasets x 2 formats"
+    expect_err "24 datasets x 2 formats"
     expect_err "complete"
     # the same list on standard input, the datasets given as arguments
     tr -d '\r' <list | "$quire" manifest check --datasets-from - m.0 m.1 m.2 >out.txt 2>err.txt ||
         fail "manifest check --datasets-from - failed"
-    run 0 manifest check -f xlsx,csv d/region-{1..40}.yaml m.0 m.1 m.2
+    run 0 manifest check -f xlsx,csv d/region-{1..24}.yaml m.0 m.1 m.2
     # one manifest left out: exactly that shard's datasets are missing
     run 2 manifest check --datasets-from list m.0 m.2
     [ "$(grep -c $'\txlsx\tmissing' out.txt)" -eq "$(grep -c '"format":"xlsx"' m.1)" ] ||
