@@ -12,6 +12,11 @@ directory, then reads both outputs back with real readers:
     are cells of the Sources sheet.
   * The dataset: no table lists one thing in two rows (a chart would draw
     it twice).
+  * The PDF as a reader gets it (the fact audit of 2026-12-05): no
+    relative date of the articles ("지난해", "조만간", ...) without a year
+    in its sentence, outside the sources' own headlines; a descriptive
+    title marked "[원제 미확인]" never shows without that mark (a short
+    source line must not pass it off as the article's headline).
 
 Nothing is skipped: a missing tool, output or value is a failure.
 
@@ -25,6 +30,9 @@ import tempfile
 
 import openpyxl
 import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from check_framing import RELATIVE_RE, YEAR_RE  # noqa: E402
 
 failures = []
 
@@ -114,6 +122,38 @@ def check_pdf_sources(pages, sources):
              % sorted(set(pages_of_titles)))
 
 
+UNCONFIRMED = "[원제 미확인]"
+
+
+def spaced(s):
+    """A regex of s that matches it whatever whitespace a PDF line break
+    put between (or removed from between) its characters."""
+    return r"\s*".join(re.escape(c) for c in squash(s))
+
+
+def check_pdf_framing(pages, sources):
+    """Relative dates carry their year; made-up titles carry their mark."""
+    text = re.sub(r"\s+", " ", "\n".join(pages))
+    for s in sources:              # the articles' own headlines are as printed
+        if s.get("title"):
+            text = re.sub(spaced(s["title"]), " ", text)
+    for sentence in re.split(r"(?<=[.?!])\s", text):
+        m = RELATIVE_RE.search(sentence)
+        if m and not YEAR_RE.search(sentence):
+            fail("PDF: relative date '%s' without a year in \"%s\"" % (m.group(0), sentence[-80:]))
+    full = squash("".join(pages))
+    mark = squash(UNCONFIRMED)
+    for s in sources:
+        title = squash(s.get("title", ""))
+        if not title.startswith(mark):
+            continue
+        head = title[len(mark):len(mark) + 12]
+        for m in re.finditer(re.escape(head), full):
+            if not full[:m.start()].endswith(mark):
+                fail("PDF: the descriptive title of %s shows without %s: ...%s"
+                     % (s["id"], UNCONFIRMED, full[max(0, m.start() - 20):m.end() + 20]))
+
+
 def sheet_cells(ws):
     return [c for row in ws.iter_rows() for c in row if c.value is not None]
 
@@ -190,6 +230,7 @@ def main():
             pages = pdf_pages(pdf)
             check_pdf_figures(pages, figures)
             check_pdf_sources(pages, sources)
+            check_pdf_framing(pages, sources)
         if os.path.isfile(xlsx):
             wb = openpyxl.load_workbook(xlsx)
             check_xlsx_figures(wb, figures)

@@ -9,7 +9,8 @@ what the fact audit of 2026-12-05 found behind correct digits:
     template's chart titles and notes is either absent or its sentence
     carries an explicit year ("2023년", "2024-03");
   * inferred years marked: a date expression that docs/data-sources.md
-    traces as `inferred` says so in its sentence ("2023년 9월(추정)");
+    traces as `inferred` is followed by its mark ("2023년 9월(추정)",
+    "2024년 말 추정") wherever the dataset writes it;
   * source dates: every source date is either quoted from its article
     (trace row basis `quote`) or marked `date_inferred: true`, and the two
     agree;
@@ -35,12 +36,13 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import check_traceability as trace  # noqa: E402  (the shared text walker)
 
 RUN = 8
+MARK_WITHIN = 12   # characters after an inferred date in which "추정" must be
 
 # Relative dates of the articles: each names a time only from the article's
 # own date, which the reader of the brief does not have.
 RELATIVE_RE = re.compile(
-    r"지난해|작년|재작년|올해|올\s*한\s*해|금년|내년|연내|조만간|이달|지난달|다음 달|"
-    r"지난\s*\d{1,2}\s*[일월]|이번\s*달")
+    r"지난해|작년|재작년|올해|올\s*한\s*해|금년|내년|연내|조만간|지난달|다음 달|"
+    r"(?<![가-힣])이달(?:[말초에의]|\s|$)|지난\s*\d{1,2}\s*[일월]|이번\s*달")
 # An explicit year: 2024년, 2024-03, 2024-Q1, 2018~2022년, FY 2025 (회계연도).
 YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:년|-|\s*[~∼–]|\s*회계연도)")
 AS_OF_RE = re.compile(r"^\d{4}-(?:(?:0[1-9]|1[0-2])(?:-\d{2})?|Q[1-4])$")
@@ -86,8 +88,8 @@ class Framing:
         """(place, text) of every text a reader sees, markup removed."""
         walker = trace.Checker(self.data, [], None)
         for where, text in walker.texts():
-            if where in ("date",):
-                continue
+            if where in ("date",) or AS_OF_RE.match(text.strip()):
+                continue   # the brief's own date; as_of values, traced as dates
             yield where, text
         for where, text in chart_texts(self.template):
             yield where, trace.plain_text(text)
@@ -111,12 +113,18 @@ class Framing:
                 for w in r["where"].split(","):
                     inferred[(trace.squash(r["values"]), w.strip())] = r
         for where, text in self.texts():
-            for s in sentences(text):
-                for expr, _ in trace.find_dates(s)[0]:
-                    if (expr, where) in inferred and "추정" not in s and "inferred" not in s:
-                        self.err("%s: '%s' is inferred (data-sources.md:%d) but its sentence "
-                                 "does not say 추정: \"%s\"" % (where, expr,
-                                                              inferred[(expr, where)]["line"], s[:80]))
+            s = trace.squash(text)
+            at = 0
+            for expr, _ in trace.find_dates(s)[0]:
+                at = s.find(expr, at)
+                end = at + len(expr)
+                # The mark follows the expression: "2023년 9월(추정)",
+                # "2024년 말 추정", "2025년 4월 이후(추정)".
+                if (expr, where) in inferred and "추정" not in s[end:end + MARK_WITHIN]:
+                    self.err("%s: '%s' is inferred (data-sources.md:%d) but is not marked "
+                             "(추정) after it: \"%s\"" % (where, expr, inferred[(expr, where)]["line"],
+                                                       s[max(0, at - 20):end + 20]))
+                at = end
 
     # --- source dates -------------------------------------------------------
     def check_source_dates(self):

@@ -61,6 +61,7 @@ UNIT_MUL = {"조": 1e12, "억": 1e8, "만": 1e4, "천": 1e3}
 DATE_RES = [
     ("range", re.compile(r"(\d{4})\s*[~∼–-]\s*(\d{4})년")),
     ("ymd", re.compile(r"(\d{4})-(\d{2})-(\d{2})")),
+    ("ym", re.compile(r"(?<!\d)(\d{4})-(\d{2})(?![\d-])")),
     ("yq", re.compile(r"(\d{4})-Q([1-4])")),
     ("quarter", re.compile(r"(\d{4})년\s*([1-4])분기")),
     ("bare_quarter", re.compile(r"(?<!\d)([1-4])분기")),
@@ -87,6 +88,8 @@ def date_atoms(kind, m):
         return {("D", g[0], g[1], g[2])}
     if kind == "yq":
         return {("Q", g[0], g[1])}
+    if kind == "ym":
+        return {("M", g[0], g[1]), ("Y", g[0])}
     if kind == "quarter":
         return {("Q", g[0], g[1]), ("Q", None, g[1]), ("Y", g[0])}
     if kind == "bare_quarter":
@@ -354,10 +357,14 @@ class Checker:
                 yield key, str(d[key])
         if d.get("date") is not None:
             yield "date", str(d["date"])
+        if d.get("as_of") is not None:
+            yield "as_of", str(d["as_of"])
         summary = d.get("summary") or []
         for p in paragraphs(summary):
             yield "summary", p
         for f in d.get("figures", []) or []:
+            if f.get("as_of") is not None:
+                yield "figure:" + f["id"], str(f["as_of"])
             for key in ("label", "unit", "note"):
                 if f.get(key):
                     yield "figure:" + f["id"], str(f[key])
@@ -365,7 +372,9 @@ class Checker:
                 yield "figure:" + f["id"], str(f["change"]["basis"])
         for t in d.get("tables", []) or []:
             where = "table:" + t["id"]
-            for key in ("title", "description"):
+            if t.get("as_of") is not None:
+                yield where, str(t["as_of"])
+            for key in ("title", "description", "sheet"):
                 if t.get(key):
                     yield where, t[key]
             for c in t["columns"]:
@@ -512,29 +521,32 @@ def check(data_text, md_text, seeds):
 # a fragment of the expected complaint).
 BREAKAGES = [
     ("a figure value changed", "data", "value: 2090", "value: 2091", "2091 in the dataset"),
-    ("a new year in a section", "data", "성장률에서는 마이크로소프트가 앞선다.",
-     "성장률에서는 2026년에도 마이크로소프트가 앞선다.", "date '2026년' in section:market"),
-    ("a new number in a section", "data", "성장률에서는 마이크로소프트가 앞선다.",
-     "성장률에서는 마이크로소프트가 77% 앞선다.", "number 77"),
-    ("an invented source date", "data", "    title: 생성형 AI와 국내외 클라우드 산업의 올 한해 (원제 미확인, 발행일 미상)\n",
-     "    title: 생성형 AI와 국내외 클라우드 산업의 올 한해 (원제 미확인, 발행일 미상)\n    date: 2024-12-26\n",
-     "ddaily-cloud-review.date is '2024-12-26'"),
+    ("a new year in a section", "data", "세 회사가 고객을 끄는 방식은 다르다.",
+     "세 회사가 2026년에도 고객을 끄는 방식은 다르다.", "date '2026년' in section:market"),
+    ("a new number in a section", "data", "세 회사가 고객을 끄는 방식은 다르다.",
+     "세 회사가 고객을 끄는 방식은 77% 다르다.", "number 77"),
+    ("an invented source date", "data", "    publisher: 테크M\n",
+     "    publisher: 테크M\n    date: 2025-04-09\n", "techm-ai-infra.date is '2025-04-09'"),
+    ("an as_of not traced", "data", "    as_of: 2023-Q4\n", "    as_of: 2022-Q4\n",
+     "date '2022-Q4' in table:cloud-share-synergy"),
     ("an inferred date marked as quoted", "md", "| 2024년 3월 | 003 | inferred |",
      "| 2024년 3월 | 003 | quote |", "the quotes do not state it"),
-    ("a place of a date dropped", "md", "| summary, figure:korea-gpu-2027,", "| figure:korea-gpu-2027,",
+    ("a place of a date dropped", "md", "| summary, figure:korea-gpu-2027, figure:korea-ai-center,",
+     "| figure:korea-gpu-2027, figure:korea-ai-center,",
      "date '2027년' in summary"),
     ("a number missing from its quote", "md", "MS는 전년보다 매출이 31% 성장했다\" |",
      "MS는 전년보다 매출이 성장했다\" |", "31.0 is not in the row's quotes"),
     ("an inferred row without a reason", "md",
-     "| inferred | the brief's own document date (also the PDF/XLSX creation date); no article states it |",
+     "| inferred | the brief's own document date (also the PDF/XLSX creation date): the day this "
+     "review was compiled, after every source; no article states it |",
      "| inferred | — |", "must say why"),
-    ("a row with a stray cell", "md", "| 2025-07-31 | — | inferred | the brief's own",
-     "| 2025-07-31 | — | inferred | x | the brief's own", "has 7 cells"),
+    ("a row with a stray cell", "md", "| 2026-12-05 | — | inferred | the brief's own",
+     "| 2026-12-05 | — | inferred | x | the brief's own", "has 7 cells"),
     ("a source field without a row", "md", "| source | coupang-cloud.date |", "| sourcex | coupang-cloud.date |",
      "coupang-cloud.date: no trace row"),
 ]
-SEED_BREAKAGE = ("a quote not in its article", "md", "\"MS는 전년보다 매출이 31% 성장했다\" (000)",
-                 "\"MS는 전년보다 매출이 32% 성장했다\" (000)", "not verbatim in seed 000")
+SEED_BREAKAGE = ("a quote not in its article", "md", "| quote | \"MS는 전년보다 매출이 31% 성장했다\" |",
+                 "| quote | \"MS는 전년보다 매출이 32% 성장했다\" |", "not verbatim in seed 000")
 
 
 def self_test(data_path, md_path, seeds):
