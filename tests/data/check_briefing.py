@@ -196,11 +196,12 @@ def check_one_row_per_thing(tables):
     """A table (and so its chart) shows each thing once: France's two
     reported amounts are one row, not "프랑스 (2월 보도)" and "프랑스 (4월
     보도)", which a chart draws as two pledges. The first cells, with any
-    trailing parenthetical removed, are unique within each table."""
+    trailing parenthetical and all spacing removed ("국가AI컴퓨팅센터" and
+    "국가 AI 컴퓨팅센터" are one centre), are unique within each table."""
     for t in tables:
         seen = {}
         for r in t.get("rows", []) or []:
-            key = re.sub(r"\s*\([^)]*\)\s*$", "", str(r[0])).strip()
+            key = squash(re.sub(r"\s*\([^)]*\)\s*$", "", str(r[0])))
             if key in seen:
                 fail("table %s shows '%s' twice (rows '%s' and '%s')"
                      % (t["id"], key, seen[key], r[0]))
