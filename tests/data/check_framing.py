@@ -65,16 +65,6 @@ def words(text):
     return out
 
 
-def chart_texts(template):
-    """The template's chart titles and notes, with their place."""
-    for b in (template or {}).get("body", []) or []:
-        if isinstance(b, dict) and isinstance(b.get("chart"), dict):
-            c = b["chart"]
-            for key in ("title", "note", "alt"):
-                if c.get(key):
-                    yield "chart:" + c["table"], str(c[key])
-
-
 class Framing:
     def __init__(self, data, rows, template, seeds_dir):
         self.data, self.rows, self.template = data, rows, template
@@ -86,12 +76,12 @@ class Framing:
 
     def texts(self):
         """(place, text) of every text a reader sees, markup removed."""
-        walker = trace.Checker(self.data, [], None)
+        walker = trace.Checker(self.data, [], None)   # without the template:
         for where, text in walker.texts():
             if where in ("date",) or AS_OF_RE.match(text.strip()):
                 continue   # the brief's own date; as_of values, traced as dates
             yield where, text
-        for where, text in chart_texts(self.template):
+        for where, text in trace.chart_texts(self.template):
             yield where, trace.plain_text(text)
 
     # --- relative time ----------------------------------------------------

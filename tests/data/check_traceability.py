@@ -42,7 +42,11 @@ The checker enforces:
   * with --seeds DIR: every quote occurs verbatim in its seed file, the
     pieces of an elided quote in order within one paragraph.
 
-usage: check_traceability.py DATASET DATA_SOURCES_MD [--seeds DIR] [--self-test]
+With --template FILE, the template's chart titles and notes count as
+text of the dataset too, at the place `chart:TABLE` (the table the chart
+draws): their numbers and dates are traced like the dataset's.
+
+usage: check_traceability.py DATASET DATA_SOURCES_MD [--template FILE] [--seeds DIR] [--self-test]
 exit 0 when traced, 1 when not, 2 on usage errors. --self-test checks the
 checker: the real files pass and each of a set of broken copies fails.
 """
@@ -235,9 +239,20 @@ def plain_text(text):
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return re.sub(r"(?<!\\)\*+", "", text)
 
+def chart_texts(template):
+    """(place, text) of the template's chart titles, notes and alt texts."""
+    for b in (template or {}).get("body", []) or []:
+        if isinstance(b, dict) and isinstance(b.get("chart"), dict):
+            c = b["chart"]
+            for key in ("title", "note", "alt"):
+                if c.get(key):
+                    yield "chart:" + str(c.get("table")), str(c[key])
+
+
 class Checker:
-    def __init__(self, data, rows, seeds_dir):
+    def __init__(self, data, rows, seeds_dir, template=None):
         self.data, self.rows, self.seeds_dir = data, rows, seeds_dir
+        self.template = template
         self.errors = []
         self.traced = []        # values a prose number may repeat
         self.seed_text = {}
@@ -392,6 +407,8 @@ class Checker:
             yield "source:" + s["id"], s.get("title", "")
         for n in d.get("footnotes", []) or []:
             yield "footnote:" + n["id"], n.get("text", "")
+        for where, text in chart_texts(self.template):
+            yield where, text
 
     def check_text(self):
         date_rows = self.rows_of("date")
@@ -511,10 +528,11 @@ class Checker:
         return self.errors
 
 
-def check(data_text, md_text, seeds):
+def check(data_text, md_text, seeds, tpl_text=None):
     data = yaml.safe_load(data_text)
     rows, bad = parse_rows(md_text.splitlines())
-    return bad + list(dict.fromkeys(Checker(data, rows, seeds).run()))
+    template = yaml.safe_load(tpl_text) if tpl_text else None
+    return bad + list(dict.fromkeys(Checker(data, rows, seeds, template).run()))
 
 
 # Broken copies the checker must reject: (what is broken, file, old, new,
@@ -549,14 +567,14 @@ SEED_BREAKAGE = ("a quote not in its article", "md", "| quote | \"MS는 전년�
                  "| quote | \"MS는 전년보다 매출이 32% 성장했다\" |", "not verbatim in seed 000")
 
 
-def self_test(data_path, md_path, seeds):
+def self_test(data_path, md_path, seeds, tpl_text=None):
     """The checker passes the real files and fails each broken copy."""
     with open(data_path, encoding="utf-8") as fh:
         data_text = fh.read()
     with open(md_path, encoding="utf-8") as fh:
         md_text = fh.read()
     failures = []
-    base = check(data_text, md_text, seeds)
+    base = check(data_text, md_text, seeds, tpl_text)
     if base:
         failures.append("the real files do not pass: %s" % base[0])
     for what, which, old, new, expect in BREAKAGES + ([SEED_BREAKAGE] if seeds else []):
@@ -565,7 +583,8 @@ def self_test(data_path, md_path, seeds):
             failures.append("%s: '%s' not found, the breakage is stale" % (what, old.strip()))
             continue
         text = text.replace(old, new, 1)
-        errors = check(text, md_text, seeds) if which == "data" else check(data_text, text, seeds)
+        errors = (check(text, md_text, seeds, tpl_text) if which == "data"
+                  else check(data_text, text, seeds, tpl_text))
         if not any(expect in e for e in errors):
             failures.append("%s: not caught (expected '%s', got %s)" % (what, expect, errors[:2]))
     for f in failures:
@@ -577,11 +596,18 @@ def self_test(data_path, md_path, seeds):
 
 
 def main(argv):
-    args, seeds, selftest = [], None, False
+    args, seeds, selftest, tpl_text = [], None, False, None
     it = iter(argv)
     for a in it:
         if a == "--self-test":
             selftest = True
+        elif a == "--template":
+            path = next(it, None)
+            if not path:
+                print(__doc__, file=sys.stderr)
+                return 2
+            with open(path, encoding="utf-8") as fh:
+                tpl_text = fh.read()
         elif a == "--seeds":
             seeds = next(it, None)
             if not seeds:
@@ -596,12 +622,12 @@ def main(argv):
         print("seeds directory %s not found" % seeds, file=sys.stderr)
         return 2
     if selftest:
-        return self_test(args[0], args[1], seeds)
+        return self_test(args[0], args[1], seeds, tpl_text)
     with open(args[0], encoding="utf-8") as fh:
         data_text = fh.read()
     with open(args[1], encoding="utf-8") as fh:
         md_text = fh.read()
-    errors = check(data_text, md_text, seeds)
+    errors = check(data_text, md_text, seeds, tpl_text)
     for e in errors:
         print("not traced:", e, file=sys.stderr)
     if errors:
