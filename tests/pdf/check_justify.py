@@ -23,18 +23,26 @@ BOX_PER_EM = 1.153  # pdftotext's box height for NanumGothic, per point of size
 worst, gaps = (0, ""), 0
 for page in bbox.split("<page ")[1:]:
     lines = defaultdict(list)
+    small = []   # smaller boxes, such as footnote markers raised beside a word
     for a, b, c, d, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
                                     r'yMax="([\d.]+)">([^<]*)<', page):
         a, b, c, d = map(float, (a, b, c, d))
         lines[(round(b, 1), round(d - b, 1))].append((a, c, w))
-    for (_, h), words in lines.items():
+        if d - b < 11.0:
+            small.append((a, b, c, d))
+    for (top, h), words in lines.items():
         if not 11.0 <= h <= 12.0 or any(set(w) == {"."} for _, _, w in words):
             continue
         words.sort()
         em = h / BOX_PER_EM
         for (_, end, w1), (start, _, w2) in zip(words, words[1:]):
             gaps += 1
-            g = (start - end) / em
+            # A marker set between two words of the line ("않는다.¹ 국내")
+            # fills part of the space: the gap is the widest blank left.
+            inside = sorted((a, c) for a, b, c, d in small
+                            if a >= end - 0.5 and c <= start + 0.5 and b < top + h and d > top)
+            edges = [end] + [x for a, c in inside for x in (a, c)] + [start]
+            g = max(edges[i + 1] - edges[i] for i in range(0, len(edges), 2)) / em
             if g > worst[0]:
                 worst = (g, "%s | %s" % (w1, w2))
 print("%d gaps, widest %.2f em (%s)" % (gaps, worst[0], worst[1]), file=sys.stderr)
