@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "chart_internal.h"
+#include "source_line.h"
 
 #define CHART_GAP 5.0
 #define CHART_MIN_BODY 40.0     /* a box too small for the chart still gets this */
@@ -29,41 +30,10 @@ static const char *chart_title(const chart_ctx *ctx)
     return t ? t : "";
 }
 
-/* 1 when name is already one of the ", "-separated names in list. */
-static int chart_source_listed(const char *list, const char *name)
-{
-    size_t nl = strlen(name);
-
-    for (const char *p = list; *p;) {
-        const char *end = strstr(p, ", ");
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len == nl && strncmp(p, name, nl) == 0) return 1;
-        if (!end) break;
-        p = end + 2;
-    }
-    return 0;
-}
-
-/* "출처: A, B" / "Source: A, B" from the table's sources, each named as
- * the core tells them apart (quire_source.cite), else by its publisher
- * (else its title), each name once. */
+/* "출처: A, B" / "Source: A, B" from the table's sources (source_line.h). */
 static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
 {
-    const quire_strings *src = &ctx->table->sources;
-    size_t len, start;
-
-    buf[0] = '\0';
-    if (src->count == 0) return;
-    len = (size_t)snprintf(buf, size, "%s", ctx->ko ? "출처: " : "Source: ");
-    start = len;
-    for (size_t i = 0; i < src->count && len < size; i++) {
-        const quire_source *s = ctx->style->dataset
-                                    ? quire_find_source(ctx->style->dataset, src->items[i]) : NULL;
-        const char *name = s && s->cite ? s->cite : s && s->publisher ? s->publisher
-                         : s && s->title ? s->title : src->items[i];
-        if (chart_source_listed(buf + start, name)) continue;
-        len += (size_t)snprintf(buf + len, size - len, "%s%s", len > start ? ", " : "", name);
-    }
+    source_line(ctx->style->dataset, &ctx->table->sources, ctx->lang, buf, size);
 }
 
 /* The legend's names: the series labels, each with its unit when the
@@ -85,7 +55,7 @@ static void chart_legend_names(const chart_ctx *ctx, chart_names *names)
         int right = chart_series_right(ctx, s);
         const char *unit = chart_axis_unit(ctx, right) ? NULL : chart_series_unit(ctx, s);
         const char *label = chart_series(ctx, s)->label;
-        const char *side = right ? (ctx->ko ? "오른쪽 축" : "right axis") : NULL;
+        const char *side = right ? words(ctx->lang, WORD_RIGHT_AXIS) : NULL;
         if (unit && side)
             snprintf(names->text[s], sizeof names->text[s], "%s (%s, %s)", label, unit, side);
         else if (unit || side)
@@ -198,7 +168,7 @@ double chart_height(const canvas *cv, const chart_style *style, const quire_char
 static void chart_unit_one(const chart_ctx *ctx, const char *unit, double x, double top, int align)
 {
     char buf[160];
-    int n = snprintf(buf, sizeof buf, "%s%s", ctx->ko ? "단위: " : "Unit: ", unit);
+    int n = snprintf(buf, sizeof buf, "%s%s", words(ctx->lang, WORD_UNIT_PREFIX), unit);
 
     if (n < 0) return;
     if ((size_t)n >= sizeof buf) n = sizeof buf - 1;

@@ -7,11 +7,7 @@
 
 #include "chart_internal.h"
 #include "numfmt.h"
-
-/* Used when the template gives no palette. */
-static const uint32_t chart_default_palette[] = {
-    0x1f4e79, 0xe07b39, 0x5b9a68, 0xc0504d, 0x8064a2, 0x4bacc6
-};
+#include "palette.h"
 
 static int chart_is_numeric(const quire_column *c)
 {
@@ -173,7 +169,6 @@ static char *chart_category_dup(const quire_column *c, size_t row)
 int chart_ctx_init(chart_ctx *ctx, const canvas *cv, int drawing, const chart_style *style,
                    const quire_chart *chart, char *err, size_t err_size)
 {
-    const char *lang;
     double fs = style->font_size > 0 ? style->font_size : 10;
 
     memset(ctx, 0, sizeof *ctx);
@@ -187,8 +182,8 @@ int chart_ctx_init(chart_ctx *ctx, const canvas *cv, int drawing, const chart_st
     ctx->fs_title = fs * 1.1;
     ctx->fs_small = fs * 0.72;
     ctx->lh = ctx->fs * 1.3;
-    lang = style->dataset && style->dataset->language ? style->dataset->language : "ko";
-    ctx->ko = strncmp(lang, "ko", 2) == 0 && (lang[2] == '\0' || lang[2] == '-' || lang[2] == '_');
+    /* without a dataset or a language (a view built by hand): Korean */
+    ctx->lang = words_lang_of(style->dataset ? style->dataset->language : NULL, WORDS_KO);
     ctx->n_rows = ctx->table->n_rows;
     ctx->xcol = &ctx->table->columns[chart->x];
     ctx->time = ctx->xcol->type == QUIRE_DATE && ctx->xcol->numbers &&
@@ -361,20 +356,7 @@ size_t chart_tick_label(const chart_ctx *ctx, int right, const ticks *t, int i, 
  * each round lighter, so that the first and the seventh slice differ. */
 uint32_t chart_color(const chart_ctx *ctx, size_t i)
 {
-    const uint32_t *pal = ctx->style->palette;
-    size_t n = ctx->style->n_palette, round;
-    uint32_t rgb, out = 0;
-    double mix;
-
-    if (!pal || !n) pal = chart_default_palette, n = sizeof chart_default_palette / sizeof *pal;
-    rgb = pal[i % n];
-    round = (i / n) % 3;
-    mix = round * 0.3;
-    for (int shift = 0; shift <= 16; shift += 8) {
-        double c = (rgb >> shift) & 0xff;
-        out |= (uint32_t)lround(c + (255 - c) * mix) << shift;
-    }
-    return out;
+    return palette_color_rounds(ctx->style->palette, ctx->style->n_palette, i);
 }
 
 /* Series of one axis add up: stacked bars, stacked areas. */

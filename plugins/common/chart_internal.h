@@ -9,6 +9,7 @@
 
 #include "chart.h"
 #include "ticks.h"
+#include "words.h"
 
 #define CHART_MAX_PLACED 1024   /* value labels checked against each other */
 #define CHART_MAX_LINES 16      /* of a title, note or source line */
@@ -48,7 +49,7 @@ typedef struct chart_ctx {
     double fs_title;
     double fs_small;            /* source line and notes */
     double lh;                  /* label line height */
-    int ko;                     /* Korean wording */
+    words_lang lang;            /* the words' language (words.h) */
     char **cats;                /* category labels, one per drawn row, in order */
     size_t *order;              /* drawn row i is table row order[i] (sort, dates) */
     const quire_column *xcol;   /* the x column */

@@ -66,8 +66,8 @@ size_t chart_pie_note(const chart_ctx *ctx, char *buf, size_t size)
     char missing[512], negative[512];
     int n;
 
-    chart_pie_list(ctx, 1, ctx->ko ? "값 없음: " : "No value: ", missing, sizeof missing, 0);
-    chart_pie_list(ctx, 0, ctx->ko ? "0 이하 제외: " : "Zero or negative, not shown: ",
+    chart_pie_list(ctx, 1, words(ctx->lang, WORD_NO_VALUE), missing, sizeof missing, 0);
+    chart_pie_list(ctx, 0, words(ctx->lang, WORD_NOT_SHOWN),
                    negative, sizeof negative, 0);
     n = snprintf(buf, size, "%s%s%s", missing, missing[0] && negative[0] ? " · " : "", negative);
     return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;

@@ -66,3 +66,23 @@ size_t utf8_count(const char *s, size_t len)
         utf8_decode(s + i, len - i, &n);
     return count;
 }
+
+/* A sequence is read byte by byte and ends at the first byte that does
+ * not continue it, so a NUL is never passed. */
+uint32_t utf8_next(const char **s)
+{
+    size_t n;
+    uint32_t cp = utf8_decode(*s, 4, &n);
+    *s += n;
+    return cp;
+}
+
+size_t utf8_strlen(const char *s)
+{
+    size_t count = 0;
+    while (*s) {
+        utf8_next(&s);
+        count++;
+    }
+    return count;
+}

@@ -21,4 +21,9 @@ size_t utf8_encode(uint32_t cp, char out[4]);
 /* Number of characters in s[0..len). */
 size_t utf8_count(const char *s, size_t len);
 
+/* The same for NUL-terminated text: decodes the character at *s and
+ * moves *s past it (never past the NUL); utf8_strlen counts them. */
+uint32_t utf8_next(const char **s);
+size_t utf8_strlen(const char *s);
+
 #endif

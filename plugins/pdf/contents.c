@@ -65,7 +65,7 @@ void contents_draw(pdf_ctx *ctx)
     ctx->where = "the contents";
     page_fresh(ctx);
     text_style title = {ctx->bold, 20, PDF_TEXT_RGB};
-    const char *label = pdf_label(ctx, "목차", "Contents");
+    const char *label = words(ctx->lang, WORD_CONTENTS);
     page_begin(ctx, PDF_ROLE_TOC);
     double top = page_take(ctx, 30);
     page_text_block(ctx, &title, label, ctx->left, top, ctx->width, 30);

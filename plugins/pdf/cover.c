@@ -2,6 +2,7 @@
  * the organization, the title and subtitle, then period, date and author.
  * No header or footer; what follows starts on a new page. */
 #include "pdf.h"
+#include "palette.h"
 
 #include <string.h>
 
@@ -48,9 +49,9 @@ static void cover_band(pdf_ctx *ctx)
 {
     const quire_dataset *ds = ctx->ds;
     double band = ctx->ph * BAND_BOTTOM;
-    text_style org = {ctx->bold, 9.5, pdf_tint(WHITE, 1)};
+    text_style org = {ctx->bold, 9.5, palette_tint(WHITE, 1)};
     text_style title = {ctx->bold, 26, WHITE};
-    text_style sub = {ctx->body, 13.5, pdf_tint(pdf_color(ctx, 0), 0.18)};
+    text_style sub = {ctx->body, 13.5, palette_tint(pdf_color(ctx, 0), 0.18)};
     double title_h = text_height(&title, ds->title, ctx->width, title.size * 1.3);
     double sub_h = ds->subtitle ? text_height(&sub, ds->subtitle, ctx->width, sub.size * 1.5) : 0;
 
@@ -89,7 +90,7 @@ static void cover_details(pdf_ctx *ctx)
         page_end(ctx);
     }
     const char *labels[][2] = {
-        {pdf_label(ctx, "발행일", "Date"), ds->date},
+        {words(ctx->lang, WORD_DATE), ds->date},
         {pdf_label(ctx, "작성", "Author"), ds->author},
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {

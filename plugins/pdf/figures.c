@@ -3,6 +3,7 @@
  * A tile is measured first (tile_measure), then drawn at the height of
  * the tallest tile of its row (tile_draw). */
 #include "pdf.h"
+#include "palette.h"
 #include "tags.h"
 
 #include <math.h>
@@ -167,7 +168,7 @@ static void figures_row(pdf_ctx *ctx, tile *tiles, size_t n, double tile_w)
         ctx->where = where;
         links_dest(ctx, tiles[i].f->id, top);
         page_begin(ctx, PDF_ROLE_ARTIFACT);
-        page_fill(ctx, x, top - h, tile_w, h, pdf_tint(pdf_color(ctx, 0), 0.07));
+        page_fill(ctx, x, top - h, tile_w, h, palette_tint(pdf_color(ctx, 0), 0.07));
         page_fill(ctx, x, top - 2.2, tile_w, 2.2, pdf_color(ctx, 0));
         page_end(ctx);
         page_begin(ctx, PDF_ROLE_P);

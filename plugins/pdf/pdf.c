@@ -3,46 +3,10 @@
 #include "standard.h"
 #include "tags.h"
 
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define DEFAULT_ACCENT 0x1f4e79u
-
-uint32_t pdf_color(const pdf_ctx *ctx, size_t i)
-{
-    if (!ctx->tp->palette || !ctx->tp->n_palette)
-        return DEFAULT_ACCENT;
-    return ctx->tp->palette[i % ctx->tp->n_palette] & 0xFFFFFFu;
-}
-
-uint32_t pdf_tint(uint32_t rgb, double share)
-{
-    uint32_t out = 0;
-    for (int shift = 16; shift >= 0; shift -= 8) {
-        double c = (double)((rgb >> shift) & 0xFF);
-        out |= (uint32_t)(255.0 - (255.0 - c) * share + 0.5) << shift;
-    }
-    return out;
-}
-
-void pdf_fail(pdf_ctx *ctx, quire_status status, const char *fmt, ...)
-{
-    if (ctx->status)
-        return;
-    ctx->status = status;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(ctx->err, sizeof ctx->err, fmt, ap);
-    va_end(ap);
-}
-
-const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en)
-{
-    return ctx->korean ? ko : en;
-}
 
 /* libharu reports errors through this; we keep the first and check it. */
 static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
@@ -52,11 +16,6 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
         return;
     ctx->hpdf_error = error;
     snprintf(ctx->hpdf_where, sizeof ctx->hpdf_where, "%s", ctx->where ? ctx->where : "the document");
-}
-
-text_look pdf_look(const pdf_ctx *ctx, unsigned flags, double size, uint32_t rgb)
-{
-    return (text_look){&ctx->family, flags, size, rgb, PDF_LINK_RGB};
 }
 
 /* Contents entries, known from the template before any layout: headings,
@@ -73,7 +32,7 @@ static int toc_collect(pdf_ctx *ctx)
         else if (b->kind == QUIRE_BLOCK_SECTION && b->section)
             ctx->toc[ctx->n_toc++] = (pdf_toc){b->section->heading, 1, b->section->id, 0, 0};
         else if (b->kind == QUIRE_BLOCK_SOURCES && ctx->ds->n_sources)
-            ctx->toc[ctx->n_toc++] = (pdf_toc){pdf_label(ctx, "출처", "Sources"), 0, NULL, 0, 0};
+            ctx->toc[ctx->n_toc++] = (pdf_toc){words(ctx->lang, WORD_SOURCES), 0, NULL, 0, 0};
     }
     return 0;
 }
@@ -84,8 +43,9 @@ static void ctx_init(pdf_ctx *ctx, const quire_job *job)
     ctx->job = job;
     ctx->ds = job->dataset;
     ctx->tp = job->tmpl;
-    const char *lang = ctx->ds->language ? ctx->ds->language : "ko";
-    ctx->korean = !strncmp(lang, "ko", 2);
+    /* a view without a language (built by hand) reads Korean, as before */
+    ctx->lang = words_lang_of(ctx->ds->language, WORDS_KO);
+    ctx->korean = ctx->lang == WORDS_KO;
     const quire_option *rows = job->struct_size > offsetof(quire_job, options)
                                    ? quire_job_option(job, "max_rows") : NULL;
     ctx->max_rows = rows && rows->integer > 0 ? rows->integer : 500;

@@ -1,21 +1,28 @@
 /* pdf.h — the PDF plugin's document state and its three layers.
  *
- *   blocks  cover.c contents.c figures.c section.c table.c embed_chart.c
- *           image.c sources.c: what each template block shows. They ask
- *           the page layer for room and draw through it; they never write
- *           its state.
- *   page    page.c page_flow.c page_links.c footnotes.c: the flow (cursor,
- *           keep-together, page breaks), header and footer, bookmarks,
- *           links, footnote areas. The only code that adds pages.
+ *   blocks  blocks.c cover.c contents.c figures.c section.c table.c
+ *           embed_chart.c image.c sources.c: what each template block
+ *           shows. They ask the page layer for room and draw through its
+ *           calls; they never write its state or see the pass.
+ *   page    page.c page_draw.c page_flow.c page_links.c footnotes.c
+ *           canvas_pdf.c: the two passes, the flow (cursor, keep-together,
+ *           page breaks), header and footer, bookmarks, links, footnote
+ *           areas, every drawing call, and the charts' canvas. The only
+ *           code that adds pages or knows which pass runs.
  *   text    text.h: faces, measuring, breaking, drawing runs. The only
- *           code that touches fonts (the charts measure through it too).
+ *           code that touches fonts.
  *
- * The document is laid out twice by the same code: a first pass finds
- * where everything falls (pages of headings and link targets, the page
- * count), a second draws, knowing them. Only the page layer knows which
- * pass runs: in the first, its drawing calls draw nothing. Blocks measure
- * with the text layer (heights from widths) and draw through the page
- * layer, the same in both passes.
+ * The charts are laid out by quire_common's chart.h on the canvas of
+ * canvas_pdf.c. doc.c (failure, colours, labels, looks) is called by
+ * every layer and calls none.
+ *
+ * The document is laid out twice by the same code (page_layout): a first
+ * pass finds where everything falls (pages of headings and link targets,
+ * the page count), a second draws, knowing them. Only the page layer knows
+ * which pass runs: in the first, its drawing calls draw nothing and its
+ * text calls check the glyphs. Blocks measure with the text layer
+ * (heights from widths) and draw through the page layer, the same in both
+ * passes.
  *
  * Everything drawn is drawn between page_begin(role) and page_end(), so
  * that tagging (marked content, structure tree) has one place to hook. */
@@ -27,6 +34,7 @@
 #include <stdint.h>
 
 #include "canvas.h"
+#include "words.h"
 #include "linebreak.h"
 #include "text.h"
 
@@ -88,6 +96,7 @@ typedef struct pdf_ctx {
     text_family family;
     const text_face *body, *bold;
     int korean;              /* dataset language is Korean: labels in Korean */
+    words_lang lang;         /* the same, for the shared words (words.h) */
     long long max_rows;      /* option max_rows */
 
     double pw, ph;           /* page size */
@@ -138,9 +147,8 @@ typedef struct pdf_ctx {
     char err[256];
 } pdf_ctx;
 
-/* pdf.c */
+/* doc.c: for every layer */
 uint32_t pdf_color(const pdf_ctx *ctx, size_t i);
-uint32_t pdf_tint(uint32_t rgb, double share);
 void pdf_fail(pdf_ctx *ctx, quire_status status, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 const char *pdf_label(const pdf_ctx *ctx, const char *ko, const char *en);

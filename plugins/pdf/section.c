@@ -31,7 +31,7 @@ void summary_draw(pdf_ctx *ctx)
     page_space(ctx, 8);
     page_begin(ctx, PDF_ROLE_H2);
     double top = page_take(ctx, 18);
-    page_text_block(ctx, &label, pdf_label(ctx, "요약", "Summary"), ctx->left, top,
+    page_text_block(ctx, &label, words(ctx->lang, WORD_SUMMARY), ctx->left, top,
                     ctx->width, 18);
     page_end(ctx);
     page_take(ctx, 2);

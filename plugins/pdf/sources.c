@@ -1,6 +1,7 @@
 /* sources.c — the sources page, and the short source line under figures,
  * tables and charts. */
 #include "pdf.h"
+#include "source_line.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -16,33 +17,9 @@ static void append(char *buf, size_t size, size_t *n, const char *s)
         *n = size - 1;
 }
 
-/* How a source is named in a short line: as the core tells it apart from
- * the others (cite), else its publisher, else its title. */
-static const char *source_name(const pdf_ctx *ctx, const char *id)
-{
-    const quire_source *s = quire_find_source(ctx->ds, id);
-    if (!s)
-        return id;
-    return s->cite ? s->cite : s->publisher ? s->publisher : s->title ? s->title : id;
-}
-
 void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_t size)
 {
-    size_t n = 0;
-    buf[0] = '\0';
-    if (!ids->count)
-        return;
-    append(buf, size, &n, pdf_label(ctx, "출처: ", "Source: "));
-    for (size_t i = 0; i < ids->count; i++) {
-        const char *name = source_name(ctx, ids->items[i]), *prev = NULL;
-        for (size_t j = 0; j < i && !prev; j++)
-            if (!strcmp(source_name(ctx, ids->items[j]), name))
-                prev = name; /* two articles of one publisher: named once */
-        if (prev)
-            continue;
-        append(buf, size, &n, i ? ", " : "");
-        append(buf, size, &n, name);
-    }
+    source_line(ctx->ds, ids, ctx->lang, buf, size);
 }
 
 /* "디지털데일리 · 권하영 · 2024-12-26. Title. https://…"; *url_at is where
@@ -87,7 +64,7 @@ void sources_draw(pdf_ctx *ctx)
     if (!ctx->ds->n_sources)
         return; /* no heading over nothing */
     ctx->where = "the sources";
-    heading_draw(ctx, pdf_label(ctx, "출처", "Sources"), 0, NULL);
+    heading_draw(ctx, words(ctx->lang, WORD_SOURCES), 0, NULL);
     text_look lk = pdf_look(ctx, 0, 8.8, PDF_TEXT_RGB);
     text_style num = {ctx->bold, 8.8, pdf_color(ctx, 0)};
     char buf[2048], mark[32];

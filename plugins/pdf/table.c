@@ -9,6 +9,7 @@
  * then header words may break, then the table is set in column groups,
  * each repeating the key (first) column. */
 #include "pdf.h"
+#include "palette.h"
 #include "tags.h"
 
 #include <stdio.h>
@@ -191,7 +192,7 @@ static void row_draw(tbl *tb, size_t row, double h, int repeated)
     double top = page_take(ctx, h);
     page_begin(ctx, PDF_ROLE_ARTIFACT);
     if (head)
-        page_fill(ctx, ctx->left, top - h, ctx->width, h, pdf_tint(pdf_color(ctx, 0), 0.16));
+        page_fill(ctx, ctx->left, top - h, ctx->width, h, palette_tint(pdf_color(ctx, 0), 0.16));
     else if (row % 2 == 1)
         page_fill(ctx, ctx->left, top - h, ctx->width, h, ZEBRA_RGB);
     page_end(ctx);
@@ -218,7 +219,7 @@ static void continued_title(tbl *tb)
 {
     pdf_ctx *ctx = tb->ctx;
     char buf[512];
-    snprintf(buf, sizeof buf, "%s %s", tb->t->title, pdf_label(ctx, "(계속)", "(continued)"));
+    snprintf(buf, sizeof buf, "%s %s", tb->t->title, words(ctx->lang, WORD_CONTINUED));
     text_style st = {ctx->body, 8.4, PDF_GREY_RGB};
     page_begin(ctx, PDF_ROLE_ARTIFACT);
     double top = page_take(ctx, 15);

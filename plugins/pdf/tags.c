@@ -2,6 +2,7 @@
 #include "tags.h"
 
 #include "pdf.h"
+#include "utf8.h"
 
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -550,9 +551,7 @@ static HPDF_STATUS write_text(HPDF_Stream out, const char *key, const char *s)
     unsigned char buf[256];
     size_t n = 0;
     while (*s && ret == HPDF_OK) {
-        size_t len;
-        uint32_t cp = text_utf8_decode(s, &len);
-        s += len ? len : 1;
+        uint32_t cp = utf8_next(&s);
         uint16_t units[2] = {(uint16_t)cp, 0};
         int nu = 1;
         if (cp > 0xFFFF) {

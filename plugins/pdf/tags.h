@@ -4,7 +4,7 @@
  *
  * The page layer calls these from the places every drawn thing goes
  * through: page_begin/page_end (the role stack), its drawing calls and
- * page_canvas (tags_draw), a page's end (tags_page_close), link
+ * the chart canvas (tags_draw), a page's end (tags_page_close), link
  * annotations (tags_annot, tags_link_slot/tags_annot_at). Blocks add what
  * only they know: a figure's alternate text (tags_alt, tags_image) and
  * where a table cell starts (tags_cell). Nothing happens in the first

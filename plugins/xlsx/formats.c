@@ -88,7 +88,7 @@ static lxw_error write_long_string(lxw_worksheet *ws, lxw_row_t r, lxw_col_t col
 {
     const char *end = s;
     for (size_t n = 0; *end && n < XLSX_STRING_MAX; n++)
-        xlsx_utf8_next(&end);
+        utf8_next(&end);
     char *cut = strndup(s, (size_t)(end - s));
     if (!cut)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;

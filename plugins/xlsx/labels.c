@@ -3,24 +3,24 @@
  * language: sheet names, headings, column headers and notes.
  *
  * One table, one row per label, one column per language. Korean for a
- * dataset whose language is ko (ko, ko-KR, ...), English for any other.
- * A new language is a new column here and a line in xlsx_lang_of().
+ * dataset whose language is ko (ko, ko-KR, ...), English for any other
+ * (words_lang_of). The words every plugin writes (Sources, Summary, Date)
+ * are quire_common's words.h; a new language is a new column here and
+ * there.
  */
-#include <string.h>
-#include <strings.h>
-
+#include "words.h"
 #include "xlsx.h"
 
 static const char *const labels[XL_N_LABELS][XLSX_N_LANGS] = {
     /*                        English                Korean */
     [XL_SHEET_SUMMARY]    = {"Summary",             "요약"},
-    [XL_SHEET_SOURCES]    = {"Sources",             "출처"},
+    [XL_SHEET_SOURCES]    = {NULL,                  NULL},     /* words.h */
     [XL_SHEET_FALLBACK]   = {"Sheet",               "시트"},
     [XL_HEADLINE]         = {"Headline figures",    "핵심 지표"},
-    [XL_SUMMARY]          = {"Summary",             "요약"},
+    [XL_SUMMARY]          = {NULL,                  NULL},     /* words.h */
     [XL_FOOTNOTES]        = {"Footnotes",           "각주"},
     [XL_PERIOD]           = {"Period",              "기간"},
-    [XL_DATE]             = {"Date",                "발행일"},
+    [XL_DATE]             = {NULL,                  NULL},     /* words.h */
     [XL_AUTHOR]           = {"Author",              "작성자"},
     [XL_ORGANIZATION]     = {"Organization",        "기관"},
     [XL_FIG_LABEL]        = {"Figure",              "지표"},
@@ -46,15 +46,21 @@ static const char *const labels[XL_N_LABELS][XLSX_N_LANGS] = {
     [XL_CONTINUED]        = {" Continued on the next sheet.", " 다음 시트에 이어집니다."},
 };
 
+/* Labels that are words every plugin writes (words.h): the shared table's. */
+static const unsigned char shared[XL_N_LABELS] = {
+    [XL_SHEET_SOURCES] = WORD_SOURCES + 1, [XL_SUMMARY] = WORD_SUMMARY + 1,
+    [XL_DATE] = WORD_DATE + 1,
+};
+
 xlsx_lang xlsx_lang_of(const char *bcp47)
 {
-    /* The primary subtag decides: "ko", "ko-KR", "ko-Kore-KR". */
-    if (bcp47 && strncasecmp(bcp47, "ko", 2) == 0 && (bcp47[2] == '\0' || bcp47[2] == '-'))
-        return XLSX_KO;
-    return XLSX_EN;
+    /* a view without a language (built by hand) reads English */
+    return words_lang_of(bcp47, WORDS_EN) == WORDS_KO ? XLSX_KO : XLSX_EN;
 }
 
 const char *xlsx_label(const xlsx_ctx *ctx, xlsx_label_id id)
 {
+    if (shared[id])
+        return words(ctx->lang == XLSX_KO ? WORDS_KO : WORDS_EN, (word)(shared[id] - 1));
     return labels[id][ctx->lang];
 }

@@ -168,7 +168,7 @@ static int add_fragment(xlsx_ctx *ctx, fragments *fr, const char *text, lxw_form
     const char *clean = xlsx_clean_text(ctx, text);
     if (!clean)
         return -1;
-    fr->chars += xlsx_utf8_len(clean);
+    fr->chars += utf8_strlen(clean);
     if (fr->n && fr->items[fr->n - 1].format == f)
         return append(&fr->items[fr->n - 1].string, clean);
     lxw_rich_string_tuple *items = realloc(fr->items, (fr->n + 1) * sizeof *items);
@@ -204,7 +204,7 @@ static int cap_fragments(fragments *fr, lxw_format *base)
 static int split_single(fragments *fr)
 {
     const char *s = fr->items[0].string, *rest = s;
-    xlsx_utf8_next(&rest);
+    utf8_next(&rest);
     if (!*rest)
         return 1;
     lxw_rich_string_tuple *items = realloc(fr->items, 2 * sizeof *items);
@@ -282,8 +282,8 @@ static lxw_error links_comment(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lx
         if (strncmp(url, "internal:", 9) == 0)
             url += 9;   /* shown as Excel shows a reference: 'Sheet'!A1 */
         const char *text = l->items[i].text[0] ? l->items[i].text : url;
-        size_t len = xlsx_utf8_len(text) + 2 + strlen(url);
-        if (xlsx_utf8_len(s) + len + 1 > XLSX_STRING_MAX)
+        size_t len = utf8_strlen(text) + 2 + strlen(url);
+        if (utf8_strlen(s) + len + 1 > XLSX_STRING_MAX)
             break;
         lines += len / 56 + 1;   /* about 56 characters a line at 360 pixels */
         if ((i && append(&s, "\n") < 0) || append(&s, text) < 0 || append(&s, ": ") < 0 ||
@@ -306,7 +306,7 @@ static char *cut_copy(const char *s)
 {
     const char *end = s;
     for (size_t n = 0; *end && n < XLSX_STRING_MAX; n++)
-        xlsx_utf8_next(&end);
+        utf8_next(&end);
     return strndup(s, (size_t)(end - s));
 }
 

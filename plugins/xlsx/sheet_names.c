@@ -24,12 +24,12 @@ static char *fold(const char *s)
     if (!out)
         goto cleanup;
     while (*s) {
-        uint32_t cp = xlsx_utf8_next(&s);
+        uint32_t cp = utf8_next(&s);
         if (cp < 0x80)
             cp = (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
         else if (loc)
             cp = (uint32_t)towlower_l((wint_t)cp, loc);
-        o += xlsx_utf8_put(o, cp);
+        o += utf8_encode(cp, o);
     }
     *o = '\0';
 cleanup:
@@ -89,7 +89,7 @@ static void sanitize(const char *title, size_t max_units, char *out)
     while (*title == '\'' || *title == ' ')
         title++;
     while (*title) {
-        uint32_t cp = xlsx_utf8_next(&title);
+        uint32_t cp = utf8_next(&title);
         size_t w = cp > 0xffff ? 2 : 1;
         if (units + w > max_units)
             break;
@@ -97,7 +97,7 @@ static void sanitize(const char *title, size_t max_units, char *out)
             cp = ' ';
         else if (cp < 0x80 && strchr("[]:*?/\\", (int)cp))
             cp = '_';
-        len += xlsx_utf8_put(out + len, cp);
+        len += utf8_encode(cp, out + len);
         units += w;
     }
     out[len] = '\0';

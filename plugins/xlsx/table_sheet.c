@@ -75,7 +75,7 @@ static char *cut_chars(const char *s, size_t n)
 {
     const char *end = s;
     for (size_t i = 0; *end && i < n; i++)
-        xlsx_utf8_next(&end);
+        utf8_next(&end);
     return strndup(s, (size_t)(end - s));
 }
 

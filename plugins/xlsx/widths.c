@@ -29,7 +29,7 @@ size_t xlsx_text_width(const char *s)
     size_t w = 0, line = 0;
 
     while (*s) {
-        uint32_t cp = xlsx_utf8_next(&s);
+        uint32_t cp = utf8_next(&s);
         if (cp == '\n') {  /* a multi-line cell is as wide as its widest line */
             line = 0;
             continue;

@@ -12,6 +12,8 @@
 #include <quire/quire-plugin.h>
 #include <xlsxwriter.h>
 
+#include "utf8.h"
+
 /** Days from 1899-12-30 (Excel's day 0) to 1970-01-01. */
 #define XLSX_EPOCH_SERIAL 25569.0
 /** Serial of 1900-03-01: earlier serials suffer Excel's 1900 leap-year bug. */
@@ -116,12 +118,6 @@ quire_status xlsx_progress(xlsx_ctx *ctx, size_t rows);
  * characters replaced by spaces (chart caches and properties do not
  * escape them). NULL on allocation failure. */
 const char *xlsx_clean_text(xlsx_ctx *ctx, const char *s);
-/** Number of Unicode code points in s. */
-size_t xlsx_utf8_len(const char *s);
-/** Decodes one code point at s (advancing *s); U+FFFD for a bad byte. */
-uint32_t xlsx_utf8_next(const char **s);
-/** Appends code point cp to out (at least 4 bytes); returns bytes written. */
-size_t xlsx_utf8_put(char *out, uint32_t cp);
 
 /* labels.c */
 /** The language of a BCP 47 tag: Korean for ko and ko-*, else English. */
