@@ -1,0 +1,76 @@
+/* chart.c — a chart block as a <figure>: its title as the caption, the
+ * chart, its text alternative (the one the PDF's Figure /Alt carries,
+ * written by the host), the table's description and source line, and the
+ * chart's data as a table in a <details> after it. */
+#include "html.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+/* The columns a chart draws: the point labels (scatter), the categories,
+ * then the series; each once. */
+static size_t chart_columns(const quire_chart *c, size_t *out)
+{
+    size_t n = 0;
+    size_t want[2] = {c->has_label ? c->label : SIZE_MAX, c->x};
+    for (size_t i = 0; i < 2 + c->n_y; i++) {
+        size_t col = i < 2 ? want[i] : c->y[i - 2];
+        int seen = col >= c->table->n_columns;
+        for (size_t k = 0; k < n && !seen; k++)
+            seen = out[k] == col;
+        if (!seen)
+            out[n++] = col;
+    }
+    return n;
+}
+
+static void data_write(html_doc *d, const quire_chart *c)
+{
+    size_t *cols = malloc((c->n_y + 2) * sizeof *cols);
+    if (!cols) {
+        html_fail(d, QUIRE_ERR_EXPORT, "out of memory");
+        return;
+    }
+    size_t n = chart_columns(c, cols);
+    buf *b = &d->out;
+    buf_printf(b, "<details class=\"data\">\n<summary>%s", word(d, W_DATA_OF));
+    buf_text(b, c->title ? c->title : c->table->title);
+    buf_put(b, "</summary>\n");
+    table_grid(d, c->table, c->title ? c->title : c->table->title, 0, cols, n);
+    buf_put(b, "</details>\n");
+    free(cols);
+}
+
+void chart_write(html_doc *d, const quire_chart *c)
+{
+    if (!c->table)
+        return;
+    buf *b = &d->out;
+    char id[512], made[32], source[2048];
+    const char *title = c->title ? c->title : c->table->title;
+    d->chart_no++;
+    if (!ids_claim(d, "chart", c->id, id, sizeof id)) {
+        snprintf(made, sizeof made, "%zu", d->chart_no);
+        ids_claim(d, "chart-n", made, id, sizeof id);
+    }
+    buf_put(b, "<figure class=\"chart\"");
+    if (id[0])
+        buf_printf(b, " id=\"%s\"", id);
+    buf_put(b, ">\n<figcaption>");
+    buf_text(b, title);
+    buf_put(b, "</figcaption>\n");
+    chart_svg_write(d, c, id);
+    if (c->table->description_text.plain || c->table->description) {
+        buf_put(b, "<p class=\"desc\">");
+        runs_write(d, &c->table->description_text, c->table->description);
+        buf_put(b, "</p>\n");
+    }
+    sources_line(d, &c->table->sources, source, sizeof source);
+    if (source[0]) {
+        buf_put(b, "<p class=\"source\">");
+        buf_text(b, source);
+        buf_put(b, "</p>\n");
+    }
+    data_write(d, c);
+    buf_put(b, "</figure>\n");
+}

@@ -1,0 +1,37 @@
+/* image.c — an image block: a <figure> with the picture (a data: URI,
+ * at most the column's width), its caption and its source line; a
+ * decorative image has an empty alt and no figure. */
+#include "html.h"
+
+#include <stdio.h>
+
+void image_write(html_doc *d, const quire_image *im)
+{
+    buf *b = &d->out;
+    char id[512], source[2048];
+    int caption = im->caption.plain != NULL;
+    sources_line(d, &im->sources, source, sizeof source);
+    int figure = !im->decorative || caption || source[0];
+    buf_put(b, figure ? "<figure class=\"image\"" : "<div class=\"image\"");
+    if (ids_claim(d, "image", im->id, id, sizeof id))
+        buf_printf(b, " id=\"%s\"", id);
+    buf_put(b, ">\n<img src=\"");
+    if (media_data_uri(d, im))
+        return;
+    buf_put(b, "\" alt=\"");
+    buf_attr(b, im->decorative || !im->alt ? "" : im->alt);
+    buf_printf(b, "\" width=\"%u\" height=\"%u\">\n", (unsigned)im->width_px,
+               (unsigned)im->height_px);
+    if (caption || source[0]) {
+        buf_put(b, "<figcaption>");
+        if (caption)
+            runs_write(d, &im->caption, im->caption.plain);
+        if (source[0]) {
+            buf_put(b, "<span class=\"source\">");
+            buf_text(b, source);
+            buf_put(b, "</span>");
+        }
+        buf_put(b, "</figcaption>\n");
+    }
+    buf_put(b, figure ? "</figure>\n" : "</div>\n");
+}

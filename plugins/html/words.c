@@ -1,0 +1,43 @@
+/* words.c — what the page itself says (headings it adds, labels), in the
+ * dataset's language: Korean for ko, ko-KR, ...; English for any other,
+ * as the PDF and the workbook do. */
+#include "html.h"
+
+static const char *const korean[W_COUNT] = {
+    [W_CONTENTS] = "목차",
+    [W_SUMMARY] = "요약",
+    [W_SOURCES] = "출처",
+    [W_NOTES] = "주",
+    [W_SOURCE_PREFIX] = "출처: ",
+    [W_DATE] = "발행일",
+    [W_AUTHOR] = "작성",
+    [W_DATA_OF] = "데이터: ",
+    [W_BACK_TO_REF] = "주 %d를 단 본문으로 돌아가기",
+    [W_NOTE_REF] = "주 %d",
+    [W_KEY_FIGURES] = "핵심 지표",
+    [W_SKIP] = "본문으로 건너뛰기",
+    [W_CHANGE] = "변화",
+    [W_NO_VALUE] = "값 없음",
+};
+
+static const char *const english[W_COUNT] = {
+    [W_CONTENTS] = "Contents",
+    [W_SUMMARY] = "Summary",
+    [W_SOURCES] = "Sources",
+    [W_NOTES] = "Notes",
+    [W_SOURCE_PREFIX] = "Source: ",
+    [W_DATE] = "Date",
+    [W_AUTHOR] = "Author",
+    [W_DATA_OF] = "Data: ",
+    [W_BACK_TO_REF] = "Back to the text of note %d",
+    [W_NOTE_REF] = "Note %d",
+    [W_KEY_FIGURES] = "Key figures",
+    [W_SKIP] = "Skip to the content",
+    [W_CHANGE] = "change",
+    [W_NO_VALUE] = "no value",
+};
+
+const char *word(const html_doc *d, html_word w)
+{
+    return (d->korean ? korean : english)[w];
+}
