@@ -25,6 +25,11 @@ DEPS += nettle-dev
 DEPS += slurmctld slurmd slurm-client munge
 # tests/shard counts the files a batch opens (the template and plugins once)
 DEPS += strace
+# the HTML tests (issue 18): Debian's chromium driven by npm's puppeteer-core,
+# and the Nu Html Checker, which runs on Java
+DEPS += chromium default-jre-headless nodejs
+# npm: Debian's package, unless the nodejs installed brings its own
+NPM_DEP = $(if $(shell command -v npm),,npm)
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 
@@ -34,7 +39,7 @@ BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 all: build
 
 deps:
-	@missing=$$(for p in $(DEPS) $(EXTRA_DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEPS) $(NPM_DEP) $(EXTRA_DEPS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 	  echo "installing:" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \

@@ -73,7 +73,7 @@ def prepare(name, src, ind):
 
 
 def main():
-    quire, plugins, src, out = sys.argv[1:5]
+    quire, plugins, src, out = [os.path.abspath(a) for a in sys.argv[1:5]]
     names = sys.argv[5:] or ["flagship", "readme", "every", "ko", "en"]
     lines = []
     for name in names:
