@@ -1,7 +1,9 @@
 /* chart.c — a chart block as a <figure>: its title as the caption, the
- * chart, its text alternative (the one the PDF's Figure /Alt carries,
- * written by the host), the table's description and source line, and the
- * chart's data as a table in a <details> after it. */
+ * chart (inline SVG with its text alternative, chart_svg.c), the table's
+ * description, the block's note, and the chart's data as a table in a
+ * <details> after it. The drawing shows the source line; the same line
+ * is in the text too, for screen readers, which read the drawing only
+ * by its text alternative. */
 #include "html.h"
 
 #include <stdio.h>
@@ -65,9 +67,14 @@ void chart_write(html_doc *d, const quire_chart *c)
         runs_write(d, &c->table->description_text, c->table->description);
         buf_put(b, "</p>\n");
     }
-    sources_line(d, &c->table->sources, source, sizeof source);
+    if (html_chart_note(d) && c->note.plain) {
+        buf_put(b, "<p class=\"note\">");
+        runs_write(d, &c->note, c->note.plain);
+        buf_put(b, "</p>\n");
+    }
+    sources_line(d, &c->table->sources, NULL, source, sizeof source);
     if (source[0]) {
-        buf_put(b, "<p class=\"source\">");
+        buf_put(b, "<p class=\"source visually-hidden\">");
         buf_text(b, source);
         buf_put(b, "</p>\n");
     }

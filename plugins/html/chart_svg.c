@@ -1,12 +1,43 @@
-/* chart_svg.c — the chart itself. Until the shared chart layout draws
- * through a canvas (plugins/common/canvas.h), the page shows the chart's
- * text alternative in its place; the data table follows it. */
-#include "html.h"
+/* chart_svg.c — the chart as inline SVG, drawn by the shared chart layout
+ * (plugins/common/chart.h, the PDF's) on the SVG canvas: role="img",
+ * named by a <title> (the chart's title) and described by a <desc> (its
+ * text alternative, the PDF's Figure /Alt). The page's <figcaption>
+ * carries the title as text, so the layout is asked to leave its own out.
+ *
+ * The drawing is laid out CHART_WIDTH points wide — narrower than an A4
+ * text column, so that labels stay legible when a phone scales it down —
+ * and CSS scales it to the column. */
+#include "canvas_svg.h"
+#include "chart.h"
+
+#include <stdio.h>
+
+#define CHART_WIDTH 440.0
+#define CHART_FONT_SIZE 9.8 /* the PDF's body size: labels are set smaller */
 
 void chart_svg_write(html_doc *d, const quire_chart *c, const char *id)
 {
     buf *b = &d->out;
-    buf_put(b, "<p class=\"alt\">");
+    char err[256] = "";
+    quire_chart shown = *c;
+    shown.title = NULL; /* the <figcaption> shows it */
+    shown.title_given = 0;
+    chart_style style = {d->tp->palette, d->tp->n_palette, d->ds, CHART_FONT_SIZE, 1};
+    canvas_svg cv;
+    canvas_svg_init(&cv, d, id, 0);
+    double h = chart_height(&cv.cv, &style, &shown, CHART_WIDTH);
+    canvas_svg_init(&cv, d, id, h);
+    buf_put(b, "<svg class=\"plot\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ");
+    buf_printf(b, "%.0f %.2f\" width=\"%.0f\" height=\"%.2f\" role=\"img\" "
+                  "aria-labelledby=\"%s-title\" aria-describedby=\"%s-desc\">\n",
+               CHART_WIDTH, h, CHART_WIDTH, h, id, id);
+    buf_printf(b, "<title id=\"%s-title\">", id);
+    buf_text(b, c->title ? c->title : c->table->title);
+    buf_printf(b, "</title>\n<desc id=\"%s-desc\">", id);
     buf_text(b, c->alt ? c->alt : c->title);
-    buf_put(b, "</p>\n");
+    buf_put(b, "</desc>\n");
+    if (chart_draw(&cv.cv, &style, &shown, 0, h, CHART_WIDTH, h, err, sizeof err))
+        html_fail(d, QUIRE_ERR_EXPORT, "chart of table '%s': %s", c->table->id,
+                  err[0] ? err : "cannot draw");
+    buf_put(b, "</svg>\n");
 }

@@ -3,6 +3,7 @@
  * subtitle, then the period, the date and the author. */
 #include "html.h"
 
+#include <stddef.h>
 #include <string.h>
 
 static void logo_write(html_doc *d)
@@ -45,7 +46,9 @@ void cover_write(html_doc *d)
     line(d, "subtitle", ds->subtitle);
     buf_put(b, "</div>\n");
     line(d, "period", ds->period);
-    if ((ds->date && *ds->date) || (ds->author && *ds->author)) {
+    const char *as_of = ds->struct_size >= offsetof(quire_dataset, as_of) + sizeof(quire_as_of)
+                            ? ds->as_of.text : NULL;
+    if ((ds->date && *ds->date) || (ds->author && *ds->author) || as_of) {
         buf_put(b, "<dl class=\"meta\">\n");
         if (ds->date && *ds->date) {
             buf_printf(b, "<div><dt>%s</dt><dd><time datetime=\"", word(d, W_DATE));
@@ -57,6 +60,11 @@ void cover_write(html_doc *d)
         if (ds->author && *ds->author) {
             buf_printf(b, "<div><dt>%s</dt><dd>", word(d, W_AUTHOR));
             buf_text(b, ds->author);
+            buf_put(b, "</dd></div>\n");
+        }
+        if (as_of) {
+            buf_printf(b, "<div><dt>%s</dt><dd>", word(d, W_DATA_AS_OF));
+            buf_text(b, as_of);
             buf_put(b, "</dd></div>\n");
         }
         buf_put(b, "</dl>\n");

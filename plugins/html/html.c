@@ -21,6 +21,24 @@ void html_fail(html_doc *d, quire_status status, const char *fmt, ...)
     va_end(ap);
 }
 
+int html_chart_note(const html_doc *d)
+{
+    return d->tp->block_size >= sizeof(quire_block);
+}
+
+/* An as_of the object has of its own (an inherited one is the dataset's,
+ * shown once on the cover). */
+const char *html_as_of(const html_doc *d, const quire_as_of *as_of, size_t have, size_t need)
+{
+    return have >= need && as_of->text && !as_of->inherited ? as_of->text : NULL;
+}
+
+int html_date_inferred(const html_doc *d, const quire_source *s)
+{
+    return d->ds->source_size >= offsetof(quire_source, date_inferred) + sizeof(int) &&
+           s->date_inferred;
+}
+
 void html_close_sections(html_doc *d, int top)
 {
     if (d->open_sub)

@@ -74,6 +74,15 @@ int targets_collect(html_doc *d);
 /* check.c: the plugin's check() */
 quire_status html_check(const quire_job *job, char *err, size_t err_size);
 
+/* What the host's view holds beyond ABI 2's first fields (appended later):
+ * a chart block's note, the as_of of the dataset, a figure and a table,
+ * a source's date_inferred. NULL or 0 when the host is older. */
+int html_chart_note(const html_doc *d);
+const char *html_as_of(const html_doc *d, const quire_as_of *as_of, size_t have, size_t need);
+#define HTML_AS_OF(d, obj, size) \
+    html_as_of(d, &(obj)->as_of, (size), offsetof(__typeof__(*(obj)), as_of) + sizeof(quire_as_of))
+int html_date_inferred(const html_doc *d, const quire_source *s);
+
 /* colors.c */
 /* Palette colour i (wrapping), or the default accent. */
 uint32_t color_palette(const quire_template *tp, size_t i);
@@ -94,9 +103,12 @@ void style_write(html_doc *d);
 typedef enum html_word {
     W_CONTENTS, W_SUMMARY, W_SOURCES, W_NOTES, W_SOURCE_PREFIX, W_DATE, W_AUTHOR,
     W_DATA_OF, W_BACK_TO_REF, W_NOTE_REF, W_KEY_FIGURES, W_SKIP, W_CHANGE, W_NO_VALUE,
+    W_AS_OF, W_DATA_AS_OF, W_INFERRED,
     W_COUNT
 } html_word;
 const char *word(const html_doc *d, html_word w);
+/* "as of 2024-03" / "2024-03 기준" into out. */
+void words_as_of(const html_doc *d, const char *when, char *out, size_t size);
 
 /* runs.c */
 /* A prose field: its runs, or plain when it has none (NULL: nothing). */
@@ -129,10 +141,16 @@ void table_grid(html_doc *d, const quire_table *t, const char *caption, int with
 /* figures.c: v as the CSV writes it (the fewest digits that read back
  * as v), for data-value attributes. */
 void number_raw(char *out, size_t size, double v);
+/* fonts.c: a label's width in points as the page will set it; 1 when
+ * that width is exact (the font is embedded), 0 for an estimate. */
+double svg_text_width(const html_doc *d, int bold, double size, const char *s, size_t len);
+int svg_fonts_exact(const html_doc *d);
 /* chart_svg.c: the chart drawn as inline SVG; id: the figure's. */
 void chart_svg_write(html_doc *d, const quire_chart *c, const char *id);
-/* "Source: A, B" for a list of source ids (empty when none), into out. */
-void sources_line(const html_doc *d, const quire_strings *ids, char *out, size_t size);
+/* "Source: A, B" for a list of source ids (empty when none), into out;
+ * with as_of (or NULL): "Source: A, B · as of 2024-03". */
+void sources_line(const html_doc *d, const quire_strings *ids, const char *as_of, char *out,
+                  size_t size);
 
 /* media.c: writes data:image/...;base64,... for the image's file. */
 int media_data_uri(html_doc *d, const quire_image *im);

@@ -3,6 +3,7 @@
  * names them: the core's cite, told apart from the other sources). */
 #include "html.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,12 +25,22 @@ static const char *source_name(const html_doc *d, const char *id)
     return s->cite ? s->cite : s->publisher ? s->publisher : s->title ? s->title : id;
 }
 
-void sources_line(const html_doc *d, const quire_strings *ids, char *out, size_t size)
+void sources_line(const html_doc *d, const quire_strings *ids, const char *as_of, char *out,
+                  size_t size)
 {
     size_t n = 0;
+    char when[128];
     out[0] = '\0';
-    if (!ids->count)
+    if (as_of) {
+        words_as_of(d, as_of, when, sizeof when);
+        if (!ids->count)
+            when[0] = (char)toupper((unsigned char)when[0]);
+    }
+    if (!ids->count) {
+        if (as_of)
+            append(out, size, &n, when);
         return;
+    }
     append(out, size, &n, word(d, W_SOURCE_PREFIX));
     for (size_t i = 0; i < ids->count; i++) {
         const char *name = source_name(d, ids->items[i]);
@@ -40,6 +51,10 @@ void sources_line(const html_doc *d, const quire_strings *ids, char *out, size_t
             continue; /* two articles of one publisher: named once */
         append(out, size, &n, i ? ", " : "");
         append(out, size, &n, name);
+    }
+    if (as_of) {
+        append(out, size, &n, " · ");
+        append(out, size, &n, when);
     }
 }
 
@@ -54,6 +69,8 @@ static void entry_write(html_doc *d, const quire_source *s)
             continue;
         buf_put(b, any ? " · " : "");
         buf_text(b, who[i]);
+        if (i == 2 && html_date_inferred(d, s))
+            buf_printf(b, " (%s)", word(d, W_INFERRED));
         any = 1;
     }
     if (s->title) {

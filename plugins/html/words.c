@@ -3,6 +3,8 @@
  * as the PDF and the workbook do. */
 #include "html.h"
 
+#include <stdio.h>
+
 static const char *const korean[W_COUNT] = {
     [W_CONTENTS] = "목차",
     [W_SUMMARY] = "요약",
@@ -18,6 +20,9 @@ static const char *const korean[W_COUNT] = {
     [W_SKIP] = "본문으로 건너뛰기",
     [W_CHANGE] = "변화",
     [W_NO_VALUE] = "값 없음",
+    [W_AS_OF] = "기준",
+    [W_DATA_AS_OF] = "데이터 기준",
+    [W_INFERRED] = "추정",
 };
 
 static const char *const english[W_COUNT] = {
@@ -35,9 +40,20 @@ static const char *const english[W_COUNT] = {
     [W_SKIP] = "Skip to the content",
     [W_CHANGE] = "change",
     [W_NO_VALUE] = "no value",
+    [W_AS_OF] = "as of",
+    [W_DATA_AS_OF] = "Data as of",
+    [W_INFERRED] = "inferred",
 };
 
 const char *word(const html_doc *d, html_word w)
 {
     return (d->korean ? korean : english)[w];
+}
+
+void words_as_of(const html_doc *d, const char *when, char *out, size_t size)
+{
+    if (d->korean)
+        snprintf(out, size, "%s %s", when, korean[W_AS_OF]);
+    else
+        snprintf(out, size, "%s %s", english[W_AS_OF], when);
 }

@@ -40,7 +40,7 @@ want "quire watch --sh"
 want "quire manifest " check
 want "quire manifest check --d" --datasets-from
 want "quire render " brief.yaml c.yml outdir
-want "quire validate brief.yaml -f " csv pdf xlsx
+want "quire validate brief.yaml -f " csv html pdf xlsx
 want "quire render brief.yaml -f pdf,x" pdf,xlsx
 want "quire render brief.yaml -O csv." csv.bom=
 want "quire render brief.yaml -O csv.bom=" true false
