@@ -85,6 +85,7 @@ bench:
 	bench/load/run.sh $(BUILD)
 	bench/xlsx/run.sh $(BUILD)
 	bench/pdf/run.sh $(BUILD)
+	bench/html/run.sh $(BUILD)
 
 install: build
 	cmake --install $(BUILD)

@@ -55,10 +55,25 @@ void chart_write(html_doc *d, const quire_chart *c)
         snprintf(made, sizeof made, "%zu", d->chart_no);
         ids_claim(d, "chart-n", made, id, sizeof id);
     }
+    static const char *const types[] = {[QUIRE_CHART_BAR] = "bar", [QUIRE_CHART_LINE] = "line",
+                                        [QUIRE_CHART_PIE] = "pie", [QUIRE_CHART_AREA] = "area",
+                                        [QUIRE_CHART_SCATTER] = "scatter"};
     buf_put(b, "<figure class=\"chart\"");
     if (id[0])
         buf_printf(b, " id=\"%s\"", id);
-    buf_put(b, ">\n<figcaption>");
+    /* what it draws, for readers of the page's source (and its tests) */
+    buf_printf(b, " data-chart=\"%s\" data-x=\"",
+               (size_t)c->type < sizeof types / sizeof types[0] && types[c->type] ? types[c->type]
+                                                                                  : "chart");
+    if (c->x < c->table->n_columns)
+        buf_attr(b, quire_column_at(c->table, c->x)->id);
+    buf_put(b, "\" data-series=\"");
+    for (size_t i = 0; i < c->n_y; i++)
+        if (c->y[i] < c->table->n_columns) {
+            buf_put(b, i ? " " : "");
+            buf_attr(b, quire_column_at(c->table, c->y[i])->id);
+        }
+    buf_put(b, "\">\n<figcaption>");
     buf_text(b, title);
     buf_put(b, "</figcaption>\n");
     chart_svg_write(d, c, id);

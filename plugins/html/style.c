@@ -165,6 +165,8 @@ static const char screen_css[] =
     "figcaption{font-weight:700}\n"
     ".chart svg{display:block;width:100%;height:auto;background:#fff;border-radius:4px;"
     "margin:.4rem 0}\n"
+    ".plot.narrow{display:none}\n"
+    "@media (max-width:36rem){.plot.wide{display:none}.plot.narrow{display:block}}\n"
     ".visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;"
     "overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}\n"
     ".chart p,.table>p{margin:.25rem 0}\n"
@@ -191,7 +193,8 @@ static const char print_css[] =
     "figure,tr,.card,img,svg,ul.figures li{break-inside:avoid}\n"
     ".scroll,.scroll.long{overflow:visible;max-height:none}\n"
     "thead th{position:static}\n"
-    "details.data{display:none}\n"
+    "details.data,.plot.narrow{display:none}\n"
+    ".plot.wide{display:block}\n"
     "a[href^=\"http\"]:not(.url)::after,a[href^=\"mailto:\"]:not(.url)::after"
     "{content:\" <\" attr(href) \">\";font-size:.85em;overflow-wrap:anywhere}\n"
     "}\n";

@@ -10,8 +10,11 @@ wrote (OUTDIR/sets) back with Python's HTML parser and fails unless:
   - every table cell equals the CSV export's (the data-value when there
     is one: numbers as the CSV writes them, the plain text of markup
     cells, "" for a missing cell; else the text), headers are <th scope>;
-  - every chart's text alternative (<desc> of its SVG, or its text in its
-    place) equals the /Alt of the PDF's Figure for it, in order;
+  - every chart's text alternative (<desc> of its SVG) equals the /Alt of
+    the PDF's Figure for it, in order; each drawing of a chart has as many
+    marks per series as its data has values (bars: one per non-null value,
+    points: one per value, slices: one per positive value, scatter: one
+    per row with x and y);
   - a second render writes the same bytes."""
 import csv
 import html.parser
@@ -209,6 +212,63 @@ def chart_alts(root):
     return out
 
 
+def series_marks(svg):
+    """Per series group of a drawing: (rects, paths, circles) drawn in it."""
+    out = []
+    for g in svg.find("g", "series"):
+        marks = [n.tag for n in g.walk() if n is not g]
+        out.append((marks.count("rect"), marks.count("path"), marks.count("circle")))
+    return out
+
+
+def check_marks(name, fig):
+    """Each series drawn with one mark per value of its column (the chart's
+    data table holds the values)."""
+    kind = fig.attrs.get("data-chart")
+    series = fig.attrs.get("data-series", "").split()
+    tables = fig.find("details", "data")[0].find("table") if fig.find("details", "data") else []
+    if not tables:
+        return
+    t = tables[0]
+    cols = [th.attrs.get("data-column") for th in t.find("thead")[0].find("th")]
+    rows = [[cell_value(c) for c in tr.kids if isinstance(c, Node) and c.tag in ("td", "th")]
+            for tr in t.find("tbody")[0].find("tr")]
+
+    def values(col):
+        k = cols.index(col)
+        return [r[k] for r in rows]
+
+    for svg in fig.find("svg"):
+        drawn = series_marks(svg)
+        if kind == "pie":
+            want = [sum(1 for v in values(series[0]) if v and float(v) > 0)]
+            got = [drawn[0][1]] if drawn else [0]
+        elif kind == "scatter":
+            xs = values(fig.attrs.get("data-x"))
+            want = [sum(1 for x, y in zip(xs, values(s)) if x and y) for s in series]
+            got = [c for r, p, c in drawn]
+        elif kind in ("bar", "line"):
+            want, got = [], []
+            for s, (r, p, c) in zip(series, drawn):
+                vals = [v for v in values(s) if v]
+                if r:       # bars: a value of 0 may draw nothing
+                    want.append((sum(1 for v in vals if float(v) != 0), len(vals)))
+                    got.append(r)
+                elif c:     # a line's points
+                    want.append((len(vals), len(vals)))
+                    got.append(c)
+            if len(drawn) != len(series):
+                fail(name, "chart %s: %d series drawn, %d in its data" % (fig.attrs.get("id"), len(drawn), len(series)))
+            for (lo, hi), g in zip(want, got):
+                if not lo <= g <= hi:
+                    fail(name, "chart %s: %d marks for %d values" % (fig.attrs.get("id"), g, hi))
+            continue
+        else:
+            continue
+        if want != got:
+            fail(name, "chart %s (%s): marks %s, values %s" % (fig.attrs.get("id"), kind, got, want))
+
+
 def check_charts(name, root, pdf):
     html_alts = chart_alts(root)
     image_alts = {n.attrs.get("alt") for n in root.find("img")}
@@ -222,6 +282,8 @@ def check_charts(name, root, pdf):
                 fail(name, "a chart's <svg> lacks role=img, <title> or <desc>")
         if not fig.find("details", "data") or not fig.find("details", "data")[0].find("table"):
             fail(name, "a chart without its data table in <details>")
+        else:
+            check_marks(name, fig)
     return len(html_alts)
 
 
