@@ -102,8 +102,7 @@ void style_write(html_doc *d);
 /* words.c */
 typedef enum html_word {
     W_CONTENTS, W_SUMMARY, W_SOURCES, W_NOTES, W_SOURCE_PREFIX, W_DATE, W_AUTHOR,
-    W_DATA_OF, W_BACK_TO_REF, W_NOTE_REF, W_KEY_FIGURES, W_SKIP, W_CHANGE, W_NO_VALUE,
-    W_AS_OF, W_DATA_AS_OF, W_INFERRED,
+    W_DATA_OF, W_BACK_TO_REF, W_NOTE_REF, W_AS_OF, W_DATA_AS_OF, W_INFERRED,
     W_COUNT
 } html_word;
 const char *word(const html_doc *d, html_word w);
@@ -156,9 +155,5 @@ void sources_line(const html_doc *d, const quire_strings *ids, const char *as_of
 int media_data_uri(html_doc *d, const quire_image *im);
 /* Reads the image's bytes as the check did; NULL with a reason. */
 unsigned char *media_read(const quire_image *im, size_t *len, char *why, size_t why_size);
-
-/* Heading levels: the cover's title is h1; headings and unnested sections
- * h2; sections under a heading h3. */
-#define HTML_H_TOP 2
 
 #endif
