@@ -1,8 +1,11 @@
 /* check.c — what `validate` and `render` ask before anything is written:
- * the template's fonts resolve to TrueType files libharu can embed, and
- * every image (the dataset's and the logo) loads. */
+ * the template's fonts resolve to faces we can embed, every character of
+ * the text is in some installed font (check_glyphs.c), and every image
+ * (the dataset's and the logo) loads. */
 #include "pdf.h"
 #include "standard.h"
+
+#include "font_face.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -25,19 +28,17 @@ int pdf_check_report(const quire_job *job, const quire_pos *at, const char *fmt,
     return 1;
 }
 
+/* Opens the face as the export will (into the process-wide cache, which
+ * export children forked later inherit). */
 static int check_font(const quire_job *job, const char *pattern)
 {
-    char path[4096];
+    char path[4096], why[160];
     int index = 0;
     const quire_pos *at = &job->tmpl->fonts_at;
     if (job->host->find_font(job, pattern, path, sizeof path, &index) != QUIRE_OK)
         return -1; /* the host reported it at the fonts: key */
-    const char *kind = fonts_kind(path);
-    if (strcmp(kind, "TrueType") && strcmp(kind, "collection")) {
-        pdf_check_report(job, at,
-                         "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
-                         pattern, path,
-                         !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
+    if (!font_face_open(path, (unsigned)(index < 0 ? 0 : index), why, sizeof why)) {
+        pdf_check_report(job, at, "font '%s' (%s) %s", pattern, path, why);
         return -1;
     }
     return 0;
@@ -82,6 +83,8 @@ quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
         bad |= check_image(job, doc, quire_image_at(ds, i));
     bad |= check_image(job, doc, tp->logo.image);
     HPDF_Free(doc);
+    if (!bad)
+        bad |= check_glyphs(job, body) != 0;
     bad |= standard_check(job) != 0;
     if (bad)
         snprintf(err, err_size, "the PDF cannot be made from this dataset and template");

@@ -92,10 +92,11 @@ static quire_status render(pdf_ctx *ctx)
     docinfo_write(ctx);
     if (standard_finish(ctx))
         return ctx->status;
-    for (size_t i = 0; i < 4; i++)
-        if (ctx->faces[i].font && !ctx->faces[i].borrowed &&
-            tounicode_fix(ctx, &ctx->faces[i]))
-            return ctx->status;
+    char why[200];
+    if (embed_finish(ctx->embed, why, sizeof why)) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "%s", why);
+        return ctx->status;
+    }
     if (ctx->hpdf_error)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu error 0x%04X while drawing %s",
                  (unsigned)ctx->hpdf_error, ctx->hpdf_where);

@@ -92,6 +92,8 @@ typedef struct pdf_ctx {
     const quire_template *tp;
     HPDF_Doc doc;
     HPDF_Encoder utf8;
+    embed_doc *embed;        /* the document's fonts (font_embed.h) */
+    char patterns[4][300];   /* the faces' fontconfig patterns */
     text_face faces[4];      /* regular, bold, italic, bold italic */
     text_family family;
     const text_face *body, *bold;
@@ -169,8 +171,9 @@ void fonts_check(pdf_ctx *ctx, const text_face *face, const char *text, size_t l
 quire_status pdf_export(const quire_job *job, char *err, size_t err_size);
 /* check.c: the plugin's check() */
 quire_status pdf_check(const quire_job *job, char *err, size_t err_size);
-/* tounicode.c */
-int tounicode_fix(pdf_ctx *ctx, const text_face *face);
+/* check_glyphs.c: every character of the text is in the face of pattern
+ * or a fallback face; -1 after reporting those that are not. */
+int check_glyphs(const quire_job *job, const char *pattern);
 /* docinfo.c */
 void docinfo_write(pdf_ctx *ctx);
 

@@ -1,9 +1,12 @@
 /* text.h — the text layer: the only code that touches fonts.
  *
- * A face is one font file loaded into one document, with a table of the
- * glyph and the advance of every BMP code point built once from the font's
- * cmap, so that measuring never asks libharu (whose lookup walks the cmap
- * segments for every character). Everything that measures text, breaks it
+ * A face is one of the template's fonts in one document: an OpenType face
+ * of the process-wide cache (plugins/common/font_face.h, HarfBuzz), the
+ * fontconfig pattern it came from (for fallback faces), and the document's
+ * embedding (font_embed.h). Text is cut into runs of one face (the face's
+ * own glyphs, else the best installed face that has the character) and of
+ * one word, each shaped by HarfBuzz (kerning, ligatures); measuring and
+ * drawing see the same runs. Everything that measures text, breaks it
  * into lines, shortens it or draws it goes through here: the blocks, the
  * page furniture and the charts. */
 #ifndef QUIRE_PDF_TEXT_H
@@ -14,37 +17,52 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "font_embed.h"
+#include "font_face.h"
 #include "linebreak.h"
 
-/* A font file in one document. */
+/* A font of the template in one document. */
 typedef struct text_face {
-    HPDF_Font font;      /* Type0, UTF-8 encoded */
-    uint16_t *gid;       /* glyph of each BMP code point; 0: none */
-    int16_t *adv;        /* advance of each BMP code point, 1/1000 em */
-    double slant;        /* shear of a synthesized italic (tan 12°), else 0 */
-    int borrowed;        /* the tables are another face's (a slanted copy) */
+    const font_face *face;   /* the face itself (shared by the process) */
+    const char *pattern;     /* its fontconfig pattern, for fallback faces */
+    embed_doc *doc;          /* where it is drawn; NULL: measuring only */
+    double slant;            /* shear of a synthesized italic (tan 12°), else 0 */
+    int borrowed;            /* another face's font, slanted */
 } text_face;
 
-/* Loads the TrueType font at path (face index in a collection, kind
- * "TrueType" or "collection") into doc and builds its tables. Returns 0,
- * or -1 with a reason in err. */
-int text_face_load(text_face *f, HPDF_Doc doc, const char *path, int index, int collection,
-                   char *err, size_t err_size);
+/* Opens the face at index of path (pattern: what it was found by, kept
+ * by reference) for doc (NULL: measuring only). 0, or -1 with a reason. */
+int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char *path,
+                   int index, char *err, size_t err_size);
 void text_face_free(text_face *f);
-/* f as a synthesized italic: the same font and tables, slanted 12°. */
+/* f as a synthesized italic: the same face, slanted 12°. */
 void text_face_slanted(text_face *f, const text_face *upright);
 
-/* 1 when the face has a glyph for cp (a space always counts). */
+/* 1 when the face itself has a glyph for cp (a space always counts). */
 int text_face_has(const text_face *f, uint32_t cp);
-/* Advance of cp in 1/1000 em; a character without glyph measures as '?'
- * (as it is drawn), a control character as a space. */
+/* The face that sets cp: f's own, else the best installed face that has
+ * it, else NULL (no installed font has it). */
+const font_face *text_face_for(const text_face *f, uint32_t cp);
+/* Advance of cp alone in 1/1000 em, in the face that sets it; a control
+ * character measures as a space. */
 int text_face_advance(const text_face *f, uint32_t cp);
-/* Width of s[0..len) at size points. */
+/* Width of s[0..len) at size points, shaped. */
 double text_face_width(const text_face *f, double size, const char *s, size_t len);
 
 /* Decodes one UTF-8 character at s; *n is its length in bytes (1 for a
  * bad byte, which decodes as U+FFFD). */
 uint32_t text_utf8_decode(const char *s, size_t *n);
+
+/* A piece of text that one face sets and that is all spaces (controls
+ * count as spaces) or has none: the unit that is shaped. */
+typedef struct text_piece {
+    size_t start, end;
+    const font_face *face;   /* NULL: no installed font has its first character */
+    int space;
+} text_piece;
+/* The piece of s[0..len) that starts at at (< len). */
+text_piece text_piece_at(const text_face *f, const char *s, size_t len, size_t at);
+
 
 /* ------------------------------------------------------------------ */
 /* Plain text in one face                                              */
@@ -58,13 +76,12 @@ typedef struct text_style {
 } text_style;
 
 double text_width(const text_style *st, const char *s, size_t len);
-/* Shows s inside an open text object (BT … ET), at (x, baseline), slanted
- * for a synthesized italic; characters the face lacks as '?', controls as
- * spaces. */
-void text_show_in_text(HPDF_Page page, const text_face *f, double x, double baseline,
-                       const char *s, size_t len);
-/* Shows s[0..len) with its left end at (x, baseline) on page; characters
- * the face lacks are drawn as '?', controls as spaces. */
+/* Shows s inside an open text object (BT … ET) at size, at (x, baseline),
+ * slanted for a synthesized italic; characters the face lacks in their
+ * fallback face, controls as spaces. */
+void text_show_in_text(HPDF_Page page, const text_face *f, double size, double x,
+                       double baseline, const char *s, size_t len);
+/* Shows s[0..len) with its left end at (x, baseline) on page. */
 void text_show(HPDF_Page page, const text_style *st, double x, double baseline,
                const char *s, size_t len);
 /* Breaks s into lines at most width wide (linebreak.h). -1: out of memory. */

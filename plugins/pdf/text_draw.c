@@ -11,42 +11,52 @@ double text_width(const text_style *st, const char *s, size_t len)
     return text_face_width(st->face, st->size, s, len);
 }
 
-/* s as drawn, NUL-terminated, into buf (at least 2 * len + 8 bytes). */
-static void sanitize(const text_face *f, const char *s, size_t len, char *buf)
-{
-    size_t o = 0;
-    for (size_t i = 0, n; i < len; i += n) {
-        uint32_t cp = text_utf8_decode(s + i, &n);
-        if (i + n > len)
-            n = len - i;
-        if (cp < 0x20)
-            buf[o++] = ' ';
-        else if (!text_face_has(f, cp))
-            buf[o++] = '?';
-        else
-            memcpy(buf + o, s + i, n), o += n;
-    }
-    buf[o] = '\0';
-}
-
 static void set_fill(HPDF_Page page, uint32_t rgb)
 {
     HPDF_Page_SetRGBFill(page, ((rgb >> 16) & 0xFF) / 255.0f, ((rgb >> 8) & 0xFF) / 255.0f,
                          (rgb & 0xFF) / 255.0f);
 }
 
-void text_show_in_text(HPDF_Page page, const text_face *f, double x, double baseline,
-                         const char *s, size_t len)
+/* Shapes and shows one piece in its face (a piece no font has: the
+ * face's .notdef, which check() has already refused). */
+static void show_piece(HPDF_Page page, const text_face *f, double size, const text_piece *p,
+                       const char *s, font_run *run)
 {
-    char stack[512], *buf = len * 2 + 8 <= sizeof stack ? stack : malloc(len * 2 + 8);
-    if (!buf)
+    const font_face *face = p->face ? p->face : f->face;
+    embed_font *ef = embed_font_of(f->doc, face);
+    if (!ef)
         return;
-    sanitize(f, s, len, buf);
+    const char *text = s + p->start;
+    size_t len = p->end - p->start;
+    char spaces[64];
+    if (p->space) { /* controls are shown as spaces */
+        size_t count = 0, n;
+        for (size_t i = 0; i < len; i += n, count++)
+            text_utf8_decode(text + i, &n);
+        len = count < sizeof spaces ? count : sizeof spaces;
+        memset(spaces, ' ', len);
+        text = spaces;
+    }
+    if (font_shape(face, text, len, run))
+        return;
+    embed_select(page, ef, size);
+    embed_show(page, ef, run, text, len);
+}
+
+void text_show_in_text(HPDF_Page page, const text_face *f, double size, double x,
+                       double baseline, const char *s, size_t len)
+{
+    if (!f->doc)
+        return;
+    font_run run = {0};
     HPDF_Page_SetTextMatrix(page, 1, 0, (HPDF_REAL)f->slant, 1, (HPDF_REAL)x,
                             (HPDF_REAL)baseline);
-    HPDF_Page_ShowText(page, buf);
-    if (buf != stack)
-        free(buf);
+    for (size_t at = 0; at < len;) {
+        text_piece p = text_piece_at(f, s, len, at);
+        show_piece(page, f, size, &p, s, &run);
+        at = p.end;
+    }
+    font_run_free(&run);
 }
 
 void text_show(HPDF_Page page, const text_style *st, double x, double baseline,
@@ -55,9 +65,8 @@ void text_show(HPDF_Page page, const text_style *st, double x, double baseline,
     if (!page || !len)
         return;
     HPDF_Page_BeginText(page);
-    HPDF_Page_SetFontAndSize(page, st->face->font, (HPDF_REAL)st->size);
     set_fill(page, st->rgb);
-    text_show_in_text(page, st->face, x, baseline, s, len);
+    text_show_in_text(page, st->face, st->size, x, baseline, s, len);
     HPDF_Page_EndText(page);
 }
 

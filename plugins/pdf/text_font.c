@@ -1,159 +1,36 @@
-/* text_font.c — TrueType faces: loaded into the document as UTF-8 CID
- * fonts, with one table of glyphs and advances per BMP code point.
- *
- * libharu looks a code point up by walking the cmap's segments from the
- * first (HPDF_TTFontDef_GetGlyphid), and HPDF_GetFont does that for all
- * 65,536 codes of the UTF-8 encoder, then again for every character
- * measured or shown: for a Korean font of a few thousand segments that was
- * two thirds of a render. We walk the segments once, keep the result, and
- * hand libharu an equivalent cmap of one segment that it answers at once
- * (the font file it embeds is copied from the file, not from this). */
+/* text_font.c — a template font in a document: its face from the
+ * process-wide cache, the faces that stand in for characters it lacks,
+ * and widths of shaped text. */
 #include "text.h"
 
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "linebreak.h"
-
-#define N_CODES 0x10000u
+#include "font_fallback.h"
+#include "font_shape.h"
+#include "utf8.h"
 
 uint32_t text_utf8_decode(const char *s, size_t *n)
 {
-    const unsigned char *u = (const unsigned char *)s;
-    *n = lb_char_len(s);
-    switch (*n) {
-    case 1: return u[0] < 0x80 ? u[0] : 0xFFFD;
-    case 2: return ((u[0] & 0x1Fu) << 6) | (u[1] & 0x3Fu);
-    case 3: return ((u[0] & 0x0Fu) << 12) | ((u[1] & 0x3Fu) << 6) | (u[2] & 0x3Fu);
-    default:
-        return ((u[0] & 0x07u) << 18) | ((u[1] & 0x3Fu) << 12) | ((u[2] & 0x3Fu) << 6) |
-               (u[3] & 0x3Fu);
-    }
+    size_t len = lb_char_len(s);
+    return utf8_decode(s, len, n);
 }
 
-/* Glyph of code in format-4 segment seg, as libharu computes it. */
-static uint16_t segment_glyph(const HPDF_TTF_CmapRange *c, unsigned seg, unsigned code)
-{
-    unsigned seg_count = c->seg_count_x2 / 2u;
-    if (c->id_range_offset[seg] == 0)
-        return (uint16_t)(code + (unsigned)c->id_delta[seg]);
-    unsigned idx = c->id_range_offset[seg] / 2u + (code - c->start_count[seg]) - (seg_count - seg);
-    if (idx >= c->glyph_id_array_count)
-        return 0;
-    return (uint16_t)(c->glyph_id_array[idx] + (unsigned)c->id_delta[seg]);
-}
-
-/* gid[code] for every code, as HPDF_TTFontDef_GetGlyphid answers: the
- * first segment whose end is at or above the code decides. */
-static void cmap_table(HPDF_FontDef def, uint16_t *gid)
-{
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-    const HPDF_TTF_CmapRange *c = &attr->cmap;
-    memset(gid, 0, N_CODES * sizeof *gid);
-    if (c->format != 4) {
-        for (unsigned code = 0; code < N_CODES; code++)
-            gid[code] = HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)code);
-        return;
-    }
-    unsigned lo = 0; /* codes below were decided by an earlier segment */
-    for (unsigned seg = 0; seg < c->seg_count_x2 / 2u && lo < N_CODES; seg++) {
-        unsigned end = c->end_count[seg], start = c->start_count[seg];
-        if (end < lo)
-            continue;
-        for (unsigned code = start > lo ? start : lo; code <= end; code++)
-            gid[code] = segment_glyph(c, seg, code);
-        lo = end + 1;
-    }
-}
-
-/* Replaces the font's parsed cmap by one segment over 0..FFFE reading
- * gid[] straight (idRangeOffset 4 makes the index the code itself), and
- * one for FFFF: the same answers, found without a search. */
-static int cmap_flatten(HPDF_FontDef def, const uint16_t *gid)
-{
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-    HPDF_TTF_CmapRange *c = &attr->cmap;
-    if (c->format != 4)
-        return 0; /* format 0 is a direct index already */
-    HPDF_UINT16 *end = HPDF_GetMem(def->mmgr, 2 * sizeof *end);
-    HPDF_UINT16 *start = HPDF_GetMem(def->mmgr, 2 * sizeof *start);
-    HPDF_INT16 *delta = HPDF_GetMem(def->mmgr, 2 * sizeof *delta);
-    HPDF_UINT16 *offset = HPDF_GetMem(def->mmgr, 2 * sizeof *offset);
-    HPDF_UINT16 *glyphs = HPDF_GetMem(def->mmgr, N_CODES * sizeof *glyphs);
-    if (!end || !start || !delta || !offset || !glyphs) {
-        void *all[] = {end, start, delta, offset, glyphs};
-        for (size_t i = 0; i < 5; i++)
-            if (all[i])
-                HPDF_FreeMem(def->mmgr, all[i]);
-        return -1;
-    }
-    end[0] = 0xFFFE, start[0] = 0, delta[0] = 0, offset[0] = 4;
-    end[1] = 0xFFFF, start[1] = 0xFFFF, offset[1] = 0;
-    delta[1] = (HPDF_INT16)(uint16_t)(gid[0xFFFF] - 0xFFFFu);
-    memcpy(glyphs, gid, N_CODES * sizeof *glyphs);
-    void *old[] = {c->end_count, c->start_count, c->id_delta, c->id_range_offset,
-                   c->glyph_id_array};
-    for (size_t i = 0; i < 5; i++)
-        if (old[i])
-            HPDF_FreeMem(def->mmgr, old[i]);
-    c->end_count = end, c->start_count = start, c->id_delta = delta;
-    c->id_range_offset = offset, c->glyph_id_array = glyphs;
-    c->glyph_id_array_count = N_CODES;
-    c->seg_count_x2 = 4;
-    return 0;
-}
-
-/* Advances per code, computed as libharu's HPDF_TTFontDef_GetGidWidth. */
-static void advance_table(HPDF_FontDef def, const uint16_t *gid, int16_t *adv)
-{
-    HPDF_TTFontDefAttr attr = (HPDF_TTFontDefAttr)def->attr;
-    unsigned upem = attr->header.units_per_em ? attr->header.units_per_em : 1000;
-    for (unsigned code = 0; code < N_CODES; code++) {
-        unsigned g = gid[code];
-        adv[code] = g >= attr->num_glyphs
-            ? def->missing_width
-            : (int16_t)(uint16_t)((unsigned)attr->h_metric[g].advance_width * 1000u / upem);
-    }
-}
-
-int text_face_load(text_face *f, HPDF_Doc doc, const char *path, int index, int collection,
-                   char *err, size_t err_size)
+int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char *path,
+                   int index, char *err, size_t err_size)
 {
     memset(f, 0, sizeof *f);
-    const char *name = collection
-        ? HPDF_LoadTTFontFromFile2(doc, path, (HPDF_UINT)index, HPDF_TRUE)
-        : HPDF_LoadTTFontFromFile(doc, path, HPDF_TRUE);
-    HPDF_FontDef def = name ? HPDF_Doc_FindFontDef(doc, name) : NULL;
-    if (!def || def->type != HPDF_FONTDEF_TYPE_TRUETYPE) {
-        snprintf(err, err_size, "cannot be embedded (libharu error 0x%04X)",
-                 (unsigned)HPDF_GetError(doc));
+    f->face = font_face_open(path, (unsigned)(index < 0 ? 0 : index), err, err_size);
+    if (!f->face)
+        return -1;
+    f->pattern = pattern;
+    f->doc = doc;
+    if (doc && !embed_font_of(doc, f->face)) { /* the template's faces come first */
+        snprintf(err, err_size, "out of memory");
         return -1;
     }
-    f->gid = malloc(N_CODES * sizeof *f->gid);
-    f->adv = malloc(N_CODES * sizeof *f->adv);
-    if (!f->gid || !f->adv) {
-        snprintf(err, err_size, "out of memory");
-        goto fail;
-    }
-    cmap_table(def, f->gid);
-    advance_table(def, f->gid, f->adv);
-    if (cmap_flatten(def, f->gid)) {
-        snprintf(err, err_size, "out of memory");
-        goto fail;
-    }
-    f->font = HPDF_GetFont(doc, name, "UTF-8");
-    if (!f->font) {
-        snprintf(err, err_size, "cannot be embedded (libharu error 0x%04X)",
-                 (unsigned)HPDF_GetError(doc));
-        goto fail;
-    }
     return 0;
-fail:
-    text_face_free(f);
-    return -1;
 }
 
 void text_face_slanted(text_face *f, const text_face *upright)
@@ -165,36 +42,92 @@ void text_face_slanted(text_face *f, const text_face *upright)
 
 void text_face_free(text_face *f)
 {
-    if (!f->borrowed) {
-        free(f->gid);
-        free(f->adv);
-    }
-    f->gid = NULL;
-    f->adv = NULL;
+    memset(f, 0, sizeof *f); /* the face belongs to the process cache */
+}
+
+static int is_space_cp(uint32_t cp)
+{
+    return cp == ' ' || cp < 0x20;
 }
 
 int text_face_has(const text_face *f, uint32_t cp)
 {
-    if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return 0; /* libharu's UTF-8 encoder reaches the BMP only */
-    return cp == ' ' || f->gid[cp] != 0;
+    return is_space_cp(cp) || font_face_glyph(f->face, cp) != 0;
 }
 
-int text_face_advance(const text_face *f, uint32_t cp)
+const font_face *text_face_for(const text_face *f, uint32_t cp)
 {
-    if (cp < 0x20)
-        cp = ' ';
-    return text_face_has(f, cp) ? f->adv[cp] : f->adv['?'];
+    if (text_face_has(f, cp))
+        return f->face;
+    return f->pattern ? font_fallback(f->pattern, cp) : NULL;
+}
+
+/* A combining mark stays in the face of the letter before it when that
+ * face has it. */
+static int is_mark(uint32_t cp)
+{
+    return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
+           (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+text_piece text_piece_at(const text_face *f, const char *s, size_t len, size_t at)
+{
+    size_t n;
+    uint32_t cp = utf8_decode(s + at, len - at, &n);
+    text_piece p = {at, at + n, f->face, is_space_cp(cp)};
+    if (!p.space)
+        p.face = text_face_for(f, cp);
+    while (p.end < len) {
+        cp = utf8_decode(s + p.end, len - p.end, &n);
+        if (is_space_cp(cp) != p.space)
+            break;
+        if (!p.space) {
+            const font_face *face = is_mark(cp) && p.face && font_face_glyph(p.face, cp)
+                ? p.face : text_face_for(f, cp);
+            if (face != p.face)
+                break;
+        }
+        p.end += n;
+    }
+    return p;
+}
+
+/* Width of one piece in font units of its face. Spaces and controls are
+ * measured as spaces of the face. */
+static long piece_units(const text_piece *p, const char *s)
+{
+    if (!p->face)
+        return 0;
+    if (p->space) {
+        size_t count = 0, n;
+        for (size_t i = p->start; i < p->end; i += n) {
+            utf8_decode(s + i, p->end - i, &n);
+            count++;
+        }
+        return (long)count * font_face_advance(p->face, font_face_glyph(p->face, ' '));
+    }
+    return font_shape_width(p->face, s + p->start, p->end - p->start);
 }
 
 double text_face_width(const text_face *f, double size, const char *s, size_t len)
 {
-    long sum = 0;
-    for (size_t i = 0, n; i < len; i += n) {
-        uint32_t cp = text_utf8_decode(s + i, &n);
-        if (i + n > len)
-            n = len - i;
-        sum += text_face_advance(f, cp);
+    double w = 0;
+    for (size_t at = 0; at < len;) {
+        text_piece p = text_piece_at(f, s, len, at);
+        if (p.face)
+            w += (double)piece_units(&p, s) * size / p.face->upem;
+        at = p.end;
     }
-    return (double)sum * size / 1000.0;
+    return w;
+}
+
+int text_face_advance(const text_face *f, uint32_t cp)
+{
+    if (is_space_cp(cp))
+        cp = ' ';
+    const font_face *face = text_face_for(f, cp);
+    if (!face)
+        face = f->face;
+    return (int)(font_face_advance(face, font_face_glyph(face, cp)) * 1000L / (long)face->upem);
 }

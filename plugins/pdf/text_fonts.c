@@ -2,27 +2,16 @@
  * fontconfig lookup, and what becomes of characters they lack. */
 #include "pdf.h"
 
+#include "font_fallback.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 
-/* What kind of font file path is, from its first four bytes. */
 const char *fonts_kind(const char *path)
 {
-    unsigned char tag[4] = {0};
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return "unreadable";
-    size_t n = fread(tag, 1, 4, f);
-    fclose(f);
-    if (n == 4 && !memcmp(tag, "OTTO", 4))
-        return "OpenType/CFF";
-    if (n == 4 && !memcmp(tag, "ttcf", 4))
-        return "collection";
-    if (n == 4 && (!memcmp(tag, "\0\1\0\0", 4) || !memcmp(tag, "true", 4)))
-        return "TrueType";
-    return "unknown";
+    return font_file_kind(path);
 }
 
 /* Resolves pattern to a file; -1 after pdf_fail(). */
@@ -32,13 +21,6 @@ static int face_find(pdf_ctx *ctx, const char *pattern, char *path, size_t size,
         pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' not found", pattern);
         return -1;
     }
-    const char *kind = fonts_kind(path);
-    if (strcmp(kind, "TrueType") && strcmp(kind, "collection")) {
-        pdf_fail(ctx, QUIRE_ERR_INPUT,
-                 "font '%s' (%s) is %s; the PDF needs a TrueType font (glyf outlines)",
-                 pattern, path, !strcmp(kind, "unknown") ? "not a font libharu can embed" : kind);
-        return -1;
-    }
     return 0;
 }
 
@@ -46,12 +28,10 @@ static int face_load(pdf_ctx *ctx, text_face *f, const char *pattern, const char
                      int index)
 {
     char why[160];
-    if (text_face_load(f, ctx->doc, path, index, !strcmp(fonts_kind(path), "collection"), why,
-                       sizeof why)) {
+    if (text_face_load(f, ctx->embed, pattern, path, index, why, sizeof why)) {
         pdf_fail(ctx, QUIRE_ERR_INPUT, "font '%s' (%s) %s", pattern, path, why);
         return -1;
     }
-    ctx->hpdf_error = 0; /* handled here: the font is usable */
     return 0;
 }
 
@@ -60,16 +40,14 @@ static int face_load(pdf_ctx *ctx, text_face *f, const char *pattern, const char
 static int face_italic(pdf_ctx *ctx, text_face *f, const text_face *upright,
                        const char *pattern, const char *upright_path, int upright_index)
 {
-    char it[512], path[4096];
+    char path[4096];
     int index = 0;
-    snprintf(it, sizeof it, "%s:italic", pattern);
-    if (ctx->job->host->find_font(ctx->job, it, path, sizeof path, &index) != QUIRE_OK ||
-        (!strcmp(path, upright_path) && index == upright_index) ||
-        strcmp(fonts_kind(path), "TrueType")) {
+    if (ctx->job->host->find_font(ctx->job, pattern, path, sizeof path, &index) != QUIRE_OK ||
+        (!strcmp(path, upright_path) && index == upright_index)) {
         text_face_slanted(f, upright);
         return 0;
     }
-    return face_load(ctx, f, it, path, index);
+    return face_load(ctx, f, pattern, path, index);
 }
 
 static int text_emphasized(const quire_text *t)
@@ -135,18 +113,26 @@ int fonts_load(pdf_ctx *ctx)
         return -1;
     }
     ctx->utf8 = HPDF_GetEncoder(ctx->doc, "UTF-8");
+    ctx->embed = embed_new(ctx->doc);
+    if (!ctx->embed) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        return -1;
+    }
     char path[2][4096];
     int index[2] = {0, 0};
-    for (int i = 0; i < 2; i++)
+    for (int i = 0; i < 2; i++) {
+        snprintf(ctx->patterns[i], sizeof ctx->patterns[i], "%s", pattern[i]);
+        snprintf(ctx->patterns[2 + i], sizeof ctx->patterns[2 + i], "%s:italic", pattern[i]);
         if (face_find(ctx, pattern[i], path[i], sizeof path[i], &index[i]) ||
-            face_load(ctx, &ctx->faces[i], pattern[i], path[i], index[i]))
+            face_load(ctx, &ctx->faces[i], ctx->patterns[i], path[i], index[i]))
             return -1;
+    }
     int italic = dataset_emphasized(ctx->ds);
     for (int i = 0; i < 2; i++) {
         if (!italic)
             text_face_slanted(&ctx->faces[2 + i], &ctx->faces[i]); /* never drawn */
-        else if (face_italic(ctx, &ctx->faces[2 + i], &ctx->faces[i], pattern[i], path[i],
-                             index[i]))
+        else if (face_italic(ctx, &ctx->faces[2 + i], &ctx->faces[i], ctx->patterns[2 + i],
+                             path[i], index[i]))
             return -1;
     }
     for (int i = 0; i < 4; i++)
@@ -160,6 +146,8 @@ void fonts_free(pdf_ctx *ctx)
 {
     for (int i = 3; i >= 0; i--)
         text_face_free(&ctx->faces[i]);
+    embed_free(ctx->embed);
+    ctx->embed = NULL;
 }
 
 static int already_warned(pdf_ctx *ctx, uint32_t cp)
@@ -172,17 +160,19 @@ static int already_warned(pdf_ctx *ctx, uint32_t cp)
     return 0;
 }
 
+/* A safety net behind check(): text that reaches the page with a
+ * character no installed font has fails the export. */
 void fonts_check(pdf_ctx *ctx, const text_face *f, const char *text, size_t len)
 {
     if (!ctx->dry || !text)
         return;
     for (size_t i = 0, n; i < len && text[i]; i += n) {
         uint32_t cp = text_utf8_decode(text + i, &n);
-        if (cp < 0x20 || text_face_has(f, cp) || already_warned(ctx, cp))
+        if (cp < 0x20 || text_face_for(f, cp) || already_warned(ctx, cp))
             continue;
-        ctx->job->host->diag(ctx->job, QUIRE_WARNING, "missing-glyph",
-                             "U+%04X '%.*s' in %s has no glyph in font %s; drawn as '?'",
-                             (unsigned)cp, (int)n, text + i, ctx->where ? ctx->where : "text",
-                             HPDF_Font_GetFontName(f->font));
+        const char *package = font_package_for(cp);
+        pdf_fail(ctx, QUIRE_ERR_INPUT, "U+%04X '%.*s' in %s is in no installed font%s%s",
+                 (unsigned)cp, (int)n, text + i, ctx->where ? ctx->where : "text",
+                 package ? "; install " : "", package ? package : "");
     }
 }

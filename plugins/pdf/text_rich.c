@@ -201,11 +201,8 @@ typedef struct pen {
 
 static void pen_set(pen *p, const text_style *st, double char_space)
 {
-    if (p->face != st->face || p->size != st->size) {
-        HPDF_Page_SetFontAndSize(p->page, st->face->font, (HPDF_REAL)st->size);
-        p->face = st->face;
-        p->size = st->size;
-    }
+    p->face = st->face; /* the font is set by each piece shown */
+    p->size = st->size;
     if (!p->have_rgb || p->rgb != st->rgb) {
         HPDF_Page_SetRGBFill(p->page, ((st->rgb >> 16) & 0xFF) / 255.0f,
                              ((st->rgb >> 8) & 0xFF) / 255.0f, (st->rgb & 0xFF) / 255.0f);
@@ -221,7 +218,7 @@ static void pen_set(pen *p, const text_style *st, double char_space)
 static void pen_show(pen *p, const text_style *st, double x, double baseline, const char *s,
                      size_t len)
 {
-    text_show_in_text(p->page, st->face, x, baseline, s, len);
+    text_show_in_text(p->page, st->face, st->size, x, baseline, s, len);
 }
 
 /* A link's box on the line, grown piece by piece. */

@@ -22,10 +22,12 @@ int chart_page_open(chart_page *p)
         return -1;
     HPDF_UseUTFEncodings(p->ctx.doc);
     HPDF_SetCompressionMode(p->ctx.doc, HPDF_COMP_ALL);
-    if (text_face_load(&p->ctx.faces[0], p->ctx.doc, FONT_DIR "NanumGothic.ttf", 0, 0, err,
-                       sizeof err) ||
-        text_face_load(&p->ctx.faces[1], p->ctx.doc, FONT_DIR "NanumGothicBold.ttf", 0, 0, err,
-                       sizeof err)) {
+    p->ctx.embed = embed_new(p->ctx.doc);
+    if (!p->ctx.embed ||
+        text_face_load(&p->ctx.faces[0], p->ctx.embed, "NanumGothic", FONT_DIR "NanumGothic.ttf",
+                       0, err, sizeof err) ||
+        text_face_load(&p->ctx.faces[1], p->ctx.embed, "NanumGothic:bold",
+                       FONT_DIR "NanumGothicBold.ttf", 0, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         return -1;
     }
@@ -44,6 +46,11 @@ void chart_page_add(chart_page *p)
 
 int chart_page_save(chart_page *p, const char *path)
 {
+    char err[256];
+    if (embed_finish(p->ctx.embed, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
     return HPDF_SaveToFile(p->ctx.doc, path) == HPDF_OK && !p->errors ? 0 : -1;
 }
 
@@ -53,5 +60,7 @@ void chart_page_close(chart_page *p)
         HPDF_Free(p->ctx.doc);
     text_face_free(&p->ctx.faces[1]);
     text_face_free(&p->ctx.faces[0]);
+    embed_free(p->ctx.embed);
+    p->ctx.embed = NULL;
     p->ctx.doc = NULL;
 }
