@@ -149,3 +149,12 @@ void font_fallback_clear(void)
     }
     pthread_mutex_unlock(&lock);
 }
+
+/* The caches live as long as the code that made them: when a plugin that
+ * links this library is unloaded, they go with it (leak checkers see the
+ * process end clean). */
+__attribute__((destructor)) static void font_caches_unload(void)
+{
+    font_fallback_clear();
+    font_faces_clear();
+}

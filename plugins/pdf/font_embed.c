@@ -236,6 +236,40 @@ void embed_show(HPDF_Page page, embed_font *ef, const font_run *run, const char 
 }
 
 /* ------------------------------------------------------------------ */
+/* Text strings                                                        */
+/* ------------------------------------------------------------------ */
+
+int embed_text_string(HPDF_Doc doc, HPDF_Dict dict, const char *key, const char *utf8)
+{
+    size_t len = strlen(utf8), o = 2;
+    unsigned char *u = malloc(4 * len + 2);
+    if (!u)
+        return -1;
+    u[0] = 0xFE, u[1] = 0xFF;
+    for (size_t i = 0, n; i < len; i += n) {
+        uint32_t cp = utf8_decode(utf8 + i, len - i, &n);
+        if (cp > 0xFFFF) {
+            cp -= 0x10000;
+            unsigned hi = 0xD800 + (cp >> 10), lo = 0xDC00 + (cp & 0x3FF);
+            u[o++] = (unsigned char)(hi >> 8), u[o++] = (unsigned char)hi;
+            u[o++] = (unsigned char)(lo >> 8), u[o++] = (unsigned char)lo;
+        } else {
+            u[o++] = (unsigned char)(cp >> 8), u[o++] = (unsigned char)cp;
+        }
+    }
+    HPDF_Binary b = HPDF_Binary_New(doc->mmgr, u, (HPDF_UINT)o);
+    free(u);
+    return b && HPDF_Dict_Add(dict, key, b) == HPDF_OK ? 0 : -1;
+}
+
+HPDF_Dict embed_info_dict(HPDF_Doc doc)
+{
+    if (!doc->info)
+        HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "quire"); /* libharu makes the dict */
+    return doc->info;
+}
+
+/* ------------------------------------------------------------------ */
 /* At the end: subsets and streams                                     */
 /* ------------------------------------------------------------------ */
 

@@ -38,6 +38,13 @@ void embed_show(HPDF_Page page, embed_font *ef, const font_run *run, const char 
 /* Writes raw content-stream operators s on page (BDC/EMC, ActualText). */
 void embed_raw(HPDF_Page page, const char *s);
 
+/* Sets dict's key to utf8 as a PDF text string (UTF-16BE with its byte
+ * order mark, surrogate pairs beyond the BMP): libharu's UTF-8 encoder
+ * stops at U+FFFF. 0, or -1 when memory ran out. */
+int embed_text_string(HPDF_Doc doc, HPDF_Dict dict, const char *key, const char *utf8);
+/* The document's Info dictionary (made when absent), or NULL. */
+HPDF_Dict embed_info_dict(HPDF_Doc doc);
+
 /* Subsets every font and writes its streams. 0, or -1 with err. */
 int embed_finish(embed_doc *d, char *err, size_t err_size);
 

@@ -106,7 +106,8 @@ void links_toc_mark(pdf_ctx *ctx, const char *text, int level, double y)
     }
     HPDF_Outline parent = level > 0 && ctx->outline ? ctx->outline : NULL;
     HPDF_Outline o = HPDF_CreateOutline(ctx->doc, parent, text, ctx->utf8);
-    if (!o)
+    /* the title again as UTF-16 of our own: libharu's stops at U+FFFF */
+    if (!o || embed_text_string(ctx->doc, o, "Title", text))
         return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(ctx->page);
     if (dst) {

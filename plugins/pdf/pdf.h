@@ -176,6 +176,10 @@ quire_status pdf_check(const quire_job *job, char *err, size_t err_size);
 int check_glyphs(const quire_job *job, const char *pattern);
 /* docinfo.c */
 void docinfo_write(pdf_ctx *ctx);
+/* The UTF-8 text of an Info entry (Title, Author, Subject, Keywords,
+ * Creator; buf holds it when made), NULL when absent: xmp.c writes the
+ * same. */
+const char *docinfo_value(const pdf_ctx *ctx, HPDF_InfoType type, char *buf, size_t size);
 
 /* page.c: pages and the cursor */
 void page_begin(pdf_ctx *ctx, pdf_role role);

@@ -120,6 +120,7 @@ static const char pdfuaid_extension[] =
 static void packet(pdf_ctx *ctx, unsigned flags, xbuf *b)
 {
     HPDF_Doc doc = ctx->doc;
+    char kw[512];
     char date[32];
     puts_(b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
              "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -133,13 +134,13 @@ static void packet(pdf_ctx *ctx, unsigned flags, xbuf *b)
     if (flags & PDF_STD_UA1)
         puts_(b, "\n    xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\"");
     puts_(b, ">\n   <dc:format>application/pdf</dc:format>\n");
-    put_alt(b, "dc:title", HPDF_GetInfoAttr(doc, HPDF_INFO_TITLE));
-    put_seq(b, "dc:creator", "Seq", HPDF_GetInfoAttr(doc, HPDF_INFO_AUTHOR));
-    put_alt(b, "dc:description", HPDF_GetInfoAttr(doc, HPDF_INFO_SUBJECT));
+    put_alt(b, "dc:title", docinfo_value(ctx, HPDF_INFO_TITLE, kw, sizeof kw));
+    put_seq(b, "dc:creator", "Seq", docinfo_value(ctx, HPDF_INFO_AUTHOR, kw, sizeof kw));
+    put_alt(b, "dc:description", docinfo_value(ctx, HPDF_INFO_SUBJECT, kw, sizeof kw));
     put_seq(b, "dc:language", "Bag", ctx->ds->language);
-    put_simple(b, "pdf:Keywords", HPDF_GetInfoAttr(doc, HPDF_INFO_KEYWORDS));
+    put_simple(b, "pdf:Keywords", docinfo_value(ctx, HPDF_INFO_KEYWORDS, kw, sizeof kw));
     put_simple(b, "pdf:Producer", HPDF_GetInfoAttr(doc, HPDF_INFO_PRODUCER));
-    put_simple(b, "xmp:CreatorTool", HPDF_GetInfoAttr(doc, HPDF_INFO_CREATOR));
+    put_simple(b, "xmp:CreatorTool", docinfo_value(ctx, HPDF_INFO_CREATOR, kw, sizeof kw));
     /* docinfo.c writes both Info dates from this timestamp, or neither */
     standard_xmp_date(ctx->ds->timestamp, date, sizeof date);
     put_simple(b, "xmp:CreateDate", date);

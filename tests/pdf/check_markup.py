@@ -28,20 +28,38 @@ pdf = os.path.join(out, "markup-brief.pdf")
 doc = pikepdf.open(pdf)
 
 
+def tounicode(font):
+    """code -> text of a Type 0 font, read from its ToUnicode CMap."""
+    m = {}
+    cmap = font.get("/ToUnicode")
+    if cmap is None:
+        return m
+    text = cmap.read_bytes().decode("latin-1")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for code, uni in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            m[int(code, 16)] = bytes.fromhex(uni).decode("utf-16-be", "replace")
+    return m
+
+
 def shown(page):
-    """(text, font BaseFont, slanted) of every string the page shows: the
-    codes of quire's UTF-8 CID fonts are the BMP code points."""
+    """(text, font BaseFont, slanted) of every string the page shows,
+    decoded through the font's ToUnicode map (2-byte codes)."""
     fonts = page.get("/Resources", {}).get("/Font", {})
-    font, slant, found = "", False, []
+    font, slant, found, umap = "", False, [], {}
     for operands, op in pikepdf.parse_content_stream(page):
         op = str(op)
         if op == "Tf":
             f = fonts.get(str(operands[0]))
             font = str(f.get("/BaseFont")) if f is not None else ""
+            umap = tounicode(f) if f is not None else {}
         elif op == "Tm":
             slant = abs(float(operands[2])) > 0.1
-        elif op == "Tj":
-            found.append((bytes(operands[0]).decode("utf-16-be", "replace"), font, slant))
+        elif op in ("Tj", "TJ"):
+            parts = operands[0] if op == "TJ" else [operands[0]]
+            raw = b"".join(bytes(p) for p in parts if isinstance(p, pikepdf.String))
+            text = "".join(umap.get(int.from_bytes(raw[i:i + 2], "big"), "?")
+                           for i in range(0, len(raw) - 1, 2))
+            found.append((text, font, slant))
     return found
 
 
