@@ -197,6 +197,32 @@ void embed_select(HPDF_Page page, embed_font *ef, double size)
     embed_raw(page, op);
 }
 
+void embed_actual_begin(HPDF_Page page, const char *utf8)
+{
+    size_t len = strlen(utf8), o = 0;
+    char *op = malloc(len * 8 + 48);
+    if (!op)
+        return;
+    o += (size_t)sprintf(op, "/Span <</ActualText <FEFF");
+    for (size_t i = 0, n; i < len; i += n) {
+        uint32_t cp = utf8_decode(utf8 + i, len - i, &n);
+        if (cp > 0xFFFF) {
+            cp -= 0x10000;
+            o += (size_t)sprintf(op + o, "%04X%04X", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+        } else {
+            o += (size_t)sprintf(op + o, "%04X", cp);
+        }
+    }
+    sprintf(op + o, ">>> BDC\n");
+    embed_raw(page, op);
+    free(op);
+}
+
+void embed_actual_end(HPDF_Page page)
+{
+    embed_raw(page, "EMC\n");
+}
+
 /* Byte offset where the letters of glyph i end: the next glyph's cluster
  * that is beyond its own, or the run's end. */
 static size_t cluster_end(const font_run *run, size_t i, size_t len)

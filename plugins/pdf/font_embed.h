@@ -35,6 +35,10 @@ embed_font *embed_font_of(embed_doc *d, const font_face *f);
 void embed_select(HPDF_Page page, embed_font *ef, double size);
 void embed_show(HPDF_Page page, embed_font *ef, const font_run *run, const char *s,
                 size_t len);
+/* Marks what is shown until embed_actual_end as standing for the text
+ * utf8 (a /Span with /ActualText): extraction reads that instead. */
+void embed_actual_begin(HPDF_Page page, const char *utf8);
+void embed_actual_end(HPDF_Page page);
 /* Writes raw content-stream operators s on page (BDC/EMC, ActualText). */
 void embed_raw(HPDF_Page page, const char *s);
 

@@ -3,6 +3,7 @@
  * within limits. */
 #include "text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -263,7 +264,14 @@ void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk
         } else {
             double rise = s->footnote ? lk->size * NOTE_RAISE : 0;
             pen_set(&p, &st, k.letter);
+            char note[32];
+            if (s->footnote) { /* "[3]" to extraction: never one number with digits beside it */
+                snprintf(note, sizeof note, "[%.*s]", (int)(end - pos), r->text + pos);
+                embed_actual_begin(page, note);
+            }
             pen_show(&p, &st, x, baseline + rise, r->text + pos, end - pos);
+            if (s->footnote)
+                embed_actual_end(page);
             w += k.letter * (double)count_letters(r->text + pos, end - pos);
         }
         if (box.span != (s->link ? s : NULL))
