@@ -2,6 +2,8 @@
  * first face that has a character; answers kept per pattern and code. */
 #include "font_fallback.h"
 
+#include "font_shape.h"
+
 #include <fontconfig/fontconfig.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -156,5 +158,6 @@ void font_fallback_clear(void)
 __attribute__((destructor)) static void font_caches_unload(void)
 {
     font_fallback_clear();
+    font_shape_clear();
     font_faces_clear();
 }

@@ -8,6 +8,7 @@
 /* One buffer per thread, reused: shaping is called for every word. */
 static pthread_key_t buffer_key;
 static pthread_once_t buffer_once = PTHREAD_ONCE_INIT;
+static int buffer_key_made;
 
 static void buffer_free(void *b)
 {
@@ -16,12 +17,25 @@ static void buffer_free(void *b)
 
 static void buffer_key_make(void)
 {
-    pthread_key_create(&buffer_key, buffer_free);
+    buffer_key_made = pthread_key_create(&buffer_key, buffer_free) == 0;
+}
+
+void font_shape_clear(void)
+{
+    if (!buffer_key_made)
+        return;
+    hb_buffer_destroy(pthread_getspecific(buffer_key));
+    pthread_setspecific(buffer_key, NULL);
+    /* the key's destructor must not outlive this code (a plugin unloaded) */
+    pthread_key_delete(buffer_key);
+    buffer_key_made = 0;
 }
 
 static hb_buffer_t *thread_buffer(void)
 {
     pthread_once(&buffer_once, buffer_key_make);
+    if (!buffer_key_made)
+        return NULL;
     hb_buffer_t *b = pthread_getspecific(buffer_key);
     if (!b) {
         b = hb_buffer_create();

@@ -28,4 +28,7 @@ void font_run_free(font_run *r);
 /* The sum of the advances of s[0..len) shaped in f, font units. */
 long font_shape_width(const font_face *f, const char *s, size_t len);
 
+/* Frees this thread's buffer and the per-thread key (at unload). */
+void font_shape_clear(void);
+
 #endif

@@ -162,8 +162,6 @@ text_look pdf_look(const pdf_ctx *ctx, unsigned flags, double size, uint32_t rgb
 #define PDF_DEFAULT_BOLD "NanumGothic:bold"
 int fonts_load(pdf_ctx *ctx);
 void fonts_free(pdf_ctx *ctx);
-/* "TrueType", "collection", "OpenType/CFF", "unreadable" or "unknown". */
-const char *fonts_kind(const char *path);
 /* Reports characters of text the face has no glyph for (first pass). */
 void fonts_check(pdf_ctx *ctx, const text_face *face, const char *text, size_t len);
 

@@ -28,6 +28,7 @@ typedef struct text_face {
     embed_doc *doc;          /* where it is drawn; NULL: measuring only */
     double slant;            /* shear of a synthesized italic (tan 12°), else 0 */
     int borrowed;            /* another face's font, slanted */
+    struct text_widths *widths; /* shaped words already measured (text_font.c) */
 } text_face;
 
 /* Opens the face at index of path (pattern: what it was found by, kept
@@ -43,9 +44,6 @@ int text_face_has(const text_face *f, uint32_t cp);
 /* The face that sets cp: f's own, else the best installed face that has
  * it, else NULL (no installed font has it). */
 const font_face *text_face_for(const text_face *f, uint32_t cp);
-/* Advance of cp alone in 1/1000 em, in the face that sets it; a control
- * character measures as a space. */
-int text_face_advance(const text_face *f, uint32_t cp);
 /* Width of s[0..len) at size points, shaped. */
 double text_face_width(const text_face *f, double size, const char *s, size_t len);
 

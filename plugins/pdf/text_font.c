@@ -17,6 +17,31 @@ uint32_t text_utf8_decode(const char *s, size_t *n)
     return utf8_decode(s, len, n);
 }
 
+/* Widths of shaped words, per document face: line breaking measures the
+ * same words again and again, and shaping is the costly part. */
+#define WIDTH_SLOTS 2048u
+#define WIDTH_WORD 46u
+
+typedef struct width_slot {
+    const font_face *face;   /* NULL: empty */
+    long units;
+    unsigned char len;
+    char bytes[WIDTH_WORD];
+} width_slot;
+
+struct text_widths {
+    width_slot slot[WIDTH_SLOTS];
+};
+
+static width_slot *width_find(struct text_widths *w, const font_face *face, const char *s,
+                              size_t len)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)(uintptr_t)face;
+    for (size_t i = 0; i < len; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return &w->slot[h % WIDTH_SLOTS];
+}
+
 int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char *path,
                    int index, char *err, size_t err_size)
 {
@@ -26,6 +51,7 @@ int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char
         return -1;
     f->pattern = pattern;
     f->doc = doc;
+    f->widths = calloc(1, sizeof *f->widths); /* NULL: measured without it */
     if (doc && !embed_font_of(doc, f->face)) { /* the template's faces come first */
         snprintf(err, err_size, "out of memory");
         return -1;
@@ -42,6 +68,8 @@ void text_face_slanted(text_face *f, const text_face *upright)
 
 void text_face_free(text_face *f)
 {
+    if (!f->borrowed)
+        free(f->widths);
     memset(f, 0, sizeof *f); /* the face belongs to the process cache */
 }
 
@@ -95,7 +123,7 @@ text_piece text_piece_at(const text_face *f, const char *s, size_t len, size_t a
 
 /* Width of one piece in font units of its face. Spaces and controls are
  * measured as spaces of the face. */
-static long piece_units(const text_piece *p, const char *s)
+static long piece_units(const text_face *f, const text_piece *p, const char *s)
 {
     if (!p->face)
         return 0;
@@ -107,7 +135,20 @@ static long piece_units(const text_piece *p, const char *s)
         }
         return (long)count * font_face_advance(p->face, font_face_glyph(p->face, ' '));
     }
-    return font_shape_width(p->face, s + p->start, p->end - p->start);
+    const char *word = s + p->start;
+    size_t len = p->end - p->start;
+    width_slot *slot = f->widths && len <= WIDTH_WORD ? width_find(f->widths, p->face, word, len)
+                                                       : NULL;
+    if (slot && slot->face == p->face && slot->len == len && !memcmp(slot->bytes, word, len))
+        return slot->units;
+    long units = font_shape_width(p->face, word, len);
+    if (slot) {
+        slot->face = p->face;
+        slot->units = units;
+        slot->len = (unsigned char)len;
+        memcpy(slot->bytes, word, len);
+    }
+    return units;
 }
 
 double text_face_width(const text_face *f, double size, const char *s, size_t len)
@@ -116,18 +157,8 @@ double text_face_width(const text_face *f, double size, const char *s, size_t le
     for (size_t at = 0; at < len;) {
         text_piece p = text_piece_at(f, s, len, at);
         if (p.face)
-            w += (double)piece_units(&p, s) * size / p.face->upem;
+            w += (double)piece_units(f, &p, s) * size / p.face->upem;
         at = p.end;
     }
     return w;
-}
-
-int text_face_advance(const text_face *f, uint32_t cp)
-{
-    if (is_space_cp(cp))
-        cp = ' ';
-    const font_face *face = text_face_for(f, cp);
-    if (!face)
-        face = f->face;
-    return (int)(font_face_advance(face, font_face_glyph(face, cp)) * 1000L / (long)face->upem);
 }

@@ -9,11 +9,6 @@
 #include <string.h>
 
 
-const char *fonts_kind(const char *path)
-{
-    return font_file_kind(path);
-}
-
 /* Resolves pattern to a file; -1 after pdf_fail(). */
 static int face_find(pdf_ctx *ctx, const char *pattern, char *path, size_t size, int *index)
 {

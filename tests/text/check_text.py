@@ -85,9 +85,9 @@ with open(bad, "w", encoding="utf-8") as f:
     f.write(body)
 line = next(i for i, l in enumerate(body.splitlines(), 1) if "- id: people" in l)
 for cmd in ("validate", "render"):
-    args = [cmd, bad, "-t", os.path.join(data, "dejavu.yaml")]
+    args = [cmd, bad, "-t", os.path.join(data, "dejavu.yaml"), "-f", "pdf"]
     if cmd == "render":
-        args += ["-f", "pdf", "-o", os.path.join(work, "pua")]
+        args += ["-o", os.path.join(work, "pua")]
     r = run(*args)
     expect(r.returncode == 2, "%s of a character no font has exits 2 (got %d)" %
            (cmd, r.returncode))
@@ -130,10 +130,18 @@ if os.path.exists(nanum_pdf) and os.path.exists(noto_pdf):
 
 # -- byte-identical at -j 1 and -j 2 ------------------------------------------
 a, b = os.path.join(work, "j1"), os.path.join(work, "j2")
-ra = run("render", flagship, "-j", "1", "-o", a)
-rb = run("render", flagship, "-j", "2", "-o", b)
+# two datasets (the flagship and a copy under another id), rendered in one run
+copy = os.path.join(flag_dir, "second.yaml")
+with open(flagship, encoding="utf-8") as f:
+    second = re.sub(r"(?m)^id: .*$", "id: second", f.read(), count=1)
+with open(copy, "w", encoding="utf-8") as f:
+    f.write(second)
+ra = run("render", flagship, copy, "-t", tpl, "-f", "pdf", "-j", "1", "-o", a)
+rb = run("render", flagship, copy, "-t", tpl, "-f", "pdf", "-j", "2", "-o", b)
+expect(ra.returncode == 0 and rb.returncode == 0, "renders at -j 1 and -j 2: %s %s" %
+       (ra.stderr, rb.stderr))
 same = ra.returncode == 0 and rb.returncode == 0
-for name in ("cloud-ai-briefing.pdf",):
+for name in ("cloud-ai-briefing.pdf", "second.pdf") if same else ():
     with open(os.path.join(a, name), "rb") as x, open(os.path.join(b, name), "rb") as y:
         same = same and x.read() == y.read()
 expect(same, "renders at -j 1 and -j 2 are byte-identical")

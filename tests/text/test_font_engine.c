@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <fontconfig/fontconfig.h>
 
 #include "font_cff.h"
 #include "font_face.h"
@@ -138,6 +139,7 @@ static int teardown(void **state)
     (void)state;
     font_fallback_clear();
     font_faces_clear();
+    FcFini(); /* fontconfig's own, which fallback started */
     return 0;
 }
 
