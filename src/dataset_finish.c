@@ -194,7 +194,7 @@ void dataset_finish(loader *ld)
     if (!v->language)
         v->language = inferred_language(v);
     v->timestamp = timestamp(ld, v);
-    source_cite_all(ld->a, (quire_source *)v->sources, v->n_sources);
+    source_cite_all(ld->a, (quire_source *)v->sources, v->n_sources, v->language);
     for (size_t t = 0; t < v->n_tables; t++) {
         const quire_table *tab = &v->tables[t];
         quire_column *cols = (quire_column *)tab->columns;

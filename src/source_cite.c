@@ -54,10 +54,11 @@ static int ties(const quire_source *src, size_t n, size_t i, int date, const cha
     return 0;
 }
 
-int source_cite_all(arena *a, quire_source *src, size_t n)
+int source_cite_all(arena *a, quire_source *src, size_t n, const char *language)
 {
     char *shorts = n ? calloc(n, 256) : NULL;
-    char buf[1024];
+    char buf[1024], when[64];
+    const char *inferred = language && !strncmp(language, "ko", 2) ? "추정" : "inferred";
 
     if (n && !shorts) {
         for (size_t i = 0; i < n; i++) src[i].cite = plain_name(&src[i]);
@@ -72,14 +73,16 @@ int source_cite_all(arena *a, quire_source *src, size_t n)
         src[i].cite = plain_name(s);
         if (!s->publisher || !ties(src, n, i, 0, NULL)) continue;
         int dated = s->date != NULL;
+        snprintf(when, sizeof when, "%s%s%s", dated ? s->date : "",
+                 dated && s->date_inferred ? " " : "", dated && s->date_inferred ? inferred : "");
         if (dated && !ties(src, n, i, 1, NULL))
-            snprintf(buf, sizeof buf, "%s (%s)", s->publisher, s->date);
+            snprintf(buf, sizeof buf, "%s (%s)", s->publisher, when);
         else if (!ties(src, n, i, dated, shorts))
             snprintf(buf, sizeof buf, dated ? "%s (%s, %s)" : "%s (%s%s)", s->publisher,
-                     dated ? s->date : sh, dated ? sh : "");
+                     dated ? when : sh, dated ? sh : "");
         else   /* publisher, date and short title all tie: the id decides */
             snprintf(buf, sizeof buf, dated ? "%s (%s, %s, %s)" : "%s (%s, %s%s)", s->publisher,
-                     dated ? s->date : sh, dated ? sh : s->id, dated ? s->id : "");
+                     dated ? when : sh, dated ? sh : s->id, dated ? s->id : "");
         char *c = arena_strdup(a, buf);
         if (!c) {
             free(shorts);

@@ -5,7 +5,9 @@
  * publisher; else the publisher and the date, "디지털데일리 (2024-03-02)";
  * and when the dates tie too (or one is missing), the short title as well,
  * "디지털데일리 (2024-03-02, 클라우드 3사 실적)". A source without a
- * publisher is named by its title (else its id). */
+ * publisher is named by its title (else its id). An inferred date
+ * (date_inferred) is marked in the dataset's language: "디지털데일리
+ * (2024-03 추정)", "Digital Daily (2024-03 inferred)". */
 #ifndef QUIRE_SOURCE_CITE_H
 #define QUIRE_SOURCE_CITE_H
 
@@ -16,7 +18,7 @@
 /* Sets sources[i].cite for every source, from strings allocated in a.
  * Returns 0, or -1 when out of memory (cites set so far stay, the rest
  * are the publisher, title or id). */
-int source_cite_all(arena *a, quire_source *sources, size_t n);
+int source_cite_all(arena *a, quire_source *sources, size_t n, const char *language);
 
 /* The short title: at most max_chars characters, cut at a space when
  * there is one in its second half, with "…"; into out (size bytes). */

@@ -33,7 +33,11 @@ static const char *chart_title(const chart_ctx *ctx)
 /* "출처: A, B" / "Source: A, B" from the table's sources (source_line.h). */
 static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
 {
-    source_line(ctx->style->dataset, &ctx->table->sources, ctx->lang, buf, size);
+    size_t len = source_line(ctx->style->dataset, &ctx->table->sources, ctx->lang, buf, size);
+    /* when the numbers were true (issue 19): " · 2025-06 기준" / " · as of 2025-06" */
+    if (ctx->table->as_of.text && len < size)
+        snprintf(buf + len, size - len, ctx->lang == WORDS_KO ? "%s%s 기준" : "%sas of %s",
+                 len ? " · " : "", ctx->table->as_of.text);
 }
 
 /* The legend's names: the series labels, each with its unit when the

@@ -91,6 +91,7 @@ static void cover_details(pdf_ctx *ctx)
     }
     const char *labels[][2] = {
         {words(ctx->lang, WORD_DATE), ds->date},
+        {pdf_label(ctx, "데이터 기준", "Data as of"), ds->as_of.text},
         {pdf_label(ctx, "작성", "Author"), ds->author},
     };
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++) {

@@ -67,7 +67,7 @@ static int tile_measure(pdf_ctx *ctx, tile *t, const quire_figure *f, double inn
         with_unit(t->change + n, sizeof t->change - n, fabs(f->change_value),
                   f->change_decimals, f->change_unit);
     }
-    sources_line(ctx, &f->sources, t->source, sizeof t->source);
+    sources_line_as_of(ctx, &f->sources, &f->as_of, t->source, sizeof t->source);
     /* shrink a long value until value and unit fit the tile */
     const char *unit = shown_unit(f);
     text_style ust = unit_style(ctx);

@@ -18,19 +18,27 @@ static void on_hpdf_error(HPDF_STATUS error, HPDF_STATUS detail, void *data)
     snprintf(ctx->hpdf_where, sizeof ctx->hpdf_where, "%s", ctx->where ? ctx->where : "the document");
 }
 
-/* Contents entries, known from the template before any layout: headings,
- * sections, and the sources when there are any. */
+/* Contents entries, known from the template before any layout: every
+ * heading the brief shows — headings, sections, the summary and the
+ * sources when there are any. */
 static int toc_collect(pdf_ctx *ctx)
 {
     ctx->toc = calloc(ctx->tp->n_blocks ? ctx->tp->n_blocks : 1, sizeof *ctx->toc);
     if (!ctx->toc)
         return -1;
+    int headed = 0;   /* a heading came before */
     for (size_t i = 0; i < ctx->tp->n_blocks; i++) {
         const quire_block *b = quire_block_at(ctx->tp, i);
+        headed |= b->kind == QUIRE_BLOCK_HEADING;
         if (b->kind == QUIRE_BLOCK_HEADING)
             ctx->toc[ctx->n_toc++] = (pdf_toc){b->text ? b->text : "", 0, NULL, 0, 0};
         else if (b->kind == QUIRE_BLOCK_SECTION && b->section)
             ctx->toc[ctx->n_toc++] = (pdf_toc){b->section->heading, 1, b->section->id, 0, 0};
+        else if (b->kind == QUIRE_BLOCK_SUMMARY &&
+                 (ctx->ds->summary.count || ctx->ds->summary_text.n_paras))
+            /* under a heading like a section; else an entry of its own */
+            ctx->toc[ctx->n_toc++] = (pdf_toc){words(ctx->lang, WORD_SUMMARY), headed, NULL,
+                                               0, 0};
         else if (b->kind == QUIRE_BLOCK_SOURCES && ctx->ds->n_sources)
             ctx->toc[ctx->n_toc++] = (pdf_toc){words(ctx->lang, WORD_SOURCES), 0, NULL, 0, 0};
     }

@@ -318,6 +318,10 @@ void image_draw(pdf_ctx *ctx, const quire_image *im);
 void sources_draw(pdf_ctx *ctx);
 /* "출처: A, B" / "Source: A, B" for a list of source ids, into buf. */
 void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_t size);
+/* The same line with " · 2025-06 기준" / " · as of 2025-06" when as_of has
+ * a text (alone when there are no sources). */
+void sources_line_as_of(const pdf_ctx *ctx, const quire_strings *ids, const quire_as_of *as_of,
+                        char *buf, size_t size);
 /* 1 when the contents page would list more than one entry. */
 int contents_wanted(const pdf_ctx *ctx);
 

@@ -31,8 +31,14 @@ void summary_draw(pdf_ctx *ctx)
     page_space(ctx, 8);
     page_begin(ctx, PDF_ROLE_H2);
     double top = page_take(ctx, 18);
-    page_text_block(ctx, &label, words(ctx->lang, WORD_SUMMARY), ctx->left, top,
-                    ctx->width, 18);
+    const char *name = words(ctx->lang, WORD_SUMMARY);
+    /* in the contents and the bookmarks: under the heading before it, else
+     * of its own but no parent of the sections after it */
+    int level = ctx->next_toc < ctx->n_toc ? ctx->toc[ctx->next_toc].level : 0;
+    HPDF_Outline parent = ctx->outline;
+    links_toc_mark(ctx, name, level, top);
+    ctx->outline = parent;
+    page_text_block(ctx, &label, name, ctx->left, top, ctx->width, 18);
     page_end(ctx);
     page_take(ctx, 2);
     flow_prose(ctx, p, &ctx->ds->summary, &lk, 12, PDF_BODY_LEADING + 0.6, PARAGRAPH_GAP,

@@ -22,13 +22,32 @@ void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_
     source_line(ctx->ds, ids, ctx->lang, buf, size);
 }
 
+void sources_line_as_of(const pdf_ctx *ctx, const quire_strings *ids, const quire_as_of *as_of,
+                        char *buf, size_t size)
+{
+    sources_line(ctx, ids, buf, size);
+    if (!as_of->text)
+        return;
+    size_t n = strlen(buf);
+    append(buf, size, &n, n ? " · " : "");
+    append(buf, size, &n, pdf_label(ctx, "", "as of "));
+    append(buf, size, &n, as_of->text);
+    append(buf, size, &n, pdf_label(ctx, " 기준", ""));
+}
+
 /* "디지털데일리 · 권하영 · 2024-12-26. Title. https://…"; *url_at is where
- * the URL starts (the length when there is none). */
-static void source_entry(const quire_source *s, char *buf, size_t size, size_t *url_at)
+ * the URL starts (the length when there is none). An inferred date reads
+ * "2024-03 (추정)" / "2024-03 (inferred)". */
+static void source_entry(const pdf_ctx *ctx, const quire_source *s, char *buf, size_t size,
+                         size_t *url_at)
 {
     size_t n = 0;
+    char date[64] = "";
     buf[0] = '\0';
-    const char *who[] = {s->publisher, s->author, s->date};
+    if (s->date)
+        snprintf(date, sizeof date, "%s%s", s->date,
+                 s->date_inferred ? pdf_label(ctx, " (추정)", " (inferred)") : "");
+    const char *who[] = {s->publisher, s->author, s->date ? date : NULL};
     for (size_t i = 0; i < 3; i++) {
         if (!who[i])
             continue;
@@ -73,7 +92,7 @@ void sources_draw(pdf_ctx *ctx)
         const quire_source *src = quire_source_at(ctx->ds, i);
         size_t url_at;
         text_rich r;
-        source_entry(src, buf, sizeof buf, &url_at);
+        source_entry(ctx, src, buf, sizeof buf, &url_at);
         if (entry_rich(&r, buf, url_at, src->url)) {
             pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
             break;

@@ -47,6 +47,7 @@ typedef struct tbl {
     double size, leading;
     int header_breaks;     /* header words may break */
     double notes_h;        /* footnotes the row last broken brings */
+    double tail_h;         /* the lines under it (table_notes): kept with the last rows */
 } tbl;
 
 static int is_numeric(const quire_column *c)
@@ -243,7 +244,9 @@ static void table_head(tbl *tb, int first_group)
     for (size_t r = 0; r < keep; r++)
         rows_h += row_break(tb, r) + tb->notes_h;
     double desc_h = desc.len ? flow_height(ctx, &desc, &dl, ctx->width, 12.5) : 0;
-    page_need(ctx, 6 + 15 + desc_h + 4 + head_h + rows_h + (desc.len ? notes_need_all(ctx, &desc) : 0));
+    double tail = keep == tb->rows ? tb->tail_h : 0;   /* a short table: with its source */
+    page_need(ctx, 6 + 15 + desc_h + 4 + head_h + rows_h + tail +
+                   (desc.len ? notes_need_all(ctx, &desc) : 0));
     page_space(ctx, 6);
     page_begin(ctx, PDF_ROLE_CAPTION);
     double top = page_take(ctx, 15);
@@ -273,10 +276,13 @@ static void table_body(tbl *tb, int first_group)
         /* the last row does not go alone to a new page */
         int widow = 0;
         if (r > 0 && r + 2 == tb->rows) {
-            widow = page_room(ctx) - h - notes - row_break(tb, r + 1) - tb->notes_h < 0;
+            widow = page_room(ctx) - h - notes - row_break(tb, r + 1) - tb->notes_h -
+                    tb->tail_h < 0;
             h = row_break(tb, r);
         }
-        if (page_room(ctx) < h + notes || widow) {
+        /* the last row keeps the source line with it */
+        double tail = r + 1 == tb->rows ? tb->tail_h : 0;
+        if (page_room(ctx) < h + notes + tail || widow) {
             page_begin(ctx, PDF_ROLE_ARTIFACT);
             page_rule(ctx, ctx->left, ctx->right, ctx->y, 0.6, PDF_RULE_RGB);
             page_end(ctx);
@@ -293,27 +299,58 @@ static void table_body(tbl *tb, int first_group)
     page_end(ctx);
 }
 
-/* Under the table: how many rows were left out, and the sources. */
-static void table_notes(tbl *tb)
+/* Under the table: how many rows were left out, and the sources (with
+ * the table's as_of). Either is "" when there is nothing to say. */
+static void tail_texts(tbl *tb, char *more_buf, size_t more_size, char *src, size_t src_size)
 {
     pdf_ctx *ctx = tb->ctx;
-    char buf[1024];
-    text_look lk = pdf_look(ctx, 0, 7.2, 0x888888u);
+    more_buf[0] = '\0';
     if (tb->rows < tb->t->n_rows) {
         size_t more = tb->t->n_rows - tb->rows;
         if (ctx->korean)
-            snprintf(buf, sizeof buf, "… 나머지 %zu행은 여기에 싣지 않았습니다. 통합 문서(XLSX)에 모든 행이 있습니다.", more);
+            snprintf(more_buf, more_size, "… 나머지 %zu행은 여기에 싣지 않았습니다. 통합 문서(XLSX)에 모든 행이 있습니다.", more);
         else
-            snprintf(buf, sizeof buf, "… %zu more row%s not shown here; the workbook (XLSX) has them all.",
+            snprintf(more_buf, more_size, "… %zu more row%s not shown here; the workbook (XLSX) has them all.",
                      more, more == 1 ? " is" : "s are");
-        page_space(ctx, 3);
-        flow_text(ctx, NULL, buf, &lk, 0, 11, 0);
     }
-    sources_line(ctx, &tb->t->sources, buf, sizeof buf);
-    if (!buf[0])
-        return;
-    page_space(ctx, 3);
-    flow_text(ctx, NULL, buf, &lk, 0, 11, 0);
+    sources_line_as_of(ctx, &tb->t->sources, &tb->t->as_of, src, src_size);
+}
+
+#define TAIL_LEADING 11.0
+static text_look tail_look(pdf_ctx *ctx) { return pdf_look(ctx, 0, 7.2, 0x888888u); }
+
+/* The height of the lines under the table, so that a page break never
+ * leaves them alone under the next page's heading (issue 19). */
+static double tail_height(tbl *tb)
+{
+    char more[512], src[1024];
+    text_look lk = tail_look(tb->ctx);
+    double h = 0;
+    tail_texts(tb, more, sizeof more, src, sizeof src);
+    const char *lines[] = {more, src};
+    for (size_t i = 0; i < 2; i++) {
+        text_rich r;
+        if (!lines[i][0] || text_rich_from(&r, NULL, lines[i]))
+            continue;
+        h += 3 + flow_height(tb->ctx, &r, &lk, tb->ctx->width, TAIL_LEADING);
+        text_rich_free(&r);
+    }
+    return h;
+}
+
+static void table_notes(tbl *tb)
+{
+    pdf_ctx *ctx = tb->ctx;
+    char more[512], src[1024];
+    text_look lk = tail_look(ctx);
+    tail_texts(tb, more, sizeof more, src, sizeof src);
+    const char *lines[] = {more, src};
+    for (size_t i = 0; i < 2; i++) {
+        if (!lines[i][0])
+            continue;
+        page_space(ctx, 3);
+        flow_text(ctx, NULL, lines[i], &lk, 0, TAIL_LEADING, 0);
+    }
 }
 
 /* Sets the table: the largest cell size whose least widths fit, else
@@ -386,6 +423,7 @@ void table_draw(pdf_ctx *ctx, const quire_table *t)
         tb.cols[j].right = is_numeric(tb.cols[j].c);
         header_text(&tb.cols[j]);
     }
+    tb.tail_h = tail_height(&tb);
     if (table_layout(&tb)) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         goto done;

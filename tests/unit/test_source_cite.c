@@ -28,7 +28,7 @@ static void test_told_apart(void **state)
     };
     arena a;
     arena_init(&a);
-    assert_int_equal(source_cite_all(&a, src, sizeof src / sizeof *src), 0);
+    assert_int_equal(source_cite_all(&a, src, sizeof src / sizeof *src, "ko"), 0);
     assert_string_equal(src[0].cite, "디지털데일리 (2024-03-02)");
     assert_string_equal(src[1].cite, "디지털데일리 (2024-12-26, AI 인프라 투자 경쟁이 본격화된다)");
     assert_string_equal(src[2].cite, "디지털데일리 (2024-12-26, GPU 임대 시장)");
@@ -41,6 +41,25 @@ static void test_told_apart(void **state)
     for (size_t i = 0; i < sizeof src / sizeof *src; i++)
         for (size_t j = i + 1; j < sizeof src / sizeof *src; j++)
             assert_string_not_equal(src[i].cite, src[j].cite);
+    arena_free(&a);
+}
+
+/* An inferred date is marked wherever a cite shows it (issue 19). */
+static void test_inferred(void **state)
+{
+    quire_source src[] = {
+        {.id = "a", .title = "One", .publisher = "P", .date = "2024-03", .date_inferred = 1},
+        {.id = "b", .title = "Two", .publisher = "P", .date = "2024-05-02"},
+        {.id = "c", .title = "Alone", .publisher = "Q", .date = "2024-06", .date_inferred = 1},
+    };
+    arena a;
+    arena_init(&a);
+    assert_int_equal(source_cite_all(&a, src, 3, "ko"), 0);
+    assert_string_equal(src[0].cite, "P (2024-03 추정)");
+    assert_string_equal(src[1].cite, "P (2024-05-02)");
+    assert_string_equal(src[2].cite, "Q");   /* no date shown: nothing to mark */
+    assert_int_equal(source_cite_all(&a, src, 3, "en-GB"), 0);
+    assert_string_equal(src[0].cite, "P (2024-03 inferred)");
     arena_free(&a);
 }
 
@@ -62,6 +81,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_told_apart),
         cmocka_unit_test(test_short_title),
+        cmocka_unit_test(test_inferred),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
