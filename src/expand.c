@@ -63,25 +63,72 @@ static int put_number(sink *s, const char *name, size_t n, const char *which, in
     return 1;
 }
 
+/* 1 when the n bytes at t are only a separator between placeholders:
+ * spaces and " · ", " | ", " - ", " / ", ", " and the like. */
+static int is_separator(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strchr(" \t|-/,;:", t[i]))
+            continue;
+        if (i + 1 < n && !memcmp(t + i, "\xc2\xb7", 2)) {          /* U+00B7 · */
+            i++;
+            continue;
+        }
+        if (i + 2 < n && (!memcmp(t + i, "\xe2\x80\xa2", 3) ||    /* U+2022 • */
+                          !memcmp(t + i, "\xe2\x80\x93", 3) ||    /* U+2013 – */
+                          !memcmp(t + i, "\xe2\x80\x94", 3))) {   /* U+2014 — */
+            i += 2;
+            continue;
+        }
+        return 0;
+    }
+    return n > 0;
+}
+
+/* Literal text between placeholders. A separator next to a placeholder
+ * that expanded to nothing is left out, so that "{period} · {page}"
+ * without a period reads "3", not " · 3" (issue 19): one after an empty
+ * value or at the start is dropped here; one before an empty value that
+ * ends the text is cut at the end (*sep_at keeps where it began). */
+static void put_literal(sink *s, const char *t, size_t n, int after_empty, size_t *sep_at)
+{
+    int sep = is_separator(t, n);
+    if (sep && (after_empty || s->len == 0))
+        return;
+    if (n)
+        *sep_at = sep ? s->len : (size_t)-1;
+    sink_put(s, t, n);
+}
+
 size_t expand_placeholders(const quire_dataset *ds, const char *pattern, int page,
                            int pages, char *out, size_t size)
 {
     sink s = {out, size, 0};
     const char *p = pattern;
+    int after_empty = 0;           /* the last placeholder expanded to nothing */
+    size_t sep_at = (size_t)-1;    /* where the last literal, a separator, began */
     while (*p) {
         const char *open = strchr(p, '{');
         const char *close = open ? strchr(open + 1, '}') : NULL;
         if (!open || !close) {
-            sink_put(&s, p, strlen(p));
+            put_literal(&s, p, strlen(p), after_empty, &sep_at);
+            after_empty = 0;
             break;
         }
-        sink_put(&s, p, (size_t)(open - p));
+        put_literal(&s, p, (size_t)(open - p), after_empty, &sep_at);
+        if (open > p && !is_separator(p, (size_t)(open - p)))
+            after_empty = 0;
         const char *name = open + 1;
         size_t n = (size_t)(close - name);
         int found = 0;
         const char *value = NULL;
         if (!put_number(&s, name, n, "page", page) && !put_number(&s, name, n, "pages", pages)) {
             value = scalar_value(ds, name, n, &found);
+            if (found && !*value) {
+                after_empty = 1;
+                p = close + 1;
+                continue;
+            }
             if (found)
                 sink_put(&s, value, strlen(value));
             else if (memchr(name, '{', n)) {
@@ -92,8 +139,12 @@ size_t expand_placeholders(const quire_dataset *ds, const char *pattern, int pag
             } else
                 sink_put(&s, open, n + 2);
         }
+        after_empty = 0;
+        sep_at = (size_t)-1;
         p = close + 1;
     }
+    if (after_empty && sep_at != (size_t)-1 && sep_at <= s.len)
+        s.len = sep_at;   /* "A · {empty}": the separator goes with it */
     if (size > 0)
         out[s.len < size ? s.len : size - 1] = '\0';
     return s.len;

@@ -35,7 +35,13 @@ static void test_placeholders(void **state)
     expect("{page}/{pages}", -1, -1, "{page}/{pages}");
     expect("{organization} {id} {language} {date}", 0, 0, "ACME brief ko 2025-04-15");
     expect("{region}{empty}!", 1, 1, "부산!");
-    expect("{subtitle}|{author}", 1, 1, "|");          /* absent: nothing */
+    expect("{subtitle}|{author}", 1, 1, "");           /* absent: nothing, no separator */
+    /* a separator beside an empty value goes with it (issue 19) */
+    expect("{subtitle} · {page} / {pages}", 3, 12, "3 / 12");
+    expect("{page} / {pages} · {author}", 3, 12, "3 / 12");
+    expect("{title} · {author} · {period}", 1, 1, "분기 브리핑 · 2025-Q1");
+    expect("{title} | {author} - {subtitle}", 1, 1, "분기 브리핑");
+    expect("{subtitle}Page {page}", 2, 3, "Page 2");
     expect("{nope} {title", 1, 1, "{nope} {title");     /* unknown: as written */
     expect("{a {title}}", 1, 1, "{a 분기 브리핑}");
     expect("", 1, 1, "");
