@@ -366,7 +366,8 @@ static void label_series(const quire_chart *ch, lxw_chart_series *s, size_t i, c
             lxw_col_to_name(col, (lxw_col_t)ch->label, LXW_TRUE);
             unsigned char *keep = scatter_names_fit(ch, i, n);
             for (size_t r = 0; r < n; r++) {
-                snprintf(refs[r], sizeof refs[r], "='%s'!%s%zu", pl->sheet, col, r + 2);
+                snprintf(refs[r], sizeof refs[r], "='%s'!%s%zu", pl->sheet, col,
+                         r + XLSX_TABLE_TOP + 2);
                 labels[r].value = refs[r];
                 labels[r].hide = keep && !keep[r];
                 list[r] = &labels[r];
@@ -395,7 +396,9 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
                                const xlsx_placement *pl, xlsx_combo *combo, const size_t *order)
 {
     size_t rows = chart_rows(pl);
-    lxw_row_t last = (lxw_row_t)rows;
+    /* the data under the header, which sits under the title rows */
+    const lxw_row_t first = XLSX_TABLE_TOP + 1;
+    lxw_row_t last = (lxw_row_t)(XLSX_TABLE_TOP + rows);
     size_t n_y = ch->type == QUIRE_CHART_PIE ? 1 : ch->n_y;
 
     if (n_y > CHART_MAX_SERIES)
@@ -406,13 +409,14 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
         lxw_chart_series *s = chart_add_series(chart, NULL, NULL);
         if (!s)
             return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
-        chart_series_set_categories(s, pl->sheet, 1, (lxw_col_t)ch->x, last, (lxw_col_t)ch->x);
+        chart_series_set_categories(s, pl->sheet, first, (lxw_col_t)ch->x, last,
+                                    (lxw_col_t)ch->x);
         /* In constant_memory mode libxlsxwriter cannot read the cells back
          * to see that the categories are text, and would write them as a
          * number reference: say so ourselves. */
         if (ctx->constant_memory && column(ch, ch->x)->type == QUIRE_TEXT)
             s->categories->has_string_cache = LXW_TRUE;
-        chart_series_set_values(s, pl->sheet, 1, y, last, y);
+        chart_series_set_values(s, pl->sheet, first, y, last, y);
         quire_status st = name_series(ctx, ch, s, i, pl);
         if (st)
             return st;
@@ -662,7 +666,7 @@ static void note_rows(const xlsx_ctx *ctx, const quire_table *tab, const xlsx_pl
 {
     size_t n = (tab->sources.count > 0) + (tab->description != NULL) +
                (pl->rows < tab->n_rows);
-    *first = 1 + (pl->rows ? pl->rows : 1) + 1;
+    *first = XLSX_TABLE_TOP + 1 + (pl->rows ? pl->rows : 1) + 1;
     *last = n ? *first + n - 1 : 0;
     (void)ctx;
 }

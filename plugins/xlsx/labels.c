@@ -44,6 +44,11 @@ static const char *const labels[XL_N_LABELS][XLSX_N_LANGS] = {
     [XL_PART_LINE]        = {"Part %1$zu of %2$zu: rows %3$zu to %4$zu of %5$zu.",
                              "%2$zu개 시트 중 %1$zu번째: 전체 %5$zu행 중 %3$zu–%4$zu행."},
     [XL_CONTINUED]        = {" Continued on the next sheet.", " 다음 시트에 이어집니다."},
+    /* issue 19: when the numbers were true; a source date marked inferred */
+    [XL_FIG_AS_OF]        = {"As of",               "기준 시점"},
+    [XL_DATA_AS_OF]       = {"Data as of",          "데이터 기준"},
+    [XL_AS_OF_LINE]       = {"As of %s",            "%s 기준"},
+    [XL_INFERRED]         = {"%s (inferred)",       "%s (추정)"},
 };
 
 /* Labels that are words every plugin writes (words.h): the shared table's. */

@@ -4,6 +4,9 @@
  * Excel's rules: at most 31 characters (UTF-16 units, so a character
  * outside the BMP counts two), none of []:*?/\, not starting or ending
  * with an apostrophe, unique without regard to case, "History" reserved.
+ * A table's `sheet:` (checked by the loader against the same rules) is
+ * taken as written; a title too long is cut at a word boundary (issue 19),
+ * the sheet's first row holding it whole (table_sheet.c).
  */
 #include <locale.h>
 #include <stdio.h>
@@ -80,10 +83,13 @@ quire_status xlsx_names_reserve(xlsx_ctx *ctx, const char *name)
     return names_add(ctx, folded);
 }
 
-/* Copies title into out as a valid name of at most max_units UTF-16 units. */
+/* Copies title into out as a valid name of at most max_units UTF-16 units;
+ * a title that does not fit is cut at its last space when that keeps at
+ * least half of it ("Global cloud infrastructure market share" reads
+ * "Global cloud infrastructure", not "Global cloud infrastructure ma"). */
 static void sanitize(const char *title, size_t max_units, char *out)
 {
-    size_t units = 0, len = 0;
+    size_t units = 0, len = 0, space = 0;
 
     /* No apostrophe or blank at either end: Excel refuses the former. */
     while (*title == '\'' || *title == ' ')
@@ -91,8 +97,13 @@ static void sanitize(const char *title, size_t max_units, char *out)
     while (*title) {
         uint32_t cp = utf8_next(&title);
         size_t w = cp > 0xffff ? 2 : 1;
-        if (units + w > max_units)
+        if (units + w > max_units) {
+            if (space && space * 2 >= len)
+                len = space;
             break;
+        }
+        if (cp == ' ')
+            space = len;
         if (cp < 0x20)
             cp = ' ';
         else if (cp < 0x80 && strchr("[]:*?/\\", (int)cp))

@@ -1,7 +1,13 @@
 /*
  * sources_sheet.c — the last sheet: every source of the dataset, dates
- * as dates and URLs as live hyperlinks.
+ * as dates and URLs as live hyperlinks. A date the author inferred
+ * (date_inferred) is text that says so, "2024-03 (추정)", never a date
+ * cell a reader would take as printed by the source; a month alone is
+ * text too.
  */
+#define _GNU_SOURCE  /* asprintf */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -49,8 +55,15 @@ static lxw_error source_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
         e = text(ctx, ws, r, COL_PUBLISHER, s->publisher);
     if (!e)
         e = text(ctx, ws, r, COL_AUTHOR, s->author);
-    if (!e)
+    if (!e && s->date && s->date_inferred) {
+        char *shown = NULL;
+        if (asprintf(&shown, xlsx_label(ctx, XL_INFERRED), s->date) < 0)
+            return LXW_ERROR_MEMORY_MALLOC_FAILED;
+        e = text(ctx, ws, r, COL_DATE, shown);
+        free(shown);
+    } else if (!e) {
         e = xlsx_write_date_text(ctx, ws, r, COL_DATE, s->date);
+    }
     if (!e)
         e = url(ctx, ws, r, s->url);
     return e;

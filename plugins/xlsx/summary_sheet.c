@@ -2,7 +2,9 @@
  * summary_sheet.c — the first sheet: what the workbook is about, the
  * headline figures as numbers (a "%" figure as a fraction shown in %,
  * its unit cell left empty so that it does not read "42% %"), the summary
- * as rich text, the footnotes, and the template's logo.
+ * as rich text, the footnotes, and the template's logo. When the data
+ * are dated (as_of), the title block says so and each figure's date is
+ * a column of its own, as written ("2025-Q2" is no date cell).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +12,12 @@
 #include "xlsx.h"
 
 enum { COL_LABEL, COL_VALUE, COL_UNIT, COL_CHANGE, COL_CHANGE_UNIT, COL_BASIS,
-       COL_SOURCE, COL_NOTE, N_COLS };
+       COL_SOURCE, COL_NOTE, COL_AS_OF, N_COLS };
 
 static const xlsx_label_id figure_headers[N_COLS] = {
     XL_FIG_LABEL, XL_FIG_VALUE, XL_FIG_UNIT, XL_FIG_CHANGE, XL_FIG_CHANGE_UNIT,
-    XL_FIG_BASIS, XL_FIG_SOURCE, XL_FIG_NOTE};
-static const double widths[N_COLS] = {40, 12, 10, 10, 12, 8, 50, 40};
+    XL_FIG_BASIS, XL_FIG_SOURCE, XL_FIG_NOTE, XL_FIG_AS_OF};
+static const double widths[N_COLS] = {40, 12, 10, 10, 12, 8, 50, 40, 12};
 
 static lxw_error text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
                       const char *s, lxw_format *f)
@@ -78,6 +80,8 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
         e = text(ctx, ws, r, COL_SOURCE, cite, ctx->fmt.wrap);
     if (!e && f->note)
         e = xlsx_write_prose(ctx, ws, r, COL_NOTE, NULL, &f->note_text, f->note, ctx->fmt.wrap);
+    if (!e)
+        e = text(ctx, ws, r, COL_AS_OF, f->as_of.text, NULL);
     free(cite);
     return e;
 }
@@ -86,14 +90,15 @@ static lxw_error figure_row(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r,
 static lxw_error head(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t *r)
 {
     const quire_dataset *ds = ctx->ds;
-    const xlsx_label_id keys[] = {XL_PERIOD, XL_DATE, XL_AUTHOR, XL_ORGANIZATION};
-    const char *vals[] = {ds->period, ds->date, ds->author, ds->organization};
+    const xlsx_label_id keys[] = {XL_PERIOD, XL_DATE, XL_DATA_AS_OF, XL_AUTHOR,
+                                  XL_ORGANIZATION};
+    const char *vals[] = {ds->period, ds->date, ds->as_of.text, ds->author, ds->organization};
     lxw_error e = text(ctx, ws, (*r)++, 0, ds->title ? ds->title : ds->id, ctx->fmt.title);
 
     if (!e && ds->subtitle)
         e = text(ctx, ws, (*r)++, 0, ds->subtitle, ctx->fmt.bold);
     (*r)++;
-    for (int i = 0; i < 4 && !e; i++) {
+    for (int i = 0; i < 5 && !e; i++) {
         if (!vals[i])
             continue;
         e = text(ctx, ws, *r, 0, xlsx_label(ctx, keys[i]), ctx->fmt.bold);

@@ -1,9 +1,11 @@
 /*
  * table_sheet.c — one worksheet per dataset table, row by row.
  *
- * Each sheet holds an Excel table (header, autofilter, banded rows) with
- * a frozen header row, fitted widths and typed cells; under it the
- * table's sources and description. A table longer than a sheet goes on
+ * Each sheet starts with the table's full title (the sheet's name is
+ * short) and the line saying when its numbers were true (as_of), then
+ * holds an Excel table (header, autofilter, banded rows) with a frozen
+ * header row, fitted widths and typed cells; under it the table's
+ * sources and description. A table longer than a sheet goes on
  * numbered continuation sheets, each with its header and a note. In
  * constant_memory mode libxlsxwriter cannot write Excel tables, so the
  * header is written as cells under an autofilter instead.
@@ -149,18 +151,38 @@ static void table_name(const quire_dataset *ds, size_t t, size_t part_index, cha
         snprintf(out + len, size - (size_t)len, ".%zu", part_index + 1);
 }
 
+/* Rows 1 and 2: the full title and "2025-06 기준" / "As of 2025-06". */
+static quire_status write_title(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
+{
+    const quire_table *tab = p->tab;
+    const char *title = xlsx_clean_text(ctx, tab->title ? tab->title : tab->id);
+    lxw_error e = title ? worksheet_write_string(ws, 0, 0, title, ctx->fmt.bold)
+                        : LXW_ERROR_MEMORY_MALLOC_FAILED;
+    if (!e && tab->as_of.text) {
+        char *line = NULL;
+        if (asprintf(&line, xlsx_label(ctx, XL_AS_OF_LINE), tab->as_of.text) < 0)
+            return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+        const char *clean = xlsx_clean_text(ctx, line);
+        e = clean ? worksheet_write_string(ws, 1, 0, clean, ctx->fmt.note)
+                  : LXW_ERROR_MEMORY_MALLOC_FAILED;
+        free(line);
+    }
+    return e ? xlsx_fail(ctx, e, "table title") : QUIRE_OK;
+}
+
 static quire_status add_table(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p, size_t t)
 {
     size_t nc = p->tab->n_columns, rows = p->to - p->from;
-    lxw_row_t last = (lxw_row_t)(rows ? rows : 1);  /* Excel wants a data row */
+    const lxw_row_t top = XLSX_TABLE_TOP;
+    lxw_row_t last = top + (lxw_row_t)(rows ? rows : 1);  /* Excel wants a data row */
     lxw_error e;
 
     if (ctx->constant_memory) {
         for (size_t c = 0; c < nc; c++)
-            if ((e = worksheet_write_string(ws, 0, (lxw_col_t)c, p->headers[c],
+            if ((e = worksheet_write_string(ws, top, (lxw_col_t)c, p->headers[c],
                                             ctx->fmt.header)))
                 return xlsx_fail(ctx, e, "table header");
-        e = worksheet_autofilter(ws, 0, 0, last, (lxw_col_t)(nc - 1));
+        e = worksheet_autofilter(ws, top, 0, last, (lxw_col_t)(nc - 1));
         return e ? xlsx_fail(ctx, e, "autofilter") : QUIRE_OK;
     }
     lxw_table_column *cols = calloc(nc, sizeof *cols);
@@ -178,7 +200,7 @@ static quire_status add_table(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p, s
     }
     table_name(ctx->ds, t, p->index, name, sizeof name);
     lxw_table_options o = {.name = name, .columns = list};
-    e = worksheet_add_table(ws, 0, 0, last, (lxw_col_t)(nc - 1), &o);
+    e = worksheet_add_table(ws, top, 0, last, (lxw_col_t)(nc - 1), &o);
     if (e)
         st = xlsx_fail(ctx, e, "Excel table");
 cleanup:
@@ -198,13 +220,13 @@ static void layout(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
         worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, w, NULL);
         total += w;
     }
-    worksheet_freeze_panes(ws, 1, 0);
+    worksheet_freeze_panes(ws, XLSX_TABLE_TOP + 1, 0);
     if (total > WIDE_TABLE_CHARS || ctx->tmpl->landscape)
         worksheet_set_landscape(ws);
     if (size) /* Excel's paper codes */
         worksheet_set_paper(ws, !strcmp(size, "A4") ? 9 : !strcmp(size, "A5") ? 11
                                 : !strcmp(size, "Legal") ? 5 : 1);
-    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_repeat_rows(ws, XLSX_TABLE_TOP, XLSX_TABLE_TOP);
     worksheet_fit_to_pages(ws, 1, 0);
 }
 
@@ -215,7 +237,7 @@ static quire_status write_rows(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
     quire_status st;
 
     for (size_t r = p->from; r < p->to; r++) {
-        lxw_row_t row = (lxw_row_t)(1 + r - p->from);
+        lxw_row_t row = (lxw_row_t)(XLSX_TABLE_TOP + 1 + r - p->from);
         for (size_t c = 0; c < tab->n_columns; c++) {
             lxw_error e = xlsx_write_cell(ctx, ws, row, (lxw_col_t)c, quire_column_at(tab, c), r,
                                           p->custom[c]);
@@ -242,7 +264,7 @@ static lxw_error write_note(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, const
 /* Under the table: sources, description, and where the rest of it is. */
 static quire_status write_notes(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
 {
-    lxw_row_t r = (lxw_row_t)(1 + (p->to > p->from ? p->to - p->from : 1) + 1);
+    lxw_row_t r = (lxw_row_t)(XLSX_TABLE_TOP + 1 + (p->to > p->from ? p->to - p->from : 1) + 1);
     char *cite = xlsx_cite(ctx->ds, &p->tab->sources), *line = NULL;
     lxw_error e = LXW_NO_ERROR;
 
@@ -271,10 +293,16 @@ static quire_status write_notes(xlsx_ctx *ctx, lxw_worksheet *ws, const part *p)
     return e ? xlsx_fail(ctx, e, "table notes") : QUIRE_OK;
 }
 
+/* What the sheet is named after: the table's sheet:, else its title. */
+static const char *sheet_base(const quire_table *tab)
+{
+    return tab->sheet ? tab->sheet : tab->title ? tab->title : tab->id;
+}
+
 static quire_status write_part(xlsx_ctx *ctx, size_t t, part *p)
 {
     char name[LXW_MAX_SHEETNAME_LENGTH];
-    quire_status st = xlsx_names_make(ctx, p->tab->title ? p->tab->title : p->tab->id,
+    quire_status st = xlsx_names_make(ctx, sheet_base(p->tab),
                                       p->index ? (unsigned)(p->index + 1) : 1, name);
     if (st)
         return st;
@@ -288,6 +316,8 @@ static quire_status write_part(xlsx_ctx *ctx, size_t t, part *p)
         pl->rows = p->to - p->from;
     }
     layout(ctx, ws, p);
+    if ((st = write_title(ctx, ws, p)))
+        return st;
     if (p->tab->n_columns == 0)
         return write_notes(ctx, ws, p);
     if ((st = add_table(ctx, ws, p, t)) || (st = write_rows(ctx, ws, p)))
@@ -311,10 +341,15 @@ quire_status xlsx_plan_sheet_names(xlsx_ctx *ctx)
         size_t count = parts_of(ctx, tab);
         for (size_t i = 0; !st && i < count; i++) {
             /* as write_part takes them, in the same order */
-            st = xlsx_names_make(ctx, tab->title ? tab->title : tab->id,
-                                 i ? (unsigned)(i + 1) : 1, name);
+            st = xlsx_names_make(ctx, sheet_base(tab), i ? (unsigned)(i + 1) : 1, name);
             if (!st && i == 0)
                 snprintf(ctx->placed[t].sheet, sizeof ctx->placed[t].sheet, "%s", name);
+            /* the workbook's own sheets (Summary, Sources) keep their names */
+            if (!st && i == 0 && tab->sheet && strcmp(name, tab->sheet) != 0)
+                ctx->job->host->diag(ctx->job, QUIRE_WARNING, "xlsx-sheet-name",
+                                     "table '%s': sheet '%s' is the name of one of the "
+                                     "workbook's own sheets; the table's sheet is '%s'",
+                                     tab->id, tab->sheet, name);
         }
     }
     return st;

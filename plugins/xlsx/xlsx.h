@@ -43,10 +43,15 @@ typedef struct xlsx_options {
 } xlsx_options;
 
 /** Where one table was written: its first sheet, for charts. */
+/** Rows above a table's header on its sheet: the full title, then the
+ * line saying when the numbers were true (as_of; empty when none). */
+#define XLSX_TABLE_TOP 2
+
 typedef struct xlsx_placement {
     char sheet[LXW_MAX_SHEETNAME_LENGTH];
     lxw_worksheet *ws;
-    size_t rows;        /**< data rows on the first sheet (row 1 onwards) */
+    size_t rows;        /**< data rows on the first sheet (under the header, which
+                             is row XLSX_TABLE_TOP) */
     size_t n_charts;    /**< charts already placed on that sheet */
     size_t next_row;    /**< where the next chart may start (charts.c), 0: row 1 */
 } xlsx_placement;
@@ -78,6 +83,7 @@ typedef enum xlsx_label_id {
     XL_FIG_BASIS, XL_FIG_SOURCE, XL_FIG_NOTE,
     XL_SRC_ID, XL_SRC_TITLE, XL_SRC_PUBLISHER, XL_SRC_AUTHOR, XL_SRC_DATE, XL_SRC_URL,
     XL_COLUMN_FALLBACK, XL_SOURCE_LINE, XL_PART_LINE, XL_CONTINUED,
+    XL_FIG_AS_OF, XL_DATA_AS_OF, XL_AS_OF_LINE, XL_INFERRED,
     XL_N_LABELS
 } xlsx_label_id;
 
@@ -122,8 +128,9 @@ const char *xlsx_clean_text(xlsx_ctx *ctx, const char *s);
 /* labels.c */
 /** The language of a BCP 47 tag: Korean for ko and ko-*, else English. */
 xlsx_lang xlsx_lang_of(const char *bcp47);
-/** A label in the workbook's language. XL_SOURCE_LINE, XL_PART_LINE and
- * XL_CONTINUED are printf formats (see labels.c for their arguments). */
+/** A label in the workbook's language. XL_SOURCE_LINE, XL_PART_LINE,
+ * XL_CONTINUED, XL_AS_OF_LINE and XL_INFERRED are printf formats (see
+ * labels.c for their arguments). */
 const char *xlsx_label(const xlsx_ctx *ctx, xlsx_label_id id);
 
 /* sheet_names.c */
