@@ -15,7 +15,8 @@
 
 #include "xlsx.h"
 
-/* Data rows per sheet: Excel's rows less the header and the notes under. */
+/* Data rows per sheet: Excel's rows less the title rows, the header and
+ * the notes under. */
 #define NOTE_ROWS 4
 /* From this many cells the workbook streams rows (constant_memory):
  * libxlsxwriter otherwise keeps every cell in memory, ~150 bytes each. */
@@ -25,7 +26,7 @@
 
 xlsx_options xlsx_options_default(void)
 {
-    return (xlsx_options){.rows_per_sheet = LXW_ROW_MAX - 1 - NOTE_ROWS,
+    return (xlsx_options){.rows_per_sheet = LXW_ROW_MAX - XLSX_TABLE_TOP - 1 - NOTE_ROWS,
                           .constant_memory_cells = CONSTANT_MEMORY_CELLS,
                           .summary_sheet = 1, .charts = 1};
 }

@@ -20,17 +20,27 @@ failures = []
 # The workbook's own words, by language (plugins/xlsx/labels.c).
 WORDS = {
     "ko": {"summary": "요약", "sources": "출처", "date": "발행일", "headline": "핵심 지표",
-           "figure_headers": ["지표", "값", "단위", "증감", "증감 단위", "기준", "출처", "비고"],
+           "figure_headers": ["지표", "값", "단위", "증감", "증감 단위", "기준", "출처", "비고",
+                              "기준 시점"],
            "source_headers": ["ID", "제목", "발행처", "저자", "날짜", "URL"],
            "source_line": "출처: ", "period": "기간", "organization": "기관"},
     "en": {"summary": "Summary", "sources": "Sources", "date": "Date",
            "headline": "Headline figures",
            "figure_headers": ["Figure", "Value", "Unit", "Change", "Change unit", "Basis",
-                              "Source", "Note"],
+                              "Source", "Note", "As of"],
            "source_headers": ["Id", "Title", "Publisher", "Author", "Date", "URL"],
            "source_line": "Source: ", "period": "Period", "organization": "Organization"},
 }
 W = WORDS["en"]
+# A table's sheet: its full title in row 1, its as_of line in row 2, the
+# header in row 3 (issue 19); rows below are shifted by TOP.
+TOP = 2
+
+
+def at(ref):
+    """A cell reference of a table as if its header were row 1."""
+    col, row = re.match(r"([A-Z]+)(\d+)$", ref).groups()
+    return f"{col}{int(row) + TOP}"
 
 
 def check(cond, what):
@@ -52,13 +62,14 @@ def check_names(wb):
     eq(names[0], W["summary"], "first sheet")
     eq(names[-1], W["sources"], "last sheet")
     eq(names[1], KO, "Korean title kept whole")
-    eq(names[2], "Revenue _KRW__ big_small_ _x_ _", "forbidden characters replaced, cut at 31")
+    eq(names[2], "Revenue _KRW__ big_small_ _x_", "forbidden characters replaced, cut at 31 "
+       "at a word boundary")
     eq(names[3], "History (2)", "History is reserved")
     # A table titled SOURCES collides with the English sources sheet only.
     eq(names[4], "SOURCES (2)" if W is WORDS["en"] else "SOURCES",
        "names unique without regard to case")
-    eq(names[5], LONG_KO[:31], "cut at 31 characters, not bytes")
-    eq(names[6], LONG_KO[:27] + " (2)", "duplicate made unique within 31")
+    eq(names[5], LONG_KO[:28], "cut at 31 characters, not bytes, at a word boundary")
+    eq(names[6], LONG_KO[:23] + " (2)", "duplicate made unique within 31")
     for n in names:
         check(len(n) <= 31 and not re.search(r"[\[\]:*?/\\]", n), f"invalid name {n!r}")
         check(not n.startswith("'") and not n.endswith("'"), f"apostrophe at the end: {n!r}")
@@ -91,39 +102,40 @@ def check_summary(ws):
 
 
 def check_share(ws, tables):
-    eq([c.value for c in ws[1]], ["사업자", "2023 Q4", "2024 Q1"], "headers")
-    eq(cell(ws, "B2"), (0.31, "0%"), "percent points as fraction")
-    eq(cell(ws, "C3"), (0.255, "0.0%"), "percent decimals as written")
-    eq(ws["C4"].value, None, "null is an empty cell")
-    eq(ws.freeze_panes, "A2", "header row frozen")
+    eq(ws["A1"].value, KO, "the full title in the first row")
+    eq([c.value for c in ws[1 + TOP]], ["사업자", "2023 Q4", "2024 Q1"], "headers")
+    eq(cell(ws, at("B2")), (0.31, "0%"), "percent points as fraction")
+    eq(cell(ws, at("C3")), (0.255, "0.0%"), "percent decimals as written")
+    eq(ws[at("C4")].value, None, "null is an empty cell")
+    eq(ws.freeze_panes, "A4", "header row frozen")
     if tables:
-        eq(dict(ws.tables.items()), {"T_cloud_share": "A1:C5"}, "Excel table range")
+        eq(dict(ws.tables.items()), {"T_cloud_share": "A3:C7"}, "Excel table range")
     else:
-        eq(ws.auto_filter.ref, "A1:C5", "autofilter range")
-    notes = [ws.cell(r, 1).value for r in range(6, 10)]
+        eq(ws.auto_filter.ref, "A3:C7", "autofilter range")
+    notes = [ws.cell(r, 1).value for r in range(6 + TOP, 10 + TOP)]
     check(any(n and n.startswith(W["source_line"] + "Synergy Research") for n in notes),
           f"source under table: {notes}")
     widths = ws.column_dimensions
     check(widths["A"].width >= 14, f"width {widths['A'].width} fits 기타 (Others): wide characters count two")
-    eq(ws.print_title_rows, "$1:$1", "header row repeated when printed")
+    eq(ws.print_title_rows, "$3:$3", "header row repeated when printed")
     eq((ws.sheet_properties.pageSetUpPr.fitToPage, ws.page_setup.fitToHeight), (True, 0),
        "printed one page wide")
     eq(ws.page_setup.paperSize, 9, "A4 paper from the template")
 
 
 def check_revenue(ws):
-    eq([c.value for c in ws[1]][:3], ["Year", "매출 (억원)", "Margin"], "unit in header")
-    eq(ws["H1"].value, "year (2)", "duplicate header made unique")
-    eq(ws["I1"].value, "사업비(억 원)", "a unit already in the label is not added again")
-    eq(cell(ws, "A2"), (2021, "#,##0"), "integer with thousands separator")
-    eq(cell(ws, "B3"), (-2500.25, "#,##0.00"), "currency decimals as written")
-    eq(cell(ws, "C2"), (12.5, "#,##0.0"), "number decimals")
-    eq(cell(ws, "D2"), (datetime.datetime(2022, 1, 1), "yyyy-mm-dd"), "real date")
-    eq(cell(ws, "E3"), (0.1225, "0.00%"), "column format wins on the fraction")
-    eq(cell(ws, "F2"), (1.5, '"$"#,##0.00'), "column format wins")
-    eq(ws["G2"].value, "00417", "text stays text")
-    eq(ws["G3"].value, "a b", "control character cleaned")
-    check(isinstance(ws["B2"].value, (int, float)), "numbers are numbers")
+    eq([c.value for c in ws[1 + TOP]][:3], ["Year", "매출 (억원)", "Margin"], "unit in header")
+    eq(ws[at("H1")].value, "year (2)", "duplicate header made unique")
+    eq(ws[at("I1")].value, "사업비(억 원)", "a unit already in the label is not added again")
+    eq(cell(ws, at("A2")), (2021, "#,##0"), "integer with thousands separator")
+    eq(cell(ws, at("B3")), (-2500.25, "#,##0.00"), "currency decimals as written")
+    eq(cell(ws, at("C2")), (12.5, "#,##0.0"), "number decimals")
+    eq(cell(ws, at("D2")), (datetime.datetime(2022, 1, 1), "yyyy-mm-dd"), "real date")
+    eq(cell(ws, at("E3")), (0.1225, "0.00%"), "column format wins on the fraction")
+    eq(cell(ws, at("F2")), (1.5, '"$"#,##0.00'), "column format wins")
+    eq(ws[at("G2")].value, "00417", "text stays text")
+    eq(ws[at("G3")].value, "a b", "control character cleaned")
+    check(isinstance(ws[at("B2")].value, (int, float)), "numbers are numbers")
 
 
 def check_sources(ws):
@@ -151,7 +163,7 @@ def check_charts(path):
                               "lineChart//standard", "pieChart//", "doughnutChart//"]),
        "chart types")
     share = f"'{KO}'"
-    check([f"{share}!$A$2:$A$5", f"{share}!$B$2:$B$5"] == refs[0][:2],
+    check([f"{share}!$A$4:$A$7", f"{share}!$B$4:$B$7"] == refs[0][:2],
           f"bar series references the table's cells: {refs[0][:2]}")
     # series named as the PDF's legend names them: the label, the unit over the axis
     first = z.read(charts[0]).decode()
@@ -183,7 +195,7 @@ def check_basic(path, tables):
     check_sources(wb[W["sources"]])
     check_charts(path)
     check_props(wb)
-    eq(wb["Empty"]["A1"].value, "Value", "empty table still has its header")
+    eq(wb["Empty"][at("A1")].value, "Value", "empty table still has its header")
 
 
 def check_long(path):
@@ -192,14 +204,14 @@ def check_long(path):
     eq(wb.sheetnames, ["Summary", "Long table", "Long table (2)", "Long table (3)"], "parts")
     seen = []
     for i, ws in enumerate(wb.worksheets[1:]):
-        eq([c.value for c in ws[1]], ["N", "Parity"], f"part {i + 1} header")
+        eq([c.value for c in ws[1 + TOP]], ["N", "Parity"], f"part {i + 1} header")
         n = 10 if i < 2 else 5
-        seen += [ws.cell(r, 1).value for r in range(2, 2 + n)]
-        eq(ws.cell(2 + n, 1).value, None, f"part {i + 1} ends after {n} rows")
-        note = ws.cell(3 + n, 1).value or ""
+        seen += [ws.cell(r + TOP, 1).value for r in range(2, 2 + n)]
+        eq(ws.cell(2 + n + TOP, 1).value, None, f"part {i + 1} ends after {n} rows")
+        note = ws.cell(3 + n + TOP, 1).value or ""
         check(note.startswith(f"Part {i + 1} of 3: rows {10 * i + 1} to {10 * i + n} of 25"),
               f"part {i + 1} note: {note!r}")
-        eq(ws.cell(2, 2).value, "짝수", "text cells")
+        eq(ws.cell(2 + TOP, 2).value, "짝수", "text cells")
     eq(seen, list(range(1, 26)), "every row once, in order")
 
 

@@ -11,14 +11,15 @@ import openpyxl
 
 WORDS = {
     "ko": {"sheets": ("요약", "출처"), "headline": "핵심 지표", "source_line": "출처: ",
-           "figure_headers": ["지표", "값", "단위", "증감", "증감 단위", "기준", "출처", "비고"],
+           "figure_headers": ["지표", "값", "단위", "증감", "증감 단위", "기준", "출처", "비고",
+                              "기준 시점"],
            "source_headers": ["ID", "제목", "발행처", "저자", "날짜", "URL"],
            "foreign": re.compile(r"^(Summary|Sources|Headline figures|Figure|Value|Unit|Change|"
                                  r"Basis|Source|Note|Period|Date|Author|Organization|Source: .*)$")},
     "en": {"sheets": ("Summary", "Sources"), "headline": "Headline figures",
            "source_line": "Source: ",
            "figure_headers": ["Figure", "Value", "Unit", "Change", "Change unit", "Basis",
-                              "Source", "Note"],
+                              "Source", "Note", "As of"],
            "source_headers": ["Id", "Title", "Publisher", "Author", "Date", "URL"],
            "foreign": re.compile(r"^(요약|출처|핵심 지표|지표|값|단위|증감|기준|비고|발행일|출처: .*)$")},
 }

@@ -32,8 +32,13 @@ def same(lo, text):
         return False
 
 
+# A table's sheet: its title and as_of line, then the header (issue 19).
+TOP = 2
+
+
 def agrees(lo_rows, csv_rows):
     data = csv_rows[1:]
+    lo_rows = lo_rows[TOP:]
     if len(lo_rows) < len(data) + 1:
         return False
     return all(same(lo_rows[r + 1][c] if c < len(lo_rows[r + 1]) else "", t)

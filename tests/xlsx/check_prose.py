@@ -45,9 +45,10 @@ if "Footnotes" in cells:
 check("Never referenced." not in cells, "an unreferenced footnote is not shown")
 check("grew a lot" in cells, "the figure note as text")
 
-check(share["A2"].value == "AWS" and share["A3"].value == "Microsoft" and share["A4"].value is None,
-      f"markup cells: {[share.cell(r, 1).value for r in range(2, 5)]}")
-notes = {share.cell(r, 1).value: share.cell(r, 1) for r in range(5, 10)}
+# the sheet's title and as_of rows come first: the header is row 3 (issue 19)
+check(share["A4"].value == "AWS" and share["A5"].value == "Microsoft" and share["A6"].value is None,
+      f"markup cells: {[share.cell(r, 1).value for r in range(4, 7)]}")
+notes = {share.cell(r, 1).value: share.cell(r, 1) for r in range(7, 12)}
 desc = notes.get("By provider, from the report")
 check(desc is not None and desc.hyperlink is not None and desc.hyperlink.target == "https://example.com/r",
       f"the description with its link: {list(notes)}")
@@ -68,10 +69,10 @@ check(any("<u/>" in p and "<b/>" not in p for p in run_props("the news")),
 check(any("<i/>" in p for p in run_props("two")), "*two* in italics")
 check(any("<i/>" in p for p in run_props("grew")), "*grew* in the note in italics")
 # a field in one style is a string in that style's format, no rich string
-check(share["A2"].font.b and "<t>AWS</t>" in sst and not run_props("AWS") and not run_props("WS"),
+check(share["A4"].font.b and "<t>AWS</t>" in sst and not run_props("AWS") and not run_props("WS"),
       "**AWS**: a bold cell")
-check(share["A6"].value == "Others" and share["A6"].font.i, "*Others*: an italic cell")
-g = share["A5"]
+check(share["A8"].value == "Others" and share["A8"].font.i, "*Others*: an italic cell")
+g = share["A7"]
 check(g.value == "Google" and g.hyperlink is not None and
       g.hyperlink.target == "https://cloud.google.com/" and g.font.u == "single",
       f"a cell that is one link: a hyperlink cell showing its text: {g.value!r}")
