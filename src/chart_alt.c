@@ -6,8 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Category names longer than this are cut: the text is read aloud. */
+/* Category names longer than this are cut: the text is read aloud. A
+ * title is the author's sentence, often with its caveat at the end
+ * ("…(원화 환산; 항목마다 기간이 다름)"): it is cut only past
+ * MAX_TITLE_BYTES (issue 19). */
 #define MAX_LABEL_BYTES 80
+#define MAX_TITLE_BYTES 1000
 
 typedef struct words {
     const char *bar, *stacked_bar, *horizontal_bar, *combined, *line, *area, *stacked_area,
@@ -49,18 +53,39 @@ static const char *type_words(const quire_chart *c, const words *w)
     return w->bar;
 }
 
-/* A label cut on a UTF-8 boundary. */
-static void put_label(FILE *f, const char *s)
+/* s cut on a UTF-8 boundary at max bytes. */
+static void put_cut(FILE *f, const char *s, size_t max)
 {
     size_t n = strlen(s);
-    if (n <= MAX_LABEL_BYTES) {
+    if (n <= max) {
         fputs(s, f);
         return;
     }
-    n = MAX_LABEL_BYTES;
+    n = max;
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
         n--;
     fprintf(f, "%.*s…", (int)n, s);
+}
+
+static void put_label(FILE *f, const char *s)
+{
+    put_cut(f, s, MAX_LABEL_BYTES);
+}
+
+/* 1 when text already names unit, spaces aside: "점유율 (%)" names "%",
+ * "투자 (억 달러)" names "억달러"; the unit is then not added again. */
+static int names_unit(const char *text, const char *unit)
+{
+    char t[MAX_TITLE_BYTES + 1], u[128];
+    size_t nt = 0, nu = 0;
+    for (const char *p = text; *p && nt < MAX_TITLE_BYTES; p++)
+        if (*p != ' ')
+            t[nt++] = *p;
+    for (const char *p = unit; *p && nu < sizeof u - 1; p++)
+        if (*p != ' ')
+            u[nu++] = *p;
+    t[nt] = u[nu] = '\0';
+    return nu && strstr(t, u) != NULL;
 }
 
 /* The value of row r as written: its own decimals. */
@@ -165,9 +190,10 @@ char *chart_alt_text(const quire_chart *c, const char *language)
         return NULL;
     const quire_table *t = c->table;
     const quire_column *first = c->n_y ? quire_column_at(t, c->y[0]) : NULL;
+    const char *title = c->title ? c->title : t->title;
     fprintf(f, "%s, ", type_words(c, w));
-    put_label(f, c->title ? c->title : t->title);
-    if (first && first->unit_label && *first->unit_label)
+    put_cut(f, title, MAX_TITLE_BYTES);
+    if (first && first->unit_label && *first->unit_label && !names_unit(title, first->unit_label))
         fprintf(f, "%s%s%s", w->unit_open, first->unit_label, w->unit_close);
     fputs(": ", f);
     for (size_t i = 0; i < c->n_y; i++) {

@@ -3,7 +3,8 @@
  * once the whole file is read (targets may come later in the file).
  *
  * Choices where SPEC.md is silent:
- *  - Footnotes are numbered in the order of first reference in the file.
+ *  - Footnotes are numbered in the order of first reference in the file;
+ *    binding the template renumbers them as the document shows them.
  *  - An internal link `[text](#id)` names an id of a table, figure,
  *    section, image or footnote; when two kinds share an id, the first of
  *    that list wins (ids are unique within a kind only).
@@ -212,16 +213,15 @@ void dataset_prose_finish(loader *ld)
         if (!strmap_get(&ld->footnote_ids.index, notes[i].id))
             diag_error(ld->d, ld->path, notes[i].at.line, notes[i].at.col,
                        "unknown footnote '%s' (footnotes: has no such id)", notes[i].id);
-    /* Numbers follow the first references; a footnote never referenced
-     * keeps 0 and is a warning. */
+    /* Numbers follow the first references in the file; a footnote never
+     * referenced keeps 0. Binding the template renumbers them in the order
+     * the document shows them, and warns about those nothing references
+     * (footnote_order.c): a chart's note may be the one reference. */
     quire_footnote *fn = ld->footnotes.items;
     for (size_t i = 0; i < ld->footnotes.n; i++) {
         if (!fn[i].id)
             continue;  /* its missing or bad id is reported already */
         size_t *first = strmap_get(&ld->note_refs.index, fn[i].id);
         fn[i].number = first ? (int)*first + 1 : 0;
-        if (!fn[i].number)
-            diag_warning(ld->d, ld->path, fn[i].at.line, fn[i].at.col,
-                         "footnote '%s' is never referenced", fn[i].id);
     }
 }

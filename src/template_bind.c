@@ -8,6 +8,7 @@
 #include "template_model.h"
 
 #include "chart_alt.h"
+#include "footnote_order.h"
 #include "markup.h"
 #include "strmap.h"
 #include "suggest.h"
@@ -748,6 +749,9 @@ quire_template *template_bind(const template_src *t, const quire_dataset *ds, di
         bind_block(&b, &t->blocks[i]);
     q->blocks = b.out;
     q->n_blocks = b.n_out;
+    /* numbers in the order the document shows them, now that it is known */
+    if (d->errors == errors)
+        footnote_order((quire_dataset *)ds, q, &bt->mem, d);
     if (d->errors > errors) {
         template_free(q);
         return NULL;

@@ -18,8 +18,10 @@
  *                                fields quoted only when they contain
  *                                , " CR or LF.
  *   OUTDIR/brief.csv             the index: one line per table (table id,
- *                                title, file name, rows, columns), so that
- *                                `-f csv` has a file of its own name.
+ *                                title, file name, rows, columns, and
+ *                                as_of: when its numbers were true, as
+ *                                written, or empty), so that `-f csv` has
+ *                                a file of its own name.
  *
  * Values: numbers are written with the fewest digits that read back as
  * the same double; percent in points as in the dataset (31 = 31 %);
@@ -152,6 +154,15 @@ static quire_status write_table(const quire_job *job, const quire_table *t, cons
     return st;
 }
 
+/* A table's as_of text, or NULL. The field was appended to quire_table
+ * after ABI 2 first shipped: a host whose tables are shorter does not
+ * have it, which table_size tells (the way to read any appended field). */
+static const char *table_as_of(const quire_dataset *d, const quire_table *t)
+{
+    size_t need = offsetof(quire_table, as_of) + sizeof t->as_of;
+    return d->table_size >= need ? t->as_of.text : NULL;
+}
+
 /* One index line: which file holds which table. */
 static void put_index_line(FILE *index, const quire_job *job, const quire_table *t)
 {
@@ -162,7 +173,11 @@ static void put_index_line(FILE *index, const quire_job *job, const quire_table 
     put_text(index, t->title);
     fputc(',', index);
     put_text(index, file);
-    fprintf(index, ",%zu,%zu\r\n", t->n_rows, t->n_columns);
+    fprintf(index, ",%zu,%zu,", t->n_rows, t->n_columns);
+    const char *as_of = table_as_of(job->dataset, t);
+    if (as_of)
+        put_text(index, as_of);
+    fputs("\r\n", index);
 }
 
 static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
@@ -173,7 +188,7 @@ static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
     FILE *index = open_csv(job, job->output_path, err, err_size);
     if (!index)
         return QUIRE_ERR_EXPORT;
-    fputs("table,title,file,rows,columns\r\n", index);
+    fputs("table,title,file,rows,columns,as_of\r\n", index);
     quire_status st = QUIRE_OK;
     for (size_t i = 0; i < ds->n_tables && st == QUIRE_OK; i++) {
         const quire_table *t = quire_table_at(ds, i);

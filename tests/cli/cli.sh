@@ -79,7 +79,7 @@ csv)
     expect_err "quire: wrote o/beta.t1.csv"
     printf 'name,n\r\none,1\r\ntwo,2\r\n' > want.t1
     printf 'day,amount\r\n2025-01-31,1000\r\n,2.5\r\n' > want.t2
-    printf 'table,title,file,rows,columns\r\nt1,t1,beta.t1.csv,2,2\r\nt2,t2,beta.t2.csv,2,2\r\n' > want.index
+    printf 'table,title,file,rows,columns,as_of\r\nt1,t1,beta.t1.csv,2,2,\r\nt2,t2,beta.t2.csv,2,2,\r\n' > want.index
     cmp o/beta.t1.csv want.t1 || fail "beta.t1.csv differs"
     cmp o/beta.t2.csv want.t2 || fail "beta.t2.csv differs"
     cmp o/beta.csv want.index || fail "beta.csv (index) differs"

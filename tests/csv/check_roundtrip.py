@@ -79,7 +79,7 @@ check('"",1999-01-01,3' in lines, "empty text not written as \"\"")
 check(",2000-06-15,4" in lines, "null text not written as an empty field")
 
 index = read("roundtrip.csv")
-check(index == [["table", "title", "file", "rows", "columns"],
-                ["numbers", "Numbers, exactly", "roundtrip.numbers.csv", "9", "4"],
-                ["texts", "한글 표", "roundtrip.texts.csv", "8", "3"]], f"index {index}")
+check(index == [["table", "title", "file", "rows", "columns", "as_of"],
+                ["numbers", "Numbers, exactly", "roundtrip.numbers.csv", "9", "4", ""],
+                ["texts", "한글 표", "roundtrip.texts.csv", "8", "3", ""]], f"index {index}")
 print("ok")

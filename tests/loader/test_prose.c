@@ -43,7 +43,8 @@ static void test_prose_runs(void **state)
     quire_dataset *ds;
     char *msgs;
     assert_int_equal(files_load(p, NULL, 0, &ds, &msgs), LOAD_OK);
-    assert_non_null(strstr(msgs, "footnote 'n3' is never referenced"));
+    /* n3 is cited nowhere in the file: binding a template warns (it may cite it) */
+    assert_null(strstr(msgs, "never referenced"));
     free(msgs);
     assert_string_equal(ds->language, "en");
     assert_int_equal(ds->summary_text.n_paras, 2);

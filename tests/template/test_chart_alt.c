@@ -175,6 +175,25 @@ static void scatter_and_long_names(void **state)
     free(alt);
 }
 
+/* Issue 19: a title that names its unit does not get it twice, and a
+ * long title keeps its caveat at the end. */
+static void title_unit_and_caveat(void **state)
+{
+    static const size_t y[] = {1};
+    quire_chart c = {.type = QUIRE_CHART_BAR, .table = &share_table, .x = 0, .y = y, .n_y = 1,
+                     .title = "글로벌 클라우드 인프라 점유율 (%)"};
+    expect_alt(&c, "ko", "막대 차트, 글로벌 클라우드 인프라 점유율 (%): AWS 31, "
+                         "마이크로소프트 25, 구글 11");
+    c.title = "Share (in % of the market)";
+    expect_alt(&c, "en", "Bar chart, Share (in % of the market): AWS 31, 마이크로소프트 25, "
+                         "구글 11");
+    c.title = "설비투자·AI 인프라 투자 규모 (원화 환산, 조원; 항목마다 기간이 다름)";
+    char *alt = chart_alt_text(&c, "ko");
+    assert_non_null(alt);
+    assert_non_null(strstr(alt, "항목마다 기간이 다름)(%): AWS 31"));
+    free(alt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -183,6 +202,7 @@ int main(void)
         cmocka_unit_test(chart_types),
         cmocka_unit_test(long_series),
         cmocka_unit_test(scatter_and_long_names),
+        cmocka_unit_test(title_unit_and_caveat),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
