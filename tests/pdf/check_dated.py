@@ -110,7 +110,7 @@ detail = next((i for i, l in enumerate(lines) if l == "Detail"), -1)
 expect(chart >= 0 and len(caveat) == 2 and chart < caveat[0] < detail,
        f"the description under the chart and above the table: {chart} {caveat} {detail}")
 expect(note and chart < note[0] < detail, "the chart's note under the chart")
-expect(re.search(r"Market share\s*1", whole), "the chart title's footnote marker")
+expect(re.search(r"Market share\s*\[?1\]?", whole), "the chart title's footnote marker")
 expect("1 A note on the chart's title." in whole, "the chart title's footnote at the foot")
 # the dataset has no period: the footer reads "2 / 5", not "· 2 / 5"
 for n, p in enumerate(pages[1:], 2):
