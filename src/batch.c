@@ -93,6 +93,10 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
     n_tasks = plan_valid_tasks(&pl, &b->p, tasks);
     if (n_tasks == 0)
         goto cleanup;
+    if (w->depfile && depfile_check(w->outdir, tasks, n_tasks, d) != 0) {
+        code = EXIT_INVALID;   /* a name make or ninja would misread */
+        goto cleanup;
+    }
     if (output_make_dir(w->outdir) != 0) {
         fprintf(stderr, "quire: %s: cannot create or write the output directory: %s\n",
                 w->outdir, strerror(errno));

@@ -96,8 +96,7 @@ static void image_file(loader *ld, image_read *ir)
         diag_error(ld->d, ld->path, at.line, at.col, "image '%s': %s", ir->file, err);
         return;
     }
-    int probed = image_probe(resolved, &ir->img.format, &ir->img.width_px,
-                             &ir->img.height_px, err, sizeof err);
+    int probed = image_probe(resolved, ld->a, &ir->img, err, sizeof err);
     if (probed == IMAGE_OUT_OF_MEMORY) {
         diag_out_of_memory(ld->d, ld->path, at.line, at.col);
         return;

@@ -1,30 +1,62 @@
 /* image_probe.c — is this file a PNG or JPEG that decodes, and how big is
- * it? Decoded in full with libpng / libjpeg, so that a truncated or
- * corrupt image is an input error at validate time, not a failed render. */
+ * it? Read once into memory and decoded in full with libpng / libjpeg, so
+ * that a truncated or corrupt image is an input error at validate time,
+ * not a failed render, and so that what plugins embed is what was checked
+ * (the file may change after the check). Decoding is bounded in bytes, not
+ * only in pixels, before it starts. */
 #include "image_probe.h"
 
 #include "input_path.h"
 
+#include <errno.h>
 #include <jpeglib.h>
 #include <png.h>
 #include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
-/* Images bigger than this are refused: 2^28 pixels is a 16k × 16k photo. */
-#define MAX_PIXELS (1u << 28)
+/* Images wider or taller than this are refused (libpng's own limit). */
+#define MAX_SIDE (1u << 16)
+
+static int too_big(uint32_t w, uint32_t h, unsigned channels, unsigned bits, char *err,
+                   size_t errsz)
+{
+    unsigned long long bytes = (unsigned long long)w * h * channels * ((bits + 7) / 8);
+    if (w <= MAX_SIDE && h <= MAX_SIDE && bytes <= IMAGE_MAX_DECODED_BYTES)
+        return 0;
+    snprintf(err, errsz, "image too large (%ux%u pixels, %llu MiB decoded; at most %llu MiB)",
+             w, h, bytes >> 20, IMAGE_MAX_DECODED_BYTES >> 20);
+    return 1;
+}
 
 /* libpng would print its messages; ours say what the user needs. */
 static void png_fail(png_structp png, png_const_charp msg)
 {
+    (void)msg;
     png_longjmp(png, 1);
 }
 
 static void png_quiet(png_structp png, png_const_charp msg)
 {
+    (void)png, (void)msg;
 }
 
-static int probe_png(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz)
+typedef struct mem_reader {
+    const unsigned char *data;
+    size_t size, at;
+} mem_reader;
+
+static void png_from_mem(png_structp png, png_bytep out, size_t n)
+{
+    mem_reader *r = png_get_io_ptr(png);
+    if (n > r->size - r->at)
+        png_error(png, "truncated");
+    memcpy(out, r->data + r->at, n);
+    r->at += n;
+}
+
+static int probe_png(mem_reader *r, uint32_t *w, uint32_t *h, char *err, size_t errsz)
 {
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
     png_infop info = png ? png_create_info_struct(png) : NULL;
@@ -40,14 +72,14 @@ static int probe_png(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz)
         snprintf(err, errsz, "not a valid PNG image (corrupt or truncated)");
         return -1;
     }
-    png_set_user_limits(png, 1u << 16, 1u << 16);
-    png_init_io(png, f);
+    png_set_user_limits(png, MAX_SIDE, MAX_SIDE);
+    png_set_read_fn(png, r, png_from_mem);
     png_read_info(png, info);
     *w = png_get_image_width(png, info);
     *h = png_get_image_height(png, info);
-    if ((uint64_t)*w * *h > MAX_PIXELS) {
+    if (too_big(*w, *h, png_get_channels(png, info), png_get_bit_depth(png, info), err,
+                errsz)) {
         png_destroy_read_struct(&png, &info, NULL);
-        snprintf(err, errsz, "image too large (%ux%u pixels)", *w, *h);
         return -1;
     }
     /* Every row read, so that a broken stream is found now. */
@@ -82,7 +114,8 @@ static void jpeg_quiet(j_common_ptr c, int level)
         longjmp(((jpeg_failure *)c->err)->jump, 1);
 }
 
-static int probe_jpeg(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz)
+static int probe_jpeg(const unsigned char *data, size_t size, uint32_t *w, uint32_t *h,
+                      char *err, size_t errsz)
 {
     struct jpeg_decompress_struct c;
     jpeg_failure fail;
@@ -96,13 +129,12 @@ static int probe_jpeg(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz
         return -1;
     }
     jpeg_create_decompress(&c);
-    jpeg_stdio_src(&c, f);
+    jpeg_mem_src(&c, data, (unsigned long)size);
     jpeg_read_header(&c, TRUE);
     *w = c.image_width;
     *h = c.image_height;
-    if ((uint64_t)*w * *h > MAX_PIXELS) {
+    if (too_big(*w, *h, (unsigned)c.num_components, 8, err, errsz)) {
         jpeg_destroy_decompress(&c);
-        snprintf(err, errsz, "image too large (%ux%u pixels)", *w, *h);
         return -1;
     }
     jpeg_start_decompress(&c);
@@ -115,30 +147,91 @@ static int probe_jpeg(FILE *f, uint32_t *w, uint32_t *h, char *err, size_t errsz
     return 0;
 }
 
-int image_probe(const char *path, quire_image_format *fmt, uint32_t *w, uint32_t *h,
-                char *err, size_t errsz)
+int image_probe_mem(const unsigned char *data, size_t size, quire_image *im, char *err,
+                    size_t errsz)
 {
-    FILE *f = NULL;
-    if (input_open_regular(path, &f, err, errsz) != 0)
-        return -1;
-    unsigned char magic[8] = {0};
-    size_t n = fread(magic, 1, sizeof magic, f);
-    rewind(f);
     int rc;
-    if (n == 8 && png_sig_cmp(magic, 0, 8) == 0) {
-        *fmt = QUIRE_IMAGE_PNG;
-        rc = probe_png(f, w, h, err, errsz);
-    } else if (n >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 && magic[2] == 0xFF) {
-        *fmt = QUIRE_IMAGE_JPEG;
-        rc = probe_jpeg(f, w, h, err, errsz);
+    if (size >= 8 && png_sig_cmp(data, 0, 8) == 0) {
+        im->format = QUIRE_IMAGE_PNG;
+        mem_reader r = {data, size, 0};
+        rc = probe_png(&r, &im->width_px, &im->height_px, err, errsz);
+    } else if (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
+        im->format = QUIRE_IMAGE_JPEG;
+        rc = probe_jpeg(data, size, &im->width_px, &im->height_px, err, errsz);
     } else {
         snprintf(err, errsz, "not a PNG or JPEG image");
         rc = -1;
     }
-    fclose(f);
-    if (rc == 0 && (*w == 0 || *h == 0)) {
+    if (rc == 0 && (im->width_px == 0 || im->height_px == 0)) {
         snprintf(err, errsz, "the image has no pixels");
         rc = -1;
+    }
+    return rc;
+}
+
+/* The whole file into a, at most IMAGE_MAX_FILE_BYTES. */
+static int read_all(int fd, arena *a, unsigned char **out, size_t *size, char *err,
+                    size_t errsz)
+{
+    size_t cap = 64 * 1024, n = 0;
+    unsigned char *buf = malloc(cap);
+    for (;;) {
+        if (!buf) {
+            snprintf(err, errsz, "out of memory");
+            return IMAGE_OUT_OF_MEMORY;
+        }
+        if (n == cap) {
+            if (cap > (size_t)IMAGE_MAX_FILE_BYTES) {
+                free(buf);
+                snprintf(err, errsz, "image file too large (more than %ld MiB)",
+                         IMAGE_MAX_FILE_BYTES >> 20);
+                return -1;
+            }
+            unsigned char *p = realloc(buf, cap * 2);
+            if (!p)
+                free(buf);
+            buf = p, cap *= 2;
+            continue;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            snprintf(err, errsz, "%s", strerror(errno));
+            free(buf);
+            return -1;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    *out = arena_alloc(a, n ? n : 1);
+    if (*out)
+        memcpy(*out, buf, n);
+    free(buf);
+    *size = n;
+    if (!*out) {
+        snprintf(err, errsz, "out of memory");
+        return IMAGE_OUT_OF_MEMORY;
+    }
+    return 0;
+}
+
+int image_probe(const char *path, arena *a, quire_image *im, char *err, size_t errsz)
+{
+    int fd = input_open_regular_fd(path, err, errsz);
+    if (fd < 0)
+        return -1;
+    unsigned char *data = NULL;
+    size_t size = 0;
+    int rc = read_all(fd, a, &data, &size, err, errsz);
+    close(fd);
+    if (rc != 0)
+        return rc;
+    rc = image_probe_mem(data, size, im, err, errsz);
+    if (rc == 0) {
+        im->data = data;
+        im->data_size = size;
     }
     return rc;
 }

@@ -320,8 +320,7 @@ static void logo_file(ywalk *w, const yev *v, template_src *t)
     }
     logo->image.path = arena_strdup(w->a, abs);
     free(abs);
-    int probed = image_probe(logo->image.path, &logo->image.format, &logo->image.width_px,
-                             &logo->image.height_px, err, sizeof err);
+    int probed = image_probe(logo->image.path, w->a, &logo->image, err, sizeof err);
     if (probed == IMAGE_OUT_OF_MEMORY)
         diag_out_of_memory(w->d, w->path, w->key.line, w->key.col);
     else if (probed != 0)

@@ -310,7 +310,15 @@ typedef struct quire_image {
     quire_text caption;       /**< plain NULL when none */
     quire_strings sources;
     quire_pos at;             /**< the file: key */
+    /* appended after ABI 2 (check image_size, or the dataset's struct_size
+     * for the logo, before reading; NULL in a view built by hand) */
+    const unsigned char *data;/**< the file's bytes as the host read and checked
+                                   them: load the image from these, never
+                                   from path again (it may have changed) */
+    size_t data_size;
 } quire_image;
+
+/* quire_image_data() is defined after quire_dataset. */
 
 /** The whole dataset, after validation and --set overrides.
  * Every optional string is NULL when absent. Every id referenced (a
@@ -347,6 +355,19 @@ typedef struct quire_dataset {
     quire_as_of as_of;        /**< the data's date (as_of:), the default of every
                                    figure and table; text NULL when not given */
 } quire_dataset;
+
+/** The bytes of im (one of d's images, or the logo of a template bound
+ * to d) as the host read and checked them, with their count in *size; NULL
+ * from a host older than quire_image.data or a view built by hand. */
+static inline const unsigned char *quire_image_data(const quire_dataset *d,
+                                                    const quire_image *im, size_t *size)
+{
+    *size = 0;
+    if (!im || d->image_size < offsetof(quire_image, data_size) + sizeof(size_t))
+        return NULL;
+    *size = im->data_size;
+    return im->data;
+}
 
 /** 1 when the cell at row of column is missing. */
 static inline int quire_cell_is_null(const quire_column *c, size_t row)

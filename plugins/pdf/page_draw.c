@@ -106,9 +106,7 @@ static HPDF_Image image_of(pdf_ctx *ctx, const quire_image *im)
         if (quire_image_at(ctx->ds, i) == im)
             slot = i;
     if (!ctx->images[slot])
-        ctx->images[slot] = im->format == QUIRE_IMAGE_PNG
-            ? HPDF_LoadPngImageFromFile(ctx->doc, im->path)
-            : HPDF_LoadJpegImageFromFile(ctx->doc, im->path);
+        ctx->images[slot] = pdf_image_load(ctx->doc, ctx->ds, im);
     if (!ctx->images[slot])
         pdf_fail(ctx, QUIRE_ERR_INPUT, "image %s cannot be embedded (libharu error 0x%04X)",
                  im->path, (unsigned)ctx->hpdf_error);

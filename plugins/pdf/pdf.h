@@ -315,6 +315,24 @@ void summary_draw(pdf_ctx *ctx);
 void table_draw(pdf_ctx *ctx, const quire_table *table);
 void embed_chart(pdf_ctx *ctx, const quire_chart *chart);
 void image_draw(pdf_ctx *ctx, const quire_image *im);
+
+/* An image's pixels as 8-bit samples: components (1 gray, 3 RGB) per
+ * pixel in color, and one alpha byte per pixel in alpha (NULL: opaque). */
+typedef struct pdf_pixels {
+    unsigned char *color, *alpha;
+    uint32_t width, height;
+    unsigned components;
+} pdf_pixels;
+
+/* Decodes a PNG held in memory (any kind: interlaced, palette with tRNS,
+ * 16-bit) with libpng. Returns 0, or -1 when it does not decode or is
+ * larger than the host allows. */
+int pdf_pixels_from_png(const unsigned char *data, size_t size, pdf_pixels *px);
+void pdf_pixels_free(pdf_pixels *px);
+
+/* im (one of ds's images, or the logo) as an image of doc, from the bytes
+ * the host read and checked; NULL when libharu refuses it. */
+HPDF_Image pdf_image_load(HPDF_Doc doc, const quire_dataset *ds, const quire_image *im);
 void sources_draw(pdf_ctx *ctx);
 /* "출처: A, B" / "Source: A, B" for a list of source ids, into buf. */
 void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_t size);

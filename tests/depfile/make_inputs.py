@@ -1,6 +1,8 @@
 #!/usr/bin/python3
-"""make_inputs.py DIR [ID] — writes a dataset DIR/ID.yaml with a CSV table,
-an image and a template with a logo (DIR/t.yaml), all small."""
+"""make_inputs.py DIR [ID [CSV]] — writes a dataset DIR/ID.yaml with a CSV
+table (DIR/CSV, ID.csv by default), an image and a template with a logo
+(DIR/t.yaml), all small."""
+import json
 import os
 import struct
 import sys
@@ -21,8 +23,9 @@ def png(path, rgb):
 def main():
     d = sys.argv[1]
     ident = sys.argv[2] if len(sys.argv) > 2 else "x"
+    csv = sys.argv[3] if len(sys.argv) > 3 else ident + ".csv"
     os.makedirs(d, exist_ok=True)
-    with open(os.path.join(d, ident + ".csv"), "w") as f:
+    with open(os.path.join(d, csv), "w") as f:
         f.write("provider,share\nAWS,31\nMicrosoft,25\n")
     png(os.path.join(d, "map.png"), (10, 120, 200))
     png(os.path.join(d, "logo.png"), (200, 30, 30))
@@ -38,7 +41,7 @@ tables:
     columns:
       - {{id: provider, type: text}}
       - {{id: share, type: percent}}
-    csv: {ident}.csv
+    csv: {json.dumps(csv)}
 images:
   - {{id: map, file: map.png, alt: A blue square}}
 """)

@@ -1,0 +1,42 @@
+#!/bin/bash
+# images.sh CASE QUIRE SOURCE_DIR — issue 21, 2: a small crafted PNG never
+# takes the main process down, embeds with its true pixels, and a PNG
+# decompression bomb is refused from its header.
+set -u
+case_name=$1 quire=$2 here=$3
+e2e_name=hostile
+. "$here/../lib/e2e.sh"
+/usr/bin/python3 "$here/../depfile/make_inputs.py" in y
+/usr/bin/python3 "$here/../depfile/make_inputs.py" in x
+
+case $case_name in
+crafted)
+    # libharu 2.3.0 freed memory twice on these in the parent's check();
+    # now they validate, render, and show the pixels the PNG holds.
+    for kind in interlaced-alpha palette-trns interlaced-palette-trns; do
+        /usr/bin/python3 "$here/pngs.py" "$kind" in/map.png
+        run 0 validate in/x.yaml -t in/t.yaml -f pdf,xlsx
+        run 0 render in/x.yaml -t in/t.yaml -f pdf,xlsx -o out -q
+        /usr/bin/python3 "$here/png_pixels.py" "$kind" out/x.pdf ||
+            fail "$kind: the PDF's image is not the PNG's pixels"
+        # A batch with --keep-going goes on past it too.
+        run 0 render in/x.yaml in/y.yaml -k -t in/t.yaml -f pdf -o out2 -q
+    done
+    ;;
+bomb)
+    # Refused at the image's place from the header alone, quickly and in
+    # little memory: the decoded size is bounded in bytes.
+    for kind in bomb16 bomb8; do
+        /usr/bin/python3 "$here/pngs.py" "$kind" in/map.png
+        (ulimit -v 1000000; "$quire" validate in/x.yaml -t in/t.yaml -f pdf) 2>err.txt
+        rc=$?
+        [ $rc -eq 2 ] || { cat err.txt >&2; fail "$kind: exit $rc, expected 2"; }
+        grep -qE '^in/x\.yaml:[0-9]+:[0-9]+: error: image .*too large' err.txt ||
+            fail "$kind: $(cat err.txt)"
+    done
+    ;;
+*)
+    fail "unknown case"
+    ;;
+esac
+exit 0
