@@ -227,12 +227,19 @@ static void usage_error(loader *ld, const char *key)
 static int apply_overrides(loader *ld, const dataset_override *sets, size_t n_sets)
 {
     int usage = 0;
+    quire_param *applied = n_sets ? arena_alloc(ld->a, n_sets * sizeof *applied) : NULL;
     for (size_t i = 0; i < n_sets; i++) {
         if (!set_one(ld, &sets[i])) {
             usage_error(ld, sets[i].key);
             usage = 1;
         }
+        /* kept for plugins: a PDF/A-3 attaches them beside the dataset */
+        if (applied)
+            applied[i] = (quire_param){arena_strdup(ld->a, sets[i].key),
+                                       arena_strdup(ld->a, sets[i].value)};
     }
+    ld->ds->view.sets = applied;
+    ld->ds->view.n_sets = applied ? n_sets : 0;
     return usage;
 }
 
@@ -276,6 +283,8 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
         dataset_free(&ds->view);
         return LOAD_INVALID;
     }
+    ds->view.file_data = ld.src.bytes;   /* what was read and parsed */
+    ds->view.file_size = ld.src.size;
     read_document(&ld);
     yev_close(&ld.src);
     attach_lists(&ld);

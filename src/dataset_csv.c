@@ -11,7 +11,9 @@
 #include "input_path.h"
 #include "utf8.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -118,14 +120,30 @@ static void csv_records(loader *ld, table_build *tb, csv_reader *r, const char *
     }
 }
 
-/* Opens the csv: file of tb, or reports why not at the csv: key. */
+/* Reads the csv: file of tb whole into the dataset's arena (what is parsed
+ * is what a plugin attaches) and opens a stream over those bytes, or
+ * reports why not at the csv: key. */
 static FILE *open_csv(loader *ld, table_build *tb, char *file, size_t size)
 {
     char why[256];
-    FILE *f = NULL;
+    const unsigned char *data = NULL;
+    size_t n = 0;
     if (input_resolve(ld->dir, tb->csv, ld->allow_any_path, file, size, why, sizeof why) == 0 &&
-        input_open_regular(file, &f, why, sizeof why) == 0)
-        return f;
+        input_read_all(file, ld->a, LONG_MAX / 2, &data, &n, why, sizeof why) == 0) {
+        tb->t.csv_data = data;
+        tb->t.csv_size = n;
+        /* fmemopen() of 0 bytes fails: give it the terminating NUL, unread */
+        FILE *f = fmemopen((void *)data, n ? n : 1, "rb");
+        if (f && !n)
+            fgetc(f);
+        if (f)
+            return f;
+        snprintf(why, sizeof why, "%s", strerror(errno));
+    }
+    if (errno == ENOMEM) {
+        diag_out_of_memory(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col);
+        return NULL;
+    }
     diag_error(ld->d, ld->path, tb->csv_at.line, tb->csv_at.col, "cannot open CSV file '%s': %s",
                file[0] ? file : tb->csv, why);
     return NULL;

@@ -169,66 +169,17 @@ int image_probe_mem(const unsigned char *data, size_t size, quire_image *im, cha
     return rc;
 }
 
-/* The whole file into a, at most IMAGE_MAX_FILE_BYTES. */
-static int read_all(int fd, arena *a, unsigned char **out, size_t *size, char *err,
-                    size_t errsz)
-{
-    size_t cap = 64 * 1024, n = 0;
-    unsigned char *buf = malloc(cap);
-    for (;;) {
-        if (!buf) {
-            snprintf(err, errsz, "out of memory");
-            return IMAGE_OUT_OF_MEMORY;
-        }
-        if (n == cap) {
-            if (cap > (size_t)IMAGE_MAX_FILE_BYTES) {
-                free(buf);
-                snprintf(err, errsz, "image file too large (more than %ld MiB)",
-                         IMAGE_MAX_FILE_BYTES >> 20);
-                return -1;
-            }
-            unsigned char *p = realloc(buf, cap * 2);
-            if (!p)
-                free(buf);
-            buf = p, cap *= 2;
-            continue;
-        }
-        ssize_t got = read(fd, buf + n, cap - n);
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got < 0) {
-            snprintf(err, errsz, "%s", strerror(errno));
-            free(buf);
-            return -1;
-        }
-        if (got == 0)
-            break;
-        n += (size_t)got;
-    }
-    *out = arena_alloc(a, n ? n : 1);
-    if (*out)
-        memcpy(*out, buf, n);
-    free(buf);
-    *size = n;
-    if (!*out) {
-        snprintf(err, errsz, "out of memory");
-        return IMAGE_OUT_OF_MEMORY;
-    }
-    return 0;
-}
-
 int image_probe(const char *path, arena *a, quire_image *im, char *err, size_t errsz)
 {
-    int fd = input_open_regular_fd(path, err, errsz);
-    if (fd < 0)
-        return -1;
-    unsigned char *data = NULL;
+    const unsigned char *data = NULL;
     size_t size = 0;
-    int rc = read_all(fd, a, &data, &size, err, errsz);
-    close(fd);
-    if (rc != 0)
-        return rc;
-    rc = image_probe_mem(data, size, im, err, errsz);
+    if (input_read_all(path, a, IMAGE_MAX_FILE_BYTES, &data, &size, err, errsz) != 0) {
+        if (errno == EFBIG)
+            snprintf(err, errsz, "image file too large (more than %ld MiB)",
+                     IMAGE_MAX_FILE_BYTES >> 20);
+        return errno == ENOMEM ? IMAGE_OUT_OF_MEMORY : -1;
+    }
+    int rc = image_probe_mem(data, size, im, err, errsz);
     if (rc == 0) {
         im->data = data;
         im->data_size = size;

@@ -187,3 +187,58 @@ int input_open_regular(const char *path, FILE **out, char *err, size_t err_size)
     *out = f;
     return 0;
 }
+
+int input_read_all(const char *path, arena *a, long max, const unsigned char **data,
+                   size_t *size, char *err, size_t err_size)
+{
+    int fd = input_open_regular_fd(path, err, err_size);
+    if (fd < 0)
+        return -1;
+    size_t cap = 64 * 1024, n = 0;
+    unsigned char *buf = malloc(cap);
+    int rc = 0;
+    while (buf) {
+        if (n == cap) {
+            if (cap > (size_t)max) {
+                snprintf(err, err_size, "larger than %ld MiB", max >> 20);
+                errno = EFBIG;
+                rc = -1;
+                break;
+            }
+            unsigned char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = p, cap *= 2;
+        }
+        ssize_t got = read(fd, buf + n, cap - n);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got < 0) {
+            snprintf(err, err_size, "%s", strerror(errno));
+            rc = -1;
+            break;
+        }
+        if (got == 0)
+            break;
+        n += (size_t)got;
+    }
+    int e = errno;
+    close(fd);
+    unsigned char *copy = rc == 0 && buf ? arena_alloc(a, n + 1) : NULL;
+    if (copy) {
+        memcpy(copy, buf, n);
+        copy[n] = '\0';
+        *data = copy, *size = n;
+    }
+    free(buf);
+    if (rc == 0 && !copy) {
+        snprintf(err, err_size, "%s", strerror(ENOMEM));
+        errno = ENOMEM;
+        return -1;
+    }
+    errno = e;
+    return rc;
+}

@@ -8,12 +8,14 @@
  * The dataset and template themselves, named on the command line, are not
  * confined, but they too must be regular files (a FIFO would block).
  *
- * The check guards against what an input's author writes, not against
- * someone swapping files in the folder between the check and the open
- * (plugins open images by name later anyway): whoever can write the
- * dataset's folder can change the dataset itself. */
+ * Each input is read once (input_read_all) and what was read is what is
+ * checked, rendered and attached: plugins get the bytes (quire_image.data,
+ * quire_table.csv_data, quire_dataset.source), so a file swapped in the
+ * folder after the check changes nothing. */
 #ifndef QUIRE_INPUT_PATH_H
 #define QUIRE_INPUT_PATH_H
+
+#include "arena.h"
 
 #include <stddef.h>
 #include <stdio.h>
@@ -42,5 +44,12 @@ int input_open_regular_fd(const char *path, char *err, size_t err_size);
 
 /* The same as a stdio stream ("rb"). Returns 0 and sets *out, or -1. */
 int input_open_regular(const char *path, FILE **out, char *err, size_t err_size);
+
+/* Reads the whole regular file at path (input_open_regular_fd) into a,
+ * NUL-terminated (the NUL not counted in *size), at most max bytes.
+ * Returns 0, or -1 with errno set (ENOMEM when memory ran out, EFBIG when
+ * larger than max) and a reason in err. */
+int input_read_all(const char *path, arena *a, long max, const unsigned char **data,
+                   size_t *size, char *err, size_t err_size);
 
 #endif

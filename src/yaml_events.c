@@ -5,6 +5,7 @@
 #include "input_path.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,16 +35,17 @@ int yev_open(yev_source *src, const char *path, diag *d, arena *strings)
     src->what = "dataset";
     src->d = d;
     src->strings = strings;
-    /* Not fopen(): a FIFO would block it forever, a device never end. */
-    if (input_open_regular(path, &src->file, src->open_error, sizeof src->open_error) != 0)
+    /* Not fopen(): a FIFO would block it forever, a device never end.
+     * Read once, whole: what is parsed is what a plugin attaches. */
+    if (input_read_all(path, strings, LONG_MAX / 2, &src->bytes, &src->size, src->open_error,
+                       sizeof src->open_error) != 0)
         return -1;
     if (!yaml_parser_initialize(&src->parser)) {
-        fclose(src->file);
-        src->file = NULL;
         errno = ENOMEM;
         return -1;
     }
-    yaml_parser_set_input_file(&src->parser, src->file);
+    src->parsing = 1;
+    yaml_parser_set_input_string(&src->parser, src->bytes, src->size);
     return 0;
 }
 
@@ -51,10 +53,8 @@ void yev_close(yev_source *src)
 {
     if (src->have_event)
         yaml_event_delete(&src->event);
-    if (src->file) {
+    if (src->parsing)
         yaml_parser_delete(&src->parser);
-        fclose(src->file);
-    }
     for (size_t i = 0; i < src->n_records; i++) {
         free(src->records[i].anchor);
         free(src->records[i].items);

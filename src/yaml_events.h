@@ -44,7 +44,9 @@ typedef struct yev_frame {
 
 typedef struct yev_source {
     yaml_parser_t parser;
-    FILE *file;
+    int parsing;            /* parser initialized */
+    const unsigned char *bytes;  /* the whole file, in strings: what was read */
+    size_t size;
     const char *path;
     const char *what;       /* "dataset" (the default), "template": for messages */
     diag *d;
@@ -64,12 +66,13 @@ typedef struct yev_source {
     char open_error[128];   /* why yev_open failed ("not a regular file (a FIFO)") */
 } yev_source;
 
-/* Opens path, a regular file (a FIFO or device is refused at once).
+/* Reads path, a regular file (a FIFO or device is refused at once), whole
+ * into strings (src->bytes: plugins attach these, not the file again).
  * Returns 0, or -1 with errno set and the reason in src->open_error
  * (nothing reported). Set src->what afterwards when the file is not a
  * dataset. */
 int yev_open(yev_source *src, const char *path, diag *d, arena *strings);
-/* Closes the file and frees everything but the arena's strings. */
+/* Frees everything but the arena's strings. */
 void yev_close(yev_source *src);
 
 /* The next event. Returns 1, or 0 after reporting a fatal error (a YAML

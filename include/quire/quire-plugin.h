@@ -226,6 +226,11 @@ typedef struct quire_table {
     /* appended (issue 19) */
     quire_as_of as_of;        /**< its own as_of:, else the dataset's */
     const char *sheet;        /**< sheet: (at most 31 characters, no []:*?/\\), or NULL */
+    /* appended (issue 21) (check table_size before reading) */
+    const unsigned char *csv_data; /**< the csv: file's bytes as the host read
+                                        them, or NULL: attach these, never the
+                                        file again (it may have changed) */
+    size_t csv_size;
 } quire_table;
 
 typedef struct quire_figure {
@@ -354,6 +359,13 @@ typedef struct quire_dataset {
     /* appended (issue 19) */
     quire_as_of as_of;        /**< the data's date (as_of:), the default of every
                                    figure and table; text NULL when not given */
+    /* appended (issue 21) (check struct_size before reading) */
+    const unsigned char *file_data; /**< the dataset file's bytes as the host
+                                         read them (before --set), or NULL */
+    size_t file_size;
+    const quire_param *sets;  /**< the --set KEY=VALUE applied, in order
+                                   (stride param_size), or NULL */
+    size_t n_sets;
 } quire_dataset;
 
 /** The bytes of im (one of d's images, or the logo of a template bound
