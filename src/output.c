@@ -17,6 +17,10 @@
 #include <unistd.h>
 
 #define PRIVATE_PREFIX ".quire-"
+/* Inside each private directory, made by the run that created it: the
+ * sweep removes only directories that hold it (owned by this user), never
+ * a directory another user renamed to a .quire- name. */
+#define MARKER ".quire-private"
 #define PRIVATE_TEMPLATE PRIVATE_PREFIX "XXXXXX"
 /* Older files wait here during a commit, inside the private directory. */
 #define ASIDE_DIR ".quire-older"
@@ -63,14 +67,14 @@ cleanup:
     return rc;
 }
 
-static int remove_tree(int dirfd, const char *name, int depth)
+/* Empties the open directory fd, never following a symlink. */
+static int remove_contents(int fd, int depth)
 {
-    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    DIR *d = fdopendir(fd);
+    int dup_fd = dup(fd);
+    DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
     if (!d) {
-        close(fd);
+        if (dup_fd >= 0)
+            close(dup_fd);
         return -1;
     }
     int rc = 0;
@@ -79,11 +83,42 @@ static int remove_tree(int dirfd, const char *name, int depth)
             continue;
         if (unlinkat(fd, e->d_name, 0) == 0)
             continue;
-        if (errno == EISDIR && depth < MAX_DEPTH && remove_tree(fd, e->d_name, depth + 1) == 0)
-            continue;
+        if (errno == EISDIR && depth < MAX_DEPTH) {
+            int sub = openat(fd, e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            int emptied = sub >= 0 && remove_contents(sub, depth + 1) == 0;
+            if (sub >= 0)
+                close(sub);
+            if (emptied && unlinkat(fd, e->d_name, AT_REMOVEDIR) == 0)
+                continue;
+        }
         rc = -1;
     }
     closedir(d);
+    return rc;
+}
+
+static int remove_tree(int dirfd, const char *name, int depth)
+{
+    int fd = openat(dirfd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    int rc = remove_contents(fd, depth);
+    close(fd);
+    if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0)
+        rc = -1;
+    return rc;
+}
+
+/* Empties the directory open as fd, then removes name of dirfd only when
+ * it is still that directory: one renamed away and replaced by another
+ * user's is emptied through fd (it is ours) but not looked up by name. */
+static int remove_own(int dirfd, const char *name, int fd)
+{
+    struct stat st, now;
+    int rc = remove_contents(fd, 0);
+    if (fstat(fd, &st) != 0 || fstatat(dirfd, name, &now, AT_SYMLINK_NOFOLLOW) != 0 ||
+        st.st_ino != now.st_ino || st.st_dev != now.st_dev)
+        return -1;
     if (unlinkat(dirfd, name, AT_REMOVEDIR) != 0)
         rc = -1;
     return rc;
@@ -106,8 +141,9 @@ static int is_private_name(const char *name)
     return 1;
 }
 
-/* Removes name when it is a private directory of this user that nobody
- * holds locked. Returns 1 when removed. */
+/* Removes name when it is a private directory this user's quire made (mode
+ * 0700, with the marker inside) that nobody holds locked. Returns 1 when
+ * removed. */
 static int sweep_one(int outdir_fd, const char *name)
 {
     struct stat st, fst;
@@ -118,9 +154,12 @@ static int sweep_one(int outdir_fd, const char *name)
     if (fd < 0)
         return 0;
     int removed = 0;
+    struct stat mark;
     if (fstat(fd, &fst) == 0 && fst.st_ino == st.st_ino && fst.st_dev == st.st_dev &&
-        flock(fd, LOCK_EX | LOCK_NB) == 0)
-        removed = output_remove_tree(outdir_fd, name) == 0;
+        (fst.st_mode & 07777) == 0700 &&
+        fstatat(fd, MARKER, &mark, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(mark.st_mode) &&
+        mark.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        removed = remove_own(outdir_fd, name, fd) == 0;
     close(fd);   /* releases the lock, after the removal */
     return removed;
 }
@@ -158,6 +197,36 @@ static int lock_dir(int fd)
     return 0;
 }
 
+static int mark_private(int fd)
+{
+    int m = openat(fd, MARKER, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    return m >= 0 && close(m) == 0 ? 0 : -1;
+}
+
+/* Plugins and libraries write by path: give them /proc/self/fd/N, which
+ * names the directory we created and hold open wherever another user who
+ * can write OUTDIR renames it or plants a symlink at its name (a fork keeps
+ * N). Without /proc, the path in OUTDIR (see docs/outputs.md). */
+static int use_fd_path(output_set *set, int fd, const char *base)
+{
+    char *path = NULL;
+    struct stat by_fd, by_path;
+    if (asprintf(&path, "/proc/self/fd/%d", fd) < 0)
+        return -1;
+    if (stat(path, &by_path) == 0 && fstat(fd, &by_fd) == 0 &&
+        by_path.st_ino == by_fd.st_ino && by_path.st_dev == by_fd.st_dev) {
+        set->private_name = set->private_dir;
+        set->private_dir = path;
+    } else {
+        free(path);
+        set->private_name = strdup(set->private_dir);
+        if (!set->private_name)
+            return -1;
+    }
+    memmove(set->private_name, base, strlen(base) + 1);
+    return 0;
+}
+
 int output_set_init(output_set *set, const char *outdir, int outdir_fd)
 {
     *set = (output_set){.outdir = outdir, .outdir_fd = outdir_fd, .private_fd = -1};
@@ -189,7 +258,8 @@ int output_set_init(output_set *set, const char *outdir, int outdir_fd)
         struct stat st, now;
         if (lock_dir(fd) == 0 && fstat(fd, &st) == 0 &&
             fstatat(outdir_fd, base, &now, AT_SYMLINK_NOFOLLOW) == 0 &&
-            st.st_ino == now.st_ino && st.st_dev == now.st_dev) {
+            st.st_ino == now.st_ino && st.st_dev == now.st_dev && mark_private(fd) == 0 &&
+            use_fd_path(set, fd, base) == 0) {
             set->private_fd = fd;
             return 0;
         }
@@ -374,6 +444,7 @@ cleanup:
 
 void output_set_forget(output_set *set)
 {
+    free(set->private_name);
     for (size_t i = 0; i < set->count; i++) {
         free(set->files[i].name);
         free(set->files[i].temp);
@@ -389,6 +460,6 @@ void output_set_forget(output_set *set)
 void output_set_free(output_set *set)
 {
     if (set->private_fd >= 0)
-        output_remove_tree(set->outdir_fd, strrchr(set->private_dir, '/') + 1);
+        remove_own(set->outdir_fd, set->private_name, set->private_fd);
     output_set_forget(set);   /* the lock goes only after the removal */
 }

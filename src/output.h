@@ -4,7 +4,11 @@
  * OUTDIR/.quire-XXXXXX is created with mode 0700 (no other user can swap a
  * file in it for a symlink while a plugin writes it by name) and stays
  * locked (flock) while its run lives, so that a later run can tell the
- * directory of a killed run from one in use and remove it. */
+ * directory of a killed run from one in use and remove it. Plugins get
+ * paths through /proc/self/fd/N of the open directory, so another user who
+ * can write OUTDIR cannot redirect them by renaming it; it is removed
+ * through its descriptor, and the sweep removes only directories with the
+ * marker file a run of this user put there. */
 #ifndef QUIRE_OUTPUT_H
 #define QUIRE_OUTPUT_H
 
@@ -21,7 +25,9 @@ typedef struct output_file {
 typedef struct output_set {
     const char *outdir;
     int outdir_fd;         /* borrowed: OUTDIR, opened once per run */
-    char *private_dir;     /* OUTDIR/.quire-XXXXXX */
+    char *private_dir;     /* /proc/self/fd/N (OUTDIR/.quire-XXXXXX without /proc):
+                              the path plugins write under */
+    char *private_name;    /* .quire-XXXXXX, its name in OUTDIR */
     int private_fd;        /* open and locked; -1 when there is none */
     output_file *files;
     size_t count, cap;

@@ -101,7 +101,12 @@ static void test_private_dir(void **state)
     struct stat st;
     assert_int_equal(stat(set.private_dir, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0700);   /* nobody else can swap a file in it */
-    assert_non_null(strstr(set.private_dir, "/.quire-"));
+    assert_int_equal(strncmp(set.private_name, ".quire-", 7), 0);
+    /* written through the open directory, not a name others can redirect */
+    assert_non_null(strstr(set.private_dir, "/proc/self/fd/"));
+    struct stat named;
+    assert_int_equal(fstatat(dir_fd, set.private_name, &named, AT_SYMLINK_NOFOLLOW), 0);
+    assert_int_equal(named.st_ino, st.st_ino);
     const char *t = output_add(&set, "x.csv");
     assert_non_null(t);
     assert_int_equal(strncmp(t, set.private_dir, strlen(set.private_dir)), 0);
@@ -257,12 +262,17 @@ static void test_new_file_must_be_regular(void **state)
     clear_dir();
 }
 
-/* A dead run's private directory goes; a live one, a symlink, a file and
- * other names stay. Symlinks inside are removed, not followed. */
+/* A dead run's private directory goes; a live one, a symlink, a file,
+ * other names and a directory quire did not make (no marker: another
+ * user's folder renamed to a .quire- name) stay. Symlinks inside are
+ * removed, not followed. */
 static void test_sweep(void **state)
 {
     write_file(at("victim"), "untouched");
+    assert_int_equal(mkdir(at(".quire-Other1"), 0700), 0);
+    write_file(at(".quire-Other1/keep"), "not quire's");
     assert_int_equal(mkdir(at(".quire-Dead01"), 0700), 0);
+    write_file(at(".quire-Dead01/.quire-private"), "");
     assert_int_equal(mkdir(at(".quire-Dead01/sub"), 0700), 0);
     write_file(at(".quire-Dead01/x.pdf"), "half");
     write_file(at(".quire-Dead01/sub/tmp"), "tmp");
@@ -287,6 +297,7 @@ static void test_sweep(void **state)
     assert_string_equal(read_file(live.files[0].temp), "in use");
     assert_string_equal(read_file(at(".quire-File01")), "a file");
     assert_int_equal(access(at(".quire-toolong"), F_OK), 0);
+    assert_string_equal(read_file(at(".quire-Other1/keep")), "not quire's");
     output_set_free(&live);
     assert_int_equal(output_sweep(dir_fd, dir, NULL), 0);
     clear_dir();
