@@ -279,7 +279,10 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
     ds->view.dir = realpath(dir, real) ? arena_strdup(&ds->strings, real) : ld.dir;
     if (yev_open(&ld.src, path, d, &ds->strings) != 0) {
         /* a missing file, a directory, a FIFO: yev_open says which */
-        diag_error(d, path, 0, 0, "cannot open: %s", ld.src.open_error);
+        if (errno == ENOMEM)
+            diag_out_of_memory(d, path, 0, 0);
+        else
+            diag_error(d, path, 0, 0, "cannot open: %s", ld.src.open_error);
         dataset_free(&ds->view);
         return LOAD_INVALID;
     }

@@ -515,7 +515,10 @@ template_src *template_load(const char *path, int allow_any_path, diag *d)
     }
     ywalk w;
     if (yw_open(&w, t->path, "template", d, &t->mem) != 0) {
-        diag_error(d, path, 0, 0, "cannot open template: %s", w.src.open_error);
+        if (errno == ENOMEM)
+            diag_out_of_memory(d, path, 0, 0);
+        else
+            diag_error(d, path, 0, 0, "cannot open template: %s", w.src.open_error);
         template_src_free(t);
         return NULL;
     }

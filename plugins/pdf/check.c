@@ -10,6 +10,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 
@@ -52,13 +53,15 @@ static int check_image(const quire_job *job, const quire_image *im)
     if (!im || im->format != QUIRE_IMAGE_PNG)
         return 0;   /* a JPEG goes to libharu as it is; the host decoded it */
     size_t size;
-    const unsigned char *data = quire_image_data(job->dataset, im, &size);
+    unsigned char *owned;
+    const unsigned char *data = pdf_image_bytes(job->dataset, im, &size, &owned);
     pdf_pixels px;
-    if (!data || pdf_pixels_from_png(data, size, &px) == 0) {
-        if (data)
-            pdf_pixels_free(&px);
+    int ok = data && pdf_pixels_from_png(data, size, &px) == 0;
+    if (ok)
+        pdf_pixels_free(&px);
+    free(owned);
+    if (ok)
         return 0;
-    }
     pdf_check_report(job, &im->at, "image '%s' cannot be embedded in the PDF", im->path);
     return -1;
 }

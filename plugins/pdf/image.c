@@ -176,13 +176,21 @@ static HPDF_Image load_png(HPDF_Doc doc, const unsigned char *data, size_t size)
     return img;
 }
 
+const unsigned char *pdf_image_bytes(const quire_dataset *ds, const quire_image *im,
+                                     size_t *size, unsigned char **owned)
+{
+    const unsigned char *data = quire_image_data(ds, im, size);
+    *owned = NULL;
+    if (!data)
+        data = *owned = read_file(im->path, size);
+    return data;
+}
+
 HPDF_Image pdf_image_load(HPDF_Doc doc, const quire_dataset *ds, const quire_image *im)
 {
     size_t size;
-    const unsigned char *data = quire_image_data(ds, im, &size);
-    unsigned char *read = NULL;
-    if (!data)
-        data = read = read_file(im->path, &size);
+    unsigned char *read;
+    const unsigned char *data = pdf_image_bytes(ds, im, &size, &read);
     if (!data)
         return NULL;
     /* libharu copies raw pixels and JPEG bytes into the document now. */

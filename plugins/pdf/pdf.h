@@ -330,6 +330,12 @@ typedef struct pdf_pixels {
 int pdf_pixels_from_png(const unsigned char *data, size_t size, pdf_pixels *px);
 void pdf_pixels_free(pdf_pixels *px);
 
+/* The bytes of im the host read, or (from a host that hands none over)
+ * the file read now into *owned, which the caller frees; NULL when it
+ * cannot be read. */
+const unsigned char *pdf_image_bytes(const quire_dataset *ds, const quire_image *im,
+                                     size_t *size, unsigned char **owned);
+
 /* im (one of ds's images, or the logo) as an image of doc, from the bytes
  * the host read and checked; NULL when libharu refuses it. */
 HPDF_Image pdf_image_load(HPDF_Doc doc, const quire_dataset *ds, const quire_image *im);

@@ -23,7 +23,8 @@ static int hijack(const char *outdir)
         return -1;
     int rc = -1;
     for (struct dirent *e; (e = readdir(d));) {
-        if (strncmp(e->d_name, ".quire-", 7) != 0)
+        /* quire's directory, not what an earlier run of the test planted */
+        if (strncmp(e->d_name, ".quire-", 7) != 0 || e->d_type != DT_DIR)
             continue;
         char name[4096], moved[4096];
         snprintf(name, sizeof name, "%s/%s", outdir, e->d_name);

@@ -42,7 +42,8 @@ static quire_status probe(const quire_job *job, char *err, size_t size)
     const char *tmp = getenv("TMPDIR"), *slash = strrchr(job->output_path, '/');
     fprintf(f, "tmpdir private %d\n", tmp && slash && strlen(tmp) == (size_t)(slash - job->output_path) &&
                                        strncmp(tmp, job->output_path, strlen(tmp)) == 0 &&
-                                       strstr(tmp, "/.quire-") != NULL);
+                                       (strstr(tmp, "/.quire-") != NULL ||
+                                        strncmp(tmp, "/proc/self/fd/", 14) == 0));
     fclose(f);
     return QUIRE_OK;
 }
