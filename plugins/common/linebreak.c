@@ -72,14 +72,18 @@ static size_t fit_piece(const char *text, size_t start, size_t end, double width
 }
 
 /* Splits the word [start, end) into full lines while it is wider than
- * width; returns where the remaining tail (which fits) starts. */
+ * width; returns where the remaining tail (which fits) starts. The rest
+ * of the word is measured whole only once it is about one line long:
+ * measuring it on every line made a long word cost its length squared. */
 static int split_long_word(const char *text, size_t start, size_t end, double width,
                            lb_measure_fn measure, void *ctx, lb_lines *out,
                            size_t *tail)
 {
-    while (measure(ctx, text + start, end - start) > width) {
+    for (;;) {
         size_t cut = fit_piece(text, start, end, width, measure, ctx, 0);
         if (cut >= end)
+            break;
+        if (end - start <= 2 * (cut - start) + 16 && measure(ctx, text + start, end - start) <= width)
             break;
         if (lines_push(out, start, cut, 0))
             return -1;

@@ -34,6 +34,8 @@ struct xlsx_combo {
     int out_end;                       /* bar labels at the outside end, said explicitly */
     char *literal_cat, **literal_val;  /* sorted charts: <c:cat>, <c:val> of each series */
     size_t n_literal;
+    lxw_chart_series **data;           /* the data series, in the template's order */
+    size_t n_data;
     struct xlsx_combo *next;
 };
 
@@ -295,26 +297,49 @@ static int replace_element(buf *xml, size_t from, const char *open, const char *
     return 0;
 }
 
-/* Each data series' categories and values as the sorted literals. */
-static int use_literals(const xlsx_combo *c, buf *xml)
+int xlsx_combo_series(xlsx_combo *c, lxw_chart_series *s)
 {
-    for (size_t k = 0; k < c->n_literal; k++) {
-        char mark[64];
-        snprintf(mark, sizeof mark, "<c:ser><c:idx val=\"%zu\"/>", k);
-        char *ser = strstr(xml->s, mark);
-        if (!ser)
-            continue;
-        size_t at = (size_t)(ser - xml->s);
-        char *end = strstr(ser, "</c:ser>");
-        size_t limit = end ? (size_t)(end - xml->s) : xml->n;
-        if (replace_element(xml, at, "<c:cat>", "</c:cat>", c->literal_cat, limit))
-            return -1;
-        end = strstr(xml->s + at, "</c:ser>");
-        limit = end ? (size_t)(end - xml->s) : xml->n;
-        if (replace_element(xml, at, "<c:val>", "</c:val>", c->literal_val[k], limit))
-            return -1;
-    }
+    lxw_chart_series **d = realloc(c->data, (c->n_data + 1) * sizeof *d);
+    if (!d)
+        return -1;
+    d[c->n_data++] = s;
+    c->data = d;
     return 0;
+}
+
+/* The sorted literals into what libxlsxwriter wrote for chart (*xml): its
+ * n-th <c:ser> is the n-th series of its list. Matched by the series, not
+ * by the idx written: a reference or placeholder series may hold any idx,
+ * and a series moved to another group is written there. */
+static int use_literals(const xlsx_combo *c, const lxw_chart *chart, char **xml)
+{
+    buf b = {*xml, strlen(*xml), strlen(*xml) + 1};
+    size_t at = 0;
+    const lxw_chart_series *s;
+    int st = 0;
+
+    STAILQ_FOREACH(s, chart->series_list, list_pointers) {
+        char *ser = strstr(b.s + at, "<c:ser>");
+        if (!ser)
+            break;
+        size_t pos = (size_t)(ser - b.s), k = 0;
+        while (k < c->n_data && c->data[k] != s)
+            k++;
+        char *end = strstr(ser, "</c:ser>");
+        size_t limit = end ? (size_t)(end - b.s) : b.n;
+        if (k < c->n_literal) {
+            st = replace_element(&b, pos, "<c:cat>", "</c:cat>", c->literal_cat, limit);
+            end = st ? NULL : strstr(b.s + pos, "</c:ser>");
+            limit = end ? (size_t)(end - b.s) : b.n;
+            st = st || replace_element(&b, pos, "<c:val>", "</c:val>", c->literal_val[k], limit);
+            if (st)
+                break;
+        }
+        end = strstr(b.s + pos, "</c:ser>");
+        at = end ? (size_t)(end - b.s) + strlen("</c:ser>") : b.n;
+    }
+    *xml = b.s;
+    return st;
 }
 
 void xlsx_combo_labels_out_end(xlsx_combo *c)
@@ -532,6 +557,10 @@ static void combo_plot_area(lxw_chart *self)
     }
     char *main = capture(self, c->plot_area);
     buf groups = {0}, axes = {0}, out = {0};
+    if (main && c->n_literal && use_literals(c, self, &main)) {
+        free(main);
+        main = NULL;
+    }
     uint16_t idx = self->series_index;
     uint32_t right_1 = self->axis_id_1 + RIGHT_AXIS_OFFSET, right_2 = self->axis_id_2 + RIGHT_AXIS_OFFSET;
     int st = main ? 0 : -1, any_right = 0;
@@ -561,6 +590,10 @@ static void combo_plot_area(lxw_chart *self)
             gc->grouping = self->grouping;
         char *xml = capture(gc, gc->write_chart_type);
         idx = gc->series_index;
+        if (xml && c->n_literal && use_literals(c, gc, &xml)) {
+            free(xml);
+            xml = NULL;
+        }
         const char *refs = g == G_LEFT_LINE ? c->refs[0] : g == G_RIGHT_LINE ? c->refs[1] : NULL;
         if (xml && slots.s) {
             buf x = {xml, strlen(xml), strlen(xml) + 1};
@@ -621,8 +654,6 @@ static void combo_plot_area(lxw_chart *self)
     }
     if (!st && c->out_end)
         st = labels_out_end(&out);
-    if (!st && c->n_literal)
-        st = use_literals(c, &out);
     /* as libxlsxwriter would have written it, when splicing failed */
     fputs(!st ? out.s : main ? main : "", self->file);
     free(main);
@@ -654,6 +685,7 @@ void xlsx_charts_done(void)
             free(c->literal_val[k]);
         free(c->literal_val);
         free(c->literal_cat);
+        free(c->data);
         free(c);
     }
 }

@@ -428,6 +428,8 @@ static quire_status add_series(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
         }
         if (ch->type != QUIRE_CHART_PIE)
             color_series(ctx, ch, s, i);
+        if (combo && xlsx_combo_series(combo, s))
+            return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
         if (combo && (series_right(ch, i) || (ch->type == QUIRE_CHART_BAR && series_line(ch, i))) &&
             xlsx_combo_move(combo, s, series_right(ch, i), series_line(ch, i)))
             return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");

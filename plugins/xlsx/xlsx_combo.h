@@ -44,6 +44,10 @@ int xlsx_combo_date_axis(xlsx_combo *c, const double *days, size_t n);
 int xlsx_combo_literal(xlsx_combo *c, size_t n_series, const char *const *cats,
                        const double *const *vals, size_t n);
 
+/** s is the chart's next data series (0, 1, ... in the template's
+ * order): the literals of that series go to s wherever it is written. */
+int xlsx_combo_series(xlsx_combo *c, lxw_chart_series *s);
+
 /** Bar value labels get an explicit outside-end position. */
 void xlsx_combo_labels_out_end(xlsx_combo *c);
 

@@ -1,7 +1,8 @@
 /* test_alias_cost.c — aliases are capped by what they produce, not by the
  * events they take: one big anchored string aliased thousands of times,
  * and nested anchors that hold aliases, are refused at once, in little
- * time and memory (issue 8: 3 GB and 2.8 GB before). */
+ * memory (issue 8: 3 GB and 2.8 GB before). The bound is on memory, a
+ * size, never on time: a busy machine cannot fail it (issue 20). */
 #include "loader_files.h"
 
 #include <setjmp.h>
@@ -11,16 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
-#include <time.h>
 
 #include <cmocka.h>
-
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 static long max_rss_kb(void)
 {
@@ -30,21 +23,18 @@ static long max_rss_kb(void)
 }
 
 /* Loads text, which must fail with one message containing want, within
- * 5 s and 200 MB more than the process used before. */
+ * 200 MB more than the process used before. */
 static void expect_refused(const char *text, size_t len, const char *want)
 {
     const char *path = files_write("bomb.yaml", text, len);
     long rss = max_rss_kb();
-    double t0 = now();
     quire_dataset *ds = NULL;
     char *msgs = NULL;
     load_status st = files_load(path, NULL, 0, &ds, &msgs);
-    double took = now() - t0;
     assert_int_equal(st, LOAD_INVALID);
     assert_null(ds);
     if (!strstr(msgs, want))
         fail_msg("expected '%s' in:\n%s", want, msgs);
-    assert_true(took < 5.0);
     assert_true(max_rss_kb() - rss < 200 * 1024);
     free(msgs);
 }

@@ -231,13 +231,14 @@ def case_signal_in_plugin(work):
                         return True
             return False
         w.wait_for("the slow export to start", started)
-        t0 = time.monotonic()
         code = w.stop(sig)
-        took = time.monotonic() - t0
         if code != 0:
             fail(f"exit {code} on {sig.name} during an export:\n" + w.text())
-        if took > 2.9:   # render.c kills an export that ignores SIGTERM after 3 s
-            fail(f"{took:.1f} s to stop on {sig.name}: the export did not stop when asked")
+        # render.c SIGKILLs an export that ignores SIGTERM for 3 s and then
+        # says "was killed": the polite plugin must have stopped when asked
+        # (a message, not a duration, so a busy machine cannot fail it)
+        if "was killed" in w.text():
+            fail(f"the export did not stop when asked on {sig.name}:\n" + w.text())
         if read(os.path.join(out, "alpha.sleep")) != b"older\n":
             fail("the older output changed")
         no_temporaries(out)
