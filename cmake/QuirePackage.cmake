@@ -18,8 +18,10 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-# The templates' NanumGothic; shlibdeps adds the libraries.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-nanum")
+# The templates' NanumGothic, and the sRGB profile PDF/A output embeds
+# (plugins/pdf/pdfa.c: icc-profiles-free, else colord-data's): without it
+# the sample brief's -O pdf.standard=a-2b fails. shlibdeps adds the libraries.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-nanum, icc-profiles-free | colord-data")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_GENERATOR DEB)
 include(CPack)

@@ -179,10 +179,7 @@ static void put_series(FILE *f, const quire_chart *c, const quire_column *y, con
 
 char *chart_alt_text(const quire_chart *c, const char *language)
 {
-    const words *w = language && !strncmp(language, "ko", 2) &&
-                             (language[2] == '\0' || language[2] == '-')
-                         ? &ko
-                         : &en;
+    const words *w = quire_language_korean(language) ? &ko : &en;
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);

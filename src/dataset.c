@@ -21,6 +21,7 @@
  *    of at most 32,767 characters, ids of at most 100.
  *  - An empty quoted scalar in a text column is an empty text, not null;
  *    in CSV every empty field is null. */
+#include "language.h"
 #include "dataset_build.h"
 
 #include "cells.h"
@@ -94,6 +95,8 @@ static void top_key(loader *ld, void *obj, int key, const yev *v)
             !cells_valid_language(ds->language))
             load_error(ld, v, "'language' expects a BCP 47 tag such as ko or en-US, got '%s'",
                        ds->language);
+        else
+            language_check(ld->d, ld->path, v->line, v->col, ds->language);
         break;
     case TOP_AUTHOR: load_string(ld, v, "author", &ds->author); break;
     case TOP_ORGANIZATION: load_string(ld, v, "organization", &ds->organization); break;

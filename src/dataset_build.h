@@ -80,7 +80,6 @@ void load_error(loader *ld, const yev *at, const char *fmt, ...)
 const char *load_kind_name(const yev *ev);
 const char *load_quote(const char *s, size_t len, char *buf, size_t size);
 int load_string(loader *ld, const yev *ev, const char *key, const char **out);
-int load_strings(loader *ld, const yev *ev, const char *key, quire_strings *out);
 int load_refs(loader *ld, const yev *ev, const char *key, quire_strings *out);
 int load_number(loader *ld, const yev *ev, const char *key, double *value,
                 unsigned char *decimals);

@@ -4,6 +4,7 @@
 #include "dataset_build.h"
 
 #include "cells.h"
+#include "language.h"
 #include "source_cite.h"
 
 #include <inttypes.h>
@@ -36,7 +37,7 @@ static const char *korean_unit(loader *ld, const char *currency, double scale)
     return arena_strdup(ld->a, buf);
 }
 
-static const char *unit_label(loader *ld, const quire_column *c, const char *language)
+static const char *unit_label(loader *ld, const quire_column *c, int korean_words)
 {
     static const struct { double scale; const char *suffix; } big[] = {
         {1e12, "tn"}, {1e9, "bn"}, {1e6, "m"}, {1e3, "k"}};
@@ -45,8 +46,7 @@ static const char *unit_label(loader *ld, const quire_column *c, const char *lan
         return "%";
     if (c->type != QUIRE_CURRENCY || !c->currency)
         return NULL;
-    const char *korean = strncmp(language, "ko", 2) == 0
-                             ? korean_unit(ld, c->currency, c->scale) : NULL;
+    const char *korean = korean_words ? korean_unit(ld, c->currency, c->scale) : NULL;
     if (korean)
         return korean;
     if (c->scale == 1)
@@ -193,12 +193,13 @@ void dataset_finish(loader *ld)
     set_sizes(v);
     if (!v->language)
         v->language = inferred_language(v);
+    v->words = language_words(v->language);   /* the one decision plugins read */
     v->timestamp = timestamp(ld, v);
     source_cite_all(ld->a, (quire_source *)v->sources, v->n_sources, v->language);
     for (size_t t = 0; t < v->n_tables; t++) {
         const quire_table *tab = &v->tables[t];
         quire_column *cols = (quire_column *)tab->columns;
         for (size_t c = 0; c < tab->n_columns; c++)
-            cols[c].unit_label = unit_label(ld, &cols[c], v->language);
+            cols[c].unit_label = unit_label(ld, &cols[c], quire_dataset_korean(v));
     }
 }

@@ -139,11 +139,6 @@ static int strings_or_refs(loader *ld, const yev *ev, const char *key, quire_str
     return ok;
 }
 
-int load_strings(loader *ld, const yev *ev, const char *key, quire_strings *out)
-{
-    return strings_or_refs(ld, ev, key, out, 0);
-}
-
 int load_refs(loader *ld, const yev *ev, const char *key, quire_strings *out)
 {
     return strings_or_refs(ld, ev, key, out, 1);

@@ -110,8 +110,3 @@ const char *const *self_data_dirs(void)
     return data_dirs;
 }
 
-int self_is_build_tree(void)
-{
-    pthread_once(&once, compute);
-    return build_tree;
-}

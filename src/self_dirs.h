@@ -28,7 +28,4 @@ const char *const *self_plugin_dirs(void);
  * tree for a build-tree binary. NULL-terminated; owned by the module. */
 const char *const *self_data_dirs(void);
 
-/** 1 when this quire runs from its build tree (the marker is beside it). */
-int self_is_build_tree(void);
-
 #endif

@@ -366,7 +366,32 @@ typedef struct quire_dataset {
     const quire_param *sets;  /**< the --set KEY=VALUE applied, in order
                                    (stride param_size), or NULL */
     size_t n_sets;
+    /* appended (issue 20) */
+    const char *words;        /**< the language of quire's own words (captions,
+                                   units, alt text), decided once by the host from
+                                   language: "ko" or "en"; read it with
+                                   quire_dataset_korean() */
 } quire_dataset;
+
+/** The one rule for "are quire's own words Korean": the BCP 47 tag's
+ * primary subtag is ko, in any case ("ko", "KO", "ko-KR", not "kok"). */
+static inline int quire_language_korean(const char *bcp47)
+{
+    return bcp47 && (bcp47[0] == 'k' || bcp47[0] == 'K') && (bcp47[1] == 'o' || bcp47[1] == 'O') &&
+           (bcp47[2] == '\0' || bcp47[2] == '-');
+}
+
+/** 1 when quire's own words in this dataset are Korean: the host's
+ * decision (words), or the same rule on language from a host that
+ * does not decide (an older one, or a test building its own view). */
+static inline int quire_dataset_korean(const quire_dataset *d)
+{
+    const char *w = d->struct_size >= offsetof(quire_dataset, words) + sizeof d->words
+                        ? d->words : NULL;
+    if (w)
+        return w[0] == 'k' && w[1] == 'o' && w[2] == '\0';
+    return quire_language_korean(d->language);
+}
 
 /** The bytes of im (one of d's images, or the logo of a template bound
  * to d) as the host read and checked them, with their count in *size; NULL

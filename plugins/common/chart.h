@@ -37,4 +37,18 @@ double chart_height(const canvas *cv, const chart_style *style, const quire_char
 int chart_draw(const canvas *cv, const chart_style *style, const quire_chart *chart,
                double x, double top, double width, double height, char *err, size_t err_size);
 
+/* Values a chart can place on an axis: beyond these, sums and spans
+ * overflow or lose every digit. 0 and missing values always fit. */
+#define CHART_VALUE_MAX 1e300
+#define CHART_VALUE_MIN 1e-300
+static inline int chart_value_fits(double v)
+{
+    double a = fabs(v);
+    return isnan(a) || a == 0 || (a <= CHART_VALUE_MAX && a >= CHART_VALUE_MIN);
+}
+
+/* What chart_draw() would refuse about chart and its table, as its one-line
+ * reason in err; 0 when it can be drawn. For an exporter's check(). */
+int chart_refusal(const quire_chart *chart, char *err, size_t err_size);
+
 #endif

@@ -14,11 +14,6 @@ static int chart_is_numeric(const quire_column *c)
     return c->numbers != NULL && c->type != QUIRE_TEXT && c->type != QUIRE_DATE;
 }
 
-/* Values a chart can place on an axis: beyond these, sums and spans
- * overflow or lose every digit. */
-#define CHART_VALUE_MAX 1e300
-#define CHART_VALUE_MIN 1e-300
-
 static const char *chart_name(const quire_chart *chart)
 {
     return chart->title ? chart->title : chart->table ? chart->table->id : "";
@@ -29,9 +24,7 @@ static int chart_check_values(const quire_chart *chart, const quire_column *c, c
                               size_t err_size)
 {
     for (size_t r = 0; c->numbers && r < chart->table->n_rows; r++) {
-        double v = fabs(c->numbers[r]);
-        if (isnan(v) || v == 0) continue;
-        if (v > CHART_VALUE_MAX || v < CHART_VALUE_MIN) {
+        if (!chart_value_fits(c->numbers[r])) {
             snprintf(err, err_size, "chart '%s': value %g of column '%s' is out of the range a "
                      "chart can show (%g to %g)", chart_name(chart), c->numbers[r], c->id,
                      CHART_VALUE_MIN, CHART_VALUE_MAX);
@@ -182,8 +175,11 @@ int chart_ctx_init(chart_ctx *ctx, const canvas *cv, int drawing, const chart_st
     ctx->fs_title = fs * 1.1;
     ctx->fs_small = fs * 0.72;
     ctx->lh = ctx->fs * 1.3;
-    /* without a dataset or a language (a view built by hand): Korean */
-    ctx->lang = words_lang_of(style->dataset ? style->dataset->language : NULL, WORDS_KO);
+    /* the host's one decision (quire_dataset_korean); a view built by hand
+     * without a language reads Korean */
+    ctx->lang = style->dataset && style->dataset->language
+                    ? (quire_dataset_korean(style->dataset) ? WORDS_KO : WORDS_EN)
+                    : WORDS_KO;
     ctx->n_rows = ctx->table->n_rows;
     ctx->xcol = &ctx->table->columns[chart->x];
     ctx->time = ctx->xcol->type == QUIRE_DATE && ctx->xcol->numbers &&
@@ -403,4 +399,9 @@ int chart_axis_range(const chart_ctx *ctx, int right, double *lo, double *hi)
 int chart_range(const chart_ctx *ctx, double *lo, double *hi)
 {
     return chart_axis_range(ctx, 0, lo, hi);
+}
+
+int chart_refusal(const quire_chart *chart, char *err, size_t err_size)
+{
+    return chart_check(chart, err, err_size);
 }

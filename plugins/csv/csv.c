@@ -45,10 +45,35 @@ static const char utf8_bom[] = "\xEF\xBB\xBF";
 /* The options this plugin takes: -O csv.bom=true, or `csv: {bom: true}` in
  * the template. The host checks values against the type and passes them
  * in job->options; without the option it passes the default. */
+static const char *const header_choices[] = {"id", "label", NULL};
 static const quire_option_decl csv_options[] = {
     {"bom", QUIRE_OPT_BOOL, "false",
      "start each file with a UTF-8 byte-order mark (for Excel)", NULL},
+    {"header", QUIRE_OPT_STRING, "id",
+     "the header line: column ids, or labels with their unit (\"Revenue (USD bn)\")",
+     header_choices},
 };
+
+/* 1 when the header line holds the columns' labels (-O csv.header=label). */
+static int want_labels(const quire_job *job)
+{
+    const quire_option *o = quire_job_option(job, "header");
+    return o && o->type == QUIRE_OPT_STRING && o->string && strcmp(o->string, "label") == 0;
+}
+
+static void put_text(FILE *f, const char *s);
+
+/* A column's header: its id, or its label with its unit when it has one. */
+static void put_header(FILE *f, const quire_job *job, const quire_column *c, char *buf, size_t size)
+{
+    if (!want_labels(job) || !c->label)
+        put_text(f, c->id);
+    else if (c->unit_label && *c->unit_label) {
+        snprintf(buf, size, "%s (%s)", c->label, c->unit_label);
+        put_text(f, buf);
+    } else
+        put_text(f, c->label);
+}
 
 /* 1 when the files start with a BOM. A host older than the option (or a
  * test host) may not pass it: then the declared default applies. */
@@ -107,6 +132,22 @@ static void put_number(FILE *f, double v)
     fputs(buf, f);
 }
 
+/* A number with the decimals it was written with ("39.0" stays 39.0, as
+ * the dataset guide says) when that reads back as the same value; else
+ * put_number's shortest form. */
+static void put_written(FILE *f, double v, unsigned decimals)
+{
+    char buf[64];
+    if (decimals > 0 && decimals <= 17 && fabs(v) < 1e15) {
+        snprintf(buf, sizeof buf, "%.*f", (int)decimals, v);
+        if (strtod(buf, NULL) == v) {
+            fputs(buf, f);
+            return;
+        }
+    }
+    put_number(f, v);
+}
+
 static void put_cell(FILE *f, const quire_column *c, size_t row)
 {
     if (quire_cell_is_null(c, row))
@@ -114,7 +155,7 @@ static void put_cell(FILE *f, const quire_column *c, size_t row)
     if (c->texts)                   /* text, and dates (YYYY-MM-DD) */
         put_text(f, c->texts[row]);
     else
-        put_number(f, c->numbers[row]);
+        put_written(f, c->numbers[row], c->decimals ? c->decimals[row] : 0);
 }
 
 /* Writes one table to path. Returns QUIRE_OK, or an error with err set. */
@@ -128,7 +169,8 @@ static quire_status write_table(const quire_job *job, const quire_table *t, cons
     for (size_t c = 0; c < t->n_columns; c++) {
         if (c > 0)
             fputc(',', f);
-        put_text(f, quire_column_at(t, c)->id);
+        char head[1024];
+        put_header(f, job, quire_column_at(t, c), head, sizeof head);
     }
     fputs("\r\n", f);
     for (size_t r = 0; r < t->n_rows; r++) {

@@ -81,6 +81,7 @@ quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
     if (!bad)
         bad |= check_glyphs(job, body) != 0;
     bad |= standard_check(job) != 0;
+    bad |= pdf_check_charts(job);
     if (bad)
         snprintf(err, err_size, "the PDF cannot be made from this dataset and template");
     return bad ? QUIRE_ERR_INPUT : QUIRE_OK;

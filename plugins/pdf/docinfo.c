@@ -50,8 +50,10 @@ static void set_dates(pdf_ctx *ctx)
     struct tm tm;
     if (!gmtime_r(&t, &tm))
         return;
+    /* '+' with no offset: libharu writes 'Z' as Z00'00', which readers
+     * (PDFBox) do not match against the XMP date; +00'00' they do */
     HPDF_Date d = {tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min,
-                   tm.tm_sec, 'Z', 0, 0};
+                   tm.tm_sec, '+', 0, 0};
     HPDF_SetInfoDateAttr(ctx->doc, HPDF_INFO_CREATION_DATE, d);
     HPDF_SetInfoDateAttr(ctx->doc, HPDF_INFO_MOD_DATE, d);
 }

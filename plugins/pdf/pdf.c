@@ -51,8 +51,9 @@ static void ctx_init(pdf_ctx *ctx, const quire_job *job)
     ctx->job = job;
     ctx->ds = job->dataset;
     ctx->tp = job->tmpl;
-    /* a view without a language (built by hand) reads Korean, as before */
-    ctx->lang = words_lang_of(ctx->ds->language, WORDS_KO);
+    /* the host's one decision (quire_dataset_korean); a view built by hand
+     * without a language reads Korean, as before */
+    ctx->lang = ctx->ds->language ? (quire_dataset_korean(ctx->ds) ? WORDS_KO : WORDS_EN) : WORDS_KO;
     ctx->korean = ctx->lang == WORDS_KO;
     const quire_option *rows = job->struct_size > offsetof(quire_job, options)
                                    ? quire_job_option(job, "max_rows") : NULL;
@@ -67,9 +68,14 @@ static void ctx_init(pdf_ctx *ctx, const quire_job *job)
     ctx->width = ctx->right - ctx->left;
 }
 
+/* The room the template reader (src/template.c, MIN_CONTENT_MM) makes the
+ * margins leave, so that what validate accepts the PDF draws: 50 mm each
+ * way (less a rounding's worth). Only a host that skips it gets here. */
+#define PDF_MIN_CONTENT_PT (50.0 * 72.0 / 25.4 - 0.01)
+
 static quire_status render(pdf_ctx *ctx)
 {
-    if (ctx->width < 72 || ctx->top - ctx->bottom < 144) {
+    if (ctx->width < PDF_MIN_CONTENT_PT || ctx->top - ctx->bottom < PDF_MIN_CONTENT_PT) {
         pdf_fail(ctx, QUIRE_ERR_INPUT, "the margins leave no room on a %.0f x %.0f pt page",
                  ctx->pw, ctx->ph);
         return ctx->status;

@@ -33,6 +33,10 @@ unsigned standard_flags(const quire_job *job);
 int pdf_check_report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* check(): what drawing the template's charts would refuse (check_charts.c).
+ * Returns 1 when something is. */
+int pdf_check_charts(const quire_job *job);
+
 /* check(): every rule the standards asked for that depends on the input,
  * each failure reported at its position. Returns the number of errors. */
 int standard_check(const quire_job *job);

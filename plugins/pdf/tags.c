@@ -579,6 +579,95 @@ static HPDF_STATUS write_text(HPDF_Stream out, const char *key, const char *s)
     return ret | HPDF_Stream_WriteStr(out, ")\n");
 }
 
+/* libharu refuses an array of more than HPDF_LIMIT_MAX_ARRAY (32,767)
+ * items, and a table body of 100,000 rows has as many kids. No array the
+ * tree writes gets more than this: */
+#define TAGS_MAX_KIDS 4096
+
+/* The kid now belongs to elem: its /P, or the parent tree's entry. */
+static void adopt(struct tags *t, const tag_kid *kid, int elem)
+{
+    if (kid->kind == KID_ELEM)
+        t->elems[kid->v].parent = elem;
+    else if (kid->kind == KID_MCID && kid->page >= 0 && (size_t)kid->page < t->n_pages)
+        t->pages[kid->page].owner[kid->v] = elem;
+    else if (kid->kind != KID_MCID)
+        t->annots[kid->v].elem = elem;
+    if (kid->kind == KID_MCID && t->elems[elem].page < 0)
+        t->elems[elem].page = kid->page;
+}
+
+/* Moves the n kids at src to a new element of type under parent,
+ * inserted among parent's kids at pos; returns it, or -1. src is not
+ * parent's own kids array (which this grows). */
+static int move_kids(struct tags *t, const tag_kid *src, size_t n, const char *type, int parent,
+                     size_t pos)
+{
+    int piece = new_elem(t, type, -1);
+    if (piece < 0)
+        return -1;
+    t->elems[piece].parent = parent;
+    tag_elem *p = &t->elems[parent];
+    tag_kid *k = grow(p->kids, &p->cap_kids, p->n_kids + 1, sizeof *k, &t->failed);
+    if (!k)
+        return -1;
+    p->kids = k;
+    memmove(p->kids + pos + 1, p->kids + pos, (p->n_kids - pos) * sizeof *p->kids);
+    p->kids[pos] = (tag_kid){KID_ELEM, piece, -1};
+    p->n_kids++;
+    tag_elem *e = &t->elems[piece];
+    tag_kid *mine = grow(NULL, &e->cap_kids, n, sizeof *mine, &t->failed);
+    if (!mine)
+        return -1;
+    e->kids = mine;
+    memcpy(e->kids, src, n * sizeof *e->kids);
+    e->n_kids = n;
+    for (size_t j = 0; j < n; j++)
+        adopt(t, &e->kids[j], piece);
+    return piece;
+}
+
+/* An element with more kids than an array may hold is written in pieces:
+ * a table's THead or TBody as further TBody siblings (a table may have
+ * several), any other element through intermediate elements, lists in a
+ * list, else Div, each of at most TAGS_MAX_KIDS kids. Runs before the
+ * dictionaries are made. */
+static int split_wide(struct tags *t)
+{
+    for (size_t i = 0; i < t->n_elems; i++) {
+        while (t->elems[i].n_kids > TAGS_MAX_KIDS) {
+            tag_elem *e = &t->elems[i];
+            const char *type = e->type;
+            int rows = !strcmp(type, "TBody") || !strcmp(type, "THead") || !strcmp(type, "TFoot");
+            if (rows && e->parent >= 0) {
+                /* the last rows go to a TBody after this one; the rest loops */
+                size_t keep = e->n_kids - (e->n_kids - 1) % TAGS_MAX_KIDS - 1, pos = 0;
+                const tag_elem *p = &t->elems[e->parent];
+                while (pos < p->n_kids && !(p->kids[pos].kind == KID_ELEM && p->kids[pos].v == (int)i))
+                    pos++;
+                if (move_kids(t, e->kids + keep, e->n_kids - keep, "TBody", e->parent, pos + 1) < 0)
+                    return -1;
+                t->elems[i].n_kids = keep;
+                continue;
+            }
+            size_t n = e->n_kids, groups = (n + TAGS_MAX_KIDS - 1) / TAGS_MAX_KIDS;
+            tag_kid *old = e->kids;
+            const char *kind = !strcmp(type, "L") ? "L" : "Div";
+            e->kids = NULL, e->n_kids = 0, e->cap_kids = 0;
+            for (size_t g = 0; g < groups; g++) {
+                size_t from = g * TAGS_MAX_KIDS;
+                size_t len = n - from < TAGS_MAX_KIDS ? n - from : TAGS_MAX_KIDS;
+                if (move_kids(t, old + from, len, kind, (int)i, t->elems[i].n_kids) < 0) {
+                    free(old);
+                    return -1;
+                }
+            }
+            free(old);
+        }
+    }
+    return 0;
+}
+
 /* libharu calls this while it writes an element's dictionary. */
 static HPDF_STATUS elem_texts(HPDF_Dict d, HPDF_Stream out)
 {
@@ -666,26 +755,51 @@ static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i)
     return ret;
 }
 
-/* /Nums of the ParentTree: each page's MCIDs, then each annotation. */
+/* /Nums of the ParentTree: each page's MCIDs, then each annotation. Past
+ * TAGS_MAX_KIDS / 2 keys (a long table of links: an annotation each) the
+ * number tree gets leaves of that many, under /Kids with their /Limits. */
 static HPDF_STATUS parent_tree(pdf_ctx *ctx, struct tags *t, HPDF_Dict tree)
 {
     HPDF_MMgr mm = ctx->doc->mmgr;
-    HPDF_Array nums = HPDF_Array_New(mm);
-    HPDF_STATUS ret = HPDF_Dict_Add(tree, "Nums", nums);
-    for (int p = 0; p < ctx->pages && ret == HPDF_OK; p++) {
-        HPDF_Array arr = HPDF_Array_New(mm);
-        ret |= HPDF_Array_AddNumber(nums, p);
-        ret |= HPDF_Array_Add(nums, arr);
-        const tag_page *pg = (size_t)p < t->n_pages ? &t->pages[p] : NULL;
-        for (size_t m = 0; pg && m < pg->n && ret == HPDF_OK; m++)
-            ret |= HPDF_Array_Add(arr, t->elems[pg->owner[m]].dict);
+    size_t keys = (size_t)ctx->pages + t->n_annots, per_leaf = TAGS_MAX_KIDS / 2;
+    HPDF_Array kids = keys > per_leaf ? HPDF_Array_New(mm) : NULL;
+    HPDF_Array nums = NULL;
+    HPDF_Dict leaf = tree;
+    HPDF_STATUS ret = keys > per_leaf ? HPDF_Dict_Add(tree, "Kids", kids) : HPDF_OK;
+    for (size_t key = 0; key < keys && ret == HPDF_OK; key++) {
+        if (key % per_leaf == 0) {
+            if (kids) {
+                size_t last = key + per_leaf < keys ? key + per_leaf - 1 : keys - 1;
+                HPDF_Array limits = HPDF_Array_New(mm);
+                leaf = HPDF_Dict_New(mm);
+                if (!leaf || !limits)
+                    return HPDF_FAILD_TO_ALLOC_MEM;
+                ret |= HPDF_Xref_Add(ctx->doc->xref, leaf);
+                ret |= HPDF_Array_Add(kids, leaf);
+                ret |= HPDF_Dict_Add(leaf, "Limits", limits);
+                ret |= HPDF_Array_AddNumber(limits, (HPDF_INT32)key);
+                ret |= HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
+            }
+            nums = HPDF_Array_New(mm);
+            ret |= HPDF_Dict_Add(leaf, "Nums", nums);
+            if (ret != HPDF_OK)
+                break;
+        }
+        ret |= HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
+        if (key < (size_t)ctx->pages) {
+            HPDF_Array arr = HPDF_Array_New(mm);
+            ret |= HPDF_Array_Add(nums, arr);
+            const tag_page *pg = key < t->n_pages ? &t->pages[key] : NULL;
+            for (size_t m = 0; pg && m < pg->n && ret == HPDF_OK; m++)
+                ret |= HPDF_Array_Add(arr, t->elems[pg->owner[m]].dict);
+        } else {
+            const tag_annot *an = &t->annots[key - (size_t)ctx->pages];
+            ret |= HPDF_Array_Add(nums, t->elems[an->elem].dict);
+            ret |= HPDF_Dict_AddNumber(an->annot, "StructParent", (HPDF_INT32)key);
+        }
     }
-    for (size_t a = 0; a < t->n_annots && ret == HPDF_OK; a++) {
-        int key = ctx->pages + (int)a;
-        ret |= HPDF_Array_AddNumber(nums, key);
-        ret |= HPDF_Array_Add(nums, t->elems[t->annots[a].elem].dict);
-        ret |= HPDF_Dict_AddNumber(t->annots[a].annot, "StructParent", key);
-    }
+    if (keys == 0 && ret == HPDF_OK)
+        ret = HPDF_Dict_Add(tree, "Nums", HPDF_Array_New(mm));
     return ret;
 }
 
@@ -698,6 +812,10 @@ int tags_finish(pdf_ctx *ctx)
         return -1;
     }
     close_open(t);
+    if (split_wide(t)) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
+        return -1;
+    }
     HPDF_STATUS ret = HPDF_OK;
     for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++) {
         t->elems[i].dict = HPDF_Dict_New(doc->mmgr);

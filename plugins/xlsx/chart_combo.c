@@ -146,21 +146,27 @@ int xlsx_combo_move(xlsx_combo *c, lxw_chart_series *s, int right, int line)
     return 0;
 }
 
-static int ref_points(buf *b, const char *tag, size_t n, const double *v, double same)
+/* A reference series' points: a reference to the sheet's cells with
+ * their values cached, or (range NULL) the values as literals. */
+static int ref_points(buf *b, const char *tag, size_t n, const double *v, double same,
+                      const char *range)
 {
-    if (buf_fmt(b, "<c:%s><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val=\"%zu\"/>",
-                tag, n))
+    if (range ? buf_fmt(b, "<c:%s><c:numRef><c:f>", tag) || buf_text(b, range) ||
+                    buf_str(b, "</c:f><c:numCache>")
+              : buf_fmt(b, "<c:%s><c:numLit>", tag))
+        return -1;
+    if (buf_fmt(b, "<c:formatCode>General</c:formatCode><c:ptCount val=\"%zu\"/>", n))
         return -1;
     for (size_t i = 0; i < n; i++)
         if (buf_fmt(b, "<c:pt idx=\"%zu\"><c:v>%.17g</c:v></c:pt>", i, v ? v[i] : same))
             return -1;
-    return buf_fmt(b, "</c:numLit></c:%s>", tag);
+    return buf_fmt(b, range ? "</c:numCache></c:numRef></c:%s>" : "</c:numLit></c:%s>", tag);
 }
 
 /* A grey dashed line without markers; idx and order are filled in when
  * written, as the placeholder IDX. */
 int xlsx_combo_reference(xlsx_combo *c, int right, const char *label, double value, size_t n,
-                         double x0, double x1)
+                         double x0, double x1, const char *vals, const char *xs)
 {
     buf b = {0};
     size_t old = c->refs[right] ? strlen(c->refs[right]) : 0;
@@ -174,12 +180,12 @@ int xlsx_combo_reference(xlsx_combo *c, int right, const char *label, double val
                       "</a:solidFill><a:prstDash val=\"dash\"/></a:ln></c:spPr>"
                       "<c:marker><c:symbol val=\"none\"/></c:marker>");
     if (c->scatter) {
-        double xs[2] = {x0, x1};
-        st |= ref_points(&b, "xVal", 2, xs, 0);
-        st |= ref_points(&b, "yVal", 2, NULL, value);
+        double x[2] = {x0, x1};
+        st |= ref_points(&b, "xVal", 2, x, 0, vals ? xs : NULL);
+        st |= ref_points(&b, "yVal", 2, NULL, value, xs ? vals : NULL);
         st |= buf_str(&b, "<c:smooth val=\"0\"/>");
     } else {
-        st |= ref_points(&b, "val", n ? n : 1, NULL, value);
+        st |= ref_points(&b, "val", n ? n : 1, NULL, value, vals);
         st |= buf_str(&b, "<c:smooth val=\"0\"/>");
     }
     st |= buf_str(&b, "</c:ser>");

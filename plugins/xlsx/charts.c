@@ -719,7 +719,10 @@ static quire_status sorted_literals(xlsx_ctx *ctx, const quire_chart *ch, xlsx_c
         if (!(vals[k] = calloc(rows + 1, sizeof **vals)))
             st = 1;
         for (size_t r = 0; !st && r < rows; r++)
-            vals[k][r] = y->numbers[order[r]] / (y->type == QUIRE_PERCENT ? 100 : 1);
+            vals[k][r] = y->type == QUIRE_PERCENT
+                             ? xlsx_percent_fraction(y->numbers[order[r]],
+                                                     y->decimals ? y->decimals[order[r]] : 0)
+                             : y->numbers[order[r]];
     }
     if (!st)
         st = xlsx_combo_literal(c, n_y, cats, (const double *const *)vals, rows) != 0;
@@ -731,8 +734,42 @@ static quire_status sorted_literals(xlsx_ctx *ctx, const quire_chart *ch, xlsx_c
     return st ? xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory") : QUIRE_OK;
 }
 
+/* Reference lines are written as cells right of the charts beside the
+ * table (one column each, its label on top), and the chart's reference
+ * series draw on them: LibreOffice drops a literal series in a chart
+ * whose other series draw on cells. A sorted chart is all literals, and
+ * constant_memory cannot go back to rows it has written: literals there. */
+#define REF_COLS_GAP 10   /* columns right of the table: a chart's width and a gap */
+
+static lxw_col_t ref_column(const xlsx_placement *pl, const quire_chart *ch)
+{
+    size_t col = ch->table->n_columns + REF_COLS_GAP + pl->ref_cols;
+    return (lxw_col_t)(col < LXW_COL_MAX ? col : LXW_COL_MAX - 1);
+}
+
+/* One column of cells: head, then the n values; its range as a formula
+ * into range (empty when it cannot be written). */
+static quire_status ref_cells(xlsx_ctx *ctx, xlsx_placement *pl, const quire_chart *ch,
+                              const char *head, const double *v, double same, size_t n,
+                              int percent, char *range, size_t size)
+{
+    lxw_col_t col = ref_column(pl, ch);
+    range[0] = '\0';
+    if (col + 1 >= LXW_COL_MAX || size < LXW_MAX_SHEETNAME_LENGTH + 32)
+        return QUIRE_OK;
+    pl->ref_cols++;
+    lxw_error e = worksheet_write_string(pl->ws, 0, col, head, ctx->fmt.header);
+    for (size_t r = 0; !e && r < n; r++)
+        e = worksheet_write_number(pl->ws, (lxw_row_t)(r + 1), col, v ? v[r] : same,
+                                   percent ? xlsx_format_percent(ctx, 1) : NULL);
+    if (e)
+        return xlsx_fail(ctx, e, "reference line cells");
+    lxw_rowcol_to_formula_abs(range, pl->sheet, 1, col, (lxw_row_t)n, col);
+    return QUIRE_OK;
+}
+
 static quire_status plan_combo(xlsx_ctx *ctx, lxw_chart *chart, const quire_chart *ch,
-                               const xlsx_placement *pl, const size_t *order, xlsx_combo **out)
+                               xlsx_placement *pl, const size_t *order, xlsx_combo **out)
 {
     int right = has_right(ch), lines = has_lines(ch), dates = date_axis(ch);
     int out_end = ch->type == QUIRE_CHART_BAR && ch->value_labels && !ch->stacked;
@@ -770,8 +807,25 @@ static quire_status plan_combo(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
             else if (x->type == QUIRE_PERCENT)
                 x0 /= 100, x1 /= 100;
         }
-        if (xlsx_combo_reference(c, on_right, label ? label : "", axis_value(ch, on_right, r->value),
-                                 rows, x0, x1))
+        char vals[LXW_MAX_SHEETNAME_LENGTH + 32] = "", xs[LXW_MAX_SHEETNAME_LENGTH + 32] = "";
+        double value = axis_value(ch, on_right, r->value), xv[2] = {x0, x1};
+        int scatter = ch->type == QUIRE_CHART_SCATTER;
+        if (!order && !ctx->constant_memory) {
+            const char *head = r->label ? r->label : "reference";
+            char *copy = strdup(xlsx_clean_text(ctx, head) ? xlsx_clean_text(ctx, head) : "");
+            quire_status st = copy ? QUIRE_OK : xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
+            if (!st && scatter)
+                st = ref_cells(ctx, pl, ch, copy, xv, 0, 2, 0, xs, sizeof xs);
+            if (!st)
+                st = ref_cells(ctx, pl, ch, copy, NULL, value, scatter ? 2 : rows,
+                               all_percent(ch, on_right), vals, sizeof vals);
+            free(copy);
+            if (st)
+                return st;
+            label = r->label ? xlsx_clean_text(ctx, r->label) : NULL;
+        }
+        if (xlsx_combo_reference(c, on_right, label ? label : "", value, rows, x0, x1,
+                                 *vals ? vals : NULL, *xs ? xs : NULL))
             return xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
     }
     if (right) {

@@ -26,5 +26,5 @@ static quire_status xlsx_export(const quire_job *job, char *err, size_t err_size
 
 QUIRE_PLUGIN_DEFINE2("xlsx", "xlsx", "2.0.0",
                      "Excel workbook: figures, tables as Excel tables, native charts, sources",
-                     xlsx_export, NULL, xlsx_option_decls,
+                     xlsx_export, xlsx_check, xlsx_option_decls,
                      sizeof xlsx_option_decls / sizeof xlsx_option_decls[0])

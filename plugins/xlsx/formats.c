@@ -6,6 +6,7 @@
  * number shows the decimals it was written with, with thousands
  * separators. Formats are created lazily, once per workbook.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,6 +71,15 @@ lxw_format *xlsx_format_percent(xlsx_ctx *ctx, unsigned decimals)
     return ctx->fmt.percent[decimals];
 }
 
+double xlsx_percent_fraction(double v, unsigned decimals)
+{
+    char buf[64];
+    if (!isfinite(v) || fabs(v) >= 1e15 || decimals > 15)
+        return v / 100.0;
+    snprintf(buf, sizeof buf, "%.*f", (int)decimals + 2, v / 100.0);
+    return strtod(buf, NULL);
+}
+
 lxw_format *xlsx_format_custom(xlsx_ctx *ctx, const char *num_format)
 {
     /* Excel keeps number formats to 255 characters: longer is not one. */
@@ -128,7 +138,7 @@ lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col
         return worksheet_write_number(ws, r, col, v + XLSX_EPOCH_SERIAL,
                                       custom ? custom : ctx->fmt.date);
     case QUIRE_PERCENT:
-        return worksheet_write_number(ws, r, col, v / 100.0,
+        return worksheet_write_number(ws, r, col, xlsx_percent_fraction(v, c->decimals[row]),
                                       custom ? custom : xlsx_format_percent(ctx, c->decimals[row]));
     default:
         return worksheet_write_number(ws, r, col, v,

@@ -3,10 +3,10 @@
  * language: sheet names, headings, column headers and notes.
  *
  * One table, one row per label, one column per language. Korean for a
- * dataset whose language is ko (ko, ko-KR, ...), English for any other
- * (words_lang_of). The words every plugin writes (Sources, Summary, Date)
- * are quire_common's words.h; a new language is a new column here and
- * there.
+ * dataset whose words the host decided are Korean (quire_dataset_korean:
+ * language ko, KO, ko-KR, ...), English for any other. The words every
+ * plugin writes (Sources, Summary, Date) are quire_common's words.h; a
+ * new language is a new column here and there.
  */
 #include "words.h"
 #include "xlsx.h"
@@ -57,10 +57,10 @@ static const unsigned char shared[XL_N_LABELS] = {
     [XL_DATE] = WORD_DATE + 1,
 };
 
-xlsx_lang xlsx_lang_of(const char *bcp47)
+xlsx_lang xlsx_lang_of(const quire_dataset *ds)
 {
-    /* a view without a language (built by hand) reads English */
-    return words_lang_of(bcp47, WORDS_EN) == WORDS_KO ? XLSX_KO : XLSX_EN;
+    /* the host's one decision (quire-plugin.h) */
+    return quire_dataset_korean(ds) ? XLSX_KO : XLSX_EN;
 }
 
 const char *xlsx_label(const xlsx_ctx *ctx, xlsx_label_id id)

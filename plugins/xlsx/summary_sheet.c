@@ -38,7 +38,8 @@ static lxw_error value(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t 
                        double v, unsigned decimals, const char *unit)
 {
     if (is_percent(unit))
-        return worksheet_write_number(ws, r, c, v / 100.0, xlsx_format_percent(ctx, decimals));
+        return worksheet_write_number(ws, r, c, xlsx_percent_fraction(v, decimals),
+                                      xlsx_format_percent(ctx, decimals));
     return worksheet_write_number(ws, r, c, v, xlsx_format_number(ctx, decimals));
 }
 

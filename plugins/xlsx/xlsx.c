@@ -155,7 +155,7 @@ quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt, char
     static const quire_template no_template = {0};
     xlsx_ctx ctx = {.job = job, .ds = job->dataset,
                     .tmpl = job->tmpl ? job->tmpl : &no_template,
-                    .lang = xlsx_lang_of(job->dataset->language), .opt = *opt,
+                    .lang = xlsx_lang_of(job->dataset), .opt = *opt,
                     .err = err, .err_size = err_size};
     char *dir = NULL;
     size_t cells;

@@ -54,6 +54,7 @@ typedef struct xlsx_placement {
                              is row XLSX_TABLE_TOP) */
     size_t n_charts;    /**< charts already placed on that sheet */
     size_t next_row;    /**< where the next chart may start (charts.c), 0: row 1 */
+    size_t ref_cols;    /**< columns of reference-line cells written (charts.c) */
 } xlsx_placement;
 
 /** Sheet names taken so far, compared case-insensitively as Excel does. */
@@ -109,6 +110,10 @@ typedef struct xlsx_ctx {
 /* xlsx.c */
 xlsx_options xlsx_options_default(void);
 /** The whole export with explicit options; the plugin entry calls it. */
+/* check.c */
+/** check(): what the export would refuse about the input, at its position. */
+quire_status xlsx_check(const quire_job *job, char *err, size_t err_size);
+
 quire_status xlsx_export_opt(const quire_job *job, const xlsx_options *opt,
                              char *err, size_t err_size);
 /** Records a libxlsxwriter failure; returns QUIRE_ERR_EXPORT. */
@@ -126,8 +131,8 @@ quire_status xlsx_progress(xlsx_ctx *ctx, size_t rows);
 const char *xlsx_clean_text(xlsx_ctx *ctx, const char *s);
 
 /* labels.c */
-/** The language of a BCP 47 tag: Korean for ko and ko-*, else English. */
-xlsx_lang xlsx_lang_of(const char *bcp47);
+/** The workbook's words: Korean when the host decided so (quire_dataset_korean), else English. */
+xlsx_lang xlsx_lang_of(const quire_dataset *ds);
 /** A label in the workbook's language. XL_SOURCE_LINE, XL_PART_LINE,
  * XL_CONTINUED, XL_AS_OF_LINE and XL_INFERRED are printf formats (see
  * labels.c for their arguments). */
@@ -157,6 +162,10 @@ void xlsx_formats_init(xlsx_ctx *ctx);
 lxw_format *xlsx_format_number(xlsx_ctx *ctx, unsigned decimals);
 /** The format of a fraction shown as percent with that many decimals. */
 lxw_format *xlsx_format_percent(xlsx_ctx *ctx, unsigned decimals);
+/** v percent as the fraction the cell stores: the nearest double to the
+ * written decimal moved two places (3.7 with one decimal is 0.037, where
+ * v / 100 is 0.037000000000000005, written 0.03700000000000001). */
+double xlsx_percent_fraction(double v, unsigned decimals);
 /** The column's own `format:` as a workbook format, or NULL when none. */
 lxw_format *xlsx_format_custom(xlsx_ctx *ctx, const char *num_format);
 /** Writes the cell of column c at row into ws (row r, column col):

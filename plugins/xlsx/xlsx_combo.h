@@ -27,9 +27,12 @@ xlsx_combo *xlsx_combo_new(lxw_chart *chart, int scatter);
 int xlsx_combo_move(xlsx_combo *c, lxw_chart_series *s, int right, int line);
 
 /** A reference line at value (in axis units) across n categories (or from
- * x0 to x1 on a scatter chart), named label, on the right axis or not. */
+ * x0 to x1 on a scatter chart), named label, on the right axis or not.
+ * vals (and on a scatter chart xs): the sheet's cells that hold the same
+ * numbers, as a formula ("'Sheet'!$K$2:$K$6"), or NULL to write them as
+ * literals (LibreOffice drops literal series beside sheet-bound ones). */
 int xlsx_combo_reference(xlsx_combo *c, int right, const char *label, double value, size_t n,
-                         double x0, double x1);
+                         double x0, double x1, const char *vals, const char *xs);
 
 /** The secondary value axis: its title (or NULL) and number format (or NULL). */
 int xlsx_combo_right_axis(xlsx_combo *c, const char *title, const char *num_format);

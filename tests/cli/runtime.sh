@@ -206,8 +206,11 @@ epoch)
     # SOURCE_DATE_EPOCH dates a dataset without date: up to the last
     # second of year 9999, which both PDF and XLSX can show ...
     SOURCE_DATE_EPOCH=253402300799 run 0 render "$data/beta.yaml" -f pdf,xlsx -o o -q
-    pdfinfo -isodates o/beta.pdf | grep -qx 'CreationDate: *9999-12-31T23:59:59Z' ||
+    pdfinfo -isodates o/beta.pdf | grep -qxE 'CreationDate: *9999-12-31T23:59:59(Z|\+00:00)' ||
         fail "PDF date: $(pdfinfo -isodates o/beta.pdf | grep Date)"
+    # the Info dates as +00'00' (PDFBox matches that with the XMP date), never Z00'00'
+    strings o/beta.pdf | grep -q "/CreationDate (D:99991231235959+00'00')" ||
+        fail "Info date not +00'00': $(strings o/beta.pdf | grep -o '/CreationDate ([^)]*)')"
     python3 -c "import zipfile; print(zipfile.ZipFile('o/beta.xlsx').read('docProps/core.xml').decode())" |
         grep -qF '<dcterms:created xsi:type="dcterms:W3CDTF">9999-12-31T23:59:59Z<' ||
         fail "XLSX date"

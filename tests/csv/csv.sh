@@ -34,6 +34,34 @@ bom)
     [ $? -eq 1 ] || fail "-O csv.bom=maybe is not a usage error"
     [ ! -e x ] || fail "a bad option wrote output"
     ;;
+written)
+    # Decimals as written (39.0 stays 39.0) and -O csv.header=label: the
+    # labels with their unit (issue 20 §6).
+    cat > w.yaml <<'YAML'
+quire: 1
+id: w
+title: W
+tables:
+  - id: t
+    title: T
+    columns:
+      - {id: name, label: Name, type: text}
+      - {id: share, label: Share, type: percent}
+      - {id: rev, label: Revenue, type: currency, currency: USD, scale: 1e9}
+      - {id: n, label: Count, type: number}
+    rows:
+      - [a, 39.0, 2.50, 7]
+      - [b, 0.10, 12, 1.25]
+YAML
+    "$quire" render w.yaml -f csv -o d -q || fail "render"
+    "$quire" render w.yaml -f csv -O csv.header=label -o l -q || fail "render -O csv.header=label"
+    want=$'name,share,rev,n\r\na,39.0,2.50,7\r\nb,0.10,12,1.25\r'
+    [ "$(cat d/w.t.csv)" = "$want" ] || fail "written decimals: $(cat -A d/w.t.csv)"
+    want=$'Name,Share (%),Revenue (USD bn),Count\r\na,39.0,2.50,7\r\nb,0.10,12,1.25\r'
+    [ "$(cat l/w.t.csv)" = "$want" ] || fail "label header: $(cat -A l/w.t.csv)"
+    "$quire" render w.yaml -f csv -O csv.header=title -o x -q 2>/dev/null
+    [ $? -eq 1 ] || fail "-O csv.header=title is not a usage error"
+    ;;
 out_of_tree)
     # Install the build into a private prefix, then build a plugin the way
     # the header and docs/plugin-guide.md tell an outsider to.

@@ -29,6 +29,8 @@ for lib in libc6 libyaml-0-2 libfontconfig1 libhpdf libxlsxwriter; do
 done
 grep -qE 'libc6 \(>= [0-9.]+\)' <<<"$depends" || fail "Depends not versioned by dpkg-shlibdeps: $depends"
 grep -qE '(^|, )fonts-nanum(,|$)' <<<"$depends" || fail "Depends lacks fonts-nanum: $depends"
+grep -qE '(^|, )icc-profiles-free \| colord-data(,|$)' <<<"$depends" ||
+    fail "Depends lacks the sRGB profile (icc-profiles-free | colord-data): $depends"
 dpkg-deb --info "$deb" >/dev/null || fail "dpkg-deb --info"
 
 # The file list: exactly what the install rules install under /usr.

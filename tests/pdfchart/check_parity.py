@@ -108,8 +108,9 @@ def check_case(work, case, kind, flags):
     flat = ''.join(text.split())
     check_structure(case, kind, flags, xml)
     sers = series(xml)
-    refs = [s for s in sers if s['literal'] and s['name'] is not None and '<c:numRef>' not in s['xml']
-            and 'prstDash' in s['xml']]
+    # reference lines: grey dashed series (on helper cells, or literals in a sorted chart)
+    refs = [s for s in sers if s['name'] is not None and 'prstDash' in s['xml']
+            and '<a:srgbClr val="7F7F7F"/>' in s['xml']]
     data = [s for s in sers if s not in refs]
     if 'refs' in flags:
         if not refs:
