@@ -133,12 +133,13 @@ static void put_number(FILE *f, double v)
 }
 
 /* A number with the decimals it was written with ("39.0" stays 39.0, as
- * the dataset guide says) when that reads back as the same value; else
- * put_number's shortest form. */
+ * the dataset guide says) when that reads back as the same value; else,
+ * and below 0.0001 in size (where %g takes an exponent: 1e-05), put_number's
+ * shortest form. */
 static void put_written(FILE *f, double v, unsigned decimals)
 {
     char buf[64];
-    if (decimals > 0 && decimals <= 17 && fabs(v) < 1e15) {
+    if (decimals > 0 && decimals <= 17 && fabs(v) < 1e15 && fabs(v) >= 1e-4) {
         snprintf(buf, sizeof buf, "%.*f", (int)decimals, v);
         if (strtod(buf, NULL) == v) {
             fputs(buf, f);

@@ -39,10 +39,10 @@ for tag, korean, warn in (('KO', True, None), ('kok', False, None), ('kr', False
             failures.append(f'{tag}: no did-you-mean {warn} at {src}:{line_no}:11: {r.stderr}')
     elif warned:
         failures.append(f'{tag}: warned: {warned}')
-    pdf = subprocess.run(['pdftotext', f'{d}/out/brief.pdf', '-'], capture_output=True,
-                         text=True).stdout
+    out = {os.path.splitext(n)[1]: f'{d}/out/{n}' for n in os.listdir(f'{d}/out')}
+    pdf = subprocess.run(['pdftotext', out['.pdf'], '-'], capture_output=True, text=True).stdout
     pdf_korean = '출처' in pdf and 'Sources' not in pdf
-    wb = openpyxl.load_workbook(f'{d}/out/brief.xlsx')
+    wb = openpyxl.load_workbook(out['.xlsx'])
     xlsx_korean = '출처' in wb.sheetnames
     if pdf_korean != korean or xlsx_korean != korean:
         failures.append(f'{tag}: PDF Korean {pdf_korean}, workbook Korean {xlsx_korean}, '
