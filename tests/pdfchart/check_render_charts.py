@@ -44,7 +44,9 @@ def main():
         combo, hl, line, area, scatter, hbar, pie = xs
         check('<c:barChart>' in combo and '<c:lineChart>' in combo and combo.count('<c:valAx>') == 2,
               'combined chart: bars and a line in one plot area, two value axes')
-        check('<c:v>Margin target</c:v>' in combo and '<c:numLit>' in combo, 'reference series')
+        # a reference line: a dashed series, on helper cells (numRef) unless the chart is sorted
+        check('<c:v>Margin target</c:v>' in combo and 'prstDash' in combo and
+              ('<c:numRef>' in combo or '<c:numLit>' in combo), 'reference series')
         check('<c:dPt>' in hl and '<c:strLit>' in hl, 'highlight points, sorted literals')
         check('<c:max val="40"/>' in hl and '<c:min val="0"/>' in hl and 'formatCode="0.0"' in hl,
               'y_min, y_max, y_format')
