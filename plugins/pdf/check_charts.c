@@ -32,6 +32,8 @@ int pdf_check_charts(const quire_job *job)
         const quire_chart *ch = &blk->chart;
         const quire_table *t = ch->table;
         int values = 0;
+        if (!t)
+            continue;     /* embed_chart() leaves a chart without a table out */
         for (size_t i = 0; t && ch->y && i < ch->n_y; i++)
             if (ch->y[i] < t->n_columns)
                 values |= check_column(job, t, quire_column_at(t, ch->y[i]));
