@@ -2,7 +2,7 @@
  * csv.c — the reference quire exporter: one RFC 4180 CSV file per table.
  *
  * Copy this file to start your own plugin. It shows everything a plugin
- * does: it declares itself and its one option with QUIRE_PLUGIN_DEFINE2,
+ * does: it declares itself and its two options with QUIRE_PLUGIN_DEFINE2,
  * reads the dataset through the read-only view in job->dataset (always
  * with the quire_*_at() accessors, so that a later host may grow the
  * structs), reads its option with quire_job_option(), asks the host for
@@ -27,6 +27,13 @@
  * the same double; percent in points as in the dataset (31 = 31 %);
  * dates as YYYY-MM-DD; a missing value is an empty field, while an empty
  * text is written "" so the two stay apart.
+ *
+ * Formulas: a spreadsheet opening the file runs a text that starts with
+ * = + - @ (or a tab or CR before one) as a formula — "=HYPERLINK(...)" in a
+ * dataset would become a live link or worse. By default (-O
+ * csv.formulas=escape) such a text gets a leading ' so it shows as text;
+ * -O csv.formulas=keep writes it as it is. Numbers are never touched: -5
+ * stays -5.
  */
 #include <quire/quire-plugin.h>
 
@@ -46,12 +53,15 @@ static const char utf8_bom[] = "\xEF\xBB\xBF";
  * the template. The host checks values against the type and passes them
  * in job->options; without the option it passes the default. */
 static const char *const header_choices[] = {"id", "label", NULL};
+static const char *const formulas_choices[] = {"escape", "keep", NULL};
 static const quire_option_decl csv_options[] = {
     {"bom", QUIRE_OPT_BOOL, "false",
      "start each file with a UTF-8 byte-order mark (for Excel)", NULL},
     {"header", QUIRE_OPT_STRING, "id",
      "the header line: column ids, or labels with their unit (\"Revenue (USD bn)\")",
      header_choices},
+    {"formulas", QUIRE_OPT_STRING, "escape",
+     "texts starting with = + - @ tab or CR: escape (prefix ') or keep", formulas_choices},
 };
 
 /* 1 when the header line holds the columns' labels (-O csv.header=label). */
@@ -61,18 +71,19 @@ static int want_labels(const quire_job *job)
     return o && o->type == QUIRE_OPT_STRING && o->string && strcmp(o->string, "label") == 0;
 }
 
-static void put_text(FILE *f, const char *s);
+static void put_text(FILE *f, const char *s, int escape);
 
 /* A column's header: its id, or its label with its unit when it has one. */
-static void put_header(FILE *f, const quire_job *job, const quire_column *c, char *buf, size_t size)
+static void put_header(FILE *f, const quire_job *job, const quire_column *c, char *buf, size_t size,
+                       int escape)
 {
     if (!want_labels(job) || !c->label)
-        put_text(f, c->id);
+        put_text(f, c->id, escape);
     else if (c->unit_label && *c->unit_label) {
         snprintf(buf, size, "%s (%s)", c->label, c->unit_label);
-        put_text(f, buf);
+        put_text(f, buf, escape);
     } else
-        put_text(f, c->label);
+        put_text(f, c->label, escape);
 }
 
 /* 1 when the files start with a BOM. A host older than the option (or a
@@ -81,6 +92,14 @@ static int want_bom(const quire_job *job)
 {
     const quire_option *o = quire_job_option(job, "bom");
     return o && o->type == QUIRE_OPT_BOOL && o->boolean;
+}
+
+/* 1 unless -O csv.formulas=keep (escape is the default, also for a host
+ * that does not pass the option). */
+static int escape_formulas(const quire_job *job)
+{
+    const quire_option *o = quire_job_option(job, "formulas");
+    return !(o && o->type == QUIRE_OPT_STRING && o->string && !strcmp(o->string, "keep"));
 }
 
 /* Opens path for writing, with a BOM when asked; NULL with err set. */
@@ -97,14 +116,20 @@ static FILE *open_csv(const quire_job *job, const char *path, char *err, size_t 
     return f;
 }
 
-/* Writes s as one CSV field, quoted when RFC 4180 requires it. */
-static void put_text(FILE *f, const char *s)
+/* Writes s as one CSV field, quoted when RFC 4180 requires it, with a
+ * leading ' when a spreadsheet would take it for a formula (escape). */
+static void put_text(FILE *f, const char *s, int escape)
 {
+    int formula = escape && s[0] && strchr("=+-@\t\r", s[0]);
     if (!strpbrk(s, ",\"\r\n") && s[0] != '\0') {
+        if (formula)
+            fputc('\'', f);
         fputs(s, f);
         return;
     }
     fputc('"', f);
+    if (formula)
+        fputc('\'', f);
     for (; *s; s++) {
         if (*s == '"')
             fputc('"', f);   /* a quote inside a quoted field is doubled */
@@ -149,12 +174,12 @@ static void put_written(FILE *f, double v, unsigned decimals)
     put_number(f, v);
 }
 
-static void put_cell(FILE *f, const quire_column *c, size_t row)
+static void put_cell(FILE *f, const quire_column *c, size_t row, int escape)
 {
     if (quire_cell_is_null(c, row))
         return;                     /* missing: an empty field */
     if (c->texts)                   /* text, and dates (YYYY-MM-DD) */
-        put_text(f, c->texts[row]);
+        put_text(f, c->texts[row], escape);
     else
         put_written(f, c->numbers[row], c->decimals ? c->decimals[row] : 0);
 }
@@ -167,18 +192,19 @@ static quire_status write_table(const quire_job *job, const quire_table *t, cons
     if (!f)
         return QUIRE_ERR_EXPORT;
     quire_status st = QUIRE_OK;
+    int escape = escape_formulas(job);
     for (size_t c = 0; c < t->n_columns; c++) {
         if (c > 0)
             fputc(',', f);
         char head[1024];
-        put_header(f, job, quire_column_at(t, c), head, sizeof head);
+        put_header(f, job, quire_column_at(t, c), head, sizeof head, escape);
     }
     fputs("\r\n", f);
     for (size_t r = 0; r < t->n_rows; r++) {
         for (size_t c = 0; c < t->n_columns; c++) {
             if (c > 0)
                 fputc(',', f);
-            put_cell(f, quire_column_at(t, c), r);
+            put_cell(f, quire_column_at(t, c), r, escape);
         }
         fputs("\r\n", f);
         /* Report progress now and then; a nonzero answer means stop. */
@@ -210,17 +236,19 @@ static const char *table_as_of(const quire_dataset *d, const quire_table *t)
 static void put_index_line(FILE *index, const quire_job *job, const quire_table *t)
 {
     char file[512];
+    int escape = escape_formulas(job);
     snprintf(file, sizeof file, "%s.%s.csv", job->dataset->id, t->id);
-    put_text(index, t->id);
+    put_text(index, t->id, escape);
     fputc(',', index);
-    put_text(index, t->title);
+    put_text(index, t->title, escape);
     fputc(',', index);
-    put_text(index, file);
+    put_text(index, file, escape);
     fprintf(index, ",%zu,%zu,", t->n_rows, t->n_columns);
     const char *as_of = table_as_of(job->dataset, t);
     if (as_of)
-        put_text(index, as_of);
-    fputs("\r\n", index);
+        put_text(index, as_of, escape);
+    fputs("
+", index);
 }
 
 static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
