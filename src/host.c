@@ -1,6 +1,8 @@
 /* host.c — the services quire offers its plugins (quire_host). */
 #include "host.h"
 
+#include "diag.h"
+
 #include "expand.h"
 #include "fonts.h"
 
@@ -26,14 +28,17 @@ static void host_diag(const quire_job *job, quire_severity severity, const char 
         return;
     static const char *const names[] = {"note", "warning", "error"};
     const char *kind = severity <= QUIRE_ERROR ? names[severity] : "error";
-    char msg[1024];
+    char raw[1024], msg[1024], tag[128];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(raw, sizeof raw, fmt, ap);
     va_end(ap);
+    /* A plugin's words may quote the dataset: never raw ESC, BEL or C1. */
+    diag_escape(raw, msg, sizeof msg);
     /* One call per line: lines of parallel jobs never interleave. */
     if (code && *code)
-        fprintf(stderr, "%s: %s [%s]: %s\n", job->final_path, kind, code, msg);
+        fprintf(stderr, "%s: %s [%s]: %s\n", job->final_path, kind,
+                diag_escape(code, tag, sizeof tag), msg);
     else
         fprintf(stderr, "%s: %s: %s\n", job->final_path, kind, msg);
 }

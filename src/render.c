@@ -9,6 +9,7 @@
  * two steps, never in the middle of a commit. */
 #define _GNU_SOURCE /* pipe2 */
 #include "render.h"
+#include "diag.h"
 
 #include "exit_code.h"
 #include "export_child.h"
@@ -172,8 +173,9 @@ static int commit(runner *r, slot *s, export_report *rep)
     const char *pname = r->tasks[s->task].plugin->name;
     for (size_t i = 0; i < rep->n_names; i++) {
         if (output_adopt(&s->set, rep->names[i]) != 0) {
+            char name[512];
             fprintf(stderr, "quire: %s: %s: the plugin reported an output '%s' it may not write\n",
-                    pname, s->set.files[0].final, rep->names[i]);
+                    pname, s->set.files[0].final, diag_escape(rep->names[i], name, sizeof name));
             return EXIT_EXPORT;
         }
     }
@@ -252,7 +254,9 @@ static int judge(runner *r, slot *s, int wstatus)
                 final, WEXITSTATUS(wstatus));
         code = EXIT_EXPORT;
     } else if (rep.status != QUIRE_OK) {
-        fprintf(stderr, "quire: %s: %s: %s\n", pname, final, rep.err[0] ? rep.err : "export failed");
+        char said[sizeof rep.err];   /* the plugin's words: escaped like any message */
+        fprintf(stderr, "quire: %s: %s: %s\n", pname, final,
+                rep.err[0] ? diag_escape(rep.err, said, sizeof said) : "export failed");
         code = rep.status == QUIRE_ERR_INPUT ? EXIT_INVALID : EXIT_EXPORT;
     } else if (rep.reported_errors) {
         /* as after check(): a reported error makes the input invalid */
