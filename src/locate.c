@@ -8,8 +8,10 @@
 #include "locate.h"
 
 #include "dataset.h"
+#include "input_path.h"
 #include "self_dirs.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +61,7 @@ static char *shared_list(void)
     return buf;
 }
 
-static char *find_named(const char *name, const quire_dataset *ds, diag *d)
+static char *find_named(const char *name, const quire_dataset *ds, int allow_any, diag *d)
 {
     long line, col;
     dataset_template_pos(ds, &line, &col);
@@ -74,6 +76,16 @@ static char *find_named(const char *name, const quire_dataset *ds, diag *d)
     const char *slash = strrchr(ds->path, '/');
     size_t dir_len = slash ? (size_t)(slash - ds->path) + (slash == ds->path) : 0;
     char *p = try_path(ds->path, dir_len, file);
+    /* Beside the dataset, NAME.yaml follows the rules of csv: and images:
+     * a symlink out of the folder is refused, not read (and quoted). */
+    char dir[PATH_MAX], resolved[PATH_MAX], why[512];
+    if (p && input_dir_of(ds->path, dir, sizeof dir) == 0 &&
+        input_resolve(dir, file, allow_any, resolved, sizeof resolved, why, sizeof why) != 0) {
+        diag_error(d, ds->path, line, col, "template '%s': %s", name, why);
+        free(p);
+        free(file);
+        return NULL;
+    }
     if (!p)
         p = find_in_shared(file);
     if (!p) {
@@ -97,15 +109,16 @@ static int is_plain_name(const char *s)
            !(n > 4 && strcmp(s + n - 4, ".yml") == 0) && access(s, F_OK) != 0;
 }
 
-char *locate_template(const char *explicit_path, const quire_dataset *ds, diag *d)
+char *locate_template(const char *explicit_path, const quire_dataset *ds, int allow_any,
+                      diag *d)
 {
     if (explicit_path && is_plain_name(explicit_path))
-        return find_named(explicit_path, ds, d);
+        return find_named(explicit_path, ds, allow_any, d);
     if (explicit_path)
         return strdup(explicit_path);   /* template_parse names it if missing */
     const char *name = dataset_template_name(ds);
     if (name)
-        return find_named(name, ds, d);
+        return find_named(name, ds, allow_any, d);
     char *p = find_in_shared("default.yaml");
     if (!p) {
         char *where = shared_list();

@@ -10,8 +10,11 @@
  * NAME`; else the dataset's
  * `template: NAME` as NAME.yaml beside the dataset, then in the templates/
  * of self_data_dirs() (installed, then the source tree for a build-tree
- * binary); else default.yaml from those. Returns a malloc'd path, or NULL
- * with an error reported to d. */
-char *locate_template(const char *explicit_path, const quire_dataset *ds, diag *d);
+ * binary); else default.yaml from those. NAME.yaml beside the dataset
+ * follows the rules of csv: files (input_path.h: no symlink out of the
+ * folder unless allow_any). Returns a malloc'd path, or NULL with an error
+ * reported to d. */
+char *locate_template(const char *explicit_path, const quire_dataset *ds, int allow_any,
+                      diag *d);
 
 #endif

@@ -81,7 +81,7 @@ static int bind_templates(const cli_options *o, diag *d, prepared *p)
         prepared_item *it = &p->items[i];
         if (!it->dataset)
             continue;
-        char *path = locate_template(o->template_path, it->dataset, d);
+        char *path = locate_template(o->template_path, it->dataset, o->allow_any_path, d);
         int failed = 1;
         if (path)
             it->src = cached_template(p, path, o->allow_any_path, d, &failed);
