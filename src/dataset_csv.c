@@ -29,6 +29,13 @@ static int field_utf8_ok(loader *ld, csv_reader *r, const char *file)
         diag_error(ld->d, file, r->field_line, r->field_col, "a NUL byte in the field");
         return 0;
     }
+    unsigned long cp;
+    if (bad == r->field_len && utf8_xml_forbidden(r->field, r->field_len, &cp) < r->field_len) {
+        diag_error(ld->d, file, r->field_line, r->field_col,
+                   "the character U+%04lX is not allowed in a field (XML 1.0, which workbooks "
+                   "and PDF metadata are written in, forbids it)", cp);
+        return 0;
+    }
     if (bad == r->field_len)
         return 1;
     diag_error(ld->d, file, r->field_line, r->field_col,

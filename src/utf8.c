@@ -32,3 +32,26 @@ size_t utf8_check(const char *str, size_t len)
     }
     return len;
 }
+
+size_t utf8_xml_forbidden(const char *str, size_t len, unsigned long *cp)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (size_t i = 0; i < len;) {
+        unsigned long c = s[i];
+        size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + n > len)
+            return len;   /* not well-formed: utf8_check's to report */
+        if (n > 1) {
+            c &= 0xFFu >> (n + 1);
+            for (size_t k = 1; k < n; k++)
+                c = c << 6 | (s[i + k] & 0x3F);
+        }
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+            (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE) {
+            *cp = c;
+            return i;
+        }
+        i += n;
+    }
+    return len;
+}

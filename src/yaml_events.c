@@ -3,6 +3,7 @@
 #include "yaml_events.h"
 
 #include "input_path.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -363,6 +364,12 @@ int yev_next(yev_source *src, yev *out)
                            "a NUL character (\\0) is not allowed in a scalar");
                 out->length = strlen(out->value);
             }
+            unsigned long cp;
+            if (utf8_xml_forbidden(out->value, out->length, &cp) < out->length)
+                /* "\uFFFF" or "\x01" written as an escape: no XML output could hold it */
+                diag_error(src->d, src->path, out->line, out->col,
+                           "the character U+%04lX is not allowed in a scalar (XML 1.0, which "
+                           "workbooks and PDF metadata are written in, forbids it)", cp);
             return deliver(src, out, (const char *)e->data.scalar.anchor, 0);
         case YAML_SEQUENCE_START_EVENT:
             out->kind = YEV_SEQ_START;
