@@ -17,6 +17,8 @@ DEPS = cmake make gcc pkg-config libyaml-dev libhpdf-dev libxlsxwriter-dev libpn
        valgrind groff-base bash-completion dpkg-dev file parallel ninja-build clang-14 libclang-rt-14-dev
 # the PDF tests read links and content streams with pikepdf
 DEPS += python3-pikepdf
+# libxml2: the output check parses every XML part of a workbook (src/verify.c)
+DEPS += libxml2-dev
 # PDF/A's sRGB output intent profile (issue 10), found at run time
 DEPS += icc-profiles-free
 # SHA-256 of render --manifest and manifest check (issue 17)

@@ -6,7 +6,9 @@
  * before the central directory. XML parts are inflated and must match
  * their CRC-32 and size and end with their root element: a sheet whose
  * temporary file was cut short is zipped into a valid archive, and only
- * its text shows it. */
+ * its text shows it. Each XML part is also parsed as it inflates (libxml2's
+ * push parser, no tree, no network, no DTD): a character XML 1.0 forbids
+ * (U+FFFF from a dataset) makes a part Excel refuses, however whole. */
 #include "verify.h"
 
 #include <ctype.h>
@@ -18,6 +20,7 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <libxml/parser.h>
 #include <zlib.h>
 
 #define EOCD_SIZE 22
@@ -188,10 +191,13 @@ typedef struct inflated {
     size_t head_len, tail_len;
     uint64_t total;
     uint32_t crc;
+    xmlParserCtxtPtr xml;    /* the part's parser, or NULL */
 } inflated;
 
 static void keep(inflated *f, const unsigned char *p, size_t n)
 {
+    if (f->xml && n)
+        xmlParseChunk(f->xml, (const char *)p, (int)n, 0);
     f->crc = (uint32_t)crc32(f->crc, p, (uInt)n);
     f->total += n;
     if (f->head_len < HEAD_KEEP) {
@@ -254,20 +260,55 @@ static int is_xml_part(const zip_entry *en)
     return ends_with(en->name, en->name_len, ".xml") || ends_with(en->name, en->name_len, ".rels");
 }
 
+static void xml_quiet(void *data, const xmlError *error)
+{
+    (void)data, (void)error;
+}
+
+/* A parser that builds nothing and says nothing: only well-formedness. */
+static xmlParserCtxtPtr xml_checker(void)
+{
+    static xmlSAXHandler sax;
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.serror = (xmlStructuredErrorFunc)xml_quiet;
+    xmlParserCtxtPtr ctx = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
+    if (ctx)
+        xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                                   XML_PARSE_HUGE);
+    return ctx;
+}
+
+/* 1 when the part's parser saw a well-formed document. */
+static int xml_finish(inflated *f)
+{
+    xmlParseChunk(f->xml, NULL, 0, 1);
+    int ok = f->xml->wellFormed;
+    xmlFreeParserCtxt(f->xml);
+    f->xml = NULL;
+    return ok;
+}
+
 static int check_part(const unsigned char *d, const zip_entry *en, char *why, size_t size)
 {
     static inflated f;   /* 4.5 KB: off the stack; verify runs in one thread */
     memset(&f, 0, sizeof f);
+    f.xml = xml_checker();
+    if (!f.xml)
+        return fail(why, size, "out of memory");
     int nlen = (int)(en->name_len > 200 ? 200 : en->name_len);
     const char *name = (const char *)en->name;
     uint64_t data = en->offset + LOCAL_SIZE + le16(d + en->offset + 26) + le16(d + en->offset + 28);
-    if (expand_entry(d + data, en, &f) != 0)
+    int inflated_ok = expand_entry(d + data, en, &f) == 0;
+    int well_formed = xml_finish(&f);
+    if (!inflated_ok)
         return fail(why, size, "ZIP entry '%.*s' does not inflate", nlen, name);
     if (f.crc != en->crc || f.total != en->usize)
         return fail(why, size, "ZIP entry '%.*s' does not match its CRC or size", nlen, name);
     if (!xml_is_whole(f.head, f.head_len, f.tail, f.tail_len, f.total))
         return fail(why, size, "XML part '%.*s' stops before its end (a write failed)", nlen,
                     name);
+    if (!well_formed)
+        return fail(why, size, "XML part '%.*s' is not well-formed XML", nlen, name);
     return 0;
 }
 

@@ -204,6 +204,26 @@ static void test_cut_xml_part(void **state)
     }
 }
 
+/* A whole part that is not XML: a character XML 1.0 forbids (issue 21),
+ * or tags that do not nest. */
+static void test_ill_formed_xml_part(void **state)
+{
+    static zip z;
+    char why[256];
+    static const char *const bad[] = {
+        "<?xml version=\"1.0\"?><worksheet><v>A\xEF\xBF\xBF</v></worksheet>",   /* U+FFFF */
+        "<?xml version=\"1.0\"?><worksheet><v>A\xEF\xBF\xBE</v></worksheet>",   /* U+FFFE */
+        "<?xml version=\"1.0\"?><worksheet><v>A\x01</v></worksheet>",
+        "<?xml version=\"1.0\"?><worksheet><v>A &nbsp; B</v></worksheet>",
+        "<?xml version=\"1.0\"?><worksheet><row><c></row></c></worksheet>",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        workbook(&z, bad[i], (int)(i % 2));
+        assert_int_equal(check(&z, z.len, why), -1);
+        assert_non_null(strstr(why, "XML part 'xl/worksheets/sheet1.xml' is not well-formed"));
+    }
+}
+
 static void test_damaged_archives_fail(void **state)
 {
     static zip z;
@@ -270,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_whole_archives_pass),
         cmocka_unit_test(test_every_cut_fails),
         cmocka_unit_test(test_cut_xml_part),
+        cmocka_unit_test(test_ill_formed_xml_part),
         cmocka_unit_test(test_damaged_archives_fail),
         cmocka_unit_test(test_pdf),
     };
