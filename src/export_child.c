@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -82,9 +83,14 @@ static void on_term(int sig)
 }
 
 /* The parent stops a child with SIGTERM (and SIGKILL after a grace
- * period): a plugin that calls progress() returns in time. */
-static void child_setup(void)
+ * period): a plugin that calls progress() returns in time. A parent that
+ * dies without stopping it (SIGKILL, or any signal it does not handle)
+ * takes the child along: PR_SET_PDEATHSIG, checked against a parent that
+ * died before the call. The private directory is swept by the next run. */
+static void child_setup(pid_t parent)
 {
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+        _exit(127);
     struct sigaction sa = {0};
     sa.sa_handler = on_term;
     sigemptyset(&sa.sa_mask);
@@ -94,9 +100,10 @@ static void child_setup(void)
     setrlimit(RLIMIT_CORE, &no_core);
 }
 
-_Noreturn void export_child_run(const render_task *t, output_set *outputs, int quiet, int fd)
+_Noreturn void export_child_run(const render_task *t, output_set *outputs, int quiet, int fd,
+                                pid_t parent)
 {
-    child_setup();
+    child_setup(parent);
     /* Libraries that honour TMPDIR put their temporary files where quire
      * removes them whatever happens, on the file system of the output. */
     setenv("TMPDIR", outputs->private_dir, 1);

@@ -9,6 +9,8 @@
 #ifndef QUIRE_EXPORT_CHILD_H
 #define QUIRE_EXPORT_CHILD_H
 
+#include <sys/types.h>
+
 #include "output.h"
 #include "render.h"
 
@@ -24,8 +26,10 @@ typedef struct export_report {
 } export_report;
 
 /* In the child: runs the export of t into outputs (whose first file is the
- * main output) and writes the report to fd. Never returns. */
-_Noreturn void export_child_run(const render_task *t, output_set *outputs, int quiet, int fd);
+ * main output) and writes the report to fd. Never returns. parent is the
+ * pid of quire's process: the child dies with it (PR_SET_PDEATHSIG). */
+_Noreturn void export_child_run(const render_task *t, output_set *outputs, int quiet, int fd,
+                                pid_t parent);
 
 /* In the parent: decodes the len bytes the child sent. Returns 0 when they
  * are one whole report, -1 otherwise (nothing, or cut short). */

@@ -63,6 +63,7 @@ typedef struct runner {
     int killed;            /* SIGKILL sent after the grace period */
     struct timespec kill_at;
     int code;
+    pid_t parent;          /* quire's pid: the children die with it */
 } runner;
 
 static void note_code(runner *r, int code)
@@ -314,7 +315,7 @@ static _Noreturn void child(runner *r, slot *s, int write_fd)
     sigemptyset(&term);
     sigaddset(&term, SIGTERM);
     sigprocmask(SIG_UNBLOCK, &term, NULL);
-    export_child_run(&r->tasks[s->task], &s->set, r->opts->quiet, write_fd);
+    export_child_run(&r->tasks[s->task], &s->set, r->opts->quiet, write_fd, r->parent);
 }
 
 static void start(runner *r, size_t task)
@@ -448,7 +449,8 @@ static void signals_stop(runner *r)
 
 int render_run(const render_task *tasks, size_t n, const render_opts *opts)
 {
-    runner r = {.tasks = tasks, .n = n, .opts = opts, .outdir_fd = -1, .sigfd = -1};
+    runner r = {.tasks = tasks, .n = n, .opts = opts, .outdir_fd = -1, .sigfd = -1,
+                .parent = getpid()};
     r.slots = calloc((size_t)opts->jobs, sizeof *r.slots);
     r.outdir_fd = open(opts->outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (!r.slots || r.outdir_fd < 0 || signals_start(&r) != 0) {
