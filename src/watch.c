@@ -44,6 +44,7 @@ typedef struct watched {
     file_sig *sigs;      /* one per input, taken before it was read */
     int complete;
     int due;             /* to render in the next pass */
+    char *home;          /* the real folder of the dataset file at the start */
 } watched;
 
 typedef struct watch_dir {
@@ -232,6 +233,32 @@ static int render_unblocked(watcher *wt, const cli_options *sub, watch_pass *pas
     return code;
 }
 
+/* The real folder of the file at path (symlinks resolved), malloc'd, or
+ * NULL. */
+static char *real_folder(const char *path)
+{
+    char *real = realpath(path, NULL);
+    char *slash = real ? strrchr(real, '/') : NULL;
+    if (slash)
+        slash[slash == real] = '\0';
+    return real;
+}
+
+/* 1 when dataset i still lives in the folder it was in when watch started:
+ * one replaced by a symlink out of it is not read (and never quoted), as a
+ * csv: file's symlink out of the folder would not be. */
+static int still_home(const watcher *wt, size_t i)
+{
+    const watched *w = &wt->ds[i];
+    char *now = real_folder(wt->o->datasets[i]);
+    int home = !w->home || !now || strcmp(now, w->home) == 0;
+    if (!home)
+        fprintf(stderr, "%s: error: the dataset is now a symlink out of its folder %s; not "
+                        "read until it is back\n", wt->o->datasets[i], w->home);
+    free(now);
+    return home;
+}
+
 /* The due datasets' paths and indexes, and their inputs' signatures now,
  * before the pass reads them. Returns 0, or -1 when out of memory. */
 static int take_due(const watcher *wt, const char **paths, size_t *index, file_sig **before)
@@ -239,7 +266,7 @@ static int take_due(const watcher *wt, const char **paths, size_t *index, file_s
     size_t k = 0;
     for (size_t i = 0; i < wt->o->n_datasets; i++) {
         const watched *w = &wt->ds[i];
-        if (!w->due)
+        if (!w->due || !still_home(wt, i))
             continue;
         before[k] = calloc(w->inputs.n ? w->inputs.n : 1, sizeof **before);
         if (!before[k])
@@ -269,6 +296,14 @@ static int run_pass(watcher *wt)
     if (!paths || !index || !before || !pass.inputs || !pass.sigs || !pass.complete ||
         take_due(wt, paths, index, before) != 0)
         goto cleanup;
+    for (size_t i = 0; i < o->n_datasets; i++)
+        wt->ds[i].due = 0;   /* the ones taken, and the ones away from home */
+    while (n > 0 && !paths[n - 1])
+        n--;                 /* take_due took fewer */
+    if (n == 0) {
+        code = EXIT_INVALID;
+        goto cleanup;
+    }
     cli_options sub = *o;
     sub.datasets = paths;
     sub.n_datasets = n;
@@ -543,8 +578,10 @@ int watch_run(const cli_options *o, watch_render_fn render)
         fprintf(stderr, "quire: watch: cannot handle signals: %s\n", strerror(errno));
         goto cleanup;
     }
-    for (size_t i = 0; i < o->n_datasets; i++)
+    for (size_t i = 0; i < o->n_datasets; i++) {
         wt.ds[i].due = 1;
+        wt.ds[i].home = real_folder(o->datasets[i]);
+    }
     code = run_pass(&wt);
     if (code >= EXIT_SIGNAL || stop_requested(wt.sfd))
         code = EXIT_OK;
@@ -563,6 +600,7 @@ cleanup:
     for (size_t i = 0; i < o->n_datasets; i++) {
         input_list_free(&wt.ds[i].inputs);
         free(wt.ds[i].sigs);
+        free(wt.ds[i].home);
     }
     free(wt.ds);
     return code;
