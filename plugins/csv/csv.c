@@ -247,8 +247,7 @@ static void put_index_line(FILE *index, const quire_job *job, const quire_table 
     const char *as_of = table_as_of(job->dataset, t);
     if (as_of)
         put_text(index, as_of, escape);
-    fputs("
-", index);
+    fputs("\r\n", index);
 }
 
 static quire_status csv_export(const quire_job *job, char *err, size_t err_size)
