@@ -42,7 +42,7 @@ want "quire manifest check --d" --datasets-from
 want "quire render " brief.yaml c.yml outdir
 want "quire validate brief.yaml -f " csv html pdf xlsx
 want "quire render brief.yaml -f pdf,x" pdf,xlsx
-want "quire render brief.yaml -O csv." csv.bom= csv.header=
+want "quire render brief.yaml -O csv." csv.bom= csv.formulas= csv.header=
 want "quire render brief.yaml -O csv.bom=" true false
 want "quire render brief.yaml -O csv.bom=t" true
 want "quire render brief.yaml --set per" period=
