@@ -5,6 +5,7 @@
  *
  * usage: plugin_harness PLUGIN.so WORKDIR */
 #include <dlfcn.h>
+#include <fontconfig/fontconfig.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdarg.h>
@@ -255,5 +256,6 @@ int main(int argc, char **argv)
     fprintf(stderr, "write: %s\n", err);
     check_cases(p, argv[2]);
     dlclose(so);
+    FcFini(); /* fontconfig's own state, which the plugin's font fallback started, as quire does */
     return failures ? 1 : 0;
 }
