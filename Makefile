@@ -35,6 +35,8 @@ NPM_DEP = $(if $(shell command -v npm),,npm)
 # the font engine (issue 16): HarfBuzz with hb-subset, and Noto Sans CJK (CFF
 # outlines in a collection) for its tests; DejaVu Sans Math letters beyond the BMP
 DEPS += libharfbuzz-dev fonts-noto-cjk fonts-dejavu-extra
+# tests/html: reads the HTML page's embedded @font-face subsets (cmap, size)
+DEPS += python3-fonttools
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 

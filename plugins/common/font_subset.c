@@ -94,6 +94,35 @@ done:
     return ret;
 }
 
+int font_subset_unicodes(const font_face *f, const uint32_t *cps, size_t n, font_subset *out,
+                         char *err, size_t err_size)
+{
+    memset(out, 0, sizeof *out);
+    hb_subset_input_t *in = subset_input(f, NULL, 0);
+    if (in) {
+        /* the cmap keeps these code points; their glyphs come with them */
+        hb_set_t *unicodes = hb_subset_input_unicode_set(in);
+        for (size_t i = 0; i < n; i++)
+            hb_set_add(unicodes, cps[i]);
+        hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
+    }
+    hb_face_t *sub = in ? hb_subset_or_fail(f->hb_face, in) : NULL;
+    int ret = -1;
+    if (!sub)
+        snprintf(err, err_size, "cannot be subset (hb-subset failed)");
+    else {
+        hb_blob_t *b = hb_face_reference_blob(sub);
+        ret = copy_blob(b, out);
+        hb_blob_destroy(b);
+        if (ret)
+            snprintf(err, err_size, "out of memory while subsetting");
+        hb_face_destroy(sub);
+    }
+    if (in)
+        hb_subset_input_destroy(in);
+    return ret;
+}
+
 void font_subset_free(font_subset *s)
 {
     free(s->data);

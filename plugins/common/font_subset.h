@@ -8,6 +8,7 @@
 #define QUIRE_COMMON_FONT_SUBSET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "font_face.h"
 
@@ -23,6 +24,12 @@ typedef struct font_subset {
  * 0, or -1 with a reason in err. */
 int font_subset_make(const font_face *f, const unsigned *gids, size_t n, int full,
                      font_subset *out, char *err, size_t err_size);
+/* Subsets f to the glyphs of code points cps[0..n) for a web page: a whole
+ * OpenType file (TrueType or CFF outlines) whose cmap keeps those code
+ * points, so a browser maps text to glyphs itself; new_gid stays NULL.
+ * 0, or -1 with a reason in err. */
+int font_subset_unicodes(const font_face *f, const uint32_t *cps, size_t n, font_subset *out,
+                         char *err, size_t err_size);
 void font_subset_free(font_subset *s);
 
 #endif

@@ -1,10 +1,8 @@
-/* fonts.c — the faces the page's text is set in, and the widths the chart
- * layout measures its labels with.
+/* fonts.c — the widths the chart layout measures its labels with.
  *
- * Until the shared font engine gives the template's faces (with their
- * advances and subsets to embed), the page names the template's families
- * with system fallbacks, and a label's width is an estimate from the
- * kind of each character; the SVG canvas then hands that width to the
+ * The page embeds the PDF's faces (webfonts.c), but a label's width here
+ * is still an estimate from the kind of each character (the embedding may
+ * fall back to system fonts); the SVG canvas hands that width to the
  * browser as textLength, so the glyphs it has fit the room the layout
  * gave them. */
 #include "html.h"

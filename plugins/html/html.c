@@ -81,7 +81,8 @@ static void head_write(html_doc *d)
     buf_put(b, "\">\n<head>\n<meta charset=\"utf-8\">\n"
                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                "<meta name=\"color-scheme\" content=\"light dark\">\n"
-               /* Nothing leaves the page: every style, image and font is in it. */
+               /* Nothing leaves the page: every style, image and font is in it
+                * (fonts as data: URIs, hence font-src data:). */
                "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                "img-src data:; font-src data:; style-src 'unsafe-inline'\">\n<title>");
     buf_text(b, ds->title);
@@ -224,8 +225,18 @@ static quire_status html_export(const quire_job *job, char *err, size_t err_size
     if (refs_init(&d) || targets_collect(&d))
         html_fail(&d, QUIRE_ERR_EXPORT, "out of memory");
     if (!d.status) {
-        head_write(&d);
+        /* The body first: the fonts in the head hold its characters. */
         body_write(&d);
+        buf body = d.out;
+        memset(&d.out, 0, sizeof d.out);
+        if (!d.status && !buf_failed(&body))
+            webfonts_make(&d, body.data, body.len);
+        head_write(&d);
+        if (buf_failed(&body))
+            html_fail(&d, QUIRE_ERR_EXPORT, "out of memory");
+        else
+            buf_putn(&d.out, body.data, body.len);
+        buf_free(&body);
     }
     if (!d.status)
         save(&d);
@@ -234,6 +245,7 @@ static quire_status html_export(const quire_job *job, char *err, size_t err_size
     if (d.status && err_size)
         snprintf(err, err_size, "%s", d.err);
     buf_free(&d.out);
+    buf_free(&d.fonts);
     ids_free(&d.ids);
     ids_free(&d.targets);
     free(d.refs);

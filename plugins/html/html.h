@@ -14,6 +14,8 @@
  *   cover.c contents.c figures.c prose.c table.c chart.c image.c
  *   sources.c notes.c: one block each (notes.c: the footnotes' list)
  *   media.c     image files as data: URIs
+ *   webfonts.c  the PDF's faces, subset to the page's characters, as
+ *               @font-face data: fonts
  *
  * Ids: every element a link can reach gets an id made of its kind and the
  * dataset's id ("table-cloud-share", "section-market", "fn-3"), so that ids
@@ -45,6 +47,8 @@ typedef struct html_doc {
     int open_top, open_sub;   /* a heading's <section>, a section's, are open */
     size_t chart_no;          /* charts written, for ids of charts without one */
     size_t table_no;          /* data tables written, for caption ids */
+    buf fonts;                /* the @font-face rules (webfonts.c), or empty */
+    size_t n_fallback;        /* families quire-fb1.. they declare */
     quire_status status;      /* first failure */
     char err[256];
 } html_doc;
@@ -144,6 +148,12 @@ void number_raw(char *out, size_t size, double v);
  * that width is exact (the font is embedded), 0 for an estimate. */
 double svg_text_width(const html_doc *d, int bold, double size, const char *s, size_t len);
 int svg_fonts_exact(const html_doc *d);
+/* webfonts.c: fills d->fonts with @font-face rules for the page's body
+ * (the whole <body> markup, written before the head) in the PDF's body
+ * and bold faces and the fallback faces of characters they lack; leaves
+ * it empty when a face cannot be found or subset. */
+#define WEBFONT_MAX_FALLBACK 8
+void webfonts_make(html_doc *d, const char *body, size_t len);
 /* chart_svg.c: the chart drawn as inline SVG; id: the figure's. */
 void chart_svg_write(html_doc *d, const quire_chart *c, const char *id);
 /* "Source: A, B" for a list of source ids (empty when none), into out;

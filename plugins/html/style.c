@@ -210,9 +210,18 @@ void style_write(html_doc *d)
     char body[128], bold[128];
     family_of(d->tp->font_body ? d->tp->font_body : "NanumGothic", body, sizeof body);
     family_of(d->tp->font_bold ? d->tp->font_bold : body, bold, sizeof bold);
-    buf_put(b, "<style>\n:root{color-scheme:light dark;");
+    buf_put(b, "<style>\n");
+    /* The embedded faces come before the rules that use them. */
+    if (d->fonts.len)
+        buf_putn(b, d->fonts.data, d->fonts.len);
+    buf_put(b, ":root{color-scheme:light dark;");
     vars(b, &light);
     buf_printf(b, "--band:#%06x;--band-sub:#%06x;--font:", band, band_sub);
+    if (d->fonts.len) {
+        buf_put(b, "\"quire-body\",");
+        for (size_t i = 1; i <= d->n_fallback; i++)
+            buf_printf(b, "\"quire-fb%zu\",", i);
+    }
     if (body[0])
         buf_printf(b, "\"%s\",", body);
     buf_put(b, "system-ui,-apple-system,\"Segoe UI\",\"Noto Sans\",\"Noto Sans KR\","
