@@ -170,6 +170,9 @@ static void nasty(const quire_plugin *p, const char *dir)
     expect(!has(page, "<script>") && !has(page, "<b>") && !has(page, "<text>"),
            "no markup of the dataset's text gets through");
     expect(has(page, "&lt;script&gt;alert(1)&lt;/script&gt; &amp;"), "text is escaped");
+    /* this host finds no font: the page falls back to naming the families */
+    expect(!has(page, "@font-face") && has(page, "--font:\"Body"),
+           "no font found: no @font-face, the template's family first");
     expect(has(page, "lang=\"en&quot;x\""), "attributes are escaped");
     expect(!has(page, "\x01") && !has(page, "\xEF\xBF\xBE"),
            "characters HTML forbids are replaced");
