@@ -3,6 +3,8 @@
 // through puppeteer-core, and fails unless, for each page:
 //  - nothing is logged as an error and no request leaves the page (only
 //    the file itself loads: styles, images, charts and fonts are inside);
+//  - the @font-face fonts load (the browser accepts the subsets) and the
+//    body text is set in "quire-body";
 //  - axe-core finds no violation of the WCAG 2.0, 2.1 and 2.2 A and AA
 //    rules at 1280 and at 375 px wide, in the light and the dark scheme;
 //  - at 375 px nothing is wider than the screen but the table regions,
@@ -89,6 +91,16 @@ async function checkPage(browser, name, file) {
   const response = await page.goto(url, {waitUntil: 'load'});
   if (!response || !response.ok())
     fail(name, 'the page did not load');
+  // The embedded @font-face subsets: Chromium's font sanitizer accepts
+  // them (none in error) and the body text is set in quire-body.
+  const fonts = await page.evaluate(async () => {
+    await document.fonts.ready;
+    return [...document.fonts].map((f) => `${f.family} ${f.weight} ${f.status}`);
+  });
+  if (fonts.some((f) => f.endsWith(' error')))
+    fail(name, `an embedded font did not load: ${fonts.join(', ')}`);
+  if (!fonts.some((f) => /^"?quire-body"? 400 loaded$/.test(f)))
+    fail(name, `the body text is not set in the embedded face: ${fonts.join(', ') || 'none'}`);
   await page.evaluate(axeSource);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: scheme}]);
