@@ -109,12 +109,15 @@ static int weight_fill(web_weight *w, const char *pattern, const unsigned char *
     return 0;
 }
 
-/* One @font-face rule; -1 when the face cannot be subset. */
+/* One @font-face rule (none for a face that sets nothing of the page);
+ * -1 when the face cannot be subset. */
 static int rule_write(buf *b, const web_face *w, const char *family, int weight)
 {
     font_subset sub;
     char why[160];
-    if (!w->n || font_subset_unicodes(w->face, w->cps, w->n, &sub, why, sizeof why))
+    if (!w->n)
+        return 0;
+    if (font_subset_unicodes(w->face, w->cps, w->n, &sub, why, sizeof why))
         return -1;
     buf_printf(b, "@font-face{font-family:\"%s\";src:url(data:%s;base64,", family,
                w->face->cff ? "font/otf" : "font/ttf");
