@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include <fontconfig/fontconfig.h>
 
@@ -134,6 +135,51 @@ static void subsets(void **state)
     assert_null(font_cff_cids((const unsigned char *)"\x01\x00\x04", 3, &n));
 }
 
+/* The subset s written to a file and opened as a face of its own. */
+static const font_face *subset_face(const font_subset *s, char *path)
+{
+    strcpy(path, "/tmp/quire-subset-XXXXXX");
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal(write(fd, s->data, s->len), (ssize_t)s->len);
+    close(fd);
+    return open_face(path, 0);
+}
+
+/* The web subset keeps its cmap: exactly the code points asked (that the
+ * face has) map to glyphs, in a TrueType and in a CFF collection's face. */
+static void subsets_by_unicode(void **state)
+{
+    (void)state;
+    char err[160], path[2][32];
+    const font_face *f = open_face(DEJAVU, 0);
+    const uint32_t cps[] = {'Z', 'a', 0xE9, 0x4E00 /* not in DejaVu Sans */};
+    font_subset s;
+    assert_int_equal(font_subset_unicodes(f, cps, 4, &s, err, sizeof err), 0);
+    assert_true(s.len < 8000); /* the whole font is 700 KB */
+    const font_face *w = subset_face(&s, path[0]);
+    assert_false(w->cff);
+    for (int i = 0; i < 3; i++)
+        assert_int_not_equal(font_face_glyph(w, cps[i]), 0);
+    assert_int_equal(font_face_glyph(w, 'b'), 0);
+    assert_int_equal(font_face_advance(w, font_face_glyph(w, 'Z')),
+                     font_face_advance(f, font_face_glyph(f, 'Z')));
+    font_subset_free(&s);
+
+    const font_face *c = open_face(NOTO_CJK, 1);
+    const uint32_t cjk[] = {0xD55C, 0x20BB7, 'A'};
+    assert_int_equal(font_subset_unicodes(c, cjk, 3, &s, err, sizeof err), 0);
+    assert_memory_equal(s.data, "OTTO", 4); /* a whole OpenType/CFF file */
+    const font_face *wc = subset_face(&s, path[1]);
+    assert_true(wc->cff);
+    for (int i = 0; i < 3; i++)
+        assert_int_not_equal(font_face_glyph(wc, cjk[i]), 0);
+    assert_int_equal(font_face_glyph(wc, 0xAC00), 0);
+    font_subset_free(&s);
+    unlink(path[0]);
+    unlink(path[1]);
+}
+
 static int teardown(void **state)
 {
     (void)state;
@@ -149,6 +195,7 @@ int main(void)
         cmocka_unit_test(truetype_face),     cmocka_unit_test(cff_collection_face),
         cmocka_unit_test(kerning),           cmocka_unit_test(ligature_and_clusters),
         cmocka_unit_test(fallback),          cmocka_unit_test(subsets),
+        cmocka_unit_test(subsets_by_unicode),
     };
     return cmocka_run_group_tests(tests, NULL, teardown);
 }
