@@ -2,6 +2,7 @@
  * batch.h). */
 #include "batch.h"
 
+#include "clobber.h"
 #include "depfile.h"
 #include "exit_code.h"
 #include "manifest.h"
@@ -23,6 +24,7 @@ typedef struct batch {
     prepared p;          /* each template parsed once (its cache) */
     manifest man;        /* --manifest: the outputs written so far */
     int swept;           /* OUTDIR swept of killed runs' leftovers (once a run) */
+    clobber_set inputs;  /* every input of the run, which no output may replace */
 } batch;
 
 static int open_registry(batch *b)
@@ -44,6 +46,8 @@ static int check_window(batch *b, const cli_options *w, diag *d, plan *pl)
     int code = prepare_window(w, d, &b->p);
     if (code != 0 && code != EXIT_INVALID)
         return code;
+    if (clobber_add_prepared(&b->inputs, &b->p) != 0)
+        return EXIT_EXPORT;
     if (open_registry(b) != 0)
         return EXIT_EXPORT;
     int planned = plan_make(w, &b->p, b->reg, d, pl);
@@ -97,6 +101,12 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
         code = EXIT_INVALID;   /* a name make or ninja would misread */
         goto cleanup;
     }
+    const char *const extra[] = {w->depfile, w->manifest, NULL};
+    if (clobber_check(&b->inputs, w->outdir, tasks, n_tasks, w->depfile ? extra : extra + 1,
+                      d) != 0) {
+        code = EXIT_INVALID;   /* an output would replace an input */
+        goto cleanup;
+    }
     if (output_make_dir(w->outdir) != 0) {
         fprintf(stderr, "quire: %s: cannot create or write the output directory: %s\n",
                 w->outdir, strerror(errno));
@@ -110,6 +120,7 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
         goto cleanup;
     }
     render_opts ro = {w->outdir, w->jobs, w->quiet, results, w->manifest != NULL, b->swept};
+    clobber_use_for_exports(&b->inputs);
     int rendered = render_run(tasks, n_tasks, &ro);
     b->swept = 1;
     if (rendered > code)
@@ -231,7 +242,9 @@ static int render_windows(batch *b)
 
 static int finish(batch *b, int code)
 {
-    if (b->o->manifest && code < EXIT_SIGNAL && code != EXIT_USAGE) {
+    struct stat st;
+    if (b->o->manifest && code < EXIT_SIGNAL && code != EXIT_USAGE &&
+        !clobber_path_is_input(&b->inputs, b->o->manifest, &st)) {   /* refused before */
         char err[512];
         if (manifest_write(&b->man, b->o->manifest, err, sizeof err) != 0) {
             fprintf(stderr, "quire: %s: cannot write the manifest: %s\n", b->o->manifest, err);
@@ -239,6 +252,7 @@ static int finish(batch *b, int code)
         }
     }
     manifest_free(&b->man);
+    clobber_free(&b->inputs);
     prepare_free(&b->p);
     registry_free(b->reg);
     return code;
@@ -264,6 +278,7 @@ int batch_validate(const cli_options *o)
     char *valid = calloc(o->n_datasets ? o->n_datasets : 1, 1);
     int code = valid ? check_all(&b, valid) : EXIT_EXPORT;
     free(valid);
+    clobber_free(&b.inputs);
     prepare_free(&b.p);
     registry_free(b.reg);
     return code;

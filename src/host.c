@@ -1,6 +1,7 @@
 /* host.c — the services quire offers its plugins (quire_host). */
 #include "host.h"
 
+#include "clobber.h"
 #include "diag.h"
 
 #include "expand.h"
@@ -143,6 +144,13 @@ static quire_status host_open_output(const quire_job *job, const char *suffix, c
     }
     char name[512];
     snprintf(name, sizeof name, "%s%s", job->dataset->id, suffix);
+    char input[512];
+    if (clobber_export_name(hj->outputs->outdir, name, job->dataset, job->tmpl, input,
+                            sizeof input)) {
+        host_diag(job, QUIRE_ERROR, "output-name", "%s/%s would replace the input %s; "
+                  "choose another -o", hj->outputs->outdir, name, input);
+        return QUIRE_ERR_INPUT;
+    }
     const char *temp = output_add(hj->outputs, name);
     if (!temp) {
         host_diag(job, QUIRE_ERROR, "output-name", "cannot create %s/%s: %s",
