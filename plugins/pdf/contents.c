@@ -43,7 +43,8 @@ static void contents_entry(pdf_ctx *ctx, const pdf_toc *t)
     for (size_t i = 0; i < lines.count; i++) {
         const lb_line *l = &lines.items[i];
         baseline = top - (double)(i + 1) * leading + (leading - st.size) / 2 + 1;
-        page_text(ctx, &st, ctx->left + indent, baseline, t->text + l->start, l->end - l->start);
+        page_text(ctx, &st, ctx->left + indent, baseline, t->text + l->start,
+                  l->end - l->start + (t->text[l->end] == ' ')); /* the break's space too */
         end = ctx->left + indent + text_width(&st, t->text + l->start, l->end - l->start);
     }
     char num[16];

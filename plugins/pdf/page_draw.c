@@ -90,8 +90,10 @@ double page_text_block(pdf_ctx *ctx, const text_style *st, const char *s, double
     }
     for (size_t i = 0; i < lines.count; i++) {
         const lb_line *l = &lines.items[i];
+        /* with the space the line broke at: lines a reader joins (the
+         * structure's text) stay words apart */
         page_text(ctx, st, x, baseline_in(st->size, top - (double)i * leading, leading),
-                  s + l->start, l->end - l->start);
+                  s + l->start, l->end - l->start + (s[l->end] == ' '));
     }
     double h = (double)lines.count * leading;
     lb_lines_free(&lines);
@@ -144,8 +146,8 @@ void page_rich_line(pdf_ctx *ctx, const text_rich *r, const text_look *lk, const
     }
     if (!ctx->page)
         return;
-    tags_draw(ctx, TAGS_GRAPHIC);
-    text_rich_draw_line(ctx->page, r, lk, l, x, baseline, width, justify, links_on_text, ctx);
+    text_marks marks = links_marks(ctx); /* which opens the line's marked content */
+    text_rich_draw_line(ctx->page, r, lk, l, x, baseline, width, justify, &marks);
 }
 
 /* Text turned degrees counter-clockwise around its start (x, baseline). */

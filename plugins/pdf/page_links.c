@@ -71,17 +71,46 @@ void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, do
         (pdf_golink){ctx->page_no, x0, y0, x1, y1, to_page, to_y, tags_link_slot(ctx)};
 }
 
-void links_on_text(void *data, const text_span *span, double x0, double y0, double x1,
-                   double y1)
+/* An internal link whose target the first pass did not find is drawn as
+ * plain text: no annotation, no Link element. */
+static const pdf_dest *target_of(const pdf_ctx *ctx, const text_span *link)
+{
+    const pdf_dest *d = links_find(ctx, link->link);
+    return d && d->page >= 1 ? d : NULL;
+}
+
+static int resolves(const pdf_ctx *ctx, const text_span *link)
+{
+    return link && (!link->internal || target_of(ctx, link));
+}
+
+static void on_enter(void *data, const text_span *link)
 {
     pdf_ctx *ctx = data;
-    if (!span->internal) {
-        links_uri(ctx, span->link, x0, y0, x1, y1);
+    if (resolves(ctx, link))
+        tags_link_enter(ctx, link);
+    else
+        tags_draw(ctx, TAGS_GRAPHIC);
+}
+
+static void on_leave(void *data, const text_span *link, double x0, double y0, double x1,
+                     double y1)
+{
+    pdf_ctx *ctx = data;
+    if (!resolves(ctx, link))
         return;
-    }
-    const pdf_dest *d = links_find(ctx, span->link);
-    if (d)
+    if (x1 > x0 && !link->internal) {
+        links_uri(ctx, link->link, x0, y0, x1, y1);
+    } else if (x1 > x0) {
+        const pdf_dest *d = target_of(ctx, link);
         links_goto(ctx, d->page, d->y, x0, y0, x1, y1);
+    }
+    tags_link_leave(ctx);
+}
+
+text_marks links_marks(pdf_ctx *ctx)
+{
+    return (text_marks){on_enter, on_leave, ctx};
 }
 
 static HPDF_Destination dest_at(pdf_ctx *ctx, int page, double y)

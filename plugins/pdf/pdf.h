@@ -279,9 +279,9 @@ void links_uri(pdf_ctx *ctx, const char *url, double x0, double y0, double x1, d
 /* A link to page to_page at height to_y (found by the first pass). */
 void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, double x1,
                 double y1);
-/* The link callback for text_rich_draw_line: ctx as data. */
-void links_on_text(void *data, const text_span *span, double x0, double y0, double x1,
-                   double y1);
+/* What text_rich_draw_line tells the page layer: a link's text goes into
+ * its Link element, each line's box becomes an annotation of it. */
+text_marks links_marks(pdf_ctx *ctx);
 /* Bookmark of the next contents entry, and its destination. */
 void links_toc_mark(pdf_ctx *ctx, const char *text, int level, double y);
 const pdf_dest *links_find(const pdf_ctx *ctx, const char *id);

@@ -68,6 +68,10 @@ struct tags {
     HPDF_Page open_page;
     int seen_h1;
     int loose;            /* a P for text drawn outside any role, or -1 */
+    /* links in text: the Link element whose text is drawn now (-1), and
+     * the last one, which a link that wraps continues */
+    int link, link_last, link_parent;
+    const void *link_key;
     int failed;
 };
 
@@ -123,6 +127,7 @@ int tags_init(pdf_ctx *ctx)
         return -1;
     ctx->tags = t;
     t->loose = -1;
+    t->link = t->link_last = -1;
     if (new_elem(t, "Document", -1) != 0)
         return -1;
     return 0;
@@ -391,12 +396,9 @@ static int new_mcid(struct tags *t, int page_no, int elem)
     return mcid;
 }
 
-void tags_draw(const pdf_ctx *ctx, int kind)
+/* Content drawn next on the page belongs to elem (-1: an artifact). */
+static void open_seq(struct tags *t, const pdf_ctx *ctx, int elem)
 {
-    struct tags *t = active(ctx);
-    if (!t || !ctx->page)
-        return;
-    int elem = target(t, kind);
     int want = elem < 0 ? 1 : 2;
     if (t->open == want && t->open_page == ctx->page && (want == 1 || t->open_elem == elem))
         return;
@@ -415,6 +417,43 @@ void tags_draw(const pdf_ctx *ctx, int kind)
     t->open = want;
     t->open_elem = elem;
     t->open_page = ctx->page;
+}
+
+void tags_draw(const pdf_ctx *ctx, int kind)
+{
+    struct tags *t = active(ctx);
+    if (t && ctx->page)
+        open_seq(t, ctx, target(t, kind));
+}
+
+void tags_link_enter(pdf_ctx *ctx, const void *key)
+{
+    struct tags *t = active(ctx);
+    if (!t || !ctx->page)
+        return;
+    int parent = target(t, TAGS_GRAPHIC);
+    if (parent < 0) {
+        open_seq(t, ctx, -1); /* a link inside an artifact is one too */
+        return;
+    }
+    int e = key == t->link_key && parent == t->link_parent && t->link_last >= 0
+                ? t->link_last /* the same link, on its next line */
+                : new_elem(t, "Link", parent);
+    if (e < 0)
+        return;
+    t->link = t->link_last = e;
+    t->link_key = key;
+    t->link_parent = parent;
+    open_seq(t, ctx, e);
+}
+
+void tags_link_leave(pdf_ctx *ctx)
+{
+    struct tags *t = active(ctx);
+    if (!t)
+        return;
+    t->link = -1;
+    close_open(t); /* what follows goes back to the link's parent */
 }
 
 /* ------------------------------------------------------- what blocks add */
@@ -499,6 +538,8 @@ static int link_elem(struct tags *t)
     size_t n = t->n_levels < MAX_LEVELS ? t->n_levels : MAX_LEVELS;
     if (n && !t->levels[n - 1].artifact && t->levels[n - 1].role == PDF_ROLE_TOC_ITEM)
         return target(t, TAGS_TEXT); /* the entry's own Link */
+    if (t->link >= 0)
+        return t->link; /* the Link the text of a link is drawn in */
     int parent = n && !t->levels[n - 1].artifact ? target(t, TAGS_GRAPHIC) : 0;
     return new_elem(t, "Link", parent < 0 ? 0 : parent);
 }

@@ -56,6 +56,14 @@ void tags_actual(struct pdf_ctx *ctx, const char *text);
 /* The next cell of the current table row; row_header: it names the row. */
 void tags_cell(struct pdf_ctx *ctx, int row_header);
 
+/* Text of a link is drawn next (between text objects): into a Link
+ * element under the element text goes into now, the same one as the
+ * last link's when key and that element are the same (a link that wraps
+ * to the next line or page is one Link). Annotations made until
+ * tags_link_leave() belong to it. */
+void tags_link_enter(struct pdf_ctx *ctx, const void *key);
+void tags_link_leave(struct pdf_ctx *ctx);
+
 /* A link annotation made now, on the current page, for what is drawn. */
 void tags_annot(struct pdf_ctx *ctx, HPDF_Annotation annot, const char *contents);
 /* A link whose annotation is made later: its place in the tree, now. */

@@ -134,15 +134,26 @@ typedef struct text_look {
 double text_rich_width(const text_rich *r, const text_look *lk, size_t start, size_t end);
 int text_rich_break(const text_rich *r, const text_look *lk, double width, lb_lines *out);
 
-/* Where a link was drawn: the page layer turns it into an annotation. */
-typedef void (*text_link_fn)(void *data, const text_span *span, double x0, double y0,
-                             double x1, double y1);
+/* What the page layer hears while a line is drawn, in drawing order, so
+ * that a link's text and its annotation share one structure element.
+ * enter: text of link (the first span of the link's run of spans, the
+ * same pointer on every line it covers) is shown next, or text of no link
+ * (NULL). leave: the link's text on this line is done; its box (empty,
+ * x1 <= x0, when the line holds only a space of it). Both are called
+ * between text objects. */
+typedef struct text_marks {
+    void (*enter)(void *data, const text_span *link);
+    void (*leave)(void *data, const text_span *link, double x0, double y0, double x1,
+                  double y1);
+    void *data;
+} text_marks;
 
 /* Draws a line of r (page NULL: nothing) from x on baseline. With justify
  * and a full line, the slack is spread into letter spacing and the gaps,
- * as long as no gap grows beyond half an em; else the line stays ragged. */
+ * as long as no gap grows beyond half an em; else the line stays ragged.
+ * marks may be NULL. */
 void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk,
                          const lb_line *line, double x, double baseline, double width,
-                         int justify, text_link_fn on_link, void *data);
+                         int justify, const text_marks *marks);
 
 #endif

@@ -222,29 +222,62 @@ static void pen_show(pen *p, const text_style *st, double x, double baseline, co
     text_show_in_text(p->page, st->face, st->size, x, baseline, s, len);
 }
 
-/* A link's box on the line, grown piece by piece. */
-typedef struct link_box {
-    const text_span *span;
-    double x0, x1, bottom, top;
-} link_box;
-
-static void link_flush(link_box *b, text_link_fn on_link, void *data)
+/* The first span of the link span si belongs to, or NULL when it is no
+ * link. The runs of one link in several styles share its target string;
+ * two links, even to one URL, have a string each (markup.c). */
+static const text_span *link_head(const text_rich *r, size_t si)
 {
-    if (b->span && on_link && b->x1 > b->x0)
-        on_link(data, b->span, b->x0, b->bottom, b->x1, b->top);
-    b->span = NULL;
+    const text_span *s = &r->spans[si];
+    if (!s->link)
+        return NULL;
+    while (si > 0 && r->spans[si - 1].link == s->link)
+        si--;
+    return &r->spans[si];
+}
+
+/* A line being drawn: the link its text belongs to now, and that link's
+ * box on the line, grown piece by piece. */
+typedef struct drawing {
+    HPDF_Page page;
+    const text_marks *marks;
+    const text_span *link;   /* the link shown now (its head span), or NULL */
+    int begun, in_text;
+    double x0, x1, bottom, top;
+    int boxed;               /* x0..x1 holds a visible piece of the link */
+} drawing;
+
+/* Text of link (or of none) is shown next. Crossing into or out of a
+ * link ends the text object, so the page layer's marked content nests
+ * outside text objects. */
+static void show_as(drawing *d, const text_span *link)
+{
+    if (!d->begun || link != d->link) {
+        if (d->in_text)
+            HPDF_Page_EndText(d->page);
+        d->in_text = 0;
+        if (d->begun && d->link && d->marks && d->marks->leave)
+            d->marks->leave(d->marks->data, d->link, d->x0, d->bottom, d->boxed ? d->x1 : d->x0,
+                            d->top);
+        if (d->marks && d->marks->enter)
+            d->marks->enter(d->marks->data, link);
+        d->link = link;
+        d->begun = 1;
+        d->boxed = 0;
+    }
+    if (!d->in_text)
+        HPDF_Page_BeginText(d->page);
+    d->in_text = 1;
 }
 
 void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk,
                          const lb_line *line, double x, double baseline, double width,
-                         int justify, text_link_fn on_link, void *data)
+                         int justify, const text_marks *marks)
 {
     if (!page || line->end <= line->start || !r->n_spans)
         return;
     spacing k = justify && line->justify ? justify_line(r, lk, line, width) : (spacing){0, 0};
     pen p = {page, NULL, 0, 0, 0, 0};
-    link_box box = {NULL, 0, 0, 0, 0};
-    HPDF_Page_BeginText(page);
+    drawing d = {page, marks, NULL, 0, 0, 0, 0, 0, 0, 0};
     size_t pos = line->start;
     while (pos < line->end) {
         size_t si = span_at(r, pos);
@@ -255,6 +288,9 @@ void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk
             end++;
         text_style st = span_style(lk, s);
         double w = text_width(&st, r->text + pos, end - pos);
+        const text_span *link = link_head(r, si);
+        /* a space is the link's only between its words on the line */
+        show_as(&d, space && link != d.link ? NULL : link);
         if (space) {
             /* shown although invisible: text extraction and screen readers
              * get the space (the next word is placed on its own anyway) */
@@ -274,25 +310,30 @@ void text_rich_draw_line(HPDF_Page page, const text_rich *r, const text_look *lk
                 embed_actual_end(page);
             w += k.letter * (double)count_letters(r->text + pos, end - pos);
         }
-        if (box.span != (s->link ? s : NULL))
-            link_flush(&box, on_link, data);
-        if (s->link && !(space && !box.span)) {
-            if (!box.span)
-                box = (link_box){s, x, x, baseline - lk->size * 0.25, baseline + lk->size * 0.85};
-            box.x1 = x + w;
+        if (link && link == d.link && !(space && !d.boxed)) {
+            if (!d.boxed)
+                d.x0 = x, d.bottom = baseline - lk->size * 0.25, d.top = baseline + lk->size * 0.85;
+            d.x1 = x + w;
+            d.boxed = 1;
         }
         x += w;
         pos = end;
     }
     if (line->end < r->len && r->text[line->end] == ' ' && p.face) {
         /* the space the line broke at, after its last word: lines joined
-         * by a reader stay words apart */
-        text_style st = span_style(lk, &r->spans[span_at(r, line->end)]);
+         * by a reader stay words apart (inside a link only when the link
+         * goes on after it) */
+        size_t si = span_at(r, line->end);
+        const text_span *link = link_head(r, si);
+        show_as(&d, link == d.link ? link : NULL);
+        text_style st = span_style(lk, &r->spans[si]);
         pen_set(&p, &st, k.letter);
         pen_show(&p, &st, x, baseline, " ", 1);
     }
     if (p.char_space != 0)
         HPDF_Page_SetCharSpace(page, 0); /* character spacing outlives the text object */
-    HPDF_Page_EndText(page);
-    link_flush(&box, on_link, data);
+    if (d.in_text)
+        HPDF_Page_EndText(page);
+    if (d.link && marks && marks->leave)
+        marks->leave(marks->data, d.link, d.x0, d.bottom, d.boxed ? d.x1 : d.x0, d.top);
 }

@@ -308,6 +308,9 @@ def check_semantics(order, rep):
                 note_ids.append(bytes(ident))
         if not e.kids and not e.mcids and not e.objrs and e.s not in ("TD", "TH"):
             rep.fail("structure", "a %s element is empty" % e.s)
+        if e.s == "Link" and e.objrs and not e.kids and not e.mcids:
+            rep.fail("ISO 14289-1 7.18.5", "a Link element holds only its annotation: "
+                     "the link's text is outside it")
     if len(set(note_ids)) != len(note_ids):
         rep.fail("19-004", "two Notes share an /ID")
 
@@ -783,6 +786,18 @@ def breakages(standards, tags):
     def drop_link_key(key):
         return lambda pdf: first_link_annot(pdf) is not None and drop(first_link_annot(pdf), key)
 
+    def link_without_text(pdf):
+        """The first Link with text keeps only its OBJRs (the text left in
+        its parent, as quire wrote in-text links before)."""
+        for e in tree_of(pdf):
+            if e.s == "Link" and e.mcids and e.objrs:
+                kids = get(e.obj, "/K")
+                kids = kids if isinstance(kids, Array) else Array([kids])
+                e.obj.K = Array([k for k in kids if isinstance(k, Dictionary)
+                                 and name_of(get(k, "/Type")) == "OBJR"])
+                return True
+        return False
+
     def drop_tounicode(pdf):
         fonts = page_fonts(pdf)
         return bool(fonts) and drop(fonts[0], "/ToUnicode")
@@ -824,6 +839,7 @@ def breakages(standards, tags):
             drop(pg.obj, "/Tabs") for pg in pdf.pages if get(pg.obj, "/Annots") is not None)),
         ("link without /Contents", "28-012", drop_link_key("/Contents")),
         ("link outside a Link element", "28-011", drop_link_key("/StructParent")),
+        ("link text outside its Link", "ISO 14289-1 7.18.5", link_without_text),
         ("font without ToUnicode", "10-001", drop_tounicode),
         ("no dc:title", "06-003", set_xmp(b"<dc:title>", b"<dc:titel>")),
         ("Note without /ID", "19-003", drop_first("Note", "/ID")),
