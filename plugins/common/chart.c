@@ -30,14 +30,12 @@ static const char *chart_title(const chart_ctx *ctx)
     return t ? t : "";
 }
 
-/* "출처: A, B" / "Source: A, B" from the table's sources (source_line.h). */
+/* "출처: A, B · 2025-06 기준" / "Source: A, B · as of 2025-06" from the
+ * table's sources and as_of (source_line.h). */
 static void chart_source_line(const chart_ctx *ctx, char *buf, size_t size)
 {
-    size_t len = source_line(ctx->style->dataset, &ctx->table->sources, ctx->lang, buf, size);
-    /* when the numbers were true (issue 19): " · 2025-06 기준" / " · as of 2025-06" */
-    if (ctx->table->as_of.text && len < size)
-        snprintf(buf + len, size - len, ctx->lang == WORDS_KO ? "%s%s 기준" : "%sas of %s",
-                 len ? " · " : "", ctx->table->as_of.text);
+    source_line_as_of(ctx->style->dataset, &ctx->table->sources, ctx->table->as_of.text,
+                      ctx->lang, buf, size);
 }
 
 /* The legend's names: the series labels, each with its unit when the

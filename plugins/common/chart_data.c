@@ -285,13 +285,7 @@ int chart_highlighted(const chart_ctx *ctx, size_t i)
 /* The colour of the categories a highlight leaves out: faded toward grey. */
 uint32_t chart_muted(uint32_t rgb)
 {
-    uint32_t out = 0;
-
-    for (int shift = 0; shift <= 16; shift += 8) {
-        double c = (rgb >> shift) & 0xff;
-        out |= (uint32_t)lround(c * 0.25 + 0xcc * 0.75) << shift;
-    }
-    return out;
+    return palette_muted(rgb);
 }
 
 /* A series' unit: its label, "%" for percent points, else its currency. */

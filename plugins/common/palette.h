@@ -20,5 +20,14 @@ uint32_t palette_color(const uint32_t *palette, size_t n, size_t i);
 uint32_t palette_color_rounds(const uint32_t *palette, size_t n, size_t i);
 /* rgb mixed with white: share 1 is rgb, 0 is white. */
 uint32_t palette_tint(uint32_t rgb, double share);
+/* rgb mixed with black: share 1 is rgb, 0 is black. */
+uint32_t palette_shade(uint32_t rgb, double share);
+/* rgb faded toward grey: the categories a chart's highlight leaves out. */
+uint32_t palette_muted(uint32_t rgb);
+/* WCAG 2 contrast ratio of two colours (1 to 21). */
+double palette_contrast(uint32_t a, uint32_t b);
+/* rgb made darker (or lighter, on a dark background) until it reaches
+ * ratio against background (WCAG 1.4.3 asks 4.5 of text). */
+uint32_t palette_readable(uint32_t rgb, uint32_t background, double ratio);
 
 #endif

@@ -63,3 +63,17 @@ size_t source_line(const quire_dataset *ds, const quire_strings *ids, words_lang
     append(buf, size, &n, words(lang, WORD_SOURCE_PREFIX));
     return names_after(ds, ids, ", ", buf, size, n);
 }
+
+size_t source_line_as_of(const quire_dataset *ds, const quire_strings *ids, const char *as_of,
+                         words_lang lang, char *buf, size_t size)
+{
+    size_t n = source_line(ds, ids, lang, buf, size);
+    if (!as_of || !size)
+        return n;
+    char when[256];
+    words_as_of(lang, as_of, when, sizeof when);
+    if (n)
+        append(buf, size, &n, " · ");
+    append(buf, size, &n, when);
+    return n;
+}

@@ -23,5 +23,10 @@ size_t source_names(const quire_dataset *ds, const quire_strings *ids, const cha
 /* WORD_SOURCE_PREFIX and the names joined by ", "; "" when ids is empty. */
 size_t source_line(const quire_dataset *ds, const quire_strings *ids, words_lang lang,
                    char *buf, size_t size);
+/* The same line followed by when the numbers were true, as_of (NULL:
+ * nothing): "Source: A, B · as of 2024-03", "as of 2024-03" alone when
+ * ids is empty. */
+size_t source_line_as_of(const quire_dataset *ds, const quire_strings *ids, const char *as_of,
+                         words_lang lang, char *buf, size_t size);
 
 #endif

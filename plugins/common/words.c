@@ -1,6 +1,7 @@
 /* words.c — see words.h. */
 #include "words.h"
 
+#include <stdio.h>
 #include <strings.h>
 
 static const char *const table[WORD_N][WORDS_N_LANGS] = {
@@ -15,6 +16,13 @@ static const char *const table[WORD_N][WORDS_N_LANGS] = {
     [WORD_RIGHT_AXIS]    = {"right axis",                    "오른쪽 축"},
     [WORD_NO_VALUE]      = {"No value: ",                    "값 없음: "},
     [WORD_NOT_SHOWN]     = {"Zero or negative, not shown: ", "0 이하 제외: "},
+    [WORD_NOTES]         = {"Notes",                         "주"},
+    [WORD_AUTHOR]        = {"Author",                        "작성"},
+    [WORD_DATA_OF]       = {"Data: ",                        "데이터: "},
+    [WORD_BACK_TO_REF]   = {"Back to the text of note %d",   "본문으로 돌아가기 (주 %d)"},
+    [WORD_NOTE_REF]      = {"Note %d",                       "주 %d"},
+    [WORD_DATA_AS_OF]    = {"Data as of",                    "데이터 기준"},
+    [WORD_INFERRED]      = {"inferred",                      "추정"},
 };
 
 words_lang words_lang_of(const char *bcp47, words_lang fallback)
@@ -30,4 +38,13 @@ words_lang words_lang_of(const char *bcp47, words_lang fallback)
 const char *words(words_lang lang, word w)
 {
     return lang < WORDS_N_LANGS && w < WORD_N ? table[w][lang] : "";
+}
+
+size_t words_as_of(words_lang lang, const char *when, char *buf, size_t size)
+{
+    int n = lang == WORDS_KO ? snprintf(buf, size, "%s 기준", when)
+                             : snprintf(buf, size, "as of %s", when);
+    if (n < 0 || !size)
+        return 0;
+    return (size_t)n < size ? (size_t)n : size - 1;
 }

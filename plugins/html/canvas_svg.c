@@ -4,10 +4,15 @@
  * points with y flipped (H - y), so the drawing is exactly the PDF's, and
  * CSS scales it to the column's width.
  *
- * Text is measured by svg_text_width (fonts.c). When that width is only
- * an estimate (no font data), each text gets it as textLength, so that
- * the browser fits the glyphs it has to the room the layout gave them and
- * nothing overlaps. */
+ * Text is measured by svg_text_width (fonts.c): in the faces the page
+ * embeds, as the PDF measures it, so the layout places every label where
+ * it places it in the PDF. Each text also gets that width as textLength:
+ * the embedded subsets cannot keep the faces' kerning (hb-subset drops
+ * the legacy 'kern' table), so the browser closes the kerned pairs' room
+ * by spacing (lengthAdjust="spacing": the glyphs keep their shapes) and
+ * the label ends where the PDF's does. When the width is only an estimate
+ * (the host found no face), the browser fits the glyphs it has to it
+ * (spacingAndGlyphs), so that nothing overlaps. */
 #include "canvas_svg.h"
 
 #include <math.h>
@@ -89,12 +94,11 @@ static void svg_text(void *data, const canvas_text *t)
         num(b, y);
         buf_put(b, ")\"");
     }
-    if (!svg_fonts_exact(c->d)) {
-        double w = svg_text_width(c->d, t->face == CANVAS_BOLD, t->size, t->s, t->len);
-        if (w > 0) {
-            attr_num(b, "textLength", w);
+    double w = svg_text_width(c->d, t->face == CANVAS_BOLD, t->size, t->s, t->len);
+    if (w > 0) {
+        attr_num(b, "textLength", w);
+        if (!svg_fonts_exact(c->d))
             buf_put(b, " lengthAdjust=\"spacingAndGlyphs\"");
-        }
     }
     buf_putc(b, '>');
     buf_textn(b, t->s, t->len);

@@ -35,7 +35,7 @@ static void data_write(html_doc *d, const quire_chart *c)
     }
     size_t n = chart_columns(c, cols);
     buf *b = &d->out;
-    buf_printf(b, "<details class=\"data\">\n<summary>%s", word(d, W_DATA_OF));
+    buf_printf(b, "<details class=\"data\">\n<summary>%s", words(d->lang, WORD_DATA_OF));
     buf_text(b, c->title ? c->title : c->table->title);
     buf_put(b, "</summary>\n");
     table_grid(d, c->table, c->title ? c->title : c->table->title, 0, cols, n);
@@ -87,7 +87,7 @@ void chart_write(html_doc *d, const quire_chart *c)
         runs_write(d, &c->note, c->note.plain);
         buf_put(b, "</p>\n");
     }
-    sources_line(d, &c->table->sources, NULL, source, sizeof source);
+    source_line(d->ds, &c->table->sources, d->lang, source, sizeof source);
     if (source[0]) {
         buf_put(b, "<p class=\"source visually-hidden\">");
         buf_text(b, source);

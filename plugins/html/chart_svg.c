@@ -4,19 +4,35 @@
  * text alternative, the PDF's Figure /Alt). The page's <figcaption>
  * carries the title as text, so the layout is asked to leave its own out.
  *
- * The chart is drawn twice by the same layout: WIDE_PT points wide for
- * screens and print, NARROW_PT for phones (CSS shows one of them, scaled
- * to the column), so that its labels stay legible on a 375 px screen
- * instead of shrinking with a wide drawing. The hidden one is hidden from
- * assistive technology too (display: none). */
+ * The chart is drawn twice by the same layout: as wide as the PDF's
+ * column (the template's page less its margins) for screens and print,
+ * so that it is the PDF's drawing, label for label; and NARROW_PT wide
+ * for phones (CSS shows one of them, scaled to the column), so that its
+ * labels stay legible on a 375 px screen instead of shrinking with a
+ * wide drawing. The hidden one is hidden from assistive technology too
+ * (display: none). */
 #include "canvas_svg.h"
 #include "chart.h"
 
 #include <stdio.h>
 
-#define WIDE_PT 440.0
 #define NARROW_PT 280.0
-#define CHART_FONT_SIZE 9.8 /* the PDF's body size: labels are set smaller */
+#define CHART_FONT_SIZE 9.8 /* the PDF's body size (PDF_BODY_SIZE): labels are smaller */
+
+/* The room the layout gives the chart's title at width: what the
+ * drawing's height grows by with it (the plot's height does not depend
+ * on it when the template sets none). */
+static double title_room(const canvas *cv, const chart_style *style, const quire_chart *c,
+                         double width)
+{
+    quire_chart with = *c, without = *c;
+    chart_style titled = *style;
+    titled.no_title = 0;
+    with.height_pt = without.height_pt = 0;
+    without.title = NULL; /* as drawn: the <figcaption> shows it */
+    without.title_given = 0;
+    return chart_height(cv, &titled, &with, width) - chart_height(cv, style, &without, width);
+}
 
 static void drawing(html_doc *d, const quire_chart *c, const char *id, const char *cls,
                     double width)
@@ -29,11 +45,15 @@ static void drawing(html_doc *d, const quire_chart *c, const char *id, const cha
     chart_style style = {d->tp->palette, d->tp->n_palette, d->ds, CHART_FONT_SIZE, 1};
     canvas_svg cv;
     canvas_svg_init(&cv, d, id, 0);
+    /* a height the template set holds the title in the PDF: the plot
+     * here is as tall as there */
+    if (c->height_pt > 0)
+        shown.height_pt = c->height_pt - title_room(&cv.cv, &style, c, width);
     double h = chart_height(&cv.cv, &style, &shown, width);
     canvas_svg_init(&cv, d, id, h);
     buf_printf(b, "<svg class=\"plot %s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ",
                cls);
-    buf_printf(b, "%.0f %.2f\" width=\"%.0f\" height=\"%.2f\" role=\"img\" "
+    buf_printf(b, "%.2f %.2f\" width=\"%.2f\" height=\"%.2f\" role=\"img\" "
                   "aria-labelledby=\"%s-title\" aria-describedby=\"%s-desc\">\n",
                width, h, width, h, id, id);
     buf_printf(b, "<title id=\"%s-title\">", id);
@@ -51,6 +71,7 @@ void chart_svg_write(html_doc *d, const quire_chart *c, const char *id)
 {
     char narrow[600];
     snprintf(narrow, sizeof narrow, "%s-n", id);
-    drawing(d, c, id, "wide", WIDE_PT);
+    double page = d->tp->page_width_pt > 0 ? d->tp->page_width_pt : 595.276; /* A4 */
+    drawing(d, c, id, "wide", page - d->tp->margin_pt[1] - d->tp->margin_pt[3]);
     drawing(d, c, narrow, "narrow", NARROW_PT);
 }

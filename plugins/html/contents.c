@@ -56,7 +56,7 @@ void contents_write(html_doc *d)
     char id[512];
     int part_open = 0, list_open = 0; /* a heading's entry, its list of sections */
     buf_printf(b, "<nav class=\"contents\" aria-labelledby=\"contents-h\">\n"
-                  "<h2 id=\"contents-h\">%s</h2>\n<ol>\n", word(d, W_CONTENTS));
+                  "<h2 id=\"contents-h\">%s</h2>\n<ol>\n", words(d->lang, WORD_CONTENTS));
     for (size_t i = 0; i < d->tp->n_blocks; i++) {
         const quire_block *bl = quire_block_at(d->tp, i);
         if (bl->kind == QUIRE_BLOCK_HEADING) {
@@ -67,7 +67,7 @@ void contents_write(html_doc *d)
             part_open = 1;
         } else if (bl->kind == QUIRE_BLOCK_SOURCES && d->ds->n_sources) {
             part_close(d, &part_open, &list_open);
-            entry(d, "sources", word(d, W_SOURCES));
+            entry(d, "sources", words(d->lang, WORD_SOURCES));
             buf_put(b, "</li>\n");
         } else if (bl->kind == QUIRE_BLOCK_SECTION && bl->section) {
             if (part_open && !list_open)

@@ -51,19 +51,19 @@ void cover_write(html_doc *d)
     if ((ds->date && *ds->date) || (ds->author && *ds->author) || as_of) {
         buf_put(b, "<dl class=\"meta\">\n");
         if (ds->date && *ds->date) {
-            buf_printf(b, "<div><dt>%s</dt><dd><time datetime=\"", word(d, W_DATE));
+            buf_printf(b, "<div><dt>%s</dt><dd><time datetime=\"", words(d->lang, WORD_DATE));
             buf_attr(b, ds->date);
             buf_put(b, "\">");
             buf_text(b, ds->date);
             buf_put(b, "</time></dd></div>\n");
         }
         if (ds->author && *ds->author) {
-            buf_printf(b, "<div><dt>%s</dt><dd>", word(d, W_AUTHOR));
+            buf_printf(b, "<div><dt>%s</dt><dd>", words(d->lang, WORD_AUTHOR));
             buf_text(b, ds->author);
             buf_put(b, "</dd></div>\n");
         }
         if (as_of) {
-            buf_printf(b, "<div><dt>%s</dt><dd>", word(d, W_DATA_AS_OF));
+            buf_printf(b, "<div><dt>%s</dt><dd>", words(d->lang, WORD_DATA_AS_OF));
             buf_text(b, as_of);
             buf_put(b, "</dd></div>\n");
         }

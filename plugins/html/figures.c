@@ -86,7 +86,7 @@ static void card_write(html_doc *d, const quire_figure *f)
         runs_write(d, &f->note_text, f->note);
         buf_put(b, "</p>\n");
     }
-    sources_line(d, &f->sources, HTML_AS_OF(d, f, d->ds->figure_size), source, sizeof source);
+    source_line_as_of(d->ds, &f->sources, HTML_AS_OF(d, f, d->ds->figure_size), d->lang, source, sizeof source);
     if (source[0]) {
         buf_put(b, "<p class=\"source\">");
         buf_text(b, source);

@@ -1,13 +1,31 @@
-/* fonts.c — the widths the chart layout measures its labels with.
+/* fonts.c — the page's two faces (the template's body and bold, as the
+ * PDF finds them) and the widths the chart layout measures labels with.
  *
- * The page embeds the PDF's faces (webfonts.c), but a label's width here
- * is still an estimate from the kind of each character (the embedding may
- * fall back to system fonts); the SVG canvas hands that width to the
- * browser as textLength, so the glyphs it has fit the room the layout
- * gave them. */
+ * With the faces found, a label is measured as the PDF measures it
+ * (font_measure.h: the same faces, the same fallbacks, shaped by
+ * HarfBuzz), so the layout places it where it does in the PDF, and the
+ * page embeds those faces (webfonts.c). Without them (a host that finds
+ * no font) the width is an estimate from the kind of each character. */
 #include "html.h"
 
+#include "font_measure.h"
 #include "utf8.h"
+
+void fonts_open(html_doc *d)
+{
+    d->pattern[0] = d->tp->font_body ? d->tp->font_body : "NanumGothic";
+    d->pattern[1] = d->tp->font_bold ? d->tp->font_bold : "NanumGothic:bold";
+    for (int i = 0; i < 2; i++) {
+        char path[4096], why[160];
+        int index = 0;
+        d->face[i] = NULL;
+        if (d->job->host->find_font &&
+            d->job->host->find_font(d->job, d->pattern[i], path, sizeof path, &index) == QUIRE_OK)
+            d->face[i] = font_face_open(path, (unsigned)index, why, sizeof why);
+    }
+    if (!d->face[0] || !d->face[1])
+        d->face[0] = d->face[1] = NULL; /* both, or the estimate for both */
+}
 
 /* Narrow ASCII: i l j t f r I and punctuation. */
 static int strchr_narrow(uint32_t cp)
@@ -40,6 +58,8 @@ static double advance(uint32_t cp)
 
 double svg_text_width(const html_doc *d, int bold, double size, const char *s, size_t len)
 {
+    if (svg_fonts_exact(d))
+        return font_measure(d->face[bold != 0], d->pattern[bold != 0], size, s, len);
     double em = 0;
     for (size_t i = 0, n; i < len; i += n)
         em += advance(utf8_decode(s + i, len - i, &n));
@@ -48,5 +68,5 @@ double svg_text_width(const html_doc *d, int bold, double size, const char *s, s
 
 int svg_fonts_exact(const html_doc *d)
 {
-    return 0;
+    return d->face[0] != NULL;
 }

@@ -220,11 +220,11 @@ static int refs_init(html_doc *d)
 static quire_status html_export(const quire_job *job, char *err, size_t err_size)
 {
     html_doc d = {.job = job, .ds = job->dataset, .tp = job->tmpl};
-    const char *lang = d.ds->language ? d.ds->language : "en";
-    d.korean = !strncmp(lang, "ko", 2) && (lang[2] == '\0' || lang[2] == '-');
+    d.lang = words_lang_of(d.ds->language, WORDS_EN);
     if (refs_init(&d) || targets_collect(&d))
         html_fail(&d, QUIRE_ERR_EXPORT, "out of memory");
     if (!d.status) {
+        fonts_open(&d);
         /* The body first: the fonts in the head hold its characters. */
         body_write(&d);
         buf body = d.out;

@@ -7,8 +7,6 @@
  *   html.c      the entry: export(), check(), the page's frame (head, the
  *               landmarks) and the walk over the template's blocks
  *   style.c     the style sheet: screen, dark scheme, print (A4)
- *   colors.c    palette colours, tints and WCAG contrast
- *   words.c     the few words the page itself says, per language
  *   runs.c      prose (runs, paragraphs, lists) as strong, em, a and
  *               footnote references
  *   cover.c contents.c figures.c prose.c table.c chart.c image.c
@@ -16,6 +14,10 @@
  *   media.c     image files as data: URIs
  *   webfonts.c  the PDF's faces, subset to the page's characters, as
  *               @font-face data: fonts
+ *
+ * What the PDF and the workbook say alike comes from plugins/common: the
+ * palette and WCAG contrast (palette.h), the words of each language
+ * (words.h), the source line (source_line.h), the chart layout (chart.h).
  *
  * Ids: every element a link can reach gets an id made of its kind and the
  * dataset's id ("table-cloud-share", "section-market", "fn-3"), so that ids
@@ -27,6 +29,10 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "font_face.h"
+#include "palette.h"
+#include "source_line.h"
+#include "words.h"
 
 /* Ids already written (ids.c). */
 typedef struct html_ids {
@@ -39,7 +45,7 @@ typedef struct html_doc {
     const quire_dataset *ds;
     const quire_template *tp;
     buf out;
-    int korean;               /* the dataset's language is Korean */
+    words_lang lang;          /* the words the page says itself (words.h) */
     int *refs;                /* per footnote (by number): references written */
     size_t n_refs;
     html_ids ids;             /* ids written */
@@ -47,6 +53,8 @@ typedef struct html_doc {
     int open_top, open_sub;   /* a heading's <section>, a section's, are open */
     size_t chart_no;          /* charts written, for ids of charts without one */
     size_t table_no;          /* data tables written, for caption ids */
+    const font_face *face[2]; /* the body and bold faces (fonts.c), or both NULL */
+    const char *pattern[2];   /* the template's patterns they were found by */
     buf fonts;                /* the @font-face rules (webfonts.c), or empty */
     size_t n_fallback;        /* families quire-fb1.. they declare */
     quire_status status;      /* first failure */
@@ -87,31 +95,8 @@ const char *html_as_of(const html_doc *d, const quire_as_of *as_of, size_t have,
     html_as_of(d, &(obj)->as_of, (size), offsetof(__typeof__(*(obj)), as_of) + sizeof(quire_as_of))
 int html_date_inferred(const html_doc *d, const quire_source *s);
 
-/* colors.c */
-/* Palette colour i (wrapping), or the default accent. */
-uint32_t color_palette(const quire_template *tp, size_t i);
-/* rgb mixed with white: share 1 is rgb, 0 white. */
-uint32_t color_tint(uint32_t rgb, double share);
-/* rgb mixed with black: share 1 is rgb, 0 black. */
-uint32_t color_shade(uint32_t rgb, double share);
-/* WCAG 2 contrast ratio of two colours (1 to 21). */
-double color_contrast(uint32_t a, uint32_t b);
-/* rgb made darker (or lighter, on a dark background) until it reaches
- * ratio against background. */
-uint32_t color_readable(uint32_t rgb, uint32_t background, double ratio);
-
 /* style.c: the <style> element */
 void style_write(html_doc *d);
-
-/* words.c */
-typedef enum html_word {
-    W_CONTENTS, W_SUMMARY, W_SOURCES, W_NOTES, W_SOURCE_PREFIX, W_DATE, W_AUTHOR,
-    W_DATA_OF, W_BACK_TO_REF, W_NOTE_REF, W_AS_OF, W_DATA_AS_OF, W_INFERRED,
-    W_COUNT
-} html_word;
-const char *word(const html_doc *d, html_word w);
-/* "as of 2024-03" / "2024-03 기준" into out. */
-void words_as_of(const html_doc *d, const char *when, char *out, size_t size);
 
 /* runs.c */
 /* A prose field: its runs, or plain when it has none (NULL: nothing). */
@@ -144,23 +129,21 @@ void table_grid(html_doc *d, const quire_table *t, const char *caption, int with
 /* figures.c: v as the CSV writes it (the fewest digits that read back
  * as v), for data-value attributes. */
 void number_raw(char *out, size_t size, double v);
-/* fonts.c: a label's width in points as the page will set it; 1 when
- * that width is exact (the font is embedded), 0 for an estimate. */
+/* fonts.c: finds the template's body and bold faces through the host,
+ * as the PDF does (both or neither). */
+void fonts_open(html_doc *d);
+/* A label's width in points as the page sets it: measured in those faces
+ * as the PDF measures it (svg_fonts_exact 1), else estimated (0). */
 double svg_text_width(const html_doc *d, int bold, double size, const char *s, size_t len);
 int svg_fonts_exact(const html_doc *d);
 /* webfonts.c: fills d->fonts with @font-face rules for the page's body
- * (the whole <body> markup, written before the head) in the PDF's body
- * and bold faces and the fallback faces of characters they lack; leaves
- * it empty when a face cannot be found or subset. */
+ * (the whole <body> markup, written before the head) in the faces
+ * fonts_open() found and the fallback faces of characters they lack;
+ * leaves it empty when there are none or a face cannot be subset. */
 #define WEBFONT_MAX_FALLBACK 8
 void webfonts_make(html_doc *d, const char *body, size_t len);
 /* chart_svg.c: the chart drawn as inline SVG; id: the figure's. */
 void chart_svg_write(html_doc *d, const quire_chart *c, const char *id);
-/* "Source: A, B" for a list of source ids (empty when none), into out;
- * with as_of (or NULL): "Source: A, B · as of 2024-03". */
-void sources_line(const html_doc *d, const quire_strings *ids, const char *as_of, char *out,
-                  size_t size);
-
 /* media.c: writes data:image/...;base64,... for the image's file. */
 int media_data_uri(html_doc *d, const quire_image *im);
 /* Reads the image's bytes as the check did; NULL with a reason. */

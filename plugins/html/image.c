@@ -10,7 +10,7 @@ void image_write(html_doc *d, const quire_image *im)
     buf *b = &d->out;
     char id[512], source[2048];
     int caption = im->caption.plain != NULL;
-    sources_line(d, &im->sources, NULL, source, sizeof source);
+    source_line(d->ds, &im->sources, d->lang, source, sizeof source);
     int figure = !im->decorative || caption || source[0];
     buf_put(b, figure ? "<figure class=\"image\"" : "<div class=\"image\"");
     if (ids_claim(d, "image", im->id, id, sizeof id))

@@ -24,7 +24,7 @@ void notes_write(html_doc *d)
         if (f->number > 0 && (size_t)f->number < d->n_refs)
             by_number[f->number] = f;
     }
-    html_open_section(d, 1, "notes", "notes", word(d, W_NOTES));
+    html_open_section(d, 1, "notes", "notes", words(d->lang, WORD_NOTES));
     buf_put(b, "<ol>\n");
     char label[128];
     for (size_t n = 1; n < d->n_refs; n++) {
@@ -34,7 +34,7 @@ void notes_write(html_doc *d)
         buf_printf(b, "<li id=\"fn-%zu\" value=\"%zu\">", n, n);
         runs_write(d, &f->text, f->text.plain);
         for (int k = 1; k <= d->refs[n]; k++) {
-            snprintf(label, sizeof label, word(d, W_BACK_TO_REF), (int)n);
+            snprintf(label, sizeof label, words(d->lang, WORD_BACK_TO_REF), (int)n);
             buf_printf(b, " <a class=\"back\" href=\"#fnref-%zu", n);
             if (k > 1)
                 buf_printf(b, "-%d", k);

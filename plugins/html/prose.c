@@ -17,7 +17,7 @@ void summary_write(html_doc *d)
         return;
     char id[64];
     ids_claim(d, "part", "summary", id, sizeof id);
-    html_open_section(d, 0, id, "summary", word(d, W_SUMMARY));
+    html_open_section(d, 0, id, "summary", words(d->lang, WORD_SUMMARY));
     prose_write(d, p, &d->ds->summary);
     html_close_sections(d, 0); /* what follows is not part of the summary */
 }

@@ -57,7 +57,7 @@ static void footnote_ref(html_doc *d, const quire_run *r)
     }
     int k = ++d->refs[n];
     char label[96];
-    snprintf(label, sizeof label, word(d, W_NOTE_REF), n);
+    snprintf(label, sizeof label, words(d->lang, WORD_NOTE_REF), n);
     buf_printf(b, "<sup class=\"fnref\"><a href=\"#fn-%d\" id=\"fnref-%d", n, n);
     if (k > 1)
         buf_printf(b, "-%d", k);

@@ -36,21 +36,21 @@ typedef struct scheme {
  * readable on it is readable on both. */
 static uint32_t worst(uint32_t a, uint32_t b, int dark)
 {
-    double ca = color_contrast(a, dark ? 0xFFFFFFu : 0x000000u);
-    double cb = color_contrast(b, dark ? 0xFFFFFFu : 0x000000u);
+    double ca = palette_contrast(a, dark ? 0xFFFFFFu : 0x000000u);
+    double cb = palette_contrast(b, dark ? 0xFFFFFFu : 0x000000u);
     return ca < cb ? a : b;
 }
 
 static scheme light_scheme(uint32_t accent)
 {
-    scheme s = {LIGHT_BG, LIGHT_TEXT, 0, 0, 0, color_tint(accent, 0.07), LIGHT_ZEBRA,
-                color_tint(accent, 0.16), 0xC8CCD2u, 0, 0};
+    scheme s = {LIGHT_BG, LIGHT_TEXT, 0, 0, 0, palette_tint(accent, 0.07), LIGHT_ZEBRA,
+                palette_tint(accent, 0.16), 0xC8CCD2u, 0, 0};
     uint32_t bg = worst(worst(s.card, s.zebra, 0), s.head, 0);
-    s.muted = color_readable(MUTED_RGB, bg, TEXT_RATIO);
-    s.link = color_readable(LINK_RGB, bg, TEXT_RATIO);
-    s.accent = color_readable(accent, bg, TEXT_RATIO);
-    s.up = color_readable(UP_RGB, bg, TEXT_RATIO);
-    s.down = color_readable(DOWN_RGB, bg, TEXT_RATIO);
+    s.muted = palette_readable(MUTED_RGB, bg, TEXT_RATIO);
+    s.link = palette_readable(LINK_RGB, bg, TEXT_RATIO);
+    s.accent = palette_readable(accent, bg, TEXT_RATIO);
+    s.up = palette_readable(UP_RGB, bg, TEXT_RATIO);
+    s.down = palette_readable(DOWN_RGB, bg, TEXT_RATIO);
     return s;
 }
 
@@ -58,11 +58,11 @@ static scheme dark_scheme(uint32_t accent)
 {
     scheme s = {DARK_BG, DARK_TEXT, 0, 0, 0, DARK_CARD, DARK_ZEBRA, DARK_HEAD, 0x3A424Cu, 0, 0};
     uint32_t bg = worst(worst(s.card, s.zebra, 1), s.head, 1);
-    s.muted = color_readable(0x9AA0A6u, bg, TEXT_RATIO);
-    s.link = color_readable(0x8AB4F8u, bg, TEXT_RATIO);
-    s.accent = color_readable(accent, bg, TEXT_RATIO);
-    s.up = color_readable(0x81C995u, bg, TEXT_RATIO);
-    s.down = color_readable(0xF28B82u, bg, TEXT_RATIO);
+    s.muted = palette_readable(0x9AA0A6u, bg, TEXT_RATIO);
+    s.link = palette_readable(0x8AB4F8u, bg, TEXT_RATIO);
+    s.accent = palette_readable(accent, bg, TEXT_RATIO);
+    s.up = palette_readable(0x81C995u, bg, TEXT_RATIO);
+    s.down = palette_readable(0xF28B82u, bg, TEXT_RATIO);
     return s;
 }
 
@@ -202,11 +202,11 @@ static const char print_css[] =
 void style_write(html_doc *d)
 {
     buf *b = &d->out;
-    uint32_t accent = color_palette(d->tp, 0);
+    uint32_t accent = palette_color(d->tp->palette, d->tp->n_palette, 0);
     scheme light = light_scheme(accent), dark = dark_scheme(accent);
     /* The cover's band carries white text: dark enough for it. */
-    uint32_t band = color_readable(accent, 0xFFFFFFu, TEXT_RATIO);
-    uint32_t band_sub = color_readable(color_tint(accent, 0.18), band, TEXT_RATIO);
+    uint32_t band = palette_readable(accent, 0xFFFFFFu, TEXT_RATIO);
+    uint32_t band_sub = palette_readable(palette_tint(accent, 0.18), band, TEXT_RATIO);
     char body[128], bold[128];
     family_of(d->tp->font_body ? d->tp->font_body : "NanumGothic", body, sizeof body);
     family_of(d->tp->font_bold ? d->tp->font_bold : body, bold, sizeof bold);

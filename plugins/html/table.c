@@ -114,7 +114,7 @@ void table_write(html_doc *d, const quire_table *t)
     buf_put(b, ">\n");
     if (t->n_columns)
         table_grid(d, t, NULL, 1, NULL, 0);
-    sources_line(d, &t->sources, HTML_AS_OF(d, t, d->ds->table_size), source, sizeof source);
+    source_line_as_of(d->ds, &t->sources, HTML_AS_OF(d, t, d->ds->table_size), d->lang, source, sizeof source);
     if (source[0]) {
         buf_put(b, "<p class=\"source\">");
         buf_text(b, source);

@@ -1,11 +1,11 @@
 /* webfonts.c — the PDF's faces embedded in the page as @font-face rules.
  *
- * The template's body and bold patterns are resolved through the host's
- * fontconfig lookup, as the PDF resolves them; a character a face lacks
- * goes to the face font_fallback() picks for it, as in the PDF. Each face
- * is cut by hb-subset down to the code points the page shows (its cmap
- * kept, so the browser maps text to glyphs itself) and written as a data:
- * URI. When the host cannot find a face or a subset fails, the page keeps
+ * The page embeds the template's body and bold faces (fonts.c: found
+ * through the host's fontconfig lookup, as the PDF finds them); a
+ * character a face lacks goes to the face font_fallback() picks for it,
+ * as in the PDF. Each face is cut by hb-subset down to the code points
+ * the page shows (its cmap kept, so the browser maps text to glyphs
+ * itself) and written as a data: URI. When the host cannot find a face or a subset fails, the page keeps
  * naming the template's families with system fallbacks (no @font-face):
  * fonts are a nicety of the page, never a reason to fail the export. */
 #include "html.h"
@@ -68,18 +68,6 @@ static unsigned char *page_code_points(const char *s, size_t len)
     return seen;
 }
 
-/* The face a weight's pattern resolves to through the host; NULL when the
- * host has no lookup or the face cannot be opened. */
-static const font_face *weight_face(const html_doc *d, const char *pattern)
-{
-    char path[4096], why[160];
-    int index = 0;
-    if (!d->job->host->find_font ||
-        d->job->host->find_font(d->job, pattern, path, sizeof path, &index) != QUIRE_OK)
-        return NULL;
-    return font_face_open(path, (unsigned)index, why, sizeof why);
-}
-
 /* Sorts the page's code points into the weight's main face and the
  * fallback faces for what it lacks; -1 when memory ran out. */
 static int weight_fill(web_weight *w, const char *pattern, const unsigned char *seen)
@@ -137,15 +125,14 @@ static void weight_free(web_weight *w)
 
 void webfonts_make(html_doc *d, const char *body, size_t len)
 {
-    const char *pattern[2] = {d->tp->font_body ? d->tp->font_body : "NanumGothic",
-                              d->tp->font_bold ? d->tp->font_bold : "NanumGothic:bold"};
+    const char *const *pattern = d->pattern;
     web_weight w[2];
     memset(w, 0, sizeof w);
     unsigned char *seen = page_code_points(body, len);
     buf rules = {0};
     int ok = seen != NULL;
     for (int i = 0; ok && i < 2; i++) {
-        w[i].main.face = weight_face(d, pattern[i]);
+        w[i].main.face = d->face[i];
         ok = w[i].main.face && !weight_fill(&w[i], pattern[i], seen);
     }
     for (int i = 0; ok && i < 2; i++) {

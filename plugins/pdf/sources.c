@@ -25,14 +25,7 @@ void sources_line(const pdf_ctx *ctx, const quire_strings *ids, char *buf, size_
 void sources_line_as_of(const pdf_ctx *ctx, const quire_strings *ids, const quire_as_of *as_of,
                         char *buf, size_t size)
 {
-    sources_line(ctx, ids, buf, size);
-    if (!as_of->text)
-        return;
-    size_t n = strlen(buf);
-    append(buf, size, &n, n ? " · " : "");
-    append(buf, size, &n, pdf_label(ctx, "", "as of "));
-    append(buf, size, &n, as_of->text);
-    append(buf, size, &n, pdf_label(ctx, " 기준", ""));
+    source_line_as_of(ctx->ds, ids, as_of->text, ctx->lang, buf, size);
 }
 
 /* "디지털데일리 · 권하영 · 2024-12-26. Title. https://…"; *url_at is where

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "palette.h"
 #include "xlsx.h"
 #include "xlsx_combo.h"
 
@@ -146,22 +147,13 @@ static uint8_t chart_kind(const quire_chart *ch)
     }
 }
 
-/* libxlsxwriter reads colour 0 as "unset": black has its own value. */
-static lxw_color_t palette_color(const quire_template *t, size_t i)
+/* Palette colour i as the PDF's chart layout picks it (chart_color():
+ * each time round the palette lighter). libxlsxwriter reads colour 0 as
+ * "unset": black has its own value. */
+static lxw_color_t series_color(const quire_template *t, size_t i)
 {
-    uint32_t rgb = t->n_palette ? t->palette[i % t->n_palette] & 0xffffff : 0x1f4e79;
+    uint32_t rgb = palette_color_rounds(t->palette, t->n_palette, i);
     return rgb ? rgb : LXW_COLOR_BLACK;
-}
-
-/* The colour of categories a highlight leaves out (as chart_muted() in the PDF). */
-static lxw_color_t muted(lxw_color_t rgb)
-{
-    uint32_t out = 0;
-    for (int shift = 0; shift <= 16; shift += 8) {
-        double c = (rgb >> shift) & 0xff;
-        out |= (uint32_t)lround(c * 0.25 + 0xcc * 0.75) << shift;
-    }
-    return out;
 }
 
 static int highlighted(const quire_chart *ch, size_t row)
@@ -191,10 +183,10 @@ static quire_status color_points(xlsx_ctx *ctx, const quire_chart *ch, lxw_chart
     for (size_t i = 0; i < n; i++) {
         if (ch->type == QUIRE_CHART_PIE)
             fills[i].color = !ch->highlight.count || highlighted(ch, order ? order[i] : i)
-                                 ? palette_color(ctx->tmpl, i) : muted(palette_color(ctx->tmpl, i));
+                                 ? series_color(ctx->tmpl, i) : palette_muted(series_color(ctx->tmpl, i));
         else
-            fills[i].color = highlighted(ch, order ? order[i] : i) ? palette_color(ctx->tmpl, series)
-                                                : muted(palette_color(ctx->tmpl, series));
+            fills[i].color = highlighted(ch, order ? order[i] : i) ? series_color(ctx->tmpl, series)
+                                                : palette_muted(series_color(ctx->tmpl, series));
         points[i].fill = &fills[i];
         list[i] = &points[i];
     }
@@ -210,7 +202,7 @@ cleanup:
 
 static void color_series(xlsx_ctx *ctx, const quire_chart *ch, lxw_chart_series *s, size_t i)
 {
-    lxw_chart_fill fill = {.color = palette_color(ctx->tmpl, i)};
+    lxw_chart_fill fill = {.color = series_color(ctx->tmpl, i)};
     lxw_chart_line line = {.color = fill.color, .width = 2.25};
     if (ch->type == QUIRE_CHART_SCATTER) {
         chart_series_set_marker_type(s, LXW_CHART_MARKER_CIRCLE);
