@@ -9,7 +9,11 @@
 //    rules at 1280 and at 375 px wide, in the light and the dark scheme;
 //  - at 375 px nothing is wider than the screen but the table regions,
 //    which scroll, and every scrolling region can take the keyboard focus;
-//  - in print, external links show their target after them.
+//  - each chart label, set in the embedded faces, is as wide as quire
+//    measured it (but for kerning the subsets lose);
+//  - in print, external links show their target after them, no figure,
+//    table row, card or chart may split across pages, the page box is the
+//    template's and the charts print in their wide drawing.
 // Screenshots (1280 and 375 px, light and dark) go to OUTDIR/NAME-*.png.
 'use strict';
 const fs = require('fs');
@@ -66,11 +70,63 @@ async function printChecks(page, name) {
       if (!after.includes(a.getAttribute('href')))
         out.push(`link ${a.getAttribute('href')} shows no target in print (${after})`);
     }
+    // no figure, table row, card or chart split across pages
+    for (const el of document.querySelectorAll('figure, tr, .card, svg.plot.wide')) {
+      const avoid = getComputedStyle(el).breakInside;
+      if (avoid !== 'avoid')
+        out.push(`a ${el.tagName.toLowerCase()} may split across pages in print (${avoid})`);
+    }
+    // the page box: the template's size and margins (an @page rule)
+    const pages = [...document.styleSheets].flatMap((sh) => [...sh.cssRules])
+      .filter((r) => r instanceof CSSPageRule);
+    if (pages.length !== 1 || !pages[0].style.size || !pages[0].style.margin)
+      out.push(`print: ${pages.length} @page rules, want one with size and margin`);
+    // the charts print in their wide drawing, the PDF's
+    for (const svg of document.querySelectorAll('svg.plot')) {
+      const shown = getComputedStyle(svg).display !== 'none';
+      if (shown !== svg.classList.contains('wide'))
+        out.push(`print: the ${svg.classList.contains('wide') ? 'wide' : 'narrow'} drawing is ` +
+                 `${shown ? 'shown' : 'hidden'}`);
+    }
     return out;
   });
   for (const b of bad)
     fail(name, b);
   await page.emulateMediaType('screen');
+}
+
+// The chart labels of the wide drawing: set by the browser in the
+// embedded faces without the width the layout gave them (textLength),
+// each is as wide as that width but for the faces' kerning, which the
+// subsets cannot keep (a pair of Latin letters kerns by at most about a
+// tenth of an em; Hangul and digits not at all);
+// a label set in another face than the one quire measured is off by more.
+async function labelChecks(page, name) {
+  const bad = await page.evaluate(() => {
+    const out = [];
+    for (const t of document.querySelectorAll('svg.plot.wide text[textLength]')) {
+      const want = parseFloat(t.getAttribute('textLength'));
+      const size = parseFloat(t.getAttribute('font-size'));
+      const bare = t.cloneNode(true);
+      bare.removeAttribute('textLength');
+      t.parentNode.appendChild(bare);
+      const got = bare.getComputedTextLength();
+      bare.remove();
+      // the faces kern only pairs of Latin letters and punctuation
+      const chars = [...t.textContent];
+      const kern = /[A-Za-z.,'"-]/;
+      let pairs = 0;
+      for (let i = 1; i < chars.length; i++)
+        pairs += kern.test(chars[i - 1]) && kern.test(chars[i]) ? 1 : 0;
+      // and the browser rounds glyph advances to its own grid (< 1 %)
+      if (Math.abs(got - want) > 0.01 * want + 0.01 * size + 0.12 * size * pairs)
+        out.push(`label "${t.textContent}": ${got.toFixed(2)} wide in the browser, ` +
+                 `${want.toFixed(2)} as quire measured it`);
+    }
+    return out;
+  });
+  for (const b of bad.slice(0, 10))
+    fail(name, b);
 }
 
 async function checkPage(browser, name, file) {
@@ -101,6 +157,8 @@ async function checkPage(browser, name, file) {
     fail(name, `an embedded font did not load: ${fonts.join(', ')}`);
   if (!fonts.some((f) => /^"?quire-body"? 400 loaded$/.test(f)))
     fail(name, `the body text is not set in the embedded face: ${fonts.join(', ') || 'none'}`);
+  if (fonts.some((f) => / loaded$/.test(f)))
+    await labelChecks(page, name);
   await page.evaluate(axeSource);
   for (const scheme of ['light', 'dark']) {
     await page.emulateMediaFeatures([{name: 'prefers-color-scheme', value: scheme}]);
