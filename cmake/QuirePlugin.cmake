@@ -1,6 +1,9 @@
 # quire_add_plugin(NAME source... [LIBS lib...])
 # Builds quire-NAME.so into the build tree's plugin directory and installs it.
 function(quire_add_plugin name)
+  if(QUIRE_FUZZ)
+    return()   # the fuzz build links the plugins' static libraries only
+  endif()
   cmake_parse_arguments(P "" "" "LIBS" ${ARGN})
   set(target quire-${name})
   add_library(${target} MODULE ${P_UNPARSED_ARGUMENTS})

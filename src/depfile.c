@@ -8,7 +8,8 @@
  * escaped half-way: ';' or '|' would start make's recipe or order-only
  * list, '=' a variable, '%' a pattern, '(' an archive member, '*?[]' a
  * wildcard, and ninja ends a name at any of them, at a quote, '&', a tab
- * or a backslash. A refused input is reported at its place in the dataset
+ * or a backslash. A name may not end in a space: make drops blanks before
+ * the backslash-newline that ends it. A refused input is reported at its place in the dataset
  * or template before anything is rendered (depfile_check). */
 #define _GNU_SOURCE /* dladdr */
 #include "depfile.h"
@@ -69,6 +70,10 @@ const char *depfile_refusal(const char *s, char *why, size_t size)
         return "an empty name";
     if (s[0] == '~')
         return "a name starting with '~', which make expands to a home directory";
+    /* make drops the blanks before a backslash-newline, an escaped one
+     * too, so the name would run into the next (found by fuzz_depfile) */
+    if (s[strlen(s) - 1] == ' ')
+        return "a name ending in a space, which make cannot read back";
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         if (plain(*p) || *p == ' ' || *p == '#' || *p == '$' || (*p == ':' && p[1]))
             continue;

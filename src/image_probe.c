@@ -60,7 +60,8 @@ static int probe_png(mem_reader *r, uint32_t *w, uint32_t *h, char *err, size_t 
 {
     png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
     png_infop info = png ? png_create_info_struct(png) : NULL;
-    png_bytep row = NULL;
+    /* volatile: set after setjmp and freed after a longjmp (fuzz_image) */
+    png_bytep volatile row = NULL;
     if (!info) {
         png_destroy_read_struct(&png, NULL, NULL);
         snprintf(err, errsz, "out of memory");

@@ -49,7 +49,7 @@ static void test_refused(void **state)
     static const char *const names[] = {
         "line\nbreak.csv", "cr\r.csv", "a\tb", "dir\\ x", "dir\\x", "trailing\\", "x[1].csv",
         "*.csv", "?.csv", "a;b", "a|b", "a%b", "a=b", "a(b)", "'q'", "\"q\"", "a&b",
-        "end:", "~/x.csv", "", "<", ">", "`", "^", "\x7f",
+        "end:", "~/x.csv", "", "<", ">", "`", "^", "\x7f", "space at the end ",
     };
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
         char why[96];

@@ -1,7 +1,8 @@
 #!/bin/bash
 # run.sh BUILD SECONDS [HARNESS...] — runs each libFuzzer harness of BUILD
 # (a -DQUIRE_FUZZ=ON build) for SECONDS, FUZZ_JOBS of them at a time
-# (default 1). Harnesses: dataset template csv markup (default: all).
+# (default 1). Harnesses: dataset template csv markup image depfile export
+# (default: all).
 #
 # Seeds come from the tree (tests/bad, data/, templates/, tests/fuzz/seeds);
 # what a run learns stays in BUILD/fuzz/corpus/HARNESS for the next run;
@@ -13,7 +14,7 @@ build=$1
 seconds=$2
 shift 2
 src=$(cd "$(dirname "$0")/../.." && pwd)
-harnesses=${*:-dataset template csv markup}
+harnesses=${*:-dataset template csv markup image depfile export}
 jobs=${FUZZ_JOBS:-1}
 work=$build/fuzz
 
@@ -42,6 +43,28 @@ seeds() {
     template) cp "$src"/templates/*.yaml "$src"/tests/fuzz/seeds/template/* "$out/" ;;
     csv) cp "$src"/tests/bad/*.csv "$src"/tests/fuzz/seeds/csv/* "$out/" ;;
     markup) cp "$src"/tests/fuzz/seeds/markup/* "$out/" ;;
+    image)
+        # the tree's images and tests/hostile's crafted PNGs (interlaced,
+        # palette with tRNS, decompression bombs)
+        cp "$src"/templates/sample-logo.png "$src"/tests/xlsx/data/logo-* "$src"/tests/pdf/data/*.png \
+           "$src"/tests/fuzz/seeds/image/* "$out/"
+        local k
+        for k in interlaced-alpha palette-trns interlaced-palette-trns bomb16 bomb8 plain; do
+            /usr/bin/python3 "$src"/tests/hostile/pngs.py "$k" "$out/$k.png"
+        done ;;
+    depfile) cp "$src"/tests/fuzz/seeds/depfile/* "$out/" ;;
+    export)
+        # the dataset harness's seeds, and datasets with a PNG after "\0PNG"
+        seed_dataset "$out"
+        local p
+        for k in interlaced-alpha palette-trns plain; do
+            /usr/bin/python3 "$src"/tests/hostile/pngs.py "$k" "$work/$k.png"
+        done
+        for p in "$work"/*.png "$src"/tests/pdf/data/band.png; do
+            { cat "$src"/tests/fuzz/seeds/export/image.yaml; printf '\0PNG'; cat "$p"; } \
+                > "$out/image-$(basename "$p").bin"
+        done
+        cp "$src"/tests/fuzz/seeds/export/* "$out/" ;;
     esac
 }
 

@@ -53,7 +53,7 @@ static void big_string(void **state)
     for (size_t i = 0; i < n; i++)
         len += (size_t)snprintf(text + len, cap - len, "%s*s", i ? "," : "");
     len += (size_t)snprintf(text + len, cap - len, "]\n");
-    expect_refused(text, len, "aliases expand to more than 16777216 bytes of text");
+    expect_refused(text, len, "aliases expand to more than 1048576 bytes of text");
     free(text);
 }
 

@@ -22,7 +22,43 @@ static quire_target target(void *ctx, const char *id)
         return QUIRE_TARGET_FOOTNOTE;
     if (strcmp(id, "표") == 0)
         return QUIRE_TARGET_SECTION;
+    if (strcmp(id, "img") == 0)
+        return QUIRE_TARGET_IMAGE;
+    if (strcmp(id, "c1") == 0)
+        return QUIRE_TARGET_CHART;
     return QUIRE_TARGET_NONE;
+}
+
+static int starts_nocase(const char *s, const char *prefix)
+{
+    for (; *prefix; s++, prefix++)
+        if (!*s || (*s | 0x20) != (*prefix | 0x20))
+            return 0;
+    return 1;
+}
+
+/* A link that parsed is safe to hand to an exporter: a URL has one of the
+ * three schemes and something after it, no space or control character
+ * (exporters write it into a PDF action, an HTML href and a workbook
+ * hyperlink as it is); an internal link is an id the resolver knows, of
+ * the kind the run says. */
+static void check_link(const quire_run *q)
+{
+    if (q->target == QUIRE_TARGET_NONE)
+        return;
+    const char *l = q->link;
+    if (q->target == QUIRE_TARGET_URL) {
+        size_t scheme = starts_nocase(l, "https://") ? 8
+                        : starts_nocase(l, "http://") ? 7
+                        : starts_nocase(l, "mailto:") ? 7 : 0;
+        if (!scheme || !l[scheme])
+            abort();
+        for (const unsigned char *c = (const unsigned char *)l; *c; c++)
+            if (*c <= 0x20 || *c == 0x7f)
+                abort();
+    } else if (target(NULL, l) != q->target) {
+        abort();
+    }
 }
 
 static int footnote(void *ctx, const char *id)
@@ -83,6 +119,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             size_t n = strlen(q->text);
             if ((q->target == QUIRE_TARGET_NONE) != (q->link == NULL) || (n == 0))
                 abort();
+            check_link(q);
             if (!q->footnote) {
                 if (memcmp(t.plain + plain, q->text, n) != 0)
                     abort();
