@@ -17,6 +17,7 @@ src=$(cd "$(dirname "$0")/../.." && pwd)
 harnesses=${*:-dataset template csv markup image depfile export}
 jobs=${FUZZ_JOBS:-1}
 work=$build/fuzz
+export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 
 # The dataset harness reads "YAML\0CSVcsv-bytes": a tests/bad case with a
 # CSV beside it becomes one input with its csv: renamed to t.csv.
