@@ -343,3 +343,15 @@ void dataset_template_pos(const quire_dataset *view, long *line, long *col)
     *line = ds->template_at.line;
     *col = ds->template_at.col;
 }
+
+int dataset_chart_link(const quire_dataset *view, size_t i, const char **id, long *line,
+                       long *col)
+{
+    const ds_private *ds = (const ds_private *)view;
+    if (i >= ds->n_chart_links)
+        return 0;
+    *id = ds->chart_links[i].id;
+    *line = ds->chart_links[i].at.line;
+    *col = ds->chart_links[i].at.col;
+    return 1;
+}

@@ -31,4 +31,9 @@ const char *dataset_template_name(const quire_dataset *ds);
 /* Where the dataset names it (line 0 when it does not). */
 void dataset_template_pos(const quire_dataset *ds, long *line, long *col);
 
+/* The links of the dataset's prose to an id it does not have, which must
+ * be a chart's id: of the template (the i-th, or 0 past the last). */
+int dataset_chart_link(const quire_dataset *ds, size_t i, const char **id, long *line,
+                       long *col);
+
 #endif

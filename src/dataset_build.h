@@ -30,6 +30,10 @@ typedef struct ds_private {
     arena strings;            /* every string and small array of the view */
     const char *template_name;
     ds_mark template_at;      /* the template: key's value */
+    /* [text](#id) naming no id of the dataset: a chart of the template,
+     * checked when the template is bound (dataset_chart_link) */
+    const ds_ref *chart_links;
+    size_t n_chart_links;
 } ds_private;
 
 /* A list being built in the arena; grows by doubling. */

@@ -200,14 +200,20 @@ static quire_target target_of(loader *ld, const char *id)
 void dataset_prose_finish(loader *ld)
 {
     const pending_link *links = ld->pending_links.items;
+    ds_list chart_links = {0};
     for (size_t i = 0; i < ld->pending_links.n; i++) {
         quire_target k = target_of(ld, links[i].run->link);
-        if (k == QUIRE_TARGET_NONE)
-            diag_error(ld->d, ld->path, links[i].at.line, links[i].at.col,
-                       "unknown link target '#%s': no table, figure, section, image or "
-                       "footnote has that id", links[i].run->link);
+        if (k == QUIRE_TARGET_NONE) {
+            /* a chart's id: the template says (template_bind.c) */
+            ds_ref *c = load_push(ld, &chart_links, sizeof *c);
+            if (c)
+                *c = (ds_ref){links[i].run->link, links[i].at};
+            k = QUIRE_TARGET_CHART;
+        }
         links[i].run->target = k;
     }
+    ld->ds->chart_links = chart_links.items;
+    ld->ds->n_chart_links = chart_links.n;
     const pending_note *notes = ld->pending_notes.items;
     for (size_t i = 0; i < ld->pending_notes.n; i++)
         if (!strmap_get(&ld->footnote_ids.index, notes[i].id))

@@ -8,6 +8,7 @@
 #include "template_model.h"
 
 #include "chart_alt.h"
+#include "dataset.h"
 #include "footnote_order.h"
 #include "markup.h"
 #include "strmap.h"
@@ -367,10 +368,22 @@ static long index_of(const void *items, size_t n, size_t stride, const char *id)
     return -1;
 }
 
-/* [text](#id): the same kinds, in the same order, as the dataset's prose. */
+/* The chart block of the template whose id: is id, or NULL. */
+static const tpl_chart *chart_named(const template_src *t, const char *id)
+{
+    for (size_t i = 0; i < t->n_blocks; i++)
+        if (t->blocks[i].kind == TPL_CHART && t->blocks[i].chart.id &&
+            !strcmp(t->blocks[i].chart.id, id))
+            return &t->blocks[i].chart;
+    return NULL;
+}
+
+/* [text](#id): the same kinds, in the same order, as the dataset's prose,
+ * then the template's charts. */
 static quire_target chart_link_target(void *ctx, const char *id)
 {
-    const quire_dataset *ds = ctx;
+    const binder *b = ctx;
+    const quire_dataset *ds = b->ds;
     if (index_of(ds->tables, ds->n_tables, STRIDE(ds->table_size, quire_table), id) >= 0)
         return QUIRE_TARGET_TABLE;
     if (index_of(ds->figures, ds->n_figures, STRIDE(ds->figure_size, quire_figure), id) >= 0)
@@ -382,7 +395,19 @@ static quire_target chart_link_target(void *ctx, const char *id)
     if (index_of(ds->footnotes, ds->n_footnotes, STRIDE(ds->footnote_size, quire_footnote),
                  id) >= 0)
         return QUIRE_TARGET_FOOTNOTE;
-    return QUIRE_TARGET_NONE;
+    return chart_named(b->t, id) ? QUIRE_TARGET_CHART : QUIRE_TARGET_NONE;
+}
+
+/* The dataset's links to ids it does not have name charts of this template. */
+static void check_chart_links(binder *b)
+{
+    const char *id;
+    long line, col;
+    for (size_t i = 0; dataset_chart_link(b->ds, i, &id, &line, &col); i++)
+        if (!chart_named(b->t, id))
+            diag_error(b->d, b->ds->path, line, col, "unknown link target '#%s': no table, "
+                       "figure, section, image or footnote of the dataset, nor chart of "
+                       "template %s, has that id", id, b->t->path);
 }
 
 /* [^id]: the footnote's number; one that only the template references
@@ -390,7 +415,7 @@ static quire_target chart_link_target(void *ctx, const char *id)
  * order the document shows them). */
 static int chart_footnote(void *ctx, const char *id)
 {
-    const quire_dataset *ds = ctx;
+    const quire_dataset *ds = ((const binder *)ctx)->ds;
     long k = index_of(ds->footnotes, ds->n_footnotes, STRIDE(ds->footnote_size, quire_footnote),
                       id);
     if (k < 0)
@@ -409,7 +434,7 @@ static int chart_footnote(void *ctx, const char *id)
 /* Parses a chart's title or note written at `at`; 0 after reporting. */
 static int chart_text(binder *b, const char *s, tpl_pos at, const char *key, quire_text *out)
 {
-    markup_resolver r = {chart_link_target, chart_footnote, (void *)b->ds};
+    markup_resolver r = {chart_link_target, chart_footnote, b};
     markup_error err;
     if (markup_parse(b->a, s, strlen(s), &r, out, &err) == 0)
         return 1;
@@ -745,6 +770,7 @@ quire_template *template_bind(const template_src *t, const quire_dataset *ds, di
         q->logo.on_cover = t->logo.on_cover;
         q->logo.on_header = t->logo.on_header;
     }
+    check_chart_links(&b);
     for (size_t i = 0; i < t->n_blocks; i++)
         bind_block(&b, &t->blocks[i]);
     q->blocks = b.out;
