@@ -2,7 +2,7 @@
  * section, then -O; every value typed as the plugin declared it.
  *
  * Values are written the same way in all three places: a bool is
- * true/false (yes/no, 1/0 also), a list is a YAML list or comma-separated
+ * true/false (on -O also yes/no, on/off, 1/0), a list is a YAML list or comma-separated
  * items. A template error is an input error at the key (exit 2); an -O
  * error is a usage error (exit 1), since it was typed on the command line. */
 #include "options.h"
@@ -94,11 +94,14 @@ static int split_list(arena *a, const char *s, const char ***items, size_t *n)
     return 0;
 }
 
-static int parse_bool(const char *s, int *out)
+/* The template's YAML takes true and false only, as every other boolean
+ * key of a template does (template-guide.md); -O, typed on a command
+ * line, also takes yes/no, on/off, 1/0. */
+static int parse_bool(const char *s, int yaml, int *out)
 {
     static const char *const yes[] = {"true", "yes", "on", "1"};
     static const char *const no[] = {"false", "no", "off", "0"};
-    for (size_t i = 0; i < 4; i++) {
+    for (size_t i = 0; i < (yaml ? 1 : 4); i++) {
         if (strcmp(s, yes[i]) == 0) return *out = 1, 0;
         if (strcmp(s, no[i]) == 0) return *out = 0, 0;
     }
@@ -109,6 +112,7 @@ static int parse_bool(const char *s, int *out)
 static int parse_value(arena *a, const quire_option_decl *decl, const char *const *values,
                        size_t n_values, int is_list, quire_option *o, char *why, size_t size)
 {
+    int yaml = o->origin == QUIRE_FROM_TEMPLATE;
     if (decl->type != QUIRE_OPT_LIST && (is_list || n_values != 1)) {
         snprintf(why, size, "expects a %s, got a list", type_name(decl->type));
         return -1;
@@ -117,7 +121,7 @@ static int parse_value(arena *a, const quire_option_decl *decl, const char *cons
     char *end;
     switch (decl->type) {
     case QUIRE_OPT_BOOL:
-        if (parse_bool(v, &o->boolean) != 0) {
+        if (parse_bool(v, yaml, &o->boolean) != 0) {
             snprintf(why, size, "expects true or false, got '%.60s'", v);
             return -1;
         }

@@ -46,9 +46,18 @@ static int dirs_add(registry *r, const char *dir, size_t len)
 {
     if (len == 0)
         return 0;   /* "a::b" and a trailing ':' never mean "." */
+    /* --plugin-dir . : listed and loaded by its absolute path, which
+     * `quire plugins` prints and a later cd does not change */
     char *copy = strndup(dir, len);
     if (!copy)
         return -1;
+    if (copy[0] != '/') {
+        char *abs = realpath(copy, NULL);   /* NULL: not there, listed as given */
+        if (abs) {
+            free(copy);
+            copy = abs;
+        }
+    }
     if (world_writable(copy)) {
         fprintf(stderr, "quire: warning: plugin directory %s is writable by every user: "
                 "not searched\n", copy);

@@ -203,6 +203,13 @@ static void value_schema(FILE *out, const key_def *k)
         ref(out, k->detail);
         fputs("}]}", out);
         break;
+    case SK_ONE_OR_LIST:
+        fputs("{\"oneOf\": [{\"type\": \"null\"}, ", out);
+        ref(out, k->detail);
+        fputs(", {\"type\": \"array\", \"items\": ", out);
+        ref(out, k->detail);
+        fputs("}]}", out);
+        break;
     case SK_ROWS:
         fputs("{\"type\": \"array\", \"items\": {\"type\": \"array\", \"items\": " SCALAR "}}",
               out);

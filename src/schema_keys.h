@@ -33,6 +33,7 @@ typedef enum schema_kind {
     SK_ENUMS,       /* one or a list of detail's strings */
     SK_OBJECT,      /* a mapping: the object detail */
     SK_LIST,        /* a list of the object detail */
+    SK_ONE_OR_LIST, /* one object detail, or a list of them */
     SK_ROWS,        /* a list of lists of cells */
     SK_SCALARS,     /* a mapping of free keys to scalars (params) */
     SK_MARGIN,      /* a number, or {top, right, bottom, left} */
@@ -225,7 +226,7 @@ typedef enum schema_enum_id {
     K(CH_ID, "id", SK_ID, 0, 0, "An id for `[text](#id)` links.")                           \
     K(CH_SERIES, "series", SK_LIST, SO_SERIES, 0, "Instead of `y:`, series with options.")  \
     K(CH_LABEL, "label", SK_ID, 0, 0, "Scatter: the text column naming the points.")        \
-    K(CH_REFERENCE, "reference", SK_LIST, SO_REFERENCE, 0, "Horizontal reference lines.")   \
+    K(CH_REFERENCE, "reference", SK_ONE_OR_LIST, SO_REFERENCE, 0, "Horizontal reference lines.") \
     K(CH_HIGHLIGHT, "highlight", SK_STRINGS, 0, 0, "Categories drawn in the first colour.") \
     K(CH_Y_MIN, "y_min", SK_NUMBER, 0, 0, "The value axis' lower end.")                     \
     K(CH_Y_MAX, "y_max", SK_NUMBER, 0, 0, "The value axis' upper end.")                     \

@@ -67,7 +67,7 @@ static const char usage[] =
     "  -d, --dataset FILE      the dataset (default: the installed sample,\n"
     "                          data/cloud-ai-briefing.yaml)\n"
     "  -t, --template FILE     the template (default: the dataset's)\n"
-    "  -O KEY=VALUE            an option of the plugin, as -O NAME.KEY=VALUE of quire\n"
+    "  -O [NAME.]KEY=VALUE     an option of the plugin, as -O NAME.KEY=VALUE of quire\n"
     "  -h, --help              this help\n"
     "\n"
     "Exit status: 0 all checks passed, 1 usage error, 2 invalid dataset or template,\n"
@@ -335,7 +335,18 @@ int main(int argc, char **argv)
         qargv[n++] = (char *)a.tmpl;
     }
     for (size_t i = 0; i < a.n_opts; i++) {
-        if (asprintf(&owned[i], "%s.%s", name, a.opts[i]) < 0)
+        /* KEY=VALUE, or quire's own NAME.KEY=VALUE (a key has no dot) */
+        const char *dot = strchr(a.opts[i], '.'), *eq = strchr(a.opts[i], '=');
+        if (dot && (!eq || dot < eq) &&
+            ((size_t)(dot - a.opts[i]) != strlen(name) ||
+             strncmp(a.opts[i], name, strlen(name)) != 0)) {
+            fprintf(stderr, "quire-plugin-test: -O %s: the plugin tested is %s\n", a.opts[i],
+                    name);
+            code = EXIT_USAGE;
+            goto cleanup;
+        }
+        if (asprintf(&owned[i], "%s%s%s", dot && (!eq || dot < eq) ? "" : name,
+                     dot && (!eq || dot < eq) ? "" : ".", a.opts[i]) < 0)
             goto cleanup;
         qargv[n++] = "-O";
         qargv[n++] = owned[i];

@@ -66,6 +66,22 @@ static int check_image(const quire_job *job, const quire_image *im)
     return -1;
 }
 
+/* max_rows counts rows shown: 0 or fewer would show none (template-guide.md). */
+static int check_max_rows(const quire_job *job)
+{
+    const quire_option *rows = job->struct_size > offsetof(quire_job, options)
+                                   ? quire_job_option(job, "max_rows") : NULL;
+    if (!rows || rows->integer >= 1)
+        return 0;
+    if (rows->origin == QUIRE_FROM_COMMAND_LINE)
+        pdf_check_report(job, NULL, "-O pdf.max_rows=%lld: max_rows must be 1 or more",
+                         rows->integer);
+    else
+        pdf_check_report(job, &rows->at, "max_rows must be 1 or more, got %lld",
+                         rows->integer);
+    return 1;
+}
+
 quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
 {
     const quire_template *tp = job->tmpl;
@@ -82,6 +98,7 @@ quire_status pdf_check(const quire_job *job, char *err, size_t err_size)
         bad |= check_glyphs(job, body) != 0;
     bad |= standard_check(job) != 0;
     bad |= pdf_check_charts(job);
+    bad |= check_max_rows(job);
     if (bad)
         snprintf(err, err_size, "the PDF cannot be made from this dataset and template");
     return bad ? QUIRE_ERR_INPUT : QUIRE_OK;

@@ -15,6 +15,10 @@ good)
     "$tool" "$plugin" >out.txt 2>err.txt || fail "exit $?"
     grep -q "^0 failed\|, 0 failed$" out.txt || fail "not every check passed"
     "$tool" -O bom=true "$plugin" >out.txt 2>err.txt || fail "-O bom=true: exit $?"
+    "$tool" -O csv.bom=true "$plugin" >out.txt 2>err.txt || fail "-O csv.bom=true: exit $?"
+    "$tool" -O pdf.bom=true "$plugin" >out.txt 2>err.txt
+    [ $? -eq 1 ] || fail "-O pdf.bom=true (another plugin's option) is not a usage error"
+    grep -q "the plugin tested is csv" err.txt || fail "-O pdf.bom: no reason given"
     "$tool" -O bom=maybe "$plugin" >out.txt 2>err.txt
     [ $? -eq 1 ] || fail "-O bom=maybe is not a usage error"
     [ "$(ls -A | tr "\n" " ")" = "err.txt out.txt " ] || fail "files left where it was run: $(ls -A)"

@@ -52,6 +52,10 @@ cwd)
     expect_err "found: csv"
     run 3 render "$data/alpha.yaml" -f order -o o
     run 0 render "$data/alpha.yaml" -f order --plugin-dir . -o o -q
+    # `quire plugins` names it by its absolute path, as every other plugin.
+    run 0 plugins --plugin-dir .
+    grep -qP "^order\torder\t0\.0\.1\t2\t$(pwd -P)/quire-order\.so\t" out.txt ||
+        fail "--plugin-dir . not listed by its absolute path: $(grep ^order out.txt)"
     ;;
 refuse)
     # A relative QUIRE_PLUGIN_PATH entry would depend on the current
