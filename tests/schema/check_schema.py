@@ -8,8 +8,9 @@ rejects it. YAML is read with PyYAML; dates stay YYYY-MM-DD strings, as
 an editor's YAML server sees them (YAML 1.2: no timestamp type)."""
 import datetime, glob, json, os, re, subprocess, sys
 
-import jsonschema
-import yaml
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import jsonschema  # noqa: E402
+import yaml  # noqa: E402
 
 quire, src = sys.argv[1], sys.argv[2]
 failures = []
@@ -22,31 +23,7 @@ def schema(which):
     return jsonschema.Draft202012Validator(s)
 
 
-def plain(v):
-    if isinstance(v, (datetime.date, datetime.datetime)):
-        return v.isoformat()[:10]
-    if isinstance(v, dict):
-        return {str(k): plain(x) for k, x in v.items()}
-    if isinstance(v, list):
-        return [plain(x) for x in v]
-    return v
-
-
-class Yaml12Loader(yaml.SafeLoader):
-    """YAML as editors' servers read it (1.2 core schema): no timestamps."""
-
-
-Yaml12Loader.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v
-        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool",
-                       "tag:yaml.org,2002:float")]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
-Yaml12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"),
-                                   list("tf"))
-Yaml12Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.inf|\.nan)$"),
-    list("-+0123456789."))
+from check_schema_yaml import Yaml12Loader, plain  # noqa: E402
 
 
 def load(path):
