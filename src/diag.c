@@ -5,6 +5,7 @@
 #include "utf8.h"
 
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 void diag_init(diag *d, FILE *out)
@@ -13,6 +14,35 @@ void diag_init(diag *d, FILE *out)
     d->errors = 0;
     d->warnings = 0;
     d->out_of_memory = 0;
+    d->held = NULL;
+    d->held_text = NULL;
+    d->held_size = 0;
+    d->to_front = 0;
+}
+
+void diag_hold(diag *d)
+{
+    if (!d->held)
+        d->held = open_memstream(&d->held_text, &d->held_size);
+}
+
+void diag_front(diag *d, int on)
+{
+    d->to_front = on;
+}
+
+void diag_release(diag *d)
+{
+    if (!d->held)
+        return;
+    fclose(d->held);
+    d->held = NULL;
+    if (d->held_size)
+        fwrite(d->held_text, 1, d->held_size, d->out);
+    free(d->held_text);
+    d->held_text = NULL;
+    d->held_size = 0;
+    d->to_front = 0;
 }
 
 /* The length of the well-formed UTF-8 sequence at s (1 to 4), or 0. */
@@ -124,12 +154,13 @@ static void report(diag *d, const char *kind, const char *file, long line, long 
     vsnprintf(msg, sizeof msg, fmt, ap);
     diag_escape(msg, safe_msg, sizeof safe_msg);
     diag_escape(file, safe_file, sizeof safe_file);
+    FILE *out = d->held && !d->to_front ? d->held : d->out;
     if (line > 0 && col > 0)
-        fprintf(d->out, "%s:%ld:%ld: %s: %s\n", safe_file, line, col, kind, safe_msg);
+        fprintf(out, "%s:%ld:%ld: %s: %s\n", safe_file, line, col, kind, safe_msg);
     else if (line > 0)
-        fprintf(d->out, "%s:%ld: %s: %s\n", safe_file, line, kind, safe_msg);
+        fprintf(out, "%s:%ld: %s: %s\n", safe_file, line, kind, safe_msg);
     else
-        fprintf(d->out, "%s: %s: %s\n", safe_file, kind, safe_msg);
+        fprintf(out, "%s: %s: %s\n", safe_file, kind, safe_msg);
 }
 
 void diag_error(diag *d, const char *file, long line, long col, const char *fmt, ...)

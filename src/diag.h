@@ -11,6 +11,11 @@ typedef struct diag {
     int errors;
     int warnings;
     int out_of_memory;  /* set by diag_out_of_memory(): the run exits 4 */
+    /* diag_hold(): lines kept here until diag_release() */
+    FILE *held;
+    char *held_text;
+    size_t held_size;
+    int to_front;       /* diag_front(): this line goes out now, before the held ones */
 } diag;
 
 void diag_init(diag *d, FILE *out);
@@ -27,6 +32,16 @@ void diag_warning(diag *d, const char *file, long line, long col, const char *fm
  * one) and marks d, so that the run ends with exit 4 whatever it was
  * doing: out of memory is a failure of the machine, not of the input. */
 void diag_out_of_memory(diag *d, const char *file, long line, long col);
+
+/* While a YAML file is read (yaml_events.c), its diagnostics are held, so
+ * that a syntax error found further on is listed first, before the errors
+ * it caused (a `[` left open makes 'title' a list). diag_hold() starts
+ * holding (a no-op when already holding or out of memory); diag_front(d,
+ * 1) sends the next lines out at once, diag_front(d, 0) holds again;
+ * diag_release() writes the held lines after them and stops holding. */
+void diag_hold(diag *d);
+void diag_front(diag *d, int on);
+void diag_release(diag *d);
 
 /* Copies the NUL-terminated s into out (size > 0), always terminated:
  * newline, CR and tab as \n \r \t; other C0 controls, DEL and bytes that

@@ -11,6 +11,7 @@
 #include "registry.h"
 
 #include "self_dirs.h"
+#include "suggest.h"
 
 #include <dirent.h>
 #include <dlfcn.h>
@@ -255,10 +256,20 @@ const quire_plugin *registry_load(registry *r, const char *name, char *err, size
         l->desc = d;
         return d;
     }
-    char names[512];
+    char names[512], split[512];
     registry_names(r, names, sizeof names);
-    snprintf(err, size, "no plugin for format '%s' (no quire-%s.so in the plugin path); found: %s",
-             name, name, names[0] ? names : "none");
+    /* the names found, as a list for the did-you-mean (-f pfd) */
+    const char *list[64];
+    size_t n = 0;
+    memcpy(split, names, sizeof split);
+    for (char *save = NULL, *t = strtok_r(split, ", ", &save); t && n < 63;
+         t = strtok_r(NULL, ", ", &save))
+        list[n++] = t;
+    list[n] = NULL;
+    const char *near = suggest_nearest(name, list);
+    snprintf(err, size, "no plugin for format '%s'%s%s%s (no quire-%s.so in the plugin path); "
+             "found: %s", name, near ? " (did you mean '" : "", near ? near : "",
+             near ? "'?)" : "", name, names[0] ? names : "none");
     return NULL;
 }
 

@@ -47,11 +47,14 @@ int yev_open(yev_source *src, const char *path, diag *d, arena *strings)
     }
     src->parsing = 1;
     yaml_parser_set_input_string(&src->parser, src->bytes, src->size);
+    diag_hold(d);   /* a syntax error further on is listed first */
     return 0;
 }
 
 void yev_close(yev_source *src)
 {
+    if (src->d)
+        diag_release(src->d);
     if (src->have_event)
         yaml_event_delete(&src->event);
     if (src->parsing)
@@ -94,7 +97,31 @@ static void offset_to_position(const char *path, size_t offset, long *line, long
     fclose(f);
 }
 
+/* What a new user most often did, from what libyaml says and the
+ * character it stopped at. */
+static const char *syntax_hint(const yev_source *src)
+{
+    const yaml_parser_t *p = &src->parser;
+    size_t at = p->problem_mark.index;
+    if (p->problem && strstr(p->problem, "mapping values are not allowed"))
+        return "; a ': ' inside a plain value starts a mapping: quote the value "
+               "(title: \"Cloud: the year\")";
+    if (p->problem && strstr(p->problem, "cannot start any token") && at < src->size &&
+        src->bytes[at] == '\t')
+        return "; a tab: YAML indents with spaces only";
+    return "";
+}
+
+static void report_syntax(yev_source *src);
+
 static void report_syntax_error(yev_source *src)
+{
+    diag_front(src->d, 1);   /* before the errors the held lines show */
+    report_syntax(src);
+    diag_front(src->d, 0);
+}
+
+static void report_syntax(yev_source *src)
 {
     yaml_parser_t *p = &src->parser;
     const char *problem = p->problem ? p->problem : "cannot parse YAML";
@@ -111,10 +138,11 @@ static void report_syntax_error(yev_source *src)
     line = (long)p->problem_mark.line + 1;
     col = (long)p->problem_mark.column + 1;
     if (p->context)
-        diag_error(src->d, src->path, line, col, "%s (%s at line %ld, column %ld)", problem,
-                   p->context, (long)p->context_mark.line + 1, (long)p->context_mark.column + 1);
+        diag_error(src->d, src->path, line, col, "%s (%s at line %ld, column %ld)%s", problem,
+                   p->context, (long)p->context_mark.line + 1, (long)p->context_mark.column + 1,
+                   syntax_hint(src));
     else
-        diag_error(src->d, src->path, line, col, "%s", problem);
+        diag_error(src->d, src->path, line, col, "%s%s", problem, syntax_hint(src));
 }
 
 /* Adds a and b, stopping at SIZE_MAX: nested aliases multiply. */
