@@ -4,7 +4,7 @@
 # plugins (Debian package dpkg-dev), plus the fonts the templates name.
 set(CPACK_PACKAGE_NAME quire)
 set(CPACK_PACKAGE_VENDOR "the quire project")
-set(CPACK_PACKAGE_CONTACT "quire maintainers <quire@localhost>")
+set(CPACK_PACKAGE_CONTACT "quire maintainers <maintainers@quire.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "turn YAML datasets into PDF briefs, XLSX workbooks and CSV")
 set(CPACK_PACKAGE_DESCRIPTION
   "quire reads a YAML dataset and a layout template, checks both, and hands\n"

@@ -252,10 +252,13 @@ static void table_head(tbl *tb, int first_group)
     double top = page_take(ctx, 15);
     if (first_group)
         links_dest(ctx, tb->t->id, top);
-    if (first_group)
-        page_text_block(ctx, &title, tb->t->title, ctx->left, top, ctx->width, 15);
-    else
-        page_text_block(ctx, &title, tb->t->title, ctx->left, top, ctx->width, 15);
+    /* the next group of columns repeats the title, saying it goes on */
+    const char *more = words(ctx->lang, WORD_CONTINUED);
+    char *cont = first_group ? NULL : malloc(strlen(tb->t->title) + strlen(more) + 2);
+    if (cont)
+        sprintf(cont, "%s %s", tb->t->title, more);
+    page_text_block(ctx, &title, cont ? cont : tb->t->title, ctx->left, top, ctx->width, 15);
+    free(cont);
     if (desc.len) {
         top = page_take(ctx, desc_h);
         flow_block(ctx, &desc, &dl, ctx->left, top, ctx->width, 12.5, 0);

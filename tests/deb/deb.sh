@@ -21,7 +21,9 @@ version=$(sed -n 's/^project(quire VERSION \([0-9.]*\).*/\1/p' "$src/CMakeLists.
 [ "$(field Package)" = quire ] || fail "Package: $(field Package)"
 [ "$(field Version)" = "$version" ] || fail "Version: $(field Version), want $version"
 [ "$(field Architecture)" = "$(dpkg --print-architecture)" ] || fail "Architecture: $(field Architecture)"
-[ -n "$(field Maintainer)" ] && [ -n "$(field Description)" ] || fail "no Maintainer or Description"
+[ "$(field Maintainer)" = "quire maintainers <maintainers@quire.invalid>" ] ||
+    fail "Maintainer: $(field Maintainer)"
+[ -n "$(field Description)" ] || fail "no Description"
 depends=$(field Depends)
 # dpkg-shlibdeps names the libraries of the binaries and plugins, versioned.
 for lib in libc6 libyaml-0-2 libfontconfig1 libhpdf libxlsxwriter; do
@@ -41,6 +43,7 @@ dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $6}' | sort >got.txt
 diff want.txt got.txt >diff.txt || fail "the package's files differ from the install rules':
 $(cat diff.txt)"
 for f in ./usr/bin/quire ./usr/bin/quire-plugin-test ./usr/share/man/man1/quire.1.gz \
+         ./usr/share/man/man1/quire-plugin-test.1.gz \
          ./usr/lib/pkgconfig/quire-plugin.pc ./usr/include/quire/quire-plugin.h \
          ./usr/share/quire/templates/default.yaml ./usr/share/doc/quire/plugin-guide.md; do
     grep -qxF "$f" got.txt || fail "$f not in the package"
