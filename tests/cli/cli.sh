@@ -59,6 +59,27 @@ plugin)
     [ ! -e o ] || fail "OUTDIR created although a plugin is missing"
     run 3 render "$data/alpha.yaml" -f ../csv -o o
     ;;
+messages)
+    # -f with a typo names the nearest plugin (issue 20 §9).
+    run 3 render "$data/alpha.yaml" -f pfd -o o
+    expect_err "no plugin for format 'pfd' (did you mean 'pdf'?)"
+    # A template's plugin section takes true/false only, as every template
+    # boolean; -O also takes yes/no (issue 20 §5).
+    printf 'quire-template: 1\nbody: [cover]\nxlsx:\n  charts: yes\n  summary_sheet: 1\n' > bools.yaml
+    run 2 validate "$data/alpha.yaml" -t bools.yaml
+    expect_err "bools.yaml:4:3: error: xlsx.charts expects true or false, got 'yes'"
+    expect_err "bools.yaml:5:3: error: xlsx.summary_sheet expects true or false, got '1'"
+    run 0 validate "$data/alpha.yaml" -O xlsx.charts=no -O xlsx.summary_sheet=1
+    # max_rows counts rows shown: 0 or less is refused, at its key.
+    printf 'quire-template: 1\nbody: [cover, tables: all]\npdf:\n  max_rows: -5\n' > rows.yaml
+    run 2 validate "$data/alpha.yaml" -t rows.yaml
+    expect_err "rows.yaml:4:3: error: pdf: max_rows must be 1 or more, got -5"
+    run 2 render "$data/alpha.yaml" -t rows.yaml -f pdf -o o
+    [ ! -e o/alpha.pdf ] || fail "a PDF written with max_rows: -5"
+    run 2 validate "$data/alpha.yaml" -O pdf.max_rows=0
+    expect_err "-O pdf.max_rows=0: max_rows must be 1 or more"
+    run 0 validate "$data/alpha.yaml" -O pdf.max_rows=1
+    ;;
 io)
     : > plain
     run 4 render "$data/alpha.yaml" -f csv -o plain

@@ -147,6 +147,24 @@ text = "".join(pages_text(os.path.join(render("long", long, extra=["-O", "pdf.ma
 expect("Item 20" in text and "Item 21" not in text, "max_rows: the first 20 rows only")
 expect("80 more rows" in text and "workbook" in text, "max_rows: a line says how many follow")
 
+# 3b. a table too wide for the page is set in groups of columns: each
+# group after the first repeats the title, saying it goes on
+cols = "".join("      - {id: c%d, label: Column %d, type: number}\n" % (i, i) for i in range(40))
+groups = HEAD.format(id="groups", title="Groups") + """tables:
+  - id: t
+    title: Forty columns
+    columns:
+      - {id: name, label: Name, type: text}
+""" + cols + "    rows:\n" + "".join(
+    "      - [Row %d, %s]\n" % (r, ", ".join(str(1000 + r * 40 + c) for c in range(40)))
+    for r in range(3))
+text = "\n".join(pages_text(os.path.join(render("groups", groups), "groups.pdf")))
+titles = re.findall(r"Forty columns.*", text)
+expect(len(titles) >= 2, "the wide table is set in groups of columns: %r" % titles)
+expect(titles and "(continued)" not in titles[0] and
+       all("Forty columns (continued)" in t for t in titles[1:]),
+       "every group but the first says (continued): %r" % titles)
+
 # 4. a one-figure brief: no contents, no sources heading
 one = HEAD.format(id="one", title="One figure") + """figures:
   - {id: f, label: A figure, value: 42}
