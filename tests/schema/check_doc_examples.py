@@ -7,6 +7,7 @@ A fenced block's info string says what it is:
   ```yaml template        a whole template
   ```yaml template-body   blocks of a template's body (a YAML list)
   ```yaml template-part   top-level keys of a template (body: [cover] added)
+or, before a plain ```yaml block, a line <!-- example: KIND -->.
 Every such block must pass the JSON Schema of `quire schema` and
 `quire validate` (templates with tests/schema/data/docs-examples.yaml,
 which has every table they name). Blocks with other info strings are
@@ -56,9 +57,13 @@ def check(where, which, text):
 
 files = [os.path.join(src, "README.md")] + sorted(glob.glob(os.path.join(src, "docs", "*.md")))
 fence = re.compile(r"^( *)```yaml ([a-z-]+)\n(.*?)^\1```", re.S | re.M)
+# the same, marked by a comment line before a plain ```yaml block (README.md:
+# other tests find its example by its plain info string)
+commented = re.compile(r"^( *)<!-- example: ([a-z-]+)[^\n]*-->\n\1```yaml\n(.*?)^\1```",
+                       re.S | re.M)
 for md in files:
     text = open(md, encoding="utf-8").read()
-    for m in fence.finditer(text):
+    for m in list(fence.finditer(text)) + list(commented.finditer(text)):
         indent, kind, body = m.group(1), m.group(2), m.group(3)
         body = "".join(l[len(indent):] if l.startswith(indent) else l
                        for l in body.splitlines(True))
