@@ -59,7 +59,9 @@ $(BUILD)/CMakeCache.txt: | deps
 build: deps $(BUILD)/CMakeCache.txt
 	cmake --build $(BUILD) -j $(JOBS)
 
-demo: build
+# Only what the demo runs: quire and the plugins of the template's formats.
+demo: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS) --target quire quire-pdf quire-xlsx
 	$(BUILD)/src/quire render data/cloud-ai-briefing.yaml -o out
 	@echo "wrote out/cloud-ai-briefing.pdf and out/cloud-ai-briefing.xlsx"
 
