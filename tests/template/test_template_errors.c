@@ -49,11 +49,12 @@ BAD(empty_file, "", "t.yaml:1:1: error: empty template: expected a mapping start
                     "'quire-template: 1'\n")
 BAD(only_comments, "# nothing\n\n", "t.yaml:1:1: error: empty template: expected a mapping "
                                     "starting with 'quire-template: 1'\n")
-/* Events stream: the scalar libyaml read before the error is checked too. */
+/* Events stream: the scalar libyaml read before the error is checked too,
+ * and listed after the syntax error that caused it. */
 BAD(syntax_error, V1 "body: [cover\nname: x\n",
-    "t.yaml:2:8: error: unknown block 'cover name'\n"
     "t.yaml:3:5: error: did not find expected ',' or ']' "
-    "(while parsing a flow sequence at line 2, column 7)\n")
+    "(while parsing a flow sequence at line 2, column 7)\n"
+    "t.yaml:2:8: error: unknown block 'cover name'\n")
 BAD(invalid_utf8, V1 "name: caf\xC3\n",
     "t.yaml:2:11: error: invalid trailing UTF-8 octet (byte 0x0A)\n")
 /* The column after a byte order mark counts characters, not the mark. */
