@@ -21,7 +21,8 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # The templates' NanumGothic, and the sRGB profile PDF/A output embeds
 # (plugins/pdf/pdfa.c: icc-profiles-free, else colord-data's): without it
 # the sample brief's -O pdf.standard=a-2b fails. shlibdeps adds the libraries.
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-nanum, icc-profiles-free | colord-data")
+# libxml2: opened by dlopen (src/verify.c), so shlibdeps cannot see it.
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-nanum, icc-profiles-free | colord-data, libxml2")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "bash-completion")
 set(CPACK_GENERATOR DEB)
 include(CPack)

@@ -8,11 +8,57 @@
 #include <fontconfig/fontconfig.h>
 #include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 /* fontconfig's configuration is not safe to use from several threads. */
 static pthread_mutex_t fc_lock = PTHREAD_MUTEX_INITIALIZER;
 static int fc_ready;
+
+/* Answers kept for the life of the process, as fontconfig keeps its
+ * configuration: check() asks in the main process, and every export
+ * child forked later finds the answer here instead of matching again
+ * (a match walks every installed font: milliseconds per pattern). */
+typedef struct answer {
+    char *pattern;
+    fonts_status st;
+    char *path;       /* FONTS_OK */
+    int index;
+    char *offered;    /* FONTS_MISMATCH */
+    struct answer *next;
+} answer;
+
+static answer *answers;
+
+static answer *answer_find(const char *pattern)
+{
+    for (answer *a = answers; a; a = a->next)
+        if (!strcmp(a->pattern, pattern))
+            return a;
+    return NULL;
+}
+
+/* Keeps what match_locked answered (nothing when out of memory: the next
+ * call asks fontconfig again). */
+static void answer_keep(const char *pattern, fonts_status st, const char *path, int index,
+                        const char *offered)
+{
+    answer *a = calloc(1, sizeof *a);
+    if (!a || !(a->pattern = strdup(pattern)) || !(a->path = strdup(path)) ||
+        !(a->offered = strdup(offered))) {
+        if (a) {
+            free(a->pattern);
+            free(a->path);
+        }
+        free(a);
+        return;
+    }
+    a->st = st;
+    a->index = index;
+    a->next = answers;
+    answers = a;
+}
 
 static void copy_out(char *dst, size_t size, const char *src)
 {
@@ -79,8 +125,27 @@ fonts_status fonts_find(const char *pattern, char *path, size_t path_size, int *
     fonts_status st = FONTS_ERROR;
     if (!fc_ready)
         fc_ready = FcInit();
-    if (fc_ready)
-        st = match_locked(pattern, path, path_size, index, offered, offered_size);
+    const answer *a = fc_ready ? answer_find(pattern) : NULL;
+    if (a) {
+        st = a->st;
+        if (st == FONTS_OK) {
+            copy_out(path, path_size, a->path);
+            *index = a->index;
+        } else if (st == FONTS_MISMATCH) {
+            copy_out(offered, offered_size, a->offered);
+        }
+    } else if (fc_ready) {
+        char p[4096] = "", o[256] = "";
+        int idx = 0;
+        st = match_locked(pattern, p, sizeof p, &idx, o, sizeof o);
+        answer_keep(pattern, st, p, idx, o);
+        if (st == FONTS_OK) {
+            copy_out(path, path_size, p);
+            *index = idx;
+        } else if (st == FONTS_MISMATCH) {
+            copy_out(offered, offered_size, o);
+        }
+    }
     pthread_mutex_unlock(&fc_lock);
     return st;
 }
@@ -91,5 +156,13 @@ void fonts_shutdown(void)
     if (fc_ready)
         FcFini();
     fc_ready = 0;
+    while (answers) {
+        answer *a = answers;
+        answers = a->next;
+        free(a->pattern);
+        free(a->path);
+        free(a->offered);
+        free(a);
+    }
     pthread_mutex_unlock(&fc_lock);
 }

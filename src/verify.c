@@ -12,7 +12,9 @@
 #include "verify.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -194,10 +196,36 @@ typedef struct inflated {
     xmlParserCtxtPtr xml;    /* the part's parser, or NULL */
 } inflated;
 
+/* libxml2 is opened on the first workbook checked, not linked: linked, it
+ * and the ICU and C++ libraries it needs were loaded and relocated by
+ * every run, a third of a small render's start-up (a PDF needs none). */
+static struct {
+    xmlParserCtxtPtr (*create)(xmlSAXHandlerPtr, void *, const char *, int, const char *);
+    int (*use_options)(xmlParserCtxtPtr, int);
+    int (*parse_chunk)(xmlParserCtxtPtr, const char *, int, int);
+    void (*free_ctxt)(xmlParserCtxtPtr);
+} xml;
+static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
+static int xml_loaded;
+
+static void xml_load(void)
+{
+    void *h = dlopen("libxml2.so.2", RTLD_NOW | RTLD_LOCAL);
+    if (!h)
+        return;
+    *(void **)&xml.create = dlsym(h, "xmlCreatePushParserCtxt");
+    *(void **)&xml.use_options = dlsym(h, "xmlCtxtUseOptions");
+    *(void **)&xml.parse_chunk = dlsym(h, "xmlParseChunk");
+    *(void **)&xml.free_ctxt = dlsym(h, "xmlFreeParserCtxt");
+    xml_loaded = xml.create && xml.use_options && xml.parse_chunk && xml.free_ctxt;
+    if (!xml_loaded)
+        dlclose(h);   /* kept open otherwise, for the life of the process */
+}
+
 static void keep(inflated *f, const unsigned char *p, size_t n)
 {
     if (f->xml && n)
-        xmlParseChunk(f->xml, (const char *)p, (int)n, 0);
+        xml.parse_chunk(f->xml, (const char *)p, (int)n, 0);
     f->crc = (uint32_t)crc32(f->crc, p, (uInt)n);
     f->total += n;
     if (f->head_len < HEAD_KEEP) {
@@ -271,9 +299,9 @@ static xmlParserCtxtPtr xml_checker(void)
     static xmlSAXHandler sax;
     sax.initialized = XML_SAX2_MAGIC;
     sax.serror = (xmlStructuredErrorFunc)xml_quiet;
-    xmlParserCtxtPtr ctx = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
+    xmlParserCtxtPtr ctx = xml.create(&sax, NULL, NULL, 0, NULL);
     if (ctx)
-        xmlCtxtUseOptions(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+        xml.use_options(ctx, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                                    XML_PARSE_HUGE);
     return ctx;
 }
@@ -281,9 +309,9 @@ static xmlParserCtxtPtr xml_checker(void)
 /* 1 when the part's parser saw a well-formed document. */
 static int xml_finish(inflated *f)
 {
-    xmlParseChunk(f->xml, NULL, 0, 1);
+    xml.parse_chunk(f->xml, NULL, 0, 1);
     int ok = f->xml->wellFormed;
-    xmlFreeParserCtxt(f->xml);
+    xml.free_ctxt(f->xml);
     f->xml = NULL;
     return ok;
 }
@@ -292,6 +320,9 @@ static int check_part(const unsigned char *d, const zip_entry *en, char *why, si
 {
     static inflated f;   /* 4.5 KB: off the stack; verify runs in one thread */
     memset(&f, 0, sizeof f);
+    pthread_once(&xml_once, xml_load);
+    if (!xml_loaded)
+        return fail(why, size, "cannot check its XML: libxml2.so.2 cannot be loaded");
     f.xml = xml_checker();
     if (!f.xml)
         return fail(why, size, "out of memory");

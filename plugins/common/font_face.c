@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <hb-ot.h>
+#include <hb-subset.h>
 #include <hb.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -24,8 +25,25 @@ typedef struct mapped_file {
     struct mapped_file *next;
 } mapped_file;
 
+/* Code point → glyph answers, direct-mapped: a document asks the cmap for
+ * the same few hundred characters again and again (coverage, fallback,
+ * measuring). One 64-bit word per slot (the code point, the glyph, a used
+ * bit), read and written whole, so threads sharing a face never see half
+ * an answer. Filled by check() in the main process, the answers reach
+ * every export child forked later. */
+#define GLYPH_SLOTS 4096u
+
+/* After this many documents of one process have used a face (check()
+ * counts them), the face is prepared for subsetting: hb_subset_preprocess
+ * costs tens of milliseconds once and makes each document's subset about
+ * ten times cheaper, a gain only a batch sees. */
+#define PREPARE_AFTER 16u
+
 typedef struct face_node {
-    font_face face;
+    font_face face;           /* first: a font_face * is its node */
+    uint64_t glyphs[GLYPH_SLOTS];
+    unsigned documents;       /* font_face_note_document calls */
+    hb_face_t *prepared;      /* hb_subset_preprocess of face.hb_face, or NULL */
     struct face_node *next;
 } face_node;
 
@@ -220,8 +238,35 @@ const font_face *font_face_open(const char *path, unsigned index, char *err, siz
 
 unsigned font_face_glyph(const font_face *f, uint32_t cp)
 {
+    face_node *node = (face_node *)f;
+    uint64_t *slot = &node->glyphs[(cp ^ cp >> 12) % GLYPH_SLOTS];
+    uint64_t v = __atomic_load_n(slot, __ATOMIC_RELAXED);
+    if ((v & 1) && (uint32_t)(v >> 1 & 0x1FFFFF) == cp)
+        return (unsigned)(v >> 22);
     hb_codepoint_t g = 0;
-    return hb_font_get_nominal_glyph(f->hb_font, cp, &g) ? g : 0;
+    if (!hb_font_get_nominal_glyph(f->hb_font, cp, &g))
+        g = 0;
+    if (cp <= 0x10FFFF && g < (1u << 31))
+        __atomic_store_n(slot, (uint64_t)g << 22 | (uint64_t)cp << 1 | 1, __ATOMIC_RELAXED);
+    return g;
+}
+
+void font_face_note_document(const font_face *f)
+{
+    face_node *node = (face_node *)f;
+    pthread_mutex_lock(&cache_lock);
+    if (++node->documents == PREPARE_AFTER && !node->prepared)
+        node->prepared = hb_subset_preprocess(f->hb_face);
+    pthread_mutex_unlock(&cache_lock);
+}
+
+hb_face_t *font_face_subset_source(const font_face *f)
+{
+    face_node *node = (face_node *)f;
+    pthread_mutex_lock(&cache_lock);
+    hb_face_t *from = node->prepared ? node->prepared : f->hb_face;
+    pthread_mutex_unlock(&cache_lock);
+    return from;
 }
 
 int font_face_advance(const font_face *f, unsigned gid)
@@ -241,6 +286,7 @@ void font_faces_clear(void)
         face_node *n = faces;
         faces = n->next;
         hb_font_destroy(n->face.hb_font);
+        hb_face_destroy(n->prepared);
         hb_face_destroy(n->face.hb_face);
         free(n->face.cid_of_gid);
         free(n->face.path);

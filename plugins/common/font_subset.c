@@ -57,7 +57,8 @@ int font_subset_make(const font_face *f, const unsigned *gids, size_t n, int ful
 {
     memset(out, 0, sizeof *out);
     hb_subset_input_t *in = subset_input(f, gids, n);
-    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(f->hb_face, in) : NULL;
+    hb_subset_plan_t *plan = in ? hb_subset_plan_create_or_fail(font_face_subset_source(f), in)
+                                : NULL;
     hb_face_t *sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
     int ret = -1;
     if (!sub) {

@@ -38,10 +38,13 @@ static int check_font(const quire_job *job, const char *pattern)
     const quire_pos *at = &job->tmpl->fonts_at;
     if (job->host->find_font(job, pattern, path, sizeof path, &index) != QUIRE_OK)
         return -1; /* the host reported it at the fonts: key */
-    if (!font_face_open(path, (unsigned)(index < 0 ? 0 : index), why, sizeof why)) {
+    const font_face *face = font_face_open(path, (unsigned)(index < 0 ? 0 : index), why,
+                                           sizeof why);
+    if (!face) {
         pdf_check_report(job, at, "font '%s' (%s) %s", pattern, path, why);
         return -1;
     }
+    font_face_note_document(face);   /* a batch prepares it for subsetting */
     return 0;
 }
 

@@ -29,17 +29,24 @@ typedef struct width_slot {
     char bytes[WIDTH_WORD];
 } width_slot;
 
+/* Allocated, not zeroed: a slot counts once its bit in used is set, so a
+ * document touches only the pages of the slots it fills (zeroing the
+ * whole table was a page fault per 4 KB in every export child). */
 struct text_widths {
+    unsigned char used[WIDTH_SLOTS / 8];
     width_slot slot[WIDTH_SLOTS];
 };
 
 static width_slot *width_find(struct text_widths *w, const font_face *face, const char *s,
-                              size_t len)
+                              size_t len, int *used)
 {
     uint32_t h = 2166136261u ^ (uint32_t)(uintptr_t)face;
     for (size_t i = 0; i < len; i++)
         h = (h ^ (unsigned char)s[i]) * 16777619u;
-    return &w->slot[h % WIDTH_SLOTS];
+    h %= WIDTH_SLOTS;
+    *used = w->used[h / 8] >> (h % 8) & 1;
+    w->used[h / 8] |= (unsigned char)(1u << (h % 8));   /* filled below if not */
+    return &w->slot[h];
 }
 
 int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char *path,
@@ -51,7 +58,9 @@ int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char
         return -1;
     f->pattern = pattern;
     f->doc = doc;
-    f->widths = calloc(1, sizeof *f->widths); /* NULL: measured without it */
+    f->widths = malloc(sizeof *f->widths); /* NULL: measured without it */
+    if (f->widths)
+        memset(f->widths->used, 0, sizeof f->widths->used);
     if (doc && !embed_font_of(doc, f->face)) { /* the template's faces come first */
         snprintf(err, err_size, "out of memory");
         return -1;
@@ -137,9 +146,11 @@ static long piece_units(const text_face *f, const text_piece *p, const char *s)
     }
     const char *word = s + p->start;
     size_t len = p->end - p->start;
-    width_slot *slot = f->widths && len <= WIDTH_WORD ? width_find(f->widths, p->face, word, len)
-                                                       : NULL;
-    if (slot && slot->face == p->face && slot->len == len && !memcmp(slot->bytes, word, len))
+    int used = 0;
+    width_slot *slot = f->widths && len <= WIDTH_WORD
+        ? width_find(f->widths, p->face, word, len, &used) : NULL;
+    if (slot && used && slot->face == p->face && slot->len == len &&
+        !memcmp(slot->bytes, word, len))
         return slot->units;
     long units = font_shape_width(p->face, word, len);
     if (slot) {
