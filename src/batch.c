@@ -14,8 +14,10 @@
 #include "strmap.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* What every window of a run shares. */
 typedef struct batch {
@@ -240,8 +242,25 @@ static int render_windows(batch *b)
     return code;
 }
 
+/* A killed run's export children die a moment after it: a worker started
+ * again at once (a Job controller does) may find their private folders
+ * still locked by them when it sweeps at its start. It sweeps once more
+ * at its end, so what they left goes with this run. */
+static void sweep_again(const batch *b)
+{
+    if (!b->swept)
+        return;
+    int fd = open(b->o->outdir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    output_sweep(fd, b->o->outdir, b->o->quiet ? NULL : stderr);
+    close(fd);
+}
+
 static int finish(batch *b, int code)
 {
+    if (code < EXIT_SIGNAL)
+        sweep_again(b);
     struct stat st;
     if (b->o->manifest && code < EXIT_SIGNAL && code != EXIT_USAGE &&
         !clobber_path_is_input(&b->inputs, b->o->manifest, &st)) {   /* refused before */

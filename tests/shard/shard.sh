@@ -3,7 +3,7 @@
 # --datasets-from, --shard, --manifest, quire manifest check, a run killed
 # and run again, memory over a long batch. GEN is tests/batch/gen.sh.
 set -u
-case_name=$1 quire=$2 gen=$3
+case_name=$1 quire=$2 gen=$3 test_plugins=${4:-}
 e2e_name=shard
 . "$(dirname "$0")/../lib/e2e.sh"
 
@@ -178,11 +178,16 @@ killed)
     # JOB_COMPLETION_INDEX, into one folder; worker 3 is killed (SIGKILL)
     # once it has written some files and is started again, as the Job
     # controller would. Nothing is lost, nothing differs from a serial run.
+    # The first run of worker 3 also has a third format, tests/registry's
+    # "sleep" plugin, that never ends by itself: one slot (-j 1), so it
+    # writes its first dataset's PDF and CSV and then waits to be killed.
+    # (It used to race: a fast machine finished the whole shard between two
+    # looks at its output, and the kill came too late.)
     bash "$gen" d 48
     ls d/*.yaml >list
     run 0 render --datasets-from list -f pdf,csv -o serial -q
-    JOB_COMPLETION_INDEX=3 "$quire" render --datasets-from list --shard 8 -f pdf,csv -o out \
-        --manifest m.3 2>err.3 &
+    JOB_COMPLETION_INDEX=3 "$quire" render --datasets-from list --shard 8 -f pdf,csv,sleep -j 1 \
+        -o out --manifest m.3 --plugin-dir "$test_plugins" 2>err.3 &
     victim=$!
     for ((t = 0; t < 600; t++)); do
         [ "$(grep -c 'quire: wrote' err.3)" -ge 2 ] && break
