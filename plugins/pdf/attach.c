@@ -19,9 +19,8 @@
 #include "standard.h"
 
 #include "pdf.h"
+#include "pdf_objects.h"
 
-#include <hpdf_encrypt.h>
-#include <hpdf_objects.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,27 +146,24 @@ static unsigned char *set_values(const quire_dataset *ds, size_t *len)
 static HPDF_Dict params(pdf_ctx *ctx, const source_file *f, const unsigned char *data,
                         size_t len)
 {
-    HPDF_MMgr mm = ctx->doc->mmgr;
-    HPDF_Dict p = HPDF_Dict_New(mm);
+    HPDF_Doc doc = ctx->doc;
+    HPDF_Dict p = pdfo_dict(doc);
     if (!p)
         return NULL;
-    HPDF_MD5_CTX md5;
-    HPDF_BYTE digest[16];
-    HPDF_MD5Init(&md5);
-    HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
-    HPDF_MD5Final(digest, &md5);
+    unsigned char digest[16];
+    pdfo_md5(data, len, digest);
     int64_t when = ctx->ds->timestamp;
     struct stat st;
     if (when < 0 && f->path && stat(f->path, &st) == 0)
         when = (int64_t)st.st_mtime;
     char date[32];
     standard_pdf_date(when, date, sizeof date);
-    HPDF_STATUS ret = HPDF_Dict_AddNumber(p, "Size", (HPDF_INT32)len);
-    ret |= HPDF_Dict_Add(p, "CheckSum", HPDF_Binary_New(mm, digest, sizeof digest));
+    HPDF_STATUS ret = pdfo_add_int(p, "Size", (long)len);
+    ret |= pdfo_add_bytes(doc, p, "CheckSum", digest, sizeof digest);
     if (*date)
-        ret |= HPDF_Dict_Add(p, "ModDate", HPDF_String_New(mm, date, NULL));
+        ret |= pdfo_add_string(doc, p, "ModDate", date, NULL);
     if (ret != HPDF_OK) {
-        HPDF_Dict_Free(p);
+        pdfo_dict_free(p);
         return NULL;
     }
     return p;
@@ -201,33 +197,29 @@ static HPDF_Dict filespec(pdf_ctx *ctx, const source_file *f)
     else
         snprintf(desc, sizeof desc, "%s", pdf_label(ctx, "이 보고서의 데이터셋 (quire YAML)",
                                                     "The dataset of this brief (quire YAML)"));
-    HPDF_Dict ef = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    HPDF_Dict spec = HPDF_Dict_New(doc->mmgr);
-    HPDF_Dict efs = HPDF_Dict_New(doc->mmgr);
+    /* the stream and the file specification belong to the document from
+     * the start; the direct dictionaries are freed here on failure */
+    HPDF_Dict ef = pdfo_stream(doc, 1);
+    HPDF_Dict spec = ef ? pdfo_dict_indirect(doc) : NULL;
+    HPDF_Dict efs = pdfo_dict(doc);
     HPDF_Dict p = ef ? params(ctx, f, data, len) : NULL;
     HPDF_STATUS ret = ef && spec && efs && p ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
     if (ret == HPDF_OK) {
-        ef->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        ret |= HPDF_Dict_AddName(ef, "Type", "EmbeddedFile");
-        ret |= HPDF_Dict_AddName(ef, "Subtype", f->mime);
-        ret |= HPDF_Dict_Add(ef, "Params", p);
-        ret |= HPDF_Stream_Write(ef->stream, (const HPDF_BYTE *)data, (HPDF_UINT)len);
-        ret |= HPDF_Xref_Add(doc->xref, spec);
-        ret |= HPDF_Dict_AddName(spec, "Type", "Filespec");
-        ret |= HPDF_Dict_Add(spec, "F", HPDF_String_New(doc->mmgr, f->name, NULL));
-        ret |= HPDF_Dict_Add(spec, "UF", HPDF_String_New(doc->mmgr, f->name, ctx->utf8));
-        ret |= HPDF_Dict_Add(spec, "Desc", HPDF_String_New(doc->mmgr, desc, ctx->utf8));
-        ret |= HPDF_Dict_AddName(spec, "AFRelationship", "Source");
-        ret |= HPDF_Dict_Add(efs, "F", ef);
-        ret |= HPDF_Dict_Add(efs, "UF", ef);
-        ret |= HPDF_Dict_Add(spec, "EF", efs);
+        ret |= pdfo_add_name(ef, "Type", "EmbeddedFile");
+        ret |= pdfo_add_name(ef, "Subtype", f->mime);
+        ret |= pdfo_add(ef, "Params", p);
+        ret |= pdfo_stream_write(ef, data, len);
+        ret |= pdfo_add_name(spec, "Type", "Filespec");
+        ret |= pdfo_add_string(doc, spec, "F", f->name, NULL);
+        ret |= pdfo_add_string(doc, spec, "UF", f->name, ctx->utf8);
+        ret |= pdfo_add_string(doc, spec, "Desc", desc, ctx->utf8);
+        ret |= pdfo_add_name(spec, "AFRelationship", "Source");
+        ret |= pdfo_add(efs, "F", ef);
+        ret |= pdfo_add(efs, "UF", ef);
+        ret |= pdfo_add(spec, "EF", efs);
     } else {
-        if (spec)
-            HPDF_Dict_Free(spec);
-        if (efs)
-            HPDF_Dict_Free(efs);
-        if (p)
-            HPDF_Dict_Free(p);
+        pdfo_dict_free(efs);
+        pdfo_dict_free(p);
     }
     free(copy);
     if (ret != HPDF_OK) {
@@ -248,16 +240,17 @@ int attach_sources(pdf_ctx *ctx)
         return -1;
     }
     /* the catalog owns the lists from the start, so a failure frees them */
-    HPDF_Array names = HPDF_Array_New(doc->mmgr), af = HPDF_Array_New(doc->mmgr);
-    HPDF_Dict tree = HPDF_Dict_New(doc->mmgr);
-    HPDF_Dict names_dict = HPDF_Dict_GetItem(doc->catalog, "Names", HPDF_OCLASS_DICT);
-    HPDF_STATUS ret = HPDF_Dict_Add(doc->catalog, "AF", af);
+    HPDF_Dict cat = pdfo_catalog(doc);
+    HPDF_Array names = pdfo_array(doc), af = pdfo_array(doc);
+    HPDF_Dict tree = pdfo_dict(doc);
+    HPDF_Dict names_dict = pdfo_get_dict(cat, "Names");
+    HPDF_STATUS ret = pdfo_add(cat, "AF", af);
     if (!names_dict) {
-        names_dict = HPDF_Dict_New(doc->mmgr);
-        ret |= HPDF_Dict_Add(doc->catalog, "Names", names_dict);
+        names_dict = pdfo_dict(doc);
+        ret |= pdfo_add(cat, "Names", names_dict);
     }
-    ret |= HPDF_Dict_Add(names_dict, "EmbeddedFiles", tree);
-    ret |= HPDF_Dict_Add(tree, "Names", names);
+    ret |= pdfo_add(names_dict, "EmbeddedFiles", tree);
+    ret |= pdfo_add(tree, "Names", names);
     size_t n = ret == HPDF_OK ? collect(ctx, files) : 0;
     for (size_t i = 0; i < n && ret == HPDF_OK; i++) {
         HPDF_Dict spec = filespec(ctx, &files[i]);
@@ -265,9 +258,9 @@ int attach_sources(pdf_ctx *ctx)
             free(files);
             return -1;
         }
-        ret |= HPDF_Array_Add(names, HPDF_String_New(doc->mmgr, files[i].name, NULL));
-        ret |= HPDF_Array_Add(names, spec);
-        ret |= HPDF_Array_Add(af, spec);
+        ret |= pdfo_push_string(doc, names, files[i].name);
+        ret |= pdfo_push(names, spec);
+        ret |= pdfo_push(af, spec);
     }
     free(files);
     if (ret != HPDF_OK)

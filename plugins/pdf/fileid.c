@@ -7,10 +7,8 @@
 #include "standard.h"
 
 #include "pdf.h"
+#include "pdf_objects.h"
 
-#include <hpdf_encrypt.h>
-#include <hpdf_objects.h>
-#include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,34 +38,17 @@ static unsigned char *find_last(unsigned char *hay, size_t len, const char *need
 
 static int add_zero_id(HPDF_Doc doc)
 {
-    static const HPDF_BYTE zero[ID_LEN];
-    HPDF_Array id = HPDF_Array_New(doc->mmgr);
+    static const unsigned char zero[ID_LEN];
+    HPDF_Array id = pdfo_array(doc);
     if (!id)
         return -1;
-    HPDF_STATUS ret = HPDF_Dict_Add(doc->trailer, "ID", id);
-    ret |= HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)zero, ID_LEN));
-    ret |= HPDF_Array_Add(id, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)zero, ID_LEN));
+    HPDF_STATUS ret = pdfo_add(pdfo_trailer(doc), "ID", id);
+    ret |= pdfo_push_bytes(doc, id, zero, ID_LEN);
+    ret |= pdfo_push_bytes(doc, id, zero, ID_LEN);
     return ret == HPDF_OK ? 0 : -1;
 }
 
-/* The document's bytes, from libharu's memory stream. */
-static unsigned char *document_bytes(HPDF_Doc doc, size_t *len)
-{
-    if (HPDF_SaveToStream(doc) != HPDF_OK)
-        return NULL;
-    HPDF_UINT32 size = HPDF_Stream_Size(doc->stream);
-    unsigned char *buf = size ? malloc(size) : NULL;
-    HPDF_UINT got = size;
-    if (!buf || HPDF_Stream_Seek(doc->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-        HPDF_Stream_Read(doc->stream, buf, &got) != HPDF_OK || got != size) {
-        free(buf);
-        return NULL;
-    }
-    *len = size;
-    return buf;
-}
-
-static void set_id(unsigned char *at, const HPDF_BYTE digest[ID_LEN])
+static void set_id(unsigned char *at, const unsigned char digest[ID_LEN])
 {
     static const char hex[] = "0123456789ABCDEF";
     for (int copy = 0; copy < 2; copy++) {
@@ -94,7 +75,7 @@ int fileid_save(pdf_ctx *ctx, const char *path)
     char zero[4 * ID_LEN + 8];
     placeholder(zero);
     size_t len = 0;
-    unsigned char *buf = add_zero_id(ctx->doc) ? NULL : document_bytes(ctx->doc, &len);
+    unsigned char *buf = add_zero_id(ctx->doc) ? NULL : pdfo_saved(ctx->doc, &len);
     unsigned char *at = buf ? find_last(buf, len, zero) : NULL;
     if (!at) {
         free(buf);
@@ -102,11 +83,8 @@ int fileid_save(pdf_ctx *ctx, const char *path)
                  (unsigned)HPDF_GetError(ctx->doc));
         return -1;
     }
-    HPDF_MD5_CTX md5;
-    HPDF_BYTE digest[ID_LEN];
-    HPDF_MD5Init(&md5);
-    HPDF_MD5Update(&md5, buf, (HPDF_UINT32)len);
-    HPDF_MD5Final(digest, &md5);
+    unsigned char digest[ID_LEN];
+    pdfo_md5(buf, len, digest);
     set_id(at, digest);
     int bad = write_file(path, buf, len);
     free(buf);

@@ -1,14 +1,9 @@
-/* font_embed.c — Type 0 fonts through libharu's object API, and the raw
- * text operators that show their glyphs. The only file of the plugin that
- * includes libharu's headers below hpdf.h for text; it creates objects and
- * writes to streams with libharu's public object functions and never
- * changes libharu's own structures. */
+/* font_embed.c — Type 0 fonts made with pdf_objects.h, and the raw text
+ * operators that show their glyphs. */
 #include "font_embed.h"
 
-#include <hpdf_doc.h>
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
+#include "pdf_objects.h"
+
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -65,10 +60,10 @@ void embed_free(embed_doc *d)
 
 static HPDF_Dict new_dict(embed_doc *d, const char *type)
 {
-    HPDF_Dict dict = HPDF_Dict_New(d->doc->mmgr);
-    if (!dict || HPDF_Xref_Add(d->doc->xref, dict) != HPDF_OK)
-        return NULL; /* Xref_Add frees it on failure */
-    if (type && HPDF_Dict_AddName(dict, "Type", type) != HPDF_OK)
+    HPDF_Dict dict = pdfo_dict_indirect(d->doc);
+    if (!dict)
+        return NULL;
+    if (type && pdfo_add_name(dict, "Type", type) != HPDF_OK)
         return NULL;
     return dict;
 }
@@ -95,13 +90,13 @@ embed_font *embed_font_of(embed_doc *d, const font_face *f)
     ef->type0 = new_dict(d, "Font");
     ef->cid = new_dict(d, "Font");
     ef->desc = new_dict(d, "FontDescriptor");
-    HPDF_Array kids = HPDF_Array_New(d->doc->mmgr);
+    HPDF_Array kids = pdfo_array(d->doc);
     if (!ef->type0 || !ef->cid || !ef->desc || !kids ||
-        HPDF_Dict_AddName(ef->type0, "Subtype", "Type0") != HPDF_OK ||
-        HPDF_Dict_AddName(ef->type0, "Encoding", "Identity-H") != HPDF_OK ||
-        HPDF_Dict_Add(ef->type0, "DescendantFonts", kids) != HPDF_OK ||
-        HPDF_Array_Add(kids, ef->cid) != HPDF_OK ||
-        HPDF_Dict_Add(ef->cid, "FontDescriptor", ef->desc) != HPDF_OK) {
+        pdfo_add_name(ef->type0, "Subtype", "Type0") != HPDF_OK ||
+        pdfo_add_name(ef->type0, "Encoding", "Identity-H") != HPDF_OK ||
+        pdfo_add(ef->type0, "DescendantFonts", kids) != HPDF_OK ||
+        pdfo_push(kids, ef->cid) != HPDF_OK ||
+        pdfo_add(ef->cid, "FontDescriptor", ef->desc) != HPDF_OK) {
         free(ef);
         return NULL;
     }
@@ -173,25 +168,23 @@ static void use_glyph(embed_font *ef, unsigned gid, const char *s, size_t len)
 
 void embed_raw(HPDF_Page page, const char *s)
 {
-    HPDF_PageAttr attr = (HPDF_PageAttr)page->attr;
-    HPDF_Stream_WriteStr(attr->stream, s);
+    pdfo_page_write(page, s);
 }
 
 void embed_select(HPDF_Page page, embed_font *ef, double size)
 {
     char name[16], op[64];
     snprintf(name, sizeof name, "Q%d", ef->id);
-    HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+    HPDF_Dict res = pdfo_get_dict(page, "Resources");
     if (!res)
         return;
-    HPDF_Dict fonts = HPDF_Dict_GetItem(res, "Font", HPDF_OCLASS_DICT);
+    HPDF_Dict fonts = pdfo_get_dict(res, "Font");
     if (!fonts) {
-        fonts = HPDF_Dict_New(page->mmgr);
-        if (!fonts || HPDF_Dict_Add(res, "Font", fonts) != HPDF_OK)
+        fonts = pdfo_dict(ef->doc->doc);
+        if (pdfo_add(res, "Font", fonts) != HPDF_OK)
             return;
     }
-    if (!HPDF_Dict_GetItem(fonts, name, HPDF_OCLASS_DICT) &&
-        HPDF_Dict_Add(fonts, name, ef->type0) != HPDF_OK)
+    if (!pdfo_get_dict(fonts, name) && pdfo_add(fonts, name, ef->type0) != HPDF_OK)
         return;
     snprintf(op, sizeof op, "/%s %.4g Tf\n", name, size);
     embed_raw(page, op);
@@ -283,16 +276,14 @@ int embed_text_string(HPDF_Doc doc, HPDF_Dict dict, const char *key, const char 
             u[o++] = (unsigned char)(cp >> 8), u[o++] = (unsigned char)cp;
         }
     }
-    HPDF_Binary b = HPDF_Binary_New(doc->mmgr, u, (HPDF_UINT)o);
+    HPDF_STATUS ret = pdfo_add_bytes(doc, dict, key, u, o);
     free(u);
-    return b && HPDF_Dict_Add(dict, key, b) == HPDF_OK ? 0 : -1;
+    return ret == HPDF_OK ? 0 : -1;
 }
 
 HPDF_Dict embed_info_dict(HPDF_Doc doc)
 {
-    if (!doc->info)
-        HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "quire"); /* libharu makes the dict */
-    return doc->info;
+    return pdfo_info(doc);
 }
 
 /* ------------------------------------------------------------------ */
@@ -336,18 +327,15 @@ static void put(text_buf *b, const char *fmt, ...)
     }
 }
 
-/* data into a stream of ours, compressed by libharu when written: its
- * filter field is the one way libharu 2.3.0 offers (a /Filter key alone
- * is dropped on writing), and the stream is ours, not libharu's. */
+/* data into a stream of ours, compressed by libharu when written */
 static int stream_fill(HPDF_Dict stream, const void *data, size_t len)
 {
-    stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    return HPDF_Stream_Write(stream->stream, data, (HPDF_UINT)len) == HPDF_OK ? 0 : -1;
+    return pdfo_stream_write(stream, data, len) == HPDF_OK ? 0 : -1;
 }
 
 static HPDF_Dict new_stream(embed_doc *d)
 {
-    return HPDF_DictStream_New(d->doc->mmgr, d->doc->xref);
+    return pdfo_stream(d->doc, 1);
 }
 
 static void cmap_text(text_buf *b, const embed_glyph *g, size_t n)
@@ -395,11 +383,11 @@ static void subset_tag(const embed_font *ef, const embed_glyph *g, size_t n, cha
 static int add_number_array(embed_doc *d, HPDF_Dict dict, const char *key, const int *v,
                             size_t n)
 {
-    HPDF_Array a = HPDF_Array_New(d->doc->mmgr);
-    if (!a || HPDF_Dict_Add(dict, key, a) != HPDF_OK)
+    HPDF_Array a = pdfo_array(d->doc);
+    if (!a || pdfo_add(dict, key, a) != HPDF_OK)
         return -1;
     for (size_t i = 0; i < n; i++)
-        if (HPDF_Array_AddNumber(a, v[i]) != HPDF_OK)
+        if (pdfo_push_int(a, v[i]) != HPDF_OK)
             return -1;
     return 0;
 }
@@ -414,15 +402,15 @@ static int descriptor(embed_font *ef, const char *name, HPDF_Dict file)
     /* Symbolic (4): a CIDFont's glyphs are outside the standard Latin set */
     int flags = 4 | (f->fixed_pitch ? 1 : 0) | (f->serif ? 2 : 0) | (f->italic ? 64 : 0);
     HPDF_Dict fd = ef->desc;
-    HPDF_STATUS r = HPDF_Dict_AddName(fd, "FontName", name);
-    r |= HPDF_Dict_AddNumber(fd, "Flags", flags);
+    HPDF_STATUS r = pdfo_add_name(fd, "FontName", name);
+    r |= pdfo_add_int(fd, "Flags", flags);
     r |= add_number_array(ef->doc, fd, "FontBBox", bbox, 4) ? 1 : 0;
-    r |= HPDF_Dict_AddReal(fd, "ItalicAngle", (HPDF_REAL)f->italic_angle);
-    r |= HPDF_Dict_AddNumber(fd, "Ascent", (HPDF_INT32)lround(f->ascent * k));
-    r |= HPDF_Dict_AddNumber(fd, "Descent", (HPDF_INT32)lround(f->descent * k));
-    r |= HPDF_Dict_AddNumber(fd, "CapHeight", (HPDF_INT32)lround(f->cap_height * k));
-    r |= HPDF_Dict_AddNumber(fd, "StemV", f->stem_v);
-    r |= HPDF_Dict_Add(fd, f->cff ? "FontFile3" : "FontFile2", file);
+    r |= pdfo_add_real(fd, "ItalicAngle", f->italic_angle);
+    r |= pdfo_add_int(fd, "Ascent", (HPDF_INT32)lround(f->ascent * k));
+    r |= pdfo_add_int(fd, "Descent", (HPDF_INT32)lround(f->descent * k));
+    r |= pdfo_add_int(fd, "CapHeight", (HPDF_INT32)lround(f->cap_height * k));
+    r |= pdfo_add_int(fd, "StemV", f->stem_v);
+    r |= pdfo_add(fd, f->cff ? "FontFile3" : "FontFile2", file);
     return r == HPDF_OK ? 0 : -1;
 }
 
@@ -438,7 +426,7 @@ static int cid_to_gid(embed_font *ef, const embed_glyph *g, size_t n, const font
             map[2 * g[i].code] = (unsigned char)(sub->new_gid[i] >> 8);
             map[2 * g[i].code + 1] = (unsigned char)sub->new_gid[i];
         }
-        ret = stream_fill(s, map, len) || HPDF_Dict_Add(ef->cid, "CIDToGIDMap", s) != HPDF_OK
+        ret = stream_fill(s, map, len) || pdfo_add(ef->cid, "CIDToGIDMap", s) != HPDF_OK
             ? -1 : 0;
     }
     free(map);
@@ -469,43 +457,43 @@ static int font_finish(embed_font *ef, char *err, size_t err_size)
     subset_tag(ef, g, n, tag);
     snprintf(name, sizeof name, "%s+%s", tag, f->ps_name);
     HPDF_Dict file = new_stream(d), tounicode = new_stream(d);
-    HPDF_Dict info = HPDF_Dict_New(d->doc->mmgr);
+    HPDF_Dict info = pdfo_dict(d->doc);
     cmap_text(&cmap, g, n);
     if (!file || !tounicode || !info || cmap.failed)
         goto oom;
-    HPDF_STATUS r = HPDF_Dict_AddName(ef->type0, "BaseFont", name);
-    r |= HPDF_Dict_Add(ef->type0, "ToUnicode", tounicode);
-    r |= HPDF_Dict_AddName(ef->cid, "Subtype", f->cff ? "CIDFontType0" : "CIDFontType2");
-    r |= HPDF_Dict_AddName(ef->cid, "BaseFont", name);
-    r |= HPDF_Dict_Add(ef->cid, "CIDSystemInfo", info);
-    r |= HPDF_Dict_Add(info, "Registry", HPDF_String_New(d->doc->mmgr, "Adobe", NULL));
-    r |= HPDF_Dict_Add(info, "Ordering", HPDF_String_New(d->doc->mmgr, "Identity", NULL));
-    r |= HPDF_Dict_AddNumber(info, "Supplement", 0);
+    HPDF_STATUS r = pdfo_add_name(ef->type0, "BaseFont", name);
+    r |= pdfo_add(ef->type0, "ToUnicode", tounicode);
+    r |= pdfo_add_name(ef->cid, "Subtype", f->cff ? "CIDFontType0" : "CIDFontType2");
+    r |= pdfo_add_name(ef->cid, "BaseFont", name);
+    r |= pdfo_add(ef->cid, "CIDSystemInfo", info);
+    r |= pdfo_add_string(d->doc, info, "Registry", "Adobe", NULL);
+    r |= pdfo_add_string(d->doc, info, "Ordering", "Identity", NULL);
+    r |= pdfo_add_int(info, "Supplement", 0);
     if (r != HPDF_OK || stream_fill(tounicode, cmap.p, cmap.len) || descriptor(ef, name, file))
         goto oom;
     /* W is written as a ready array: a name-less literal is simplest as
      * an array of numbers and arrays */
-    HPDF_Array warr = HPDF_Array_New(d->doc->mmgr);
-    if (!warr || HPDF_Dict_Add(ef->cid, "W", warr) != HPDF_OK)
+    HPDF_Array warr = pdfo_array(d->doc);
+    if (!warr || pdfo_add(ef->cid, "W", warr) != HPDF_OK)
         goto oom;
     for (size_t i = 0; i < n;) {
-        HPDF_Array run = HPDF_Array_New(d->doc->mmgr);
-        if (!run || HPDF_Array_AddNumber(warr, (HPDF_INT32)g[i].code) != HPDF_OK ||
-            HPDF_Array_Add(warr, run) != HPDF_OK)
+        HPDF_Array run = pdfo_array(d->doc);
+        if (!run || pdfo_push_int(warr, (HPDF_INT32)g[i].code) != HPDF_OK ||
+            pdfo_push(warr, run) != HPDF_OK)
             goto oom;
         size_t j = i;
         do {
-            if (HPDF_Array_AddNumber(run, g[j].width) != HPDF_OK)
+            if (pdfo_push_int(run, g[j].width) != HPDF_OK)
                 goto oom;
             j++;
         } while (j < n && g[j].code == g[j - 1].code + 1);
         i = j;
     }
     if (f->cff) {
-        if (HPDF_Dict_AddName(file, "Subtype", "CIDFontType0C") != HPDF_OK)
+        if (pdfo_add_name(file, "Subtype", "CIDFontType0C") != HPDF_OK)
             goto oom;
     } else {
-        if (HPDF_Dict_AddNumber(file, "Length1", (HPDF_INT32)sub.len) != HPDF_OK ||
+        if (pdfo_add_int(file, "Length1", (HPDF_INT32)sub.len) != HPDF_OK ||
             cid_to_gid(ef, g, n, &sub))
             goto oom;
     }

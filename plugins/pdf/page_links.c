@@ -72,23 +72,30 @@ void links_goto(pdf_ctx *ctx, int to_page, double to_y, double x0, double y0, do
 }
 
 /* An internal link whose target the first pass did not find is drawn as
- * plain text: no annotation, no Link element. */
+ * plain text: no annotation, no Link element. A footnote reference links
+ * to its note. */
 static const pdf_dest *target_of(const pdf_ctx *ctx, const text_span *link)
 {
-    const pdf_dest *d = links_find(ctx, link->link);
+    const char *id = link->link;
+    if (link->footnote) {
+        const quire_footnote *f = quire_find_footnote(ctx->ds, link->footnote);
+        id = f ? f->id : NULL;
+    }
+    const pdf_dest *d = links_find(ctx, id);
     return d && d->page >= 1 ? d : NULL;
 }
 
 static int resolves(const pdf_ctx *ctx, const text_span *link)
 {
-    return link && (!link->internal || target_of(ctx, link));
+    return link && (link->footnote || link->internal ? target_of(ctx, link) != NULL
+                                                     : link->link != NULL);
 }
 
 static void on_enter(void *data, const text_span *link)
 {
     pdf_ctx *ctx = data;
-    if (resolves(ctx, link))
-        tags_link_enter(ctx, link);
+    if (resolves(ctx, link)) /* a footnote reference: Link › Reference */
+        tags_link_enter(ctx, link, link->footnote ? "Reference" : NULL);
     else
         tags_draw(ctx, TAGS_GRAPHIC);
 }
@@ -99,7 +106,7 @@ static void on_leave(void *data, const text_span *link, double x0, double y0, do
     pdf_ctx *ctx = data;
     if (!resolves(ctx, link))
         return;
-    if (x1 > x0 && !link->internal) {
+    if (x1 > x0 && !link->internal && !link->footnote) {
         links_uri(ctx, link->link, x0, y0, x1, y1);
     } else if (x1 > x0) {
         const pdf_dest *d = target_of(ctx, link);

@@ -6,8 +6,8 @@
 #include "standard.h"
 
 #include "pdf.h"
+#include "pdf_objects.h"
 
-#include <hpdf_objects.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -89,27 +89,24 @@ int pdfa_output_intent(pdf_ctx *ctx)
                  path ? path : "none installed; install icc-profiles-free");
         return -1;
     }
-    HPDF_Dict profile = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    HPDF_Dict intent = HPDF_Dict_New(doc->mmgr);
-    HPDF_Array intents = HPDF_Array_New(doc->mmgr);
+    HPDF_Dict profile = pdfo_stream(doc, 1);
+    HPDF_Dict intent = pdfo_dict(doc);
+    HPDF_Array intents = pdfo_array(doc);
     HPDF_STATUS ret = profile && intent && intents ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-    if (ret != HPDF_OK) { /* the profile, if made, belongs to the xref */
-        if (intent)
-            HPDF_Dict_Free(intent);
-        if (intents)
-            HPDF_Array_Free(intents);
+    if (ret != HPDF_OK) { /* the profile, if made, belongs to the document */
+        pdfo_dict_free(intent);
+        pdfo_array_free(intents);
     } else {
-        profile->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-        ret |= HPDF_Dict_AddNumber(profile, "N", 3);
-        ret |= HPDF_Stream_Write(profile->stream, icc, (HPDF_UINT)len);
-        ret |= HPDF_Dict_AddName(intent, "Type", "OutputIntent");
-        ret |= HPDF_Dict_AddName(intent, "S", "GTS_PDFA1");
-        ret |= HPDF_Dict_Add(intent, "OutputConditionIdentifier",
-                             HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", NULL));
-        ret |= HPDF_Dict_Add(intent, "Info", HPDF_String_New(doc->mmgr, "sRGB IEC61966-2.1", NULL));
-        ret |= HPDF_Dict_Add(intent, "DestOutputProfile", profile);
-        ret |= HPDF_Array_Add(intents, intent);
-        ret |= HPDF_Dict_Add(doc->catalog, "OutputIntents", intents);
+        ret |= pdfo_add_int(profile, "N", 3);
+        ret |= pdfo_stream_write(profile, icc, len);
+        ret |= pdfo_add_name(intent, "Type", "OutputIntent");
+        ret |= pdfo_add_name(intent, "S", "GTS_PDFA1");
+        ret |= pdfo_add_string(doc, intent, "OutputConditionIdentifier", "sRGB IEC61966-2.1",
+                               NULL);
+        ret |= pdfo_add_string(doc, intent, "Info", "sRGB IEC61966-2.1", NULL);
+        ret |= pdfo_add(intent, "DestOutputProfile", profile);
+        ret |= pdfo_push(intents, intent);
+        ret |= pdfo_add(pdfo_catalog(doc), "OutputIntents", intents);
     }
     free(icc);
     return ret == HPDF_OK ? 0 : -1;

@@ -3,8 +3,8 @@
 #include "standard.h"
 
 #include "pdf.h"
+#include "pdf_objects.h"
 
-#include <hpdf_objects.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -128,16 +128,16 @@ void standard_xmp_date(int64_t t, char *buf, size_t size)
 static int catalog_entries(pdf_ctx *ctx)
 {
     HPDF_Doc doc = ctx->doc;
-    HPDF_Dict cat = doc->catalog;
+    HPDF_Dict cat = pdfo_catalog(doc);
     const char *lang = ctx->ds->language && *ctx->ds->language ? ctx->ds->language : "en";
-    HPDF_STATUS ret = HPDF_Dict_Add(cat, "Lang", HPDF_String_New(doc->mmgr, lang, NULL));
-    HPDF_Dict prefs = HPDF_Dict_GetItem(cat, "ViewerPreferences", HPDF_OCLASS_DICT);
+    HPDF_STATUS ret = pdfo_add_string(doc, cat, "Lang", lang, NULL);
+    HPDF_Dict prefs = pdfo_get_dict(cat, "ViewerPreferences");
     if (!prefs) {
-        prefs = HPDF_Dict_New(doc->mmgr);
-        ret |= prefs ? HPDF_Dict_Add(cat, "ViewerPreferences", prefs) : HPDF_FAILD_TO_ALLOC_MEM;
+        prefs = pdfo_dict(doc);
+        ret |= pdfo_add(cat, "ViewerPreferences", prefs);
     }
     if (prefs)
-        ret |= HPDF_Dict_AddBoolean(prefs, "DisplayDocTitle", HPDF_TRUE);
+        ret |= pdfo_add_bool(prefs, "DisplayDocTitle", 1);
     return ret == HPDF_OK ? 0 : -1;
 }
 
@@ -145,15 +145,13 @@ static int catalog_entries(pdf_ctx *ctx)
  * should look like the screen. */
 static int annotations_printable(pdf_ctx *ctx)
 {
-    HPDF_List pages = ctx->doc->page_list;
     HPDF_STATUS ret = HPDF_OK;
-    for (HPDF_UINT i = 0; pages && i < pages->count; i++) {
-        HPDF_Dict page = HPDF_List_ItemAt(pages, i);
-        HPDF_Array annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
-        for (HPDF_UINT j = 0; annots && j < annots->list->count; j++) {
-            HPDF_Dict a = HPDF_Array_GetItem(annots, j, HPDF_OCLASS_DICT);
-            if (a && !HPDF_Dict_GetItem(a, "F", HPDF_OCLASS_NUMBER))
-                ret |= HPDF_Dict_AddNumber(a, "F", 4);
+    for (int i = 0; i < ctx->pages; i++) {
+        HPDF_Array annots = pdfo_get_array(ctx->pages_made[i], "Annots");
+        for (size_t j = 0; j < pdfo_count(annots); j++) {
+            HPDF_Dict a = pdfo_item_dict(annots, j);
+            if (a && !pdfo_has_number(a, "F"))
+                ret |= pdfo_add_int(a, "F", 4);
         }
     }
     return ret == HPDF_OK ? 0 : -1;
@@ -164,7 +162,7 @@ int standard_finish(pdf_ctx *ctx)
     unsigned flags = standard_flags(ctx->job);
     /* Tagged PDF (/MarkInfo, /StructTreeRoot, /Tabs) needs PDF 1.5 and
      * PDF/UA-1 and PDF/A-2 are built on ISO 32000-1: always PDF 1.7. */
-    ctx->doc->pdf_version = HPDF_VER_17;
+    pdfo_version_17(ctx->doc);
     if (catalog_entries(ctx) || annotations_printable(ctx) || xmp_write(ctx, flags) ||
         ((flags & PDF_STD_ANY_A) && pdfa_output_intent(ctx)) ||
         ((flags & PDF_STD_A3B) && attach_sources(ctx))) {

@@ -2,11 +2,9 @@
 #include "tags.h"
 
 #include "pdf.h"
+#include "pdf_objects.h"
 #include "utf8.h"
 
-#include <hpdf_objects.h>
-#include <hpdf_pages.h>
-#include <hpdf_streams.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,7 +68,7 @@ struct tags {
     int loose;            /* a P for text drawn outside any role, or -1 */
     /* links in text: the Link element whose text is drawn now (-1), and
      * the last one, which a link that wraps continues */
-    int link, link_last, link_parent;
+    int link, link_last, link_parent, link_text;
     const void *link_key;
     int failed;
 };
@@ -337,10 +335,8 @@ void tags_begin(pdf_ctx *ctx, int role)
 
 static void close_open(struct tags *t)
 {
-    if (t->open && t->open_page) {
-        HPDF_PageAttr attr = (HPDF_PageAttr)t->open_page->attr;
-        HPDF_Stream_WriteStr(attr->stream, "EMC\n");
-    }
+    if (t->open && t->open_page)
+        pdfo_page_write(t->open_page, "EMC\n");
     t->open = 0;
     t->open_page = NULL;
 }
@@ -403,16 +399,15 @@ static void open_seq(struct tags *t, const pdf_ctx *ctx, int elem)
     if (t->open == want && t->open_page == ctx->page && (want == 1 || t->open_elem == elem))
         return;
     close_open(t);
-    HPDF_Stream s = ((HPDF_PageAttr)ctx->page->attr)->stream;
     char buf[96];
     if (want == 1) {
-        HPDF_Stream_WriteStr(s, "/Artifact BMC\n");
+        pdfo_page_write(ctx->page, "/Artifact BMC\n");
     } else {
         int mcid = new_mcid(t, ctx->page_no, elem);
         if (mcid < 0)
             return;
         snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n", t->elems[elem].type, mcid);
-        HPDF_Stream_WriteStr(s, buf);
+        pdfo_page_write(ctx->page, buf);
     }
     t->open = want;
     t->open_elem = elem;
@@ -426,7 +421,7 @@ void tags_draw(const pdf_ctx *ctx, int kind)
         open_seq(t, ctx, target(t, kind));
 }
 
-void tags_link_enter(pdf_ctx *ctx, const void *key)
+void tags_link_enter(pdf_ctx *ctx, const void *key, const char *inner)
 {
     struct tags *t = active(ctx);
     if (!t || !ctx->page)
@@ -436,15 +431,19 @@ void tags_link_enter(pdf_ctx *ctx, const void *key)
         open_seq(t, ctx, -1); /* a link inside an artifact is one too */
         return;
     }
-    int e = key == t->link_key && parent == t->link_parent && t->link_last >= 0
-                ? t->link_last /* the same link, on its next line */
-                : new_elem(t, "Link", parent);
+    int again = key == t->link_key && parent == t->link_parent && t->link_last >= 0;
+    int e = again ? t->link_last /* the same link, on its next line */
+                  : new_elem(t, "Link", parent);
     if (e < 0)
         return;
+    int text = again ? t->link_text : inner ? new_elem(t, inner, e) : e;
+    if (text < 0)
+        return;
     t->link = t->link_last = e;
+    t->link_text = text;
     t->link_key = key;
     t->link_parent = parent;
-    open_seq(t, ctx, e);
+    open_seq(t, ctx, text);
 }
 
 void tags_link_leave(pdf_ctx *ctx)
@@ -557,7 +556,7 @@ void tags_annot_at(pdf_ctx *ctx, int slot, int page_no, HPDF_Annotation annot,
     if (!t || t->failed || !annot)
         return;
     if (contents && *contents)
-        HPDF_Dict_Add(annot, "Contents", HPDF_String_New(ctx->doc->mmgr, contents, ctx->utf8));
+        pdfo_add_string(ctx->doc, annot, "Contents", contents, ctx->utf8);
     if (slot < 0 || (size_t)slot >= t->n_elems)
         return;
     tag_annot *a = grow(t->annots, &t->cap_annots, t->n_annots + 1, sizeof *a, &t->failed);
@@ -587,8 +586,8 @@ static HPDF_Dict page_dict(const pdf_ctx *ctx, int p)
  * libharu's hex text strings, and Korean alternate texts are long. */
 static HPDF_STATUS write_text(HPDF_Stream out, const char *key, const char *s)
 {
-    HPDF_STATUS ret = HPDF_Stream_WriteStr(out, key);
-    ret |= HPDF_Stream_WriteStr(out, " (\376\377");
+    HPDF_STATUS ret = pdfo_out_write(out, key, strlen(key));
+    ret |= pdfo_out_write(out, " (\376\377", 4);
     unsigned char buf[256];
     size_t n = 0;
     while (*s && ret == HPDF_OK) {
@@ -611,13 +610,13 @@ static HPDF_STATUS write_text(HPDF_Stream out, const char *key, const char *s)
                     buf[n++] = b;
             }
         if (n > sizeof buf - 16) {
-            ret |= HPDF_Stream_Write(out, buf, (HPDF_UINT)n);
+            ret |= pdfo_out_write(out, buf, n);
             n = 0;
         }
     }
     if (n)
-        ret |= HPDF_Stream_Write(out, buf, (HPDF_UINT)n);
-    return ret | HPDF_Stream_WriteStr(out, ")\n");
+        ret |= pdfo_out_write(out, buf, n);
+    return ret | pdfo_out_write(out, ")\n", 2);
 }
 
 /* libharu refuses an array of more than HPDF_LIMIT_MAX_ARRAY (32,767)
@@ -710,9 +709,9 @@ static int split_wide(struct tags *t)
 }
 
 /* libharu calls this while it writes an element's dictionary. */
-static HPDF_STATUS elem_texts(HPDF_Dict d, HPDF_Stream out)
+static HPDF_STATUS elem_texts(HPDF_Stream out, const void *data)
 {
-    const tag_elem *e = d->attr;
+    const tag_elem *e = data;
     HPDF_STATUS ret = HPDF_OK;
     if (e && e->alt)
         ret |= write_text(out, "/Alt", e->alt);
@@ -725,45 +724,45 @@ static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i);
 
 static HPDF_STATUS elem_write(pdf_ctx *ctx, struct tags *t, size_t i, HPDF_Dict root)
 {
-    HPDF_MMgr mm = ctx->doc->mmgr;
+    HPDF_Doc doc = ctx->doc;
     tag_elem *e = &t->elems[i];
     HPDF_Dict d = e->dict;
     /* /Type /StructElem is optional; one MCID needs no array */
     if (e->n_kids == 1 && e->kids[0].kind == KID_MCID && e->kids[0].page == e->page) {
         HPDF_Dict pg = page_dict(ctx, e->page);
-        HPDF_STATUS ret = HPDF_Dict_AddName(d, "S", e->type);
-        ret |= HPDF_Dict_Add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
+        HPDF_STATUS ret = pdfo_add_name(d, "S", e->type);
+        ret |= pdfo_add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
         if (pg)
-            ret |= HPDF_Dict_Add(d, "Pg", pg);
-        ret |= HPDF_Dict_AddNumber(d, "K", e->kids[0].v);
+            ret |= pdfo_add(d, "Pg", pg);
+        ret |= pdfo_add_int(d, "K", e->kids[0].v);
         return ret | elem_attributes(ctx, t, i);
     }
-    HPDF_Array k = HPDF_Array_New(mm);
-    HPDF_STATUS ret = HPDF_Dict_AddName(d, "S", e->type);
-    ret |= HPDF_Dict_Add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
+    HPDF_Array k = pdfo_array(doc);
+    HPDF_STATUS ret = pdfo_add_name(d, "S", e->type);
+    ret |= pdfo_add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
     HPDF_Dict pg = page_dict(ctx, e->page);
     if (pg)
-        ret |= HPDF_Dict_Add(d, "Pg", pg);
-    ret |= HPDF_Dict_Add(d, "K", k);
+        ret |= pdfo_add(d, "Pg", pg);
+    ret |= pdfo_add(d, "K", k);
     for (size_t j = 0; j < e->n_kids && ret == HPDF_OK; j++) {
         const tag_kid *kid = &e->kids[j];
         if (kid->kind == KID_ELEM) {
-            ret |= HPDF_Array_Add(k, t->elems[kid->v].dict);
+            ret |= pdfo_push(k, t->elems[kid->v].dict);
         } else if (kid->kind == KID_MCID && kid->page == e->page) {
-            ret |= HPDF_Array_AddNumber(k, kid->v);
+            ret |= pdfo_push_int(k, kid->v);
         } else {
-            HPDF_Dict ref = HPDF_Dict_New(mm);
-            ret |= HPDF_Array_Add(k, ref);
+            HPDF_Dict ref = pdfo_dict(doc);
+            ret |= pdfo_push(k, ref);
             HPDF_Dict kpg = page_dict(ctx, kid->page);
             if (ref && kid->kind == KID_MCID) {
-                ret |= HPDF_Dict_AddName(ref, "Type", "MCR");
-                ret |= HPDF_Dict_AddNumber(ref, "MCID", kid->v);
+                ret |= pdfo_add_name(ref, "Type", "MCR");
+                ret |= pdfo_add_int(ref, "MCID", kid->v);
             } else if (ref) {
-                ret |= HPDF_Dict_AddName(ref, "Type", "OBJR");
-                ret |= HPDF_Dict_Add(ref, "Obj", t->annots[kid->v].annot);
+                ret |= pdfo_add_name(ref, "Type", "OBJR");
+                ret |= pdfo_add(ref, "Obj", t->annots[kid->v].annot);
             }
             if (ref && kpg)
-                ret |= HPDF_Dict_Add(ref, "Pg", kpg);
+                ret |= pdfo_add(ref, "Pg", kpg);
         }
     }
     return ret | elem_attributes(ctx, t, i);
@@ -772,26 +771,24 @@ static HPDF_STATUS elem_write(pdf_ctx *ctx, struct tags *t, size_t i, HPDF_Dict 
 /* Alt and ActualText (written by elem_texts), the table scope, a note's ID. */
 static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i)
 {
-    HPDF_MMgr mm = ctx->doc->mmgr;
+    HPDF_Doc doc = ctx->doc;
     tag_elem *e = &t->elems[i];
     HPDF_Dict d = e->dict;
     HPDF_STATUS ret = HPDF_OK;
-    if (e->alt || e->actual) {
-        d->attr = e;
-        d->write_fn = elem_texts;
-    }
+    if (e->alt || e->actual)
+        ret |= pdfo_on_write(doc, d, elem_texts, e);
     if (e->scope) {
-        HPDF_Dict a = HPDF_Dict_New(mm);
-        ret |= HPDF_Dict_Add(d, "A", a);
+        HPDF_Dict a = pdfo_dict(doc);
+        ret |= pdfo_add(d, "A", a);
         if (a) {
-            ret |= HPDF_Dict_AddName(a, "O", "Table");
-            ret |= HPDF_Dict_AddName(a, "Scope", e->scope);
+            ret |= pdfo_add_name(a, "O", "Table");
+            ret |= pdfo_add_name(a, "Scope", e->scope);
         }
     }
     if (!strcmp(e->type, "Note")) {
         char id[32];
         snprintf(id, sizeof id, "note-%zu", i);
-        ret |= HPDF_Dict_Add(d, "ID", HPDF_String_New(mm, id, NULL));
+        ret |= pdfo_add_string(doc, d, "ID", id, NULL);
     }
     return ret;
 }
@@ -801,46 +798,45 @@ static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i)
  * number tree gets leaves of that many, under /Kids with their /Limits. */
 static HPDF_STATUS parent_tree(pdf_ctx *ctx, struct tags *t, HPDF_Dict tree)
 {
-    HPDF_MMgr mm = ctx->doc->mmgr;
+    HPDF_Doc doc = ctx->doc;
     size_t keys = (size_t)ctx->pages + t->n_annots, per_leaf = TAGS_MAX_KIDS / 2;
-    HPDF_Array kids = keys > per_leaf ? HPDF_Array_New(mm) : NULL;
+    HPDF_Array kids = keys > per_leaf ? pdfo_array(doc) : NULL;
     HPDF_Array nums = NULL;
     HPDF_Dict leaf = tree;
-    HPDF_STATUS ret = keys > per_leaf ? HPDF_Dict_Add(tree, "Kids", kids) : HPDF_OK;
+    HPDF_STATUS ret = keys > per_leaf ? pdfo_add(tree, "Kids", kids) : HPDF_OK;
     for (size_t key = 0; key < keys && ret == HPDF_OK; key++) {
         if (key % per_leaf == 0) {
             if (kids) {
                 size_t last = key + per_leaf < keys ? key + per_leaf - 1 : keys - 1;
-                HPDF_Array limits = HPDF_Array_New(mm);
-                leaf = HPDF_Dict_New(mm);
+                HPDF_Array limits = pdfo_array(doc);
+                leaf = pdfo_dict_indirect(doc);
                 if (!leaf || !limits)
                     return HPDF_FAILD_TO_ALLOC_MEM;
-                ret |= HPDF_Xref_Add(ctx->doc->xref, leaf);
-                ret |= HPDF_Array_Add(kids, leaf);
-                ret |= HPDF_Dict_Add(leaf, "Limits", limits);
-                ret |= HPDF_Array_AddNumber(limits, (HPDF_INT32)key);
-                ret |= HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
+                ret |= pdfo_push(kids, leaf);
+                ret |= pdfo_add(leaf, "Limits", limits);
+                ret |= pdfo_push_int(limits, (HPDF_INT32)key);
+                ret |= pdfo_push_int(limits, (HPDF_INT32)last);
             }
-            nums = HPDF_Array_New(mm);
-            ret |= HPDF_Dict_Add(leaf, "Nums", nums);
+            nums = pdfo_array(doc);
+            ret |= pdfo_add(leaf, "Nums", nums);
             if (ret != HPDF_OK)
                 break;
         }
-        ret |= HPDF_Array_AddNumber(nums, (HPDF_INT32)key);
+        ret |= pdfo_push_int(nums, (HPDF_INT32)key);
         if (key < (size_t)ctx->pages) {
-            HPDF_Array arr = HPDF_Array_New(mm);
-            ret |= HPDF_Array_Add(nums, arr);
+            HPDF_Array arr = pdfo_array(doc);
+            ret |= pdfo_push(nums, arr);
             const tag_page *pg = key < t->n_pages ? &t->pages[key] : NULL;
             for (size_t m = 0; pg && m < pg->n && ret == HPDF_OK; m++)
-                ret |= HPDF_Array_Add(arr, t->elems[pg->owner[m]].dict);
+                ret |= pdfo_push(arr, t->elems[pg->owner[m]].dict);
         } else {
             const tag_annot *an = &t->annots[key - (size_t)ctx->pages];
-            ret |= HPDF_Array_Add(nums, t->elems[an->elem].dict);
-            ret |= HPDF_Dict_AddNumber(an->annot, "StructParent", (HPDF_INT32)key);
+            ret |= pdfo_push(nums, t->elems[an->elem].dict);
+            ret |= pdfo_add_int(an->annot, "StructParent", (HPDF_INT32)key);
         }
     }
     if (keys == 0 && ret == HPDF_OK)
-        ret = HPDF_Dict_Add(tree, "Nums", HPDF_Array_New(mm));
+        ret = pdfo_add(tree, "Nums", pdfo_array(doc));
     return ret;
 }
 
@@ -859,22 +855,21 @@ int tags_finish(pdf_ctx *ctx)
     }
     HPDF_STATUS ret = HPDF_OK;
     for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++) {
-        t->elems[i].dict = HPDF_Dict_New(doc->mmgr);
-        ret = t->elems[i].dict ? HPDF_Xref_Add(doc->xref, t->elems[i].dict)
-                               : HPDF_FAILD_TO_ALLOC_MEM;
+        t->elems[i].dict = pdfo_dict_indirect(doc);
+        ret = t->elems[i].dict ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
     }
-    HPDF_Dict root = ret == HPDF_OK ? HPDF_Dict_New(doc->mmgr) : NULL;
-    HPDF_Dict tree = root ? HPDF_Dict_New(doc->mmgr) : NULL;
-    HPDF_Dict mark = tree ? HPDF_Dict_New(doc->mmgr) : NULL;
+    HPDF_Dict root = ret == HPDF_OK ? pdfo_dict_indirect(doc) : NULL;
+    HPDF_Dict tree = root ? pdfo_dict(doc) : NULL;
+    HPDF_Dict mark = tree ? pdfo_dict(doc) : NULL;
     if (!mark) {
+        pdfo_dict_free(tree);
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
         return -1;
     }
-    ret |= HPDF_Xref_Add(doc->xref, root);
-    ret |= HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-    ret |= HPDF_Dict_Add(root, "K", t->elems[0].dict);
-    ret |= HPDF_Dict_Add(root, "ParentTree", tree);
-    ret |= HPDF_Dict_AddNumber(root, "ParentTreeNextKey", ctx->pages + (int)t->n_annots);
+    ret |= pdfo_add_name(root, "Type", "StructTreeRoot");
+    ret |= pdfo_add(root, "K", t->elems[0].dict);
+    ret |= pdfo_add(root, "ParentTree", tree);
+    ret |= pdfo_add_int(root, "ParentTreeNextKey", ctx->pages + (int)t->n_annots);
     for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++)
         ret |= elem_write(ctx, t, i, root);
     ret |= parent_tree(ctx, t, tree);
@@ -882,12 +877,12 @@ int tags_finish(pdf_ctx *ctx)
         HPDF_Dict pg = page_dict(ctx, p);
         if (!pg)
             continue;
-        ret |= HPDF_Dict_AddNumber(pg, "StructParents", p);
-        ret |= HPDF_Dict_AddName(pg, "Tabs", "S");
+        ret |= pdfo_add_int(pg, "StructParents", p);
+        ret |= pdfo_add_name(pg, "Tabs", "S");
     }
-    ret |= HPDF_Dict_Add(doc->catalog, "StructTreeRoot", root);
-    ret |= HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
-    ret |= HPDF_Dict_Add(doc->catalog, "MarkInfo", mark);
+    ret |= pdfo_add(pdfo_catalog(doc), "StructTreeRoot", root);
+    ret |= pdfo_add_bool(mark, "Marked", 1);
+    ret |= pdfo_add(pdfo_catalog(doc), "MarkInfo", mark);
     if (ret != HPDF_OK) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write the structure tree (libharu error 0x%04X)",
                  (unsigned)HPDF_GetError(doc));

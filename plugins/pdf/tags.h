@@ -57,11 +57,12 @@ void tags_actual(struct pdf_ctx *ctx, const char *text);
 void tags_cell(struct pdf_ctx *ctx, int row_header);
 
 /* Text of a link is drawn next (between text objects): into a Link
- * element under the element text goes into now, the same one as the
- * last link's when key and that element are the same (a link that wraps
- * to the next line or page is one Link). Annotations made until
- * tags_link_leave() belong to it. */
-void tags_link_enter(struct pdf_ctx *ctx, const void *key);
+ * element under the element text goes into now (with inner, an element
+ * of that type inside the Link holds the text), the same one as the last
+ * link's when key and that element are the same (a link that wraps to
+ * the next line or page is one Link). Annotations made until
+ * tags_link_leave() belong to the Link. */
+void tags_link_enter(struct pdf_ctx *ctx, const void *key, const char *inner);
 void tags_link_leave(struct pdf_ctx *ctx);
 
 /* A link annotation made now, on the current page, for what is drawn. */

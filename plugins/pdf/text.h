@@ -137,8 +137,8 @@ int text_rich_break(const text_rich *r, const text_look *lk, double width, lb_li
 /* What the page layer hears while a line is drawn, in drawing order, so
  * that a link's text and its annotation share one structure element.
  * enter: text of link (the first span of the link's run of spans, the
- * same pointer on every line it covers) is shown next, or text of no link
- * (NULL). leave: the link's text on this line is done; its box (empty,
+ * same pointer on every line it covers; or a footnote reference's span,
+ * a link to its note) is shown next, or text of no link (NULL). leave: the link's text on this line is done; its box (empty,
  * x1 <= x0, when the line holds only a space of it). Both are called
  * between text objects. */
 typedef struct text_marks {

@@ -224,13 +224,16 @@ static void pen_show(pen *p, const text_style *st, double x, double baseline, co
 
 /* The first span of the link span si belongs to, or NULL when it is no
  * link. The runs of one link in several styles share its target string;
- * two links, even to one URL, have a string each (markup.c). */
+ * two links, even to one URL, have a string each (markup.c). A footnote
+ * reference is a link of its own, to its note. */
 static const text_span *link_head(const text_rich *r, size_t si)
 {
     const text_span *s = &r->spans[si];
+    if (s->footnote)
+        return s;
     if (!s->link)
         return NULL;
-    while (si > 0 && r->spans[si - 1].link == s->link)
+    while (si > 0 && r->spans[si - 1].link == s->link && !r->spans[si - 1].footnote)
         si--;
     return &r->spans[si];
 }

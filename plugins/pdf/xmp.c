@@ -10,8 +10,8 @@
 #include "standard.h"
 
 #include "pdf.h"
+#include "pdf_objects.h"
 
-#include <hpdf_objects.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -168,13 +168,13 @@ int xmp_write(pdf_ctx *ctx, unsigned flags)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
         return -1;
     }
-    HPDF_Dict meta = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    HPDF_Dict meta = pdfo_stream(doc, 0);
     HPDF_STATUS ret = meta ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
     if (meta) {
-        ret |= HPDF_Dict_AddName(meta, "Type", "Metadata");
-        ret |= HPDF_Dict_AddName(meta, "Subtype", "XML");
-        ret |= HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)b.data, (HPDF_UINT)b.len);
-        ret |= HPDF_Dict_Add(doc->catalog, "Metadata", meta);
+        ret |= pdfo_add_name(meta, "Type", "Metadata");
+        ret |= pdfo_add_name(meta, "Subtype", "XML");
+        ret |= pdfo_stream_write(meta, b.data, b.len);
+        ret |= pdfo_add(pdfo_catalog(doc), "Metadata", meta);
     }
     free(b.data);
     return ret == HPDF_OK ? 0 : -1;

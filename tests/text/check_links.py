@@ -10,6 +10,8 @@
   text (what a screen reader reads: pdfinfo -struct-text), in pdftotext and
   in pdftotext -raw no two words of a paragraph or a wrapped heading are
   glued together.
+- A footnote reference is a Link to its note holding a Reference element
+  (the number), and reads as "[1]" in pdftotext, apart from the words.
 - A ligature reads as its letters: DejaVu Sans sets "ffi" as one glyph,
   and "office", "efficient", "affinity" extract whole.
 
@@ -102,8 +104,11 @@ rows = struct_text(pdf_path)
 links = element_texts(rows, "Link")
 norm = lambda s: " ".join(s.split())
 link_texts = [norm(t) for t, _ in links]
-expect(link_texts == [LONG_LINK, SHORT_LINK],
-       "each Link element holds its link's text: %r" % link_texts)
+expect(link_texts == [LONG_LINK, SHORT_LINK, "1"],
+       "each Link element holds its link's text (the footnote reference its number): %r"
+       % link_texts)
+refs = element_texts(rows, "Reference")
+expect([t for t, _ in refs] == ["1"], "the footnote number is a Reference element: %r" % refs)
 
 pdf = pikepdf.open(pdf_path)
 root = pdf.Root.StructTreeRoot
@@ -139,7 +144,7 @@ def kids_of(e):
 
 
 link_elems = [e for e in elements(root, []) if e.S == "/Link"]
-expect(len(link_elems) == 2, "two Link elements, one per link: %d" % len(link_elems))
+expect(len(link_elems) == 3, "three Link elements, one per link: %d" % len(link_elems))
 annots = [(pno, a) for pno, p in enumerate(pdf.pages) for a in p.get("/Annots", [])
           if a.get("/Subtype") == "/Link"]
 for e in link_elems:
@@ -147,7 +152,9 @@ for e in link_elems:
              (isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/MCR")]
     objrs = [k.Obj for k in kids_of(e)
              if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/OBJR"]
-    expect(mcids and objrs, "a Link element has the MCIDs of its text and its OBJRs")
+    inner = [k for k in kids_of(e) if isinstance(k, pikepdf.Dictionary) and "/S" in k]
+    expect((mcids or [k.S for k in inner] == ["/Reference"]) and objrs,
+           "a Link element has its text (MCIDs, or a Reference's) and its OBJRs")
     for a in objrs:
         sp = a.get("/StructParent")
         expect(sp is not None and parents.get(int(sp)) is not None and
@@ -187,7 +194,10 @@ if long_elem is not None:
 # -- line breaks read as spaces ---------------------------------------------------
 plain = tool("pdftotext", "-enc", "UTF-8", pdf_path, "-")
 raw = tool("pdftotext", "-raw", "-enc", "UTF-8", pdf_path, "-")
+# (the footnote number, a Reference in the first paragraph, is read with it)
 p_texts = [norm(t) for t, _ in element_texts(rows, "P")]
+if p_texts and p_texts[0].endswith("1"):
+    p_texts[0] = p_texts[0][:-1]
 expect(p_texts[:2] == PARAGRAPHS, "the paragraphs' structure text, word for word: %r" % p_texts)
 h_texts = [norm(t) for t, _ in element_texts(rows, "H2")]
 expect(HEADING in h_texts, "the wrapped heading's structure text keeps its space: %r" % h_texts)
@@ -212,6 +222,21 @@ for text in PARAGRAPHS + [HEADING]:
                             ("the structure text", read)):
         bad = glued & set(words_of(extracted))
         expect(not bad, "%s glues no two words of %r...: %r" % (name, text[:20], sorted(bad)))
+
+# -- the footnote reference: a link to its note ----------------------------------
+note_elems = [e for e in link_elems if any(isinstance(k, pikepdf.Dictionary) and
+                                           k.get("/S") == "/Reference" for k in kids_of(e))]
+expect(len(note_elems) == 1, "one Link holds the footnote reference")
+for e in note_elems:
+    for og in mine[e.objgen]:
+        a = pdf.get_object(og)
+        dest = a.get("/Dest")
+        expect(dest is not None and dest[0].objgen == pdf.pages[0].obj.objgen and
+               float(dest[2]) < 200,
+               "its annotation goes to the note at the foot of page 1: %r" % (dest,))
+expect("too.[1]" in plain.replace("\n", " "), "pdftotext reads the reference as [1]")
+notes = element_texts(rows, "Note")
+expect(any("A note at the foot of the page." in t for t, _ in notes), "the Note holds the note")
 
 # -- ligatures read as their letters ----------------------------------------------
 for word in ("office", "efficient", "affinity", "offices", "fluffy", "official"):

@@ -1,0 +1,240 @@
+/* pdf_objects.c — the one file below hpdf.h; see pdf_objects.h.
+ *
+ * Where libharu has a call for something, this uses the call; it writes
+ * one of libharu's fields itself only where no call exists, each said
+ * where it happens. */
+#include "pdf_objects.h"
+
+#include <hpdf_doc.h>
+#include <hpdf_encrypt.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+#include <stdlib.h>
+
+HPDF_Dict pdfo_dict(HPDF_Doc doc)
+{
+    return HPDF_Dict_New(doc->mmgr);
+}
+
+HPDF_Dict pdfo_dict_indirect(HPDF_Doc doc)
+{
+    HPDF_Dict d = HPDF_Dict_New(doc->mmgr);
+    /* HPDF_Xref_Add frees the object when it fails */
+    return d && HPDF_Xref_Add(doc->xref, d) == HPDF_OK ? d : NULL;
+}
+
+HPDF_Array pdfo_array(HPDF_Doc doc)
+{
+    return HPDF_Array_New(doc->mmgr);
+}
+
+HPDF_Dict pdfo_stream(HPDF_Doc doc, int deflate)
+{
+    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
+    /* no call sets a stream's filter: libharu's own code sets the field
+     * too (its pages' streams follow the document's compression mode) */
+    if (s && deflate)
+        s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    return s;
+}
+
+HPDF_STATUS pdfo_stream_write(HPDF_Dict stream, const void *data, size_t len)
+{
+    if (!stream || !stream->stream || len > 0xFFFFFFFFu)
+        return HPDF_INVALID_PARAMETER;
+    return HPDF_Stream_Write(stream->stream, data, (HPDF_UINT)len);
+}
+
+void pdfo_dict_free(HPDF_Dict dict)
+{
+    if (dict)
+        HPDF_Dict_Free(dict);
+}
+
+void pdfo_array_free(HPDF_Array array)
+{
+    if (array)
+        HPDF_Array_Free(array);
+}
+
+HPDF_STATUS pdfo_add(HPDF_Dict dict, const char *key, void *obj)
+{
+    if (!dict || !obj)
+        return HPDF_INVALID_OBJECT;
+    return HPDF_Dict_Add(dict, key, obj);
+}
+
+HPDF_STATUS pdfo_add_name(HPDF_Dict dict, const char *key, const char *name)
+{
+    return dict ? HPDF_Dict_AddName(dict, key, name) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS pdfo_add_int(HPDF_Dict dict, const char *key, long value)
+{
+    return dict ? HPDF_Dict_AddNumber(dict, key, (HPDF_INT32)value) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS pdfo_add_real(HPDF_Dict dict, const char *key, double value)
+{
+    return dict ? HPDF_Dict_AddReal(dict, key, (HPDF_REAL)value) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS pdfo_add_bool(HPDF_Dict dict, const char *key, int value)
+{
+    return dict ? HPDF_Dict_AddBoolean(dict, key, value ? HPDF_TRUE : HPDF_FALSE)
+                : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS pdfo_add_string(HPDF_Doc doc, HPDF_Dict dict, const char *key, const char *s,
+                            HPDF_Encoder encoder)
+{
+    return pdfo_add(dict, key, HPDF_String_New(doc->mmgr, s, encoder));
+}
+
+HPDF_STATUS pdfo_add_bytes(HPDF_Doc doc, HPDF_Dict dict, const char *key, const void *data,
+                           size_t len)
+{
+    return pdfo_add(dict, key, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)data, (HPDF_UINT)len));
+}
+
+HPDF_Dict pdfo_get_dict(HPDF_Dict dict, const char *key)
+{
+    return dict ? HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_DICT) : NULL;
+}
+
+HPDF_Array pdfo_get_array(HPDF_Dict dict, const char *key)
+{
+    return dict ? HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_ARRAY) : NULL;
+}
+
+int pdfo_has_number(HPDF_Dict dict, const char *key)
+{
+    return dict && HPDF_Dict_GetItem(dict, key, HPDF_OCLASS_NUMBER) != NULL;
+}
+
+HPDF_STATUS pdfo_push(HPDF_Array array, void *obj)
+{
+    if (!array || !obj)
+        return HPDF_INVALID_OBJECT;
+    return HPDF_Array_Add(array, obj);
+}
+
+HPDF_STATUS pdfo_push_int(HPDF_Array array, long value)
+{
+    return array ? HPDF_Array_AddNumber(array, (HPDF_INT32)value) : HPDF_INVALID_OBJECT;
+}
+
+HPDF_STATUS pdfo_push_string(HPDF_Doc doc, HPDF_Array array, const char *s)
+{
+    return pdfo_push(array, HPDF_String_New(doc->mmgr, s, NULL));
+}
+
+HPDF_STATUS pdfo_push_bytes(HPDF_Doc doc, HPDF_Array array, const void *data, size_t len)
+{
+    return pdfo_push(array, HPDF_Binary_New(doc->mmgr, (HPDF_BYTE *)data, (HPDF_UINT)len));
+}
+
+size_t pdfo_count(HPDF_Array array)
+{
+    return array ? HPDF_Array_Items(array) : 0;
+}
+
+HPDF_Dict pdfo_item_dict(HPDF_Array array, size_t i)
+{
+    return array ? HPDF_Array_GetItem(array, (HPDF_UINT)i, HPDF_OCLASS_DICT) : NULL;
+}
+
+HPDF_Dict pdfo_catalog(HPDF_Doc doc)
+{
+    return doc->catalog;
+}
+
+HPDF_Dict pdfo_info(HPDF_Doc doc)
+{
+    if (!doc->info) /* setting an entry is the call that makes the dictionary */
+        HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "quire");
+    return doc->info;
+}
+
+HPDF_Dict pdfo_trailer(HPDF_Doc doc)
+{
+    return doc->trailer;
+}
+
+void pdfo_version_17(HPDF_Doc doc)
+{
+    doc->pdf_version = HPDF_VER_17; /* no call sets it: the field, as libharu's own code does */
+}
+
+HPDF_STATUS pdfo_page_write(HPDF_Page page, const char *ops)
+{
+    if (!page || !page->attr)
+        return HPDF_INVALID_PAGE;
+    return HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, ops);
+}
+
+/* What pdfo_on_write keeps in the dictionary. */
+typedef struct on_write {
+    pdfo_write_fn fn;
+    const void *data;
+} on_write;
+
+static HPDF_STATUS call_on_write(HPDF_Dict dict, HPDF_Stream out)
+{
+    const on_write *w = dict->attr;
+    return w->fn(out, w->data);
+}
+
+static void free_on_write(HPDF_Dict dict)
+{
+    free(dict->attr);
+    dict->attr = NULL;
+}
+
+HPDF_STATUS pdfo_on_write(HPDF_Doc doc, HPDF_Dict dict, pdfo_write_fn fn, const void *data)
+{
+    (void)doc;
+    /* no call adds entries written by a function: libharu's pages use
+     * these fields for theirs. Only a dictionary made by pdfo_dict*
+     * (whose attr and free_fn are unused) may get one. */
+    if (!dict || dict->attr || dict->free_fn)
+        return HPDF_INVALID_OBJECT;
+    on_write *w = malloc(sizeof *w);
+    if (!w)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    *w = (on_write){fn, data};
+    dict->attr = w;
+    dict->write_fn = call_on_write;
+    dict->free_fn = free_on_write; /* HPDF_Dict_Free calls it */
+    return HPDF_OK;
+}
+
+HPDF_STATUS pdfo_out_write(HPDF_Stream out, const void *data, size_t len)
+{
+    return HPDF_Stream_Write(out, data, (HPDF_UINT)len);
+}
+
+unsigned char *pdfo_saved(HPDF_Doc doc, size_t *len)
+{
+    if (HPDF_SaveToStream(doc) != HPDF_OK)
+        return NULL;
+    HPDF_UINT32 size = HPDF_Stream_Size(doc->stream);
+    unsigned char *buf = size ? malloc(size) : NULL;
+    HPDF_UINT got = size;
+    if (!buf || HPDF_Stream_Seek(doc->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
+        HPDF_Stream_Read(doc->stream, buf, &got) != HPDF_OK || got != size) {
+        free(buf);
+        return NULL;
+    }
+    *len = size;
+    return buf;
+}
+
+void pdfo_md5(const void *data, size_t len, unsigned char digest[16])
+{
+    HPDF_MD5_CTX md5;
+    HPDF_MD5Init(&md5);
+    HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
+    HPDF_MD5Final(digest, &md5);
+}
