@@ -8,7 +8,9 @@
  * temporary file was cut short is zipped into a valid archive, and only
  * its text shows it. Each XML part is also parsed as it inflates (libxml2's
  * push parser, no tree, no network, no DTD): a character XML 1.0 forbids
- * (U+FFFF from a dataset) makes a part Excel refuses, however whole. */
+ * (U+FFFF from a dataset) makes a part Excel refuses, however whole.
+ * A PDF's XMP packets (plain metadata streams) are parsed the same way. */
+#define _GNU_SOURCE   /* memmem */
 #include "verify.h"
 
 #include <ctype.h>
@@ -363,6 +365,8 @@ static int verify_zip(const unsigned char *d, size_t len, char *why, size_t size
     return 0;
 }
 
+static int verify_xmp(const unsigned char *d, size_t len, char *why, size_t size);
+
 /* A PDF ends with "startxref", the offset of the cross-reference table (or
  * stream) inside the file, and "%%EOF". */
 static int verify_pdf(const unsigned char *d, size_t len, char *why, size_t size)
@@ -392,6 +396,76 @@ static int verify_pdf(const unsigned char *d, size_t len, char *why, size_t size
         off = off * 10 + (uint64_t)(d[i] - '0');
     if (off >= at || !(memcmp(d + off, "xref", 4) == 0 || isdigit(d[off])))
         return fail(why, size, "the PDF's startxref points at no cross-reference table");
+    return verify_xmp(d, len, why, size);
+}
+
+/* The bytes of d[0..n) matching the C string s, from the start, or NULL. */
+static const unsigned char *find(const unsigned char *d, size_t n, const char *s)
+{
+    return memmem(d, n, s, strlen(s));
+}
+
+/* Whether the dictionary text dict[0..n) has /key followed by /value. */
+static int has_name(const unsigned char *dict, size_t n, const char *key, const char *value)
+{
+    const unsigned char *k = find(dict, n, key);
+    if (!k)
+        return 0;
+    const unsigned char *p = k + strlen(key), *end = dict + n;
+    while (p < end && isspace(*p))
+        p++;
+    size_t vn = strlen(value);
+    return (size_t)(end - p) >= vn && memcmp(p, value, vn) == 0;
+}
+
+/* An XMP packet (a stream of /Type /Metadata /Subtype /XML): well-formed
+ * XML, as a reader of PDF/A metadata needs it. Returns 0, or -1. */
+static int check_xmp(const unsigned char *x, size_t n, char *why, size_t size)
+{
+    xmlParserCtxtPtr ctx = xml_checker();
+    if (!ctx)
+        return fail(why, size, "out of memory");
+    for (size_t at = 0; at < n; at += 1 << 20)
+        xmlParseChunk(ctx, (const char *)x + at, (int)(n - at < (1 << 20) ? n - at : 1 << 20), 0);
+    xmlParseChunk(ctx, NULL, 0, 1);
+    int ok = ctx->wellFormed;
+    xmlFreeParserCtxt(ctx);
+    return ok ? 0 : fail(why, size, "its XMP metadata is not well-formed XML");
+}
+
+/* Every uncompressed metadata stream of the PDF is parsed: quire's PDFs
+ * write the XMP packet as plain text (a compressed one is not looked at).
+ * A stream's dictionary is the text between the "obj" that opens it and
+ * "stream"; its data ends at "endstream". */
+static int verify_xmp(const unsigned char *d, size_t len, char *why, size_t size)
+{
+    const unsigned char *end = d + len, *p = d, *name;
+    while ((name = find(p, (size_t)(end - p), "/Metadata")) != NULL) {
+        p = name + 9;
+        const unsigned char *from = name - ((size_t)(name - d) < 512 ? (size_t)(name - d) : 512);
+        const unsigned char *obj = NULL, *o;
+        while ((o = find(from, (size_t)(name - from), "obj")) != NULL)
+            obj = from = o + 3;   /* the last "obj" before /Metadata */
+        size_t ahead = (size_t)(end - name) < 512 ? (size_t)(end - name) : 512;
+        const unsigned char *dict_end = find(name, ahead, "stream");
+        if (!obj || !dict_end)
+            continue;   /* /Metadata as a key of another dictionary */
+        size_t dn = (size_t)(dict_end - obj);
+        if (find(obj, dn, "endobj") || !has_name(obj, dn, "/Type", "/Metadata") ||
+            !has_name(obj, dn, "/Subtype", "/XML") || find(obj, dn, "/Filter"))
+            continue;
+        const unsigned char *data = dict_end + 6;
+        if (data < end && *data == '\r')
+            data++;
+        if (data < end && *data == '\n')
+            data++;
+        const unsigned char *stop = find(data, (size_t)(end - data), "endstream");
+        if (!stop)
+            return fail(why, size, "its XMP metadata stream has no end");
+        if (check_xmp(data, (size_t)(stop - data), why, size) != 0)
+            return -1;
+        p = stop;
+    }
     return 0;
 }
 

@@ -284,6 +284,56 @@ static void test_pdf(void **state)
     assert_int_equal(verify_bytes("pdf", (unsigned char *)bad, n, why, sizeof why), -1);
 }
 
+/* A PDF whose catalog has an XMP packet (uncompressed, as quire writes
+ * it, or with a /Filter the check does not look into). */
+static size_t pdf_with_xmp(char *out, size_t size, const char *packet, const char *filter)
+{
+    int n = snprintf(out, size,
+                     "%%PDF-1.4\n1 0 obj\n<<\n/Type /Catalog\n/Metadata 2 0 R\n>>\nendobj\n"
+                     "2 0 obj\n<<\n/Type /Metadata\n/Subtype /XML\n%s/Length %zu\n>>\n"
+                     "stream\r\n%s\r\nendstream\nendobj\n",
+                     filter, strlen(packet), packet);
+    assert_true(n > 0 && (size_t)n < size);
+    size_t xref = (size_t)n;
+    n += snprintf(out + n, size - (size_t)n,
+                  "xref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000060 00000 n \n"
+                  "trailer <</Size 3 /Root 1 0 R>>\nstartxref\n%zu\n%%%%EOF\n", xref);
+    assert_true((size_t)n < size);
+    return (size_t)n;
+}
+
+static void test_pdf_xmp(void **state)
+{
+    (void)state;
+    static const char good[] =
+        "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><dc:title xmlns:dc=\"d\">T\xC3\xA9</dc:title>"
+        "</x:xmpmeta>\n<?xpacket end=\"r\"?>";
+    static const char *const bad[] = {
+        /* U+FFFF, a character XML 1.0 forbids */
+        "<?xpacket begin=\"\" id=\"W\"?><x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\xEF\xBF\xBF"
+        "</x:xmpmeta><?xpacket end=\"r\"?>",
+        /* a C0 control */
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\x01</x:xmpmeta>",
+        /* tags that do not nest, text that is not escaped */
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><a></x:xmpmeta></a>",
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">R&D</x:xmpmeta>",
+    };
+    char doc[4096], why[256];
+    size_t n = pdf_with_xmp(doc, sizeof doc, good, "");
+    if (verify_bytes("pdf", (unsigned char *)doc, n, why, sizeof why) != 0)
+        fail_msg("%s", why);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        n = pdf_with_xmp(doc, sizeof doc, bad[i], "");
+        assert_int_equal(verify_bytes("pdf", (unsigned char *)doc, n, why, sizeof why), -1);
+        assert_non_null(strstr(why, "XMP"));
+        /* a compressed packet is not looked into */
+        n = pdf_with_xmp(doc, sizeof doc, bad[i], "/Filter /FlateDecode\n");
+        if (verify_bytes("pdf", (unsigned char *)doc, n, why, sizeof why) != 0)
+            fail_msg("%s", why);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +343,7 @@ int main(void)
         cmocka_unit_test(test_ill_formed_xml_part),
         cmocka_unit_test(test_damaged_archives_fail),
         cmocka_unit_test(test_pdf),
+        cmocka_unit_test(test_pdf_xmp),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
