@@ -17,4 +17,8 @@
  * Returns 0, or -1 when out of memory (reported). */
 int footnote_order(quire_dataset *ds, const quire_template *q, arena *a, diag *d);
 
+/* The work done so far (texts' runs looked at, footnotes found): the
+ * tests check that it grows linearly with the number of footnotes. */
+unsigned long long footnote_order_steps(void);
+
 #endif

@@ -4,11 +4,13 @@
 #include "cli.h"
 #include "exit_code.h"
 #include "fonts.h"
+#include "footnote_order.h"
 #include "manifest_check.h"
 #include "options.h"
 #include "registry.h"
 #include "watch.h"
 #include "schema.h"
+#include "source_cite.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -97,7 +99,8 @@ static int cmd_plugins(const cli_options *o)
 
 /* QUIRE_STATS=FILE: the peak resident sizes of this process and of its
  * largest export child, in KiB, for the tests that check that a batch's
- * memory does not grow with its length (docs/batch.md). */
+ * memory does not grow with its length (docs/batch.md); and the work
+ * counts of steps that were once quadratic (tests/hostile/costs.sh). */
 static void write_stats(void)
 {
     const char *path = getenv("QUIRE_STATS");
@@ -110,6 +113,8 @@ static void write_stats(void)
         return;
     fprintf(f, "maxrss_self_kib %ld\nmaxrss_children_kib %ld\n", self.ru_maxrss,
             children.ru_maxrss);
+    fprintf(f, "source_cite_compares %lu\nfootnote_order_steps %llu\n", source_cite_compares(),
+            footnote_order_steps());
     fclose(f);
 }
 

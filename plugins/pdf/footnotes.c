@@ -24,6 +24,18 @@ int notes_init(pdf_ctx *ctx)
     ctx->notes = calloc(ctx->n_notes ? ctx->n_notes : 1, sizeof *ctx->notes);
     if (!ctx->notes)
         return -1;
+    /* found by number for every reference: a search through all notes
+     * made 100,000 notes cost their number squared (issue 21) */
+    ctx->max_number = 0;
+    for (size_t i = 0; i < ctx->n_notes; i++)
+        if (quire_footnote_at(ctx->ds, i)->number > ctx->max_number)
+            ctx->max_number = quire_footnote_at(ctx->ds, i)->number;
+    ctx->note_of = calloc((size_t)ctx->max_number + 1, sizeof *ctx->note_of);
+    if (!ctx->note_of)
+        return -1;
+    for (size_t i = ctx->n_notes; i-- > 0;)   /* the first of a number, as before */
+        if (quire_footnote_at(ctx->ds, i)->number > 0)
+            ctx->note_of[quire_footnote_at(ctx->ds, i)->number] = &ctx->notes[i];
     text_look lk = note_look(ctx);
     for (size_t i = 0; i < ctx->n_notes; i++) {
         const quire_footnote *f = quire_footnote_at(ctx->ds, i);
@@ -44,14 +56,13 @@ void notes_free(pdf_ctx *ctx)
     }
     free(ctx->notes);
     ctx->notes = NULL;
+    free(ctx->note_of);
+    ctx->note_of = NULL;
 }
 
 static pdf_note *note_numbered(pdf_ctx *ctx, int number)
 {
-    for (size_t i = 0; i < ctx->n_notes; i++)
-        if (ctx->notes[i].number == number)
-            return &ctx->notes[i];
-    return NULL;
+    return number > 0 && number <= ctx->max_number ? ctx->note_of[number] : NULL;
 }
 
 void notes_pass_start(pdf_ctx *ctx)

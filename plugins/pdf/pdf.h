@@ -138,6 +138,8 @@ typedef struct pdf_ctx {
     size_t n_golinks, cap_golinks;
     pdf_note *notes;         /* one per footnote of the dataset, by number */
     size_t n_notes;
+    pdf_note **note_of;      /* number -> its note (NULL: none); [0..max_number] */
+    int max_number;
     HPDF_Image *images;      /* loaded once, by index of the dataset's; +1: logo */
 
     const char *where;       /* what is being drawn, for diagnostics */
