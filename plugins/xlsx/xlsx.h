@@ -59,8 +59,11 @@ typedef struct xlsx_placement {
 
 /** Sheet names taken so far, compared case-insensitively as Excel does. */
 typedef struct xlsx_names {
-    char **items;
+    char **items;       /**< folded names, in the order taken */
+    unsigned *next;     /**< per item as a base: suffixes 2 .. next-1 are all taken */
     size_t count, cap;
+    size_t *slots;      /**< hash of items (index + 1, 0: empty); n_slots a power of 2 */
+    size_t n_slots;
 } xlsx_names;
 
 /** Formats shared by the sheets, created once per workbook. */
@@ -142,6 +145,10 @@ const char *xlsx_label(const xlsx_ctx *ctx, xlsx_label_id id);
 void xlsx_names_free(xlsx_names *names);
 /** Marks name as taken (e.g. "History", "Summary"). */
 quire_status xlsx_names_reserve(xlsx_ctx *ctx, const char *name);
+/** Names made and looked up so far (the tests check that n tables of one
+ * title cost about n tries, not n²). */
+unsigned long xlsx_names_tries(void);
+
 /** Makes a valid, unused sheet name from title into out and takes it.
  * first_suffix is 2 for a plain name ("X", then "X (2)") and the part
  * number for continuation sheets ("X (3)" straight away). */

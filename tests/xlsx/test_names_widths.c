@@ -55,6 +55,42 @@ static void test_unique(void **state)
     xlsx_names_free(&ctx.names);
 }
 
+/* Issue 21, 6: n tables of one title (and parts of a long table) cost
+ * about n tries, not n²: four times the tables, at most five times the
+ * work; and the names are the same as one by one. */
+static unsigned long tries_for(size_t n)
+{
+    xlsx_ctx ctx = {0};
+    char name[LXW_MAX_SHEETNAME_LENGTH], want[64];
+    unsigned long before = xlsx_names_tries();
+    assert_int_equal(xlsx_names_reserve(&ctx, "Same (3)"), QUIRE_OK);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(xlsx_names_make(&ctx, "Same", 1, name), QUIRE_OK);
+        size_t k = i + 1 + (i >= 2);   /* "Same (3)" was taken before */
+        if (k == 1)
+            snprintf(want, sizeof want, "Same");
+        else
+            snprintf(want, sizeof want, "Same (%zu)", k);
+        assert_string_equal(name, want);
+    }
+    assert_int_equal(xlsx_names_make(&ctx, "Same", 2, name), QUIRE_OK);   /* a part */
+    snprintf(want, sizeof want, "Same (%zu)", n + 2);
+    assert_string_equal(name, want);
+    assert_int_equal(xlsx_names_make(&ctx, "Same", (unsigned)n + 10, name), QUIRE_OK);
+    snprintf(want, sizeof want, "Same (%zu)", n + 10);
+    assert_string_equal(name, want);
+    xlsx_names_free(&ctx.names);
+    return xlsx_names_tries() - before;
+}
+
+static void test_equal_titles_linear(void **state)
+{
+    (void)state;
+    unsigned long a = tries_for(1000), b = tries_for(4000);
+    if (b > 5 * a)
+        fail_msg("1000 equal titles: %lu tries, 4000: %lu", a, b);
+}
+
 static void test_widths(void **state)
 {
     assert_int_equal(xlsx_text_width("abc"), 3);
@@ -73,6 +109,7 @@ int main(void)
         cmocka_unit_test(test_rules),
         cmocka_unit_test(test_unique),
         cmocka_unit_test(test_widths),
+        cmocka_unit_test(test_equal_titles_linear),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
