@@ -105,7 +105,12 @@ static int check_sections(const cli_options *o, prepared *p, registry *reg, diag
                 /* A typo of a plugin found is an error; a plugin that is not
                  * installed here is only an error when a format needs it. */
                 const char *near = nearest_plugin(reg, s->name, names, sizeof names);
-                if (near) {
+                if (near && strcmp(near, s->name) == 0) {
+                    /* Its file is there but does not load: not the template's
+                     * fault, and only an error when a format needs it. */
+                    diag_warning(d, p->cache[c].path, s->at.line, s->at.col,
+                                 "%s; its options are not checked", err);
+                } else if (near) {
                     diag_error(d, p->cache[c].path, s->at.line, s->at.col,
                                "unknown key '%s': no template key and no plugin of that name "
                                "(did you mean '%s'?)", s->name, near);
