@@ -115,6 +115,45 @@ static void jpeg_quiet(j_common_ptr c, int level)
         longjmp(((jpeg_failure *)c->err)->jump, 1);
 }
 
+/* The PDF plugin embeds a JPEG's bytes as they are (libharu's DCT image),
+ * and libharu finds the frame header by walking the segments after SOI
+ * strictly: each must start with a marker 0xFF followed by a marker code
+ * (no fill bytes), until a baseline, extended, progressive or arithmetic
+ * frame header (SOF0, SOF1, SOF2, SOF9) of 1, 3 or 4 components. A JPEG
+ * libjpeg decodes but that walk would not find is refused here, at the
+ * image's place, rather than by the export. PDF's DCT images are 8-bit. */
+static int jpeg_embeddable(const unsigned char *d, size_t size, char *err, size_t errsz)
+{
+    size_t at = 2;
+    while (at + 4 <= size) {
+        unsigned tag = (unsigned)d[at] << 8 | d[at + 1];
+        size_t len = (size_t)d[at + 2] << 8 | d[at + 3];
+        if (d[at] != 0xFF || tag == 0xFFFF || tag == 0xFFDA || tag == 0xFFD9 || len < 2)
+            break;   /* fill bytes, or scan data before any frame header */
+        if (tag == 0xFFC0 || tag == 0xFFC1 || tag == 0xFFC2 || tag == 0xFFC9) {
+            if (at + 10 > size)
+                break;
+            unsigned precision = d[at + 4], components = d[at + 9];
+            if (precision != 8) {
+                snprintf(err, errsz, "a JPEG of %u bits per sample cannot be embedded "
+                         "(8 bits only)", precision);
+                return -1;
+            }
+            if (components != 1 && components != 3 && components != 4) {
+                snprintf(err, errsz, "a JPEG of %u components cannot be embedded "
+                         "(gray, RGB or CMYK only)", components);
+                return -1;
+            }
+            return 0;
+        }
+        at += 2 + len;
+    }
+    snprintf(err, errsz, "a JPEG whose frame header the PDF writer cannot find (fill bytes "
+             "between segments, or a lossless or hierarchical JPEG); save it again as a "
+             "baseline or progressive JPEG");
+    return -1;
+}
+
 static int probe_jpeg(const unsigned char *data, size_t size, uint32_t *w, uint32_t *h,
                       char *err, size_t errsz)
 {
@@ -158,7 +197,9 @@ int image_probe_mem(const unsigned char *data, size_t size, quire_image *im, cha
         rc = probe_png(&r, &im->width_px, &im->height_px, err, errsz);
     } else if (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
         im->format = QUIRE_IMAGE_JPEG;
-        rc = probe_jpeg(data, size, &im->width_px, &im->height_px, err, errsz);
+        rc = jpeg_embeddable(data, size, err, errsz);
+        if (rc == 0)
+            rc = probe_jpeg(data, size, &im->width_px, &im->height_px, err, errsz);
     } else {
         snprintf(err, errsz, "not a PNG or JPEG image");
         rc = -1;
