@@ -10,6 +10,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
@@ -24,6 +26,11 @@
 #define PRIVATE_TEMPLATE PRIVATE_PREFIX "XXXXXX"
 /* Older files wait here during a commit, inside the private directory. */
 #define ASIDE_DIR ".quire-older"
+/* The names of a set being renamed into place, one a line: present only
+ * while the renames run, so that the sweep can finish the commit of a run
+ * killed in the middle of it (every file of the set is then the new one). */
+#define JOURNAL ".quire-commit"
+#define JOURNAL_MAX (1 << 20)
 /* remove_tree descends no deeper: a plugin has no reason to nest folders. */
 #define MAX_DEPTH 16
 
@@ -141,6 +148,42 @@ static int is_private_name(const char *name)
     return 1;
 }
 
+/* A name the journal may hold: a plain file name of OUTDIR, not hidden. */
+static int journal_name_ok(const char *name)
+{
+    return name[0] && name[0] != '.' && !strchr(name, '/');
+}
+
+/* The run that owned the private directory fd was killed while it renamed
+ * a set into OUTDIR: the files the journal names that are still here are
+ * the rest of the set (checked whole before the commit began), so they
+ * go into place too, and the set is whole and new. Returns how many. */
+static size_t roll_forward(int outdir_fd, int fd)
+{
+    int j = openat(fd, JOURNAL, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    if (j < 0)
+        return 0;
+    static char text[JOURNAL_MAX + 1];
+    size_t len = 0;
+    ssize_t n;
+    while (len < JOURNAL_MAX && (n = read(j, text + len, JOURNAL_MAX - len)) > 0)
+        len += (size_t)n;
+    close(j);
+    text[len] = '\0';
+    size_t moved = 0;
+    char *save = NULL;
+    for (char *name = strtok_r(text, "\n", &save); name; name = strtok_r(NULL, "\n", &save)) {
+        struct stat st, at;
+        if (!journal_name_ok(name) || fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISREG(st.st_mode))
+            continue;
+        if (fstatat(outdir_fd, name, &at, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(at.st_mode))
+            continue;
+        moved += renameat(fd, name, outdir_fd, name) == 0;
+    }
+    return moved;
+}
+
 /* Removes name when it is a private directory this user's quire made (mode
  * 0700, with the marker inside) that nobody holds locked. Returns 1 when
  * removed. */
@@ -158,8 +201,10 @@ static int sweep_one(int outdir_fd, const char *name)
     if (fstat(fd, &fst) == 0 && fst.st_ino == st.st_ino && fst.st_dev == st.st_dev &&
         (fst.st_mode & 07777) == 0700 &&
         fstatat(fd, MARKER, &mark, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(mark.st_mode) &&
-        mark.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        mark.st_uid == geteuid() && flock(fd, LOCK_EX | LOCK_NB) == 0) {
+        roll_forward(outdir_fd, fd);
         removed = remove_own(outdir_fd, name, fd) == 0;
+    }
     close(fd);   /* releases the lock, after the removal */
     return removed;
 }
@@ -410,6 +455,33 @@ static void roll_back(const output_set *set, int aside_fd, const kept *k, size_t
     }
 }
 
+/* Writes the journal of the set's names (see JOURNAL). Returns 0 or -1. */
+static int write_journal(const output_set *set)
+{
+    int fd = openat(set->private_fd, JOURNAL, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+                    O_CLOEXEC, 0600);
+    if (fd < 0)
+        return -1;
+    FILE *f = fdopen(fd, "w");
+    if (!f) {
+        close(fd);
+        return -1;
+    }
+    for (size_t i = 0; i < set->count; i++)
+        fprintf(f, "%s\n", set->files[i].name);
+    return (ferror(f) | fclose(f)) ? -1 : 0;
+}
+
+/* QUIRE_TEST_KILL_IN_COMMIT=N: quire kills itself before the Nth rename
+ * of a commit (1 is the first), as a SIGKILL at that moment would. For
+ * tests/hostile/commit_kill.sh; nothing else sets it. */
+static void test_kill_point(size_t i)
+{
+    const char *at = getenv("QUIRE_TEST_KILL_IN_COMMIT");
+    if (at && *at && strtoul(at, NULL, 10) == i + 1)
+        kill(getpid(), SIGKILL);
+}
+
 int output_commit(output_set *set, char *err, size_t size)
 {
     if (check_targets(set, err, size) != 0)
@@ -426,14 +498,22 @@ int output_commit(output_set *set, char *err, size_t size)
     }
     if (keep_older(set, aside_fd, k, err, size) != 0)
         goto cleanup;
+    if (set->count > 1 && write_journal(set) != 0) {
+        fail_with(err, size, set->private_dir, strerror(errno));
+        roll_back(set, aside_fd, k, 0);
+        goto cleanup;
+    }
     for (size_t i = 0; i < set->count; i++) {
         const output_file *f = &set->files[i];
+        test_kill_point(i);
         if (do_rename(set->private_fd, f->name, set->outdir_fd, f->name) != 0) {
             fail_with(err, size, f->final, strerror(errno));
+            unlinkat(set->private_fd, JOURNAL, 0);   /* back to the older set, not forward */
             roll_back(set, aside_fd, k, i);
             goto cleanup;
         }
     }
+    unlinkat(set->private_fd, JOURNAL, 0);
     rc = 0;
 cleanup:
     if (aside_fd >= 0)
