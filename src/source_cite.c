@@ -88,7 +88,8 @@ static void mark_ties(const quire_source *src, size_t n, const char *shorts, int
             order[m++] = i;
     }
     cite_sort cs = {src, shorts, key};
-    qsort_r(order, m, sizeof *order, cmp_order, &cs);
+    if (m > 1)
+        qsort_r(order, m, sizeof *order, cmp_order, &cs);
     for (size_t g = 0; g < m;) {
         size_t e = g + 1;
         while (e < m && key_cmp(&cs, order[g], order[e]) == 0)
