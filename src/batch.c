@@ -26,6 +26,7 @@ typedef struct batch {
     prepared p;          /* each template parsed once (its cache) */
     manifest man;        /* --manifest: the outputs written so far */
     int swept;           /* OUTDIR swept of killed runs' leftovers (once a run) */
+    size_t n_valid, n_invalid, n_rendered;   /* --keep-going's closing line */
     clobber_set inputs;  /* every input of the run, which no output may replace */
 } batch;
 
@@ -79,6 +80,21 @@ static int keep_for_manifest(batch *b, const render_task *tasks, const render_re
     return 0;
 }
 
+/* The valid datasets of the window whose every output was committed. */
+static size_t datasets_committed(const batch *b, const render_task *tasks,
+                                 const render_result *results, size_t n_tasks)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < b->p.n_items; i++) {
+        const prepared_item *it = &b->p.items[i];
+        int all = it->ok;
+        for (size_t k = 0; all && k < n_tasks; k++)
+            all = tasks[k].dataset != it->dataset || results[k].committed;
+        n += all != 0;
+    }
+    return n;
+}
+
 /* Checks and renders the datasets of w (one window), reporting to d. */
 static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag *d)
 {
@@ -87,6 +103,8 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
     render_result *results = NULL;
     size_t n_tasks = 0;
     int code = check_window(b, w, d, &pl);
+    for (size_t i = 0; i < b->p.n_items; i++)
+        *(b->p.items[i].ok ? &b->n_valid : &b->n_invalid) += 1;
     if (pass && watch_collect(pass, w, &b->p) != 0)
         code = EXIT_EXPORT;
     if (code != 0 && !(code == EXIT_INVALID && w->keep_going))
@@ -115,7 +133,7 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
         code = EXIT_EXPORT;
         goto cleanup;
     }
-    int want = w->depfile || w->manifest;
+    int want = w->depfile || w->manifest || w->keep_going;
     results = want ? calloc(n_tasks, sizeof *results) : NULL;
     if (want && !results) {
         code = EXIT_EXPORT;
@@ -125,6 +143,8 @@ static int render_window(batch *b, const cli_options *w, watch_pass *pass, diag 
     clobber_use_for_exports(&b->inputs);
     int rendered = render_run(tasks, n_tasks, &ro);
     b->swept = 1;
+    if (w->keep_going)
+        b->n_rendered += datasets_committed(b, tasks, results, n_tasks);
     if (rendered > code)
         code = rendered;
     if (w->depfile && rendered < EXIT_SIGNAL) {
@@ -220,6 +240,7 @@ static int render_windows(batch *b)
         for (size_t i = 0; i < o->n_datasets; i++)
             if (valid[i])
                 todo[n++] = o->datasets[i];
+        b->n_invalid = o->n_datasets - n;   /* the windows count the rest */
         for (size_t start = 0; start < n; start += BATCH_WINDOW) {
             cli_options w = window_of(o, todo, n, start);
             w.keep_going = 1;
@@ -287,6 +308,14 @@ int batch_render(const cli_options *o, watch_pass *pass)
         code = render_window(&b, o, pass, &d);
     } else {
         code = render_windows(&b);
+    }
+    /* --keep-going: what came of the batch, after the errors that say why */
+    if (o->keep_going && !pass && code != EXIT_USAGE && code < EXIT_SIGNAL) {
+        size_t failed = b.n_valid - b.n_rendered;
+        fprintf(stderr, "quire: %zu rendered, %zu invalid", b.n_rendered, b.n_invalid);
+        if (failed)
+            fprintf(stderr, ", %zu failed", failed);
+        fputc('\n', stderr);
     }
     return finish(&b, code);
 }

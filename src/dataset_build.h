@@ -127,9 +127,11 @@ void table_null(table_build *tb, size_t col);
 void table_load_csv(loader *ld, table_build *tb);
 /* dataset_finish.c: defaults, unit labels and the timestamp of the view. */
 void dataset_finish(loader *ld);
-/* dataset_prose.c: inline markup, resolved at the end of the file. */
-int load_markup(loader *ld, const char *s, size_t len, ds_mark at, const char *where,
-                quire_text *out);
+/* dataset_prose.c: inline markup, resolved at the end of the file. at is
+ * where the scalar starts (at_scalar: errors then point at the character)
+ * or what to name instead (a cell: its column). */
+int load_markup(loader *ld, const char *s, size_t len, ds_mark at, int at_scalar,
+                const char *where, quire_text *out);
 /* A prose scalar (null: plain NULL); 0 after an error. */
 int load_prose(loader *ld, const yev *ev, const char *key, quire_text *out);
 /* summary / body: a string or a list whose entries are paragraphs or

@@ -169,7 +169,7 @@ static void markup_cells(loader *ld, quire_table *t, quire_column *c)
             continue;
         char where[160];
         snprintf(where, sizeof where, "table '%s', column '%s', row %zu", t->id, c->id, r + 1);
-        if (!load_markup(ld, texts[r], strlen(texts[r]), (ds_mark){c->at.line, c->at.col},
+        if (!load_markup(ld, texts[r], strlen(texts[r]), (ds_mark){c->at.line, c->at.col}, 0,
                          where, &rich[r]))
             continue;
         texts[r] = rich[r].plain;

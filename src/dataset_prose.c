@@ -71,8 +71,8 @@ static void record_links(loader *ld, quire_text *t, ds_mark at)
     }
 }
 
-int load_markup(loader *ld, const char *s, size_t len, ds_mark at, const char *where,
-                quire_text *out)
+int load_markup(loader *ld, const char *s, size_t len, ds_mark at, int at_scalar,
+                const char *where, quire_text *out)
 {
     markup_resolver r = {defer_target, defer_footnote, ld};
     markup_error err;
@@ -83,9 +83,16 @@ int load_markup(loader *ld, const char *s, size_t len, ds_mark at, const char *w
             ld->fatal = 1;
             return 0;
         }
-        diag_error(ld->d, ld->path, at.line, at.col, "%s%s%s (at character %zu)",
-                   where ? where : "", where ? ": " : "", err.message,
-                   chars_before(s, err.offset) + 1);
+        /* at the character itself when the scalar can be followed there */
+        long line, col;
+        if (at_scalar && yev_locate(ld->ds->view.file_data, ld->ds->view.file_size, at.line,
+                                    at.col, s, err.offset, &line, &col))
+            diag_error(ld->d, ld->path, line, col, "%s%s%s", where ? where : "",
+                       where ? ": " : "", err.message);
+        else
+            diag_error(ld->d, ld->path, at.line, at.col, "%s%s%s (at character %zu)",
+                       where ? where : "", where ? ": " : "", err.message,
+                       chars_before(s, err.offset) + 1);
         return 0;
     }
     record_links(ld, out, at);
@@ -101,7 +108,7 @@ int load_prose(loader *ld, const yev *ev, const char *key, quire_text *out)
         *out = (quire_text){0};
         return 1;
     }
-    return load_markup(ld, s, strlen(s), (ds_mark){ev->line, ev->col}, NULL, out);
+    return load_markup(ld, s, strlen(s), (ds_mark){ev->line, ev->col}, 1, NULL, out);
 }
 
 /* One entry of a summary or body: a paragraph, or a list of items. */

@@ -414,3 +414,65 @@ int yev_next(yev_source *src, yev *out)
         }
     }
 }
+
+/* The byte offset of line:col (1-based, col in characters), or size. */
+static size_t offset_of(const unsigned char *b, size_t size, long line, long col)
+{
+    size_t i = 0;
+    for (long l = 1; l < line && i < size; i++)
+        l += b[i] == '\n';
+    for (long c = 1; c < col && i < size; c++)
+        for (i++; i < size && (b[i] & 0xC0) == 0x80; i++)
+            ;
+    return i;
+}
+
+int yev_locate(const unsigned char *bytes, size_t size, long line, long col, const char *value,
+               size_t offset, long *at_line, long *at_col)
+{
+    size_t start = offset_of(bytes, size, line, col), p = start;
+    if (p >= size)
+        return 0;
+    if (bytes[p] == '|' || bytes[p] == '>') {
+        while (p < size && bytes[p] != '\n')
+            p++;   /* the header: | or > with its indicators and comment */
+    } else if (bytes[p] == '"' || bytes[p] == '\'') {
+        p++;
+    }
+    /* Each value byte is the next equal source byte; source bytes between
+     * are line breaks, indentation, the '' of a single quote, or the \ of
+     * a line continuation; a space of the value may be a folded break. */
+    for (size_t v = 0; v < offset; v++) {
+        unsigned char want = (unsigned char)value[v];
+        size_t skipped = 0;
+        while (p < size && bytes[p] != want) {
+            unsigned char c = bytes[p];
+            int gap = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\'' || c == '\\';
+            if (!gap && !((want == ' ' || want == '\n') && skipped))
+                return 0;
+            if (!gap)
+                break;   /* a folded break stood for this space */
+            p++;
+            skipped++;
+        }
+        if (p >= size)
+            return 0;
+        if (bytes[p] == want)
+            p++;
+    }
+    while (p < size && (bytes[p] == '\n' || bytes[p] == '\r' || bytes[p] == ' ') &&
+           value[offset] && bytes[p] != (unsigned char)value[offset])
+        p++;   /* the character itself may begin the next line */
+    long l = line, c = col;
+    for (size_t i = start; i < p; i++) {
+        if (bytes[i] == '\n') {
+            l++;
+            c = 1;
+        } else if ((bytes[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *at_line = l;
+    *at_col = c;
+    return 1;
+}

@@ -80,4 +80,13 @@ void yev_close(yev_source *src);
  * A NUL in a scalar is reported and the scalar delivered cut at the NUL. */
 int yev_next(yev_source *src, yev *out);
 
+/* Where in the file the character at offset (bytes) of a scalar's value
+ * is, the scalar starting at line:col of bytes (its quote, its | or >, or
+ * its first character). For messages about a character inside a long,
+ * folded or literal scalar. Returns 1 with *at_line, *at_col set, or 0
+ * when the value cannot be followed through the source (an escape such as
+ * \u00e9 in a double-quoted scalar): then say where the scalar starts. */
+int yev_locate(const unsigned char *bytes, size_t size, long line, long col, const char *value,
+               size_t offset, long *at_line, long *at_col);
+
 #endif

@@ -79,6 +79,12 @@ messages)
     run 2 validate "$data/alpha.yaml" -O pdf.max_rows=0
     expect_err "-O pdf.max_rows=0: max_rows must be 1 or more"
     run 0 validate "$data/alpha.yaml" -O pdf.max_rows=1
+    # --keep-going ends with what came of the batch.
+    run 2 render "$data/alpha.yaml" "$data/broken.yaml" --keep-going -f csv -o kg
+    expect_err "quire: 1 rendered, 1 invalid"
+    [ -s kg/alpha.share.csv ] || fail "--keep-going did not render the valid dataset"
+    run 0 render "$data/alpha.yaml" -k -f csv -o kg -q
+    expect_err "quire: 1 rendered, 0 invalid"
     ;;
 io)
     : > plain

@@ -141,10 +141,10 @@ static void test_prose_errors(void **state)
     quire_dataset *ds;
     char *msgs;
     assert_int_equal(files_load(p, NULL, 0, &ds, &msgs), LOAD_INVALID);
-    assert_non_null(strstr(msgs, "bad-prose.yaml:4:10: error: unclosed '**'"));
+    assert_non_null(strstr(msgs, "bad-prose.yaml:4:14: error: unclosed '**'"));
     assert_null(strstr(msgs, "'#nowhere'"));  /* a chart's, maybe: the template says */
     assert_non_null(strstr(msgs, "bad-prose.yaml:8:20: error: unknown footnote 'nope'"));
-    assert_non_null(strstr(msgs, "bad-prose.yaml:8:41: error:"));
+    assert_non_null(strstr(msgs, "bad-prose.yaml:8:53: error: link target"));
     assert_non_null(strstr(msgs, "bad-prose.yaml:9:34: error: 'url' expects an absolute http"));
     assert_non_null(strstr(msgs, "bad-prose.yaml:10:11: error: 'language' expects a BCP 47"));
     free(msgs);
