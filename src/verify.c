@@ -422,14 +422,18 @@ static int has_name(const unsigned char *dict, size_t n, const char *key, const 
  * XML, as a reader of PDF/A metadata needs it. Returns 0, or -1. */
 static int check_xmp(const unsigned char *x, size_t n, char *why, size_t size)
 {
+    pthread_once(&xml_once, xml_load);   /* only for a PDF that has a packet */
+    if (!xml_loaded)
+        return fail(why, size, "cannot check its XMP metadata: libxml2.so.2 cannot be loaded");
     xmlParserCtxtPtr ctx = xml_checker();
     if (!ctx)
         return fail(why, size, "out of memory");
     for (size_t at = 0; at < n; at += 1 << 20)
-        xmlParseChunk(ctx, (const char *)x + at, (int)(n - at < (1 << 20) ? n - at : 1 << 20), 0);
-    xmlParseChunk(ctx, NULL, 0, 1);
+        xml.parse_chunk(ctx, (const char *)x + at, (int)(n - at < (1 << 20) ? n - at : 1 << 20),
+                        0);
+    xml.parse_chunk(ctx, NULL, 0, 1);
     int ok = ctx->wellFormed;
-    xmlFreeParserCtxt(ctx);
+    xml.free_ctxt(ctx);
     return ok ? 0 : fail(why, size, "its XMP metadata is not well-formed XML");
 }
 
