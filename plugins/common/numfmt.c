@@ -290,3 +290,12 @@ size_t numfmt_format(char *buf, size_t size, double value, int decimals,
     numfmt_put(buf, size, &len, s.suffix, strlen(s.suffix));
     return numfmt_written(size, len);
 }
+
+size_t numfmt_with_unit(char *buf, size_t size, double value, int decimals, const char *unit)
+{
+    size_t n = numfmt_format(buf, size, value, decimals, NULL, 0);
+    if (!unit || !*unit || n >= size)
+        return n;
+    int k = snprintf(buf + n, size - n, "%s%s", unit[0] == '%' ? "" : " ", unit);
+    return k < 0 ? n : numfmt_written(size, n + (size_t)k);
+}

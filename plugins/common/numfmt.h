@@ -24,5 +24,8 @@
  * (value in percent points: 31 -> "31%"). Returns the length written. */
 size_t numfmt_format(char *buf, size_t size, double value, int decimals,
                      const char *format, int percent);
+/* A key figure's number with its unit: "42%", "3.2%p" (a unit starting
+ * with % is glued on), "1,200 USD bn" (any other after a space). */
+size_t numfmt_with_unit(char *buf, size_t size, double value, int decimals, const char *unit);
 
 #endif

@@ -48,7 +48,7 @@ void chart_write(html_doc *d, const quire_chart *c)
     if (!c->table)
         return;
     buf *b = &d->out;
-    char id[512], made[32], source[2048];
+    char id[512], made[32];
     const char *title = c->title ? c->title : c->table->title;
     d->chart_no++;
     if (!ids_claim(d, "chart", c->id, id, sizeof id)) {
@@ -87,12 +87,9 @@ void chart_write(html_doc *d, const quire_chart *c)
         runs_write(d, &c->note, c->note.plain);
         buf_put(b, "</p>\n");
     }
-    source_line(d->ds, &c->table->sources, d->lang, source, sizeof source);
-    if (source[0]) {
-        buf_put(b, "<p class=\"source visually-hidden\">");
-        buf_text(b, source);
-        buf_put(b, "</p>\n");
-    }
+    /* the line the drawing shows, for screen readers */
+    sources_line_write(d, &c->table->sources, HTML_AS_OF(d, c->table, d->ds->table_size),
+                       "visually-hidden");
     data_write(d, c);
     buf_put(b, "</figure>\n");
 }

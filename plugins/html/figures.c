@@ -10,14 +10,6 @@
 
 #include "numfmt.h"
 
-/* "42%", "3.2%p", "1,200 USD bn": a number with a unit glued or spaced. */
-static void with_unit(char *out, size_t size, double v, int decimals, const char *unit)
-{
-    size_t n = numfmt_format(out, size, v, decimals, NULL, 0);
-    if (unit && *unit && n < size)
-        snprintf(out + n, size - n, "%s%s", unit[0] == '%' ? "" : " ", unit);
-}
-
 /* The unit beside the value; "%" is glued to the number instead. */
 static const char *shown_unit(const quire_figure *f)
 {
@@ -46,7 +38,7 @@ static void change_write(html_doc *d, const quire_figure *f)
     double v = f->change_value;
     const char *cls = v > 0 ? "up" : v < 0 ? "down" : "flat";
     const char *arrow = v > 0 ? "▲" : v < 0 ? "▼" : "–";
-    with_unit(change, sizeof change, fabs(v), f->change_decimals, f->change_unit);
+    numfmt_with_unit(change, sizeof change, fabs(v), f->change_decimals, f->change_unit);
     buf_printf(b, "<p class=\"change %s\">%s ", cls, arrow);
     buf_text(b, change);
     if (f->change_basis && *f->change_basis) {
@@ -59,7 +51,7 @@ static void change_write(html_doc *d, const quire_figure *f)
 
 static void card_write(html_doc *d, const quire_figure *f)
 {
-    char id[512], value[64], raw[40], source[2048];
+    char id[512], value[64], raw[40];
     buf *b = &d->out;
     int percent = f->unit && !strcmp(f->unit, "%");
     numfmt_format(value, sizeof value, f->value, f->decimals, NULL, percent);
@@ -86,12 +78,7 @@ static void card_write(html_doc *d, const quire_figure *f)
         runs_write(d, &f->note_text, f->note);
         buf_put(b, "</p>\n");
     }
-    source_line_as_of(d->ds, &f->sources, HTML_AS_OF(d, f, d->ds->figure_size), d->lang, source, sizeof source);
-    if (source[0]) {
-        buf_put(b, "<p class=\"source\">");
-        buf_text(b, source);
-        buf_put(b, "</p>\n");
-    }
+    sources_line_write(d, &f->sources, HTML_AS_OF(d, f, d->ds->figure_size), NULL);
     buf_put(b, "</li>\n");
 }
 

@@ -144,6 +144,11 @@ int svg_fonts_exact(const html_doc *d);
 void webfonts_make(html_doc *d, const char *body, size_t len);
 /* chart_svg.c: the chart drawn as inline SVG; id: the figure's. */
 void chart_svg_write(html_doc *d, const quire_chart *c, const char *id);
+/* sources.c: <p class="source CLS"> with the short source line of ids
+ * and as_of (NULL: none); nothing when both are empty. */
+void sources_line_write(html_doc *d, const quire_strings *ids, const char *as_of,
+                        const char *cls);
+
 /* media.c: writes data:image/...;base64,... for the image's file. */
 int media_data_uri(html_doc *d, const quire_image *im);
 /* Reads the image's bytes as the check did; NULL with a reason. */

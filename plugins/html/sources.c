@@ -1,7 +1,18 @@
-/* sources.c — the sources as an ordered list with their links. (The
- * short source line under figures, tables and charts is the PDF's:
- * plugins/common/source_line.h.) */
+/* sources.c — the sources as an ordered list with their links, and the
+ * short source line under figures, tables and charts (the PDF's words:
+ * plugins/common/source_line.h). */
 #include "html.h"
+
+void sources_line_write(html_doc *d, const quire_strings *ids, const char *as_of,
+                        const char *cls)
+{
+    char line[2048];
+    if (!source_line_as_of(d->ds, ids, as_of, d->lang, line, sizeof line))
+        return;
+    buf_printf(&d->out, "<p class=\"source%s%s\">", cls ? " " : "", cls ? cls : "");
+    buf_text(&d->out, line);
+    buf_put(&d->out, "</p>\n");
+}
 
 /* "Publisher · Author · 2024-12-26. Title. https://…" with the URL a link. */
 static void entry_write(html_doc *d, const quire_source *s)

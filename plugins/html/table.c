@@ -107,18 +107,13 @@ void table_grid(html_doc *d, const quire_table *t, const char *caption, int with
 void table_write(html_doc *d, const quire_table *t)
 {
     buf *b = &d->out;
-    char id[512], source[2048];
+    char id[512];
     buf_put(b, "<div class=\"table\"");
     if (ids_claim(d, "table", t->id, id, sizeof id))
         buf_printf(b, " id=\"%s\"", id);
     buf_put(b, ">\n");
     if (t->n_columns)
         table_grid(d, t, NULL, 1, NULL, 0);
-    source_line_as_of(d->ds, &t->sources, HTML_AS_OF(d, t, d->ds->table_size), d->lang, source, sizeof source);
-    if (source[0]) {
-        buf_put(b, "<p class=\"source\">");
-        buf_text(b, source);
-        buf_put(b, "</p>\n");
-    }
+    sources_line_write(d, &t->sources, HTML_AS_OF(d, t, d->ds->table_size), NULL);
     buf_put(b, "</div>\n");
 }

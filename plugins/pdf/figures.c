@@ -34,14 +34,6 @@ static text_look note_look(pdf_ctx *ctx) { return pdf_look(ctx, 0, 7.8, PDF_GREY
 static text_style source_style(pdf_ctx *ctx) { return (text_style){ctx->body, 7.0, 0x888888u}; }
 static text_style unit_style(pdf_ctx *ctx) { return (text_style){ctx->body, 9.5, PDF_GREY_RGB}; }
 
-/* "42%", "3.2%p", "1,200 USD bn": a number with a unit glued or spaced. */
-static void with_unit(char *buf, size_t size, double v, int decimals, const char *unit)
-{
-    size_t n = numfmt_format(buf, size, v, decimals, NULL, 0);
-    if (unit && *unit && n < size)
-        snprintf(buf + n, size - n, "%s%s", unit[0] == '%' ? "" : " ", unit);
-}
-
 static const char *shown_unit(const quire_figure *f)
 {
     return f->unit && strcmp(f->unit, "%") ? f->unit : NULL;
@@ -64,7 +56,7 @@ static int tile_measure(pdf_ctx *ctx, tile *t, const quire_figure *f, double inn
     if (f->has_change) {
         const char *arrow = f->change_value > 0 ? "▲ " : f->change_value < 0 ? "▼ " : "– ";
         size_t n = (size_t)snprintf(t->change, sizeof t->change, "%s", arrow);
-        with_unit(t->change + n, sizeof t->change - n, fabs(f->change_value),
+        numfmt_with_unit(t->change + n, sizeof t->change - n, fabs(f->change_value),
                   f->change_decimals, f->change_unit);
     }
     sources_line_as_of(ctx, &f->sources, &f->as_of, t->source, sizeof t->source);

@@ -11,17 +11,21 @@ wrote (OUTDIR/sets) back with Python's HTML parser and fails unless:
     is one: numbers as the CSV writes them, the plain text of markup
     cells, "" for a missing cell; else the text), headers are <th scope>;
   - every chart's text alternative (<desc> of its SVG) equals the /Alt of
-    the PDF's Figure for it, in order; each drawing of a chart has as many
+    the PDF's Figure for it, in order, and the workbook's charts carry the
+    same descriptions; each drawing of a chart has as many
     marks per series as its data has values (bars: one per non-null value,
     points: one per value, slices: one per positive value, scatter: one
     per row with x and y);
   - a second render writes the same bytes."""
 import csv
+import html
 import html.parser
 import os
+import re
 import subprocess
 import sys
 import tempfile
+import zipfile
 
 import pikepdf
 
@@ -301,6 +305,30 @@ def check_charts(name, root, pdf):
     return len(html_alts)
 
 
+def xlsx_chart_descriptions(path):
+    """The description (alt text) of every chart of the workbook."""
+    out = []
+    with zipfile.ZipFile(path) as z:
+        for part in sorted(n for n in z.namelist() if re.match(r"xl/drawings/drawing\d+\.xml$", n)):
+            xml = z.read(part).decode("utf-8")
+            for frame in re.findall(r"<xdr:graphicFrame.*?</xdr:graphicFrame>", xml, re.S):
+                m = re.search(r'<xdr:cNvPr [^>]*descr="([^"]*)"', frame)
+                if m and "/chart" in frame:
+                    out.append(html.unescape(m.group(1)))
+    return out
+
+
+def check_xlsx_charts(name, root, xlsx):
+    """The workbook's charts carry the same text alternatives as the
+    page's (every brief here draws its charts in the workbook too)."""
+    got = xlsx_chart_descriptions(xlsx)
+    want = chart_alts(root)
+    if sorted(got) != sorted(want):
+        fail(name, "the workbook's chart descriptions differ from the page's <desc>:\n  xlsx %s\n"
+             "  html %s" % (sorted(got), sorted(want)))
+    return len(got)
+
+
 def check_reproducible(name, quire, plugins, dataset, template, html_path):
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run([quire, "render", dataset, "-t", template, "-f", "html", "-o", tmp,
@@ -326,8 +354,10 @@ def main():
         check_self_contained(name, root, raw)
         n_tables = check_tables(name, root, out, ds_id)
         n_charts = check_charts(name, root, os.path.join(out, ds_id + ".pdf"))
+        n_xlsx = check_xlsx_charts(name, root, os.path.join(out, ds_id + ".xlsx"))
         check_reproducible(name, quire, plugins, dataset, template, html_path)
-        print("%s: %d tables, %d charts, lang %s" % (name, n_tables, n_charts, lang))
+        print("%s: %d tables, %d charts (%d in the workbook), lang %s"
+              % (name, n_tables, n_charts, n_xlsx, lang))
     if failures:
         sys.exit("\n".join(failures))
 

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """render_all.py QUIRE PLUGIN_DIR SOURCE_DIR OUTDIR — renders every brief
-the HTML tests read, each as html, csv and pdf, with the real program:
+the HTML tests read, each as html, csv, pdf and xlsx, with the real program:
 
   flagship  data/cloud-ai-briefing.yaml through templates/quarterly-brief.yaml
   readme    README.md's example (its first ```yaml block starting "quire: 1")
@@ -18,7 +18,7 @@ import subprocess
 import sys
 import zlib
 
-FORMATS = "html,csv,pdf"
+FORMATS = "html,csv,pdf,xlsx"
 
 
 def png(path, w, h, rgb):
