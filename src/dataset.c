@@ -30,6 +30,7 @@
 #include "suggest.h"
 
 #include <limits.h>
+#include <pthread.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,6 +262,44 @@ static void inherit_as_of(quire_dataset *v)
             ((quire_table *)&v->tables[i])->as_of = top;
 }
 
+/* The datasets dataset_load made and dataset_free has not freed: only
+ * they have the private part the accessors below read. Templates are also
+ * bound to views built by hand (tests, tools), which have none, and a view
+ * must never be read past its end (ASan found it). */
+static pthread_mutex_t loaded_lock = PTHREAD_MUTEX_INITIALIZER;
+static ds_private *loaded;
+
+static void loaded_add(ds_private *ds)
+{
+    pthread_mutex_lock(&loaded_lock);
+    ds->next_loaded = loaded;
+    loaded = ds;
+    pthread_mutex_unlock(&loaded_lock);
+}
+
+static void loaded_remove(const ds_private *ds)
+{
+    pthread_mutex_lock(&loaded_lock);
+    for (ds_private **p = &loaded; *p; p = &(*p)->next_loaded)
+        if (*p == ds) {
+            *p = ds->next_loaded;
+            break;
+        }
+    pthread_mutex_unlock(&loaded_lock);
+}
+
+/* view's private part, or NULL for a view dataset_load did not make. */
+static const ds_private *private_of(const quire_dataset *view)
+{
+    const ds_private *found = NULL;
+    pthread_mutex_lock(&loaded_lock);
+    for (const ds_private *p = loaded; p && !found; p = p->next_loaded)
+        if (&p->view == view)
+            found = p;
+    pthread_mutex_unlock(&loaded_lock);
+    return found;
+}
+
 load_status dataset_load(const char *path, const dataset_override *sets, size_t n_sets,
                          int allow_any_path, diag *d, quire_dataset **out)
 {
@@ -311,6 +350,7 @@ load_status dataset_load(const char *path, const dataset_override *sets, size_t 
         dataset_free(&ds->view);
         return usage ? LOAD_USAGE : LOAD_INVALID;
     }
+    loaded_add(ds);
     *out = &ds->view;
     return LOAD_OK;
 }
@@ -320,6 +360,7 @@ void dataset_free(quire_dataset *view)
     if (!view)
         return;
     ds_private *ds = (ds_private *)view;
+    loaded_remove(ds);
     for (size_t t = 0; t < view->n_tables; t++) {
         const quire_table *tab = &view->tables[t];
         for (size_t c = 0; c < tab->n_columns; c++) {
@@ -334,21 +375,22 @@ void dataset_free(quire_dataset *view)
 
 const char *dataset_template_name(const quire_dataset *view)
 {
-    return view ? ((const ds_private *)view)->template_name : NULL;
+    const ds_private *ds = private_of(view);
+    return ds ? ds->template_name : NULL;
 }
 
 void dataset_template_pos(const quire_dataset *view, long *line, long *col)
 {
-    const ds_private *ds = (const ds_private *)view;
-    *line = ds->template_at.line;
-    *col = ds->template_at.col;
+    const ds_private *ds = private_of(view);
+    *line = ds ? ds->template_at.line : 0;
+    *col = ds ? ds->template_at.col : 0;
 }
 
 int dataset_chart_link(const quire_dataset *view, size_t i, const char **id, long *line,
                        long *col)
 {
-    const ds_private *ds = (const ds_private *)view;
-    if (i >= ds->n_chart_links)
+    const ds_private *ds = private_of(view);
+    if (!ds || i >= ds->n_chart_links)
         return 0;
     *id = ds->chart_links[i].id;
     *line = ds->chart_links[i].at.line;

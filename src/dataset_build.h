@@ -34,6 +34,7 @@ typedef struct ds_private {
      * checked when the template is bound (dataset_chart_link) */
     const ds_ref *chart_links;
     size_t n_chart_links;
+    struct ds_private *next_loaded;   /* dataset.c's list of loaded datasets */
 } ds_private;
 
 /* A list being built in the arena; grows by doubling. */
