@@ -119,6 +119,8 @@ int source_cite_all(arena *a, quire_source *src, size_t n, const char *language)
         rc = -1;
         goto done;
     }
+    if (n == 0)
+        goto done;   /* tied is NULL: no offsets from it (clang's UBSan) */
     for (size_t i = 0; i < n; i++)
         source_short_title(src[i].title ? src[i].title : src[i].id, SHORT_TITLE_CHARS,
                            shorts + i * 256, 256);
