@@ -3,43 +3,60 @@
 # `quire render -f xlsx`, beside its floors (libyaml parsing the file;
 # plain libxlsxwriter writing the same cells in constant_memory mode),
 # `quire validate` (the loaded dataset alone) and Python XlsxWriter.
-# Each C program runs REPEAT times (default 3); the run with the least CPU
-# time (user + system) is shown, with its wall time and peak RSS: the
-# machine is shared, and CPU time is what other jobs disturb least.
-# Python runs once.
+#
+# ROUNDS paired rounds (default 5): each round runs every C program once,
+# one after the other, so a slow minute of a shared machine hits all of
+# them alike. Shown per program: the median CPU time (user + system of the
+# whole process tree, /usr/bin/time), the wall time and peak RSS of that
+# run; and the median over rounds of render / (parse floor + raw writer)
+# of the same round. Python runs once, when Debian's python3-xlsxwriter is
+# installed.
 #
 #   bench/xlsx/run.sh [BUILD_DIR] [ROWS]
 set -eu
 build=${1:-build}
 rows=${2:-1000000}
-repeat=${REPEAT:-3}
+rounds=${ROUNDS:-${REPEAT:-5}}
 work=$(mktemp -d "${TMPDIR:-/tmp}/quire-bench-xlsx.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 
-measure() { # label times command...
-    label=$1 times=$2
-    shift 2
-    : >"$work/runs"
-    i=0
-    while [ "$i" -lt "$times" ]; do
-        /usr/bin/time -f "%U %S %e %M" "$@" >/dev/null 2>"$work/time" || {
-            cat "$work/time"; exit 1; }
-        tail -n 1 "$work/time" | awk '{ printf "%.2f %s %s\n", $1 + $2, $3, $4 }' >>"$work/runs"
-        i=$((i + 1))
-    done
-    sort -n "$work/runs" | head -n 1 | {
-        read -r cpu secs kb
-        printf '%-24s cpu %7s s  wall %7s s  %9s KB  (best of %s)\n' "$label" "$cpu" "$secs" \
-            "$kb" "$times"
-    }
+# run NAME command...: one run; appends "cpu wall kb" to $work/NAME
+run() {
+    name=$1
+    shift
+    /usr/bin/time -f "%U %S %e %M" "$@" >/dev/null 2>"$work/time" || {
+        cat "$work/time"; exit 1; }
+    tail -n 1 "$work/time" | awk '{ printf "%.2f %s %s\n", $1 + $2, $3, $4 }' >>"$work/$name"
+}
+
+# median LABEL NAME [RUNS]: the run with the median CPU time of NAME
+median() {
+    sort -n "$work/$2" | awk -v label="$1" -v n="${3:-$rounds}" 'NR == int((n + 1) / 2) {
+        printf "%-24s cpu %7s s  wall %7s s  %9s KB  (median of %d)\n", label, $1, $2, $3, n }'
 }
 
 "$build/bench/xlsx/bench_xlsx_gen" "$rows" "$work/bench.yaml"
-echo "rows: $rows x 10, dataset $(du -h "$work/bench.yaml" | cut -f1)"
-measure "libyaml parse floor" "$repeat" "$build/bench/xlsx/bench_xlsx_yaml_floor" "$work/bench.yaml"
-measure "raw libxlsxwriter" "$repeat" "$build/bench/xlsx/bench_xlsx_raw" "$rows" "$work/raw.xlsx"
-measure "quire validate (load)" "$repeat" "$build/src/quire" validate "$work/bench.yaml"
-measure "quire render -f xlsx" "$repeat" "$build/src/quire" render "$work/bench.yaml" \
-    -f xlsx -o "$work/out" --plugin-dir "$build/plugins" --quiet
-measure "python XlsxWriter" 1 /usr/bin/python3 "$here/raw_python.py" "$rows" "$work/py.xlsx"
+echo "rows: $rows x 10, dataset $(du -h "$work/bench.yaml" | cut -f1), $rounds paired rounds"
+i=0
+while [ "$i" -lt "$rounds" ]; do
+    run floor "$build/bench/xlsx/bench_xlsx_yaml_floor" "$work/bench.yaml"
+    run raw "$build/bench/xlsx/bench_xlsx_raw" "$rows" "$work/raw.xlsx"
+    run validate "$build/src/quire" validate "$work/bench.yaml"
+    run render "$build/src/quire" render "$work/bench.yaml" -f xlsx -o "$work/out" \
+        --plugin-dir "$build/plugins" --quiet
+    rm -rf "$work/out"
+    i=$((i + 1))
+done
+median "libyaml parse floor" floor
+median "raw libxlsxwriter" raw
+median "quire validate (load)" validate
+median "quire render -f xlsx" render
+paste "$work/floor" "$work/raw" "$work/render" |
+    awk '{ print $7 / ($1 + $4) }' | sort -n |
+    awk -v n="$rounds" 'NR == int((n + 1) / 2) {
+        printf "render / (parse floor + raw writer), median of the rounds: %.2fx\n", $1 }'
+if /usr/bin/python3 -c 'import xlsxwriter' 2>/dev/null; then
+    run python /usr/bin/python3 "$here/raw_python.py" "$rows" "$work/py.xlsx"
+    median "python XlsxWriter" python 1
+fi
