@@ -5,7 +5,8 @@
   OBJR of its annotation(s); a link that wraps is ONE Link element, whose
   annotations (one per line) all point back to it through /StructParent
   and the ParentTree, and whose rectangles cover the link's words on each
-  line and no other word.
+  line and no other word; a link that a page break splits is one Link
+  element too, with an annotation on each page.
 - A line break that stood for a space reads as a space: in the structure's
   text (what a screen reader reads: pdfinfo -struct-text), in pdftotext and
   in pdftotext -raw no two words of a paragraph or a wrapped heading are
@@ -249,6 +250,58 @@ for page in pdf.pages:
                 "<006600660069>" in tu.read_bytes().decode("latin-1"):
             ligature_mapped = True
 expect(ligature_mapped, "the ffi ligature glyph is used and maps to f, f, i in ToUnicode")
+
+# -- a link that a page break splits: still one Link element ---------------------
+# One paragraph longer than a page, with a link in every sentence: the page
+# breaks between two lines, and the link those lines share keeps one Link
+# element, with an annotation on each page (each in its page's /Annots,
+# each mapping back to it) and its text on both pages in order.
+OVER = LONG_LINK
+body = " ".join("Words %d then [%s](https://example.org/r%d) and more." % (i, OVER, i)
+                for i in range(60))
+with open(os.path.join(data, "links.yaml"), encoding="utf-8") as f:
+    head = f.read().split("sections:")[0].replace("id: links", "id: over")
+with open(os.path.join(work, "over.yaml"), "w", encoding="utf-8") as f:
+    f.write(head + 'sections:\n  - id: report\n    heading: Over\n    body:\n      - "%s"\n'
+            % body)
+with open(os.path.join(work, "over_template.yaml"), "w", encoding="utf-8") as f:
+    with open(os.path.join(data, "links_template.yaml"), encoding="utf-8") as t:
+        f.write(t.read().replace("  - table: names\n", ""))
+r = subprocess.run([quire, "render", os.path.join(work, "over.yaml"), "-t",
+                    os.path.join(work, "over_template.yaml"), "-f", "pdf", "-o", out,
+                    "--quiet", "--plugin-dir", plugin_dir], capture_output=True, text=True)
+expect(r.returncode == 0 and not r.stderr.strip(), "the long paragraph renders: %s" % r.stderr)
+over = pikepdf.open(os.path.join(out, "over.pdf"))
+page_of = {p.obj.objgen: i for i, p in enumerate(over.pages)}
+over_parents = parent_tree(over.Root.StructTreeRoot.ParentTree, {})
+over_links = [e for e in elements(over.Root.StructTreeRoot, []) if e.S == "/Link"]
+expect(len(over_links) == 60, "one Link element per link: %d" % len(over_links))
+over_texts = [norm(t) for t, _ in element_texts(struct_text(os.path.join(out, "over.pdf")),
+                                                "Link")]
+expect(over_texts == [OVER] * 60, "every Link element holds its whole link text")
+split = []
+for e in over_links:
+    objrs = [k for k in kids_of(e) if isinstance(k, pikepdf.Dictionary)
+             and k.get("/Type") == "/OBJR"]
+    if len({page_of[k.Pg.objgen] for k in objrs}) > 1:
+        split.append((e, objrs))
+expect(len(split) >= 1, "a link is split by a page break: %d" % len(split))
+for e, objrs in split:
+    pages = [page_of[k.Pg.objgen] for k in objrs]
+    expect(pages == sorted(pages) and pages[-1] == pages[0] + 1,
+           "its annotations are on two consecutive pages, in order: %r" % pages)
+    for k in objrs:
+        annots_of_page = [a.objgen for a in over.pages[page_of[k.Pg.objgen]].get("/Annots", [])]
+        expect(k.Obj.objgen in annots_of_page, "each annotation is in its own page's /Annots")
+        sp = k.Obj.get("/StructParent")
+        expect(sp is not None and over_parents.get(int(sp)) is not None and
+               over_parents[int(sp)].objgen == e.objgen,
+               "each annotation's /StructParent maps back to the one Link element")
+    marked = {page_of[k.Pg.objgen] for k in kids_of(e)
+              if isinstance(k, pikepdf.Dictionary) and k.get("/Type") == "/MCR"}
+    if "/Pg" in e and any(isinstance(k, int) for k in kids_of(e)):
+        marked.add(page_of[e.Pg.objgen])
+    expect(marked == set(pages), "its text is marked on both pages: %r" % sorted(marked))
 
 print("%d failure(s)" % len(failures))
 sys.exit(1 if failures else 0)
