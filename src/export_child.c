@@ -1,23 +1,26 @@
-/* export_child.c — one export in a child process, and its report.
+/* export_child.c — the export worker and its reports (export_child.h).
  *
  * The report: "QRPT", a 32-bit payload length, then the payload: the
  * status and the count of errors reported with host->report (32-bit
  * each), the message, then two lists (a 32-bit count, then strings): the
  * extra output files and the font files. A string is a 32-bit length and
- * its bytes. Parent and child are the same program on the same machine,
+ * its bytes. Parent and worker are the same program on the same machine,
  * so integers go in the host's byte order. */
+#define _GNU_SOURCE /* asprintf, MSG_CMSG_CLOEXEC */
 #include "export_child.h"
 
 #include "fonts.h"
 #include "host.h"
 
 #include <errno.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #if __has_include(<valgrind/valgrind.h>)
@@ -89,12 +92,13 @@ static void on_term(int sig)
     host_cancel_requested = 1;
 }
 
-/* The parent stops a child with SIGTERM (and SIGKILL after a grace
- * period): a plugin that calls progress() returns in time. A parent that
- * dies without stopping it (SIGKILL, or any signal it does not handle)
- * takes the child along: PR_SET_PDEATHSIG, checked against a parent that
- * died before the call. The private directory is swept by the next run. */
-static void child_setup(pid_t parent)
+/* The parent stops a worker with SIGTERM (and SIGKILL after a grace
+ * period): a plugin that calls progress() returns in time, and an idle
+ * worker leaves its wait for a command (no SA_RESTART). A parent that dies
+ * without stopping it (SIGKILL, or any signal it does not handle) takes
+ * the worker along: PR_SET_PDEATHSIG, checked against a parent that died
+ * before the call. The private directory is swept by the next run. */
+static void worker_setup(pid_t parent)
 {
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
         _exit(127);
@@ -105,12 +109,36 @@ static void child_setup(pid_t parent)
     /* A crashing plugin must not leave a core file behind either. */
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
+    /* Every export of the worker allocates and frees about the same
+     * memory: keep the freed pages (no trimming of the heap, no mmap per
+     * large block) so that the next export does not fault them in again.
+     * The worker's peak stays that of its largest export. */
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
 }
 
-_Noreturn void export_child_run(const render_task *t, output_set *outputs, int quiet, int fd,
-                                pid_t parent)
+static _Noreturn void worker_exit(int code)
 {
-    child_setup(parent);
+    /* fontconfig's configuration is the parent's, inherited: the parent
+     * frees it at its exit. Freeing this copy (FcFini) cost a tenth of a
+     * one-page brief's export; _exit below returns the memory at once.
+     * Under valgrind it is freed all the same: fontconfig links its data
+     * by offsets, which the leak check cannot follow. */
+    if (UNDER_VALGRIND)
+        fonts_shutdown();
+    /* No leak check here: LeakSanitizer's stop-the-world tracer crashes now
+     * and then in a forked child ("Tracer caught signal 11"), failing good
+     * exports. Plugins' leaks are checked in process instead: the plugin
+     * harnesses under ASan, quire-plugin-test and the demo under valgrind. */
+    /* _exit: the parent's atexit handlers and stdio buffers are not ours. */
+    _exit(code);
+}
+
+/* Runs the export of t into outputs (whose first file is the main output)
+ * and writes its report to fd. Returns 0, or -1 when the report could not
+ * be written. */
+static int export_one(const render_task *t, output_set *outputs, int quiet, int fd)
+{
     /* Libraries that honour TMPDIR put their temporary files where quire
      * removes them whatever happens, on the file system of the output. */
     setenv("TMPDIR", outputs->private_dir, 1);
@@ -139,18 +167,6 @@ _Noreturn void export_child_run(const render_task *t, output_set *outputs, int q
         put_str(&payload, hj.fonts[i]);
     host_job_free(&hj);
     output_set_forget(outputs);   /* the parent commits or removes the files */
-    /* fontconfig's configuration is the parent's, inherited: the parent
-     * frees it at its exit. Freeing this copy (FcFini) cost a tenth of a
-     * one-page brief's export; _exit below returns the memory at once.
-     * Under valgrind it is freed all the same: fontconfig links its data
-     * by offsets, which the leak check cannot follow. */
-    if (UNDER_VALGRIND)
-        fonts_shutdown();
-    /* No leak check here: LeakSanitizer's stop-the-world tracer crashes now
-     * and then in a forked child ("Tracer caught signal 11"), failing good
-     * exports. Plugins' leaks are checked in process instead: the plugin
-     * harnesses under ASan, quire-plugin-test and the demo under valgrind. */
-    int leaked = 0;
     buf msg = {0};
     put(&msg, MAGIC, 4);
     put_u32(&msg, (uint32_t)payload.len);
@@ -158,8 +174,96 @@ _Noreturn void export_child_run(const render_task *t, output_set *outputs, int q
     int bad = payload.failed || msg.failed || write_all(fd, msg.data, msg.len) != 0;
     free(payload.data);
     free(msg.data);
-    /* _exit: the parent's atexit handlers and stdio buffers are not ours. */
-    _exit(bad ? 1 : leaked);
+    return bad ? -1 : 0;
+}
+
+/* One command and its descriptor. Returns the bytes received (0 at the
+ * end of the commands), or -1 with errno set; *dir_fd is -1 when none
+ * came. */
+static ssize_t receive_command(int cmd_fd, export_command *c, int *dir_fd)
+{
+    char control[CMSG_SPACE(sizeof(int))];
+    struct iovec iov = {c, sizeof *c};
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
+                       .msg_controllen = sizeof control};
+    *dir_fd = -1;
+    ssize_t n = recvmsg(cmd_fd, &m, MSG_CMSG_CLOEXEC);
+    for (struct cmsghdr *h = n > 0 ? CMSG_FIRSTHDR(&m) : NULL; h; h = CMSG_NXTHDR(&m, h))
+        if (h->cmsg_level == SOL_SOCKET && h->cmsg_type == SCM_RIGHTS &&
+            h->cmsg_len == CMSG_LEN(sizeof(int)))
+            memcpy(dir_fd, CMSG_DATA(h), sizeof(int));
+    return n;
+}
+
+/* The worker's view of the private directory the parent created: the
+ * same directory through the descriptor it received. */
+static int receive_set(output_set *set, const char *outdir, int dir_fd, const export_command *c)
+{
+    *set = (output_set){.outdir = outdir, .outdir_fd = -1, .private_fd = dir_fd};
+    int made = c->by_fd ? asprintf(&set->private_dir, "/proc/self/fd/%d", dir_fd)
+                        : asprintf(&set->private_dir, "%s", c->private_path);
+    if (made < 0) {
+        set->private_dir = NULL;
+        return -1;
+    }
+    return output_adopt(set, c->name);
+}
+
+int export_command_send(int cmd_fd, const export_command *c, int dir_fd)
+{
+    char control[CMSG_SPACE(sizeof(int))] = {0};
+    struct iovec iov = {(void *)c, sizeof *c};
+    struct msghdr m = {.msg_iov = &iov, .msg_iovlen = 1, .msg_control = control,
+                       .msg_controllen = sizeof control};
+    struct cmsghdr *h = CMSG_FIRSTHDR(&m);
+    h->cmsg_level = SOL_SOCKET;
+    h->cmsg_type = SCM_RIGHTS;
+    h->cmsg_len = CMSG_LEN(sizeof(int));
+    memcpy(CMSG_DATA(h), &dir_fd, sizeof(int));
+    ssize_t n;
+    do   /* MSG_NOSIGNAL: a worker gone is an error here, not a SIGPIPE for the run */
+        n = sendmsg(cmd_fd, &m, MSG_NOSIGNAL);
+    while (n < 0 && errno == EINTR);
+    if (n >= 0 && (size_t)n != sizeof *c) {
+        errno = EMSGSIZE;
+        return -1;
+    }
+    return n < 0 ? -1 : 0;
+}
+
+_Noreturn void export_worker_run(const render_task *tasks, size_t n, const char *outdir,
+                                 int quiet, int cmd_fd, int report_fd, pid_t parent)
+{
+    worker_setup(parent);
+    for (;;) {
+        if (host_cancel_requested)   /* stopped: no more exports */
+            worker_exit(0);
+        export_command c;
+        int dir_fd;
+        ssize_t got = receive_command(cmd_fd, &c, &dir_fd);
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got == 0)   /* the parent has no more work for this worker */
+            worker_exit(0);
+        output_set set;
+        if (got != (ssize_t)sizeof c || dir_fd < 0 || c.task >= n ||
+            !memchr(c.private_path, '\0', sizeof c.private_path) ||
+            !memchr(c.name, '\0', sizeof c.name) || receive_set(&set, outdir, dir_fd, &c) != 0)
+            worker_exit(1);   /* the parent sees an export without a report */
+        if (export_one(&tasks[c.task], &set, quiet, report_fd) != 0)
+            worker_exit(1);
+    }
+}
+
+size_t export_report_size(const char *buf, size_t len)
+{
+    uint32_t n;
+    if (len < 8)
+        return memcmp(buf, MAGIC, len < 4 ? len : 4) == 0 ? 0 : SIZE_MAX;
+    memcpy(&n, buf + 4, sizeof n);
+    if (memcmp(buf, MAGIC, 4) != 0 || n > MAX_REPORT)
+        return SIZE_MAX;
+    return len >= 8 + (size_t)n ? 8 + (size_t)n : 0;
 }
 
 typedef struct reader {

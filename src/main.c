@@ -8,6 +8,7 @@
 #include "manifest_check.h"
 #include "options.h"
 #include "registry.h"
+#include "render.h"
 #include "watch.h"
 #include "schema.h"
 #include "source_cite.h"
@@ -100,7 +101,8 @@ static int cmd_plugins(const cli_options *o)
 /* QUIRE_STATS=FILE: the peak resident sizes of this process and of its
  * largest export child, in KiB, for the tests that check that a batch's
  * memory does not grow with its length (docs/batch.md); and the work
- * counts of steps that were once quadratic (tests/hostile/costs.sh). */
+ * counts of steps that were once quadratic (tests/hostile/costs.sh); and
+ * how many export workers were started (tests/batch/workers.sh). */
 static void write_stats(void)
 {
     const char *path = getenv("QUIRE_STATS");
@@ -115,6 +117,7 @@ static void write_stats(void)
             children.ru_maxrss);
     fprintf(f, "source_cite_compares %lu\nfootnote_order_steps %llu\n", source_cite_compares(),
             footnote_order_steps());
+    fprintf(f, "export_processes %lu\n", render_processes_started());
     fclose(f);
 }
 

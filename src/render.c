@@ -1,13 +1,16 @@
-/* render.c — running the exports of a render: one child process per
- * dataset × format, at most -j N at a time.
+/* render.c — running the exports of a render: each dataset × format in
+ * an export worker (export_child.h), at most -j N at a time: one worker
+ * per slot, which runs export after export of the window and is replaced
+ * when it dies.
  *
- * The parent only forks, waits, checks and commits. A plugin that
- * crashes, aborts or calls exit() ends its own child, never the run, and
- * its files never leave their private directory. The parent blocks the
+ * The parent only forks, sends, waits, checks and commits. A plugin that
+ * crashes, aborts or calls exit() ends its own worker, never the run, and
+ * fails only the export it was running; its files never leave their
+ * private directory. The parent blocks the
  * signals that would end it and reads them, with the children's SIGCHLD,
  * from a signalfd in its one poll loop: an interruption is handled between
  * two steps, never in the middle of a commit. */
-#define _GNU_SOURCE /* pipe2 */
+#define _GNU_SOURCE /* pipe2, SOCK_CLOEXEC */
 #include "render.h"
 #include "diag.h"
 
@@ -25,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -39,16 +43,17 @@ static const int stop_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM,
                                    SIGUSR1, SIGUSR2, SIGPIPE, SIGXFSZ};
 #define N_STOP_SIGNALS (sizeof stop_signals / sizeof stop_signals[0])
 
-/* One running export. */
+/* One -j slot: its worker, and the export it runs. */
 typedef struct slot {
-    int busy;
+    pid_t pid;             /* the worker; 0: none */
+    int cmd_fd;            /* commands to it; -1 once closed */
+    int fd;                /* its reports' pipe, read end; -1 at its end */
+    int busy;              /* running task */
     size_t task;
-    pid_t pid;
-    int fd;                /* the pipe's read end; -1 at its end */
     output_set set;
-    char *report;          /* what the child sent */
+    char *report;          /* what the worker sent of its report */
     size_t len, cap;
-    int overflow;
+    int overflow;          /* not a report: more than one may be, or garbage */
 } slot;
 
 typedef struct runner {
@@ -58,7 +63,8 @@ typedef struct runner {
     int outdir_fd, sigfd;
     sigset_t old_mask;
     slot *slots;           /* opts->jobs of them */
-    size_t running;
+    size_t running;        /* busy slots */
+    size_t workers;        /* live workers */
     int interrupted;       /* the signal, or 0 */
     int killed;            /* SIGKILL sent after the grace period */
     struct timespec kill_at;
@@ -72,10 +78,18 @@ static void note_code(runner *r, int code)
         r->code = code;
 }
 
+/* Export processes started by this process (QUIRE_STATS). */
+static unsigned long processes_started;
+
+unsigned long render_processes_started(void)
+{
+    return processes_started;
+}
+
 static void kill_all(runner *r, int sig)
 {
     for (int i = 0; i < r->opts->jobs; i++)
-        if (r->slots[i].busy)
+        if (r->slots[i].pid > 0)
             kill(r->slots[i].pid, sig);
 }
 
@@ -228,33 +242,20 @@ static int is_crash(int sig)
            sig == SIGABRT || sig == SIGTRAP || sig == SIGSYS;
 }
 
-/* Judges how the child ended; returns the export's exit code. */
-static int judge(runner *r, slot *s, int wstatus)
+/* Judges the report of s's export (size bytes of s->report); returns the
+ * export's exit code. */
+static int judge_report(runner *r, slot *s, size_t size)
 {
     const char *pname = r->tasks[s->task].plugin->name;
     const char *final = s->set.files[0].final;
-    if (WIFSIGNALED(wstatus)) {
-        int sig = WTERMSIG(wstatus);
-        if (sig == SIGPIPE) {   /* stderr is a closed pipe: the whole run stops */
-            interrupt(r, SIGPIPE);
-            return EXIT_OK;
-        }
-        fprintf(stderr, "quire: %s: %s: the plugin %s (%s)\n", pname, final,
-                is_crash(sig) ? "crashed" : "was killed", strsignal(sig));
-        return EXIT_EXPORT;
-    }
     export_report rep;
-    if (s->overflow || export_report_parse(s->report, s->len, &rep) != 0) {
-        fprintf(stderr, "quire: %s: %s: the plugin ended its process (exit status %d) "
-                        "without reporting back\n", pname, final, WEXITSTATUS(wstatus));
+    if (export_report_parse(s->report, size, &rep) != 0) {
+        fprintf(stderr, "quire: %s: %s: the export's process sent a damaged report\n", pname,
+                final);
         return EXIT_EXPORT;
     }
     int code;
-    if (WEXITSTATUS(wstatus) != 0) {
-        fprintf(stderr, "quire: %s: %s: the export's process ended with status %d\n", pname,
-                final, WEXITSTATUS(wstatus));
-        code = EXIT_EXPORT;
-    } else if (rep.status != QUIRE_OK) {
+    if (rep.status != QUIRE_OK) {
         char said[sizeof rep.err];   /* the plugin's words: escaped like any message */
         fprintf(stderr, "quire: %s: %s: %s\n", pname, final,
                 rep.err[0] ? diag_escape(rep.err, said, sizeof said) : "export failed");
@@ -272,18 +273,57 @@ static int judge(runner *r, slot *s, int wstatus)
     return code;
 }
 
-static void finish(runner *r, slot *s, int wstatus)
+/* Judges an export whose worker ended before its report was whole. */
+static int judge_death(runner *r, slot *s, int wstatus)
 {
-    drain(s);
-    if (s->fd >= 0)
-        close(s->fd);   /* a grandchild may hold it open: what came is all */
-    s->fd = -1;
-    if (!r->interrupted)
-        note_code(r, judge(r, s, wstatus));
+    const char *pname = r->tasks[s->task].plugin->name;
+    const char *final = s->set.files[0].final;
+    if (WIFSIGNALED(wstatus)) {
+        int sig = WTERMSIG(wstatus);
+        if (sig == SIGPIPE) {   /* stderr is a closed pipe: the whole run stops */
+            interrupt(r, SIGPIPE);
+            return EXIT_OK;
+        }
+        if (s->overflow)   /* killed by us: what it sent was no report */
+            fprintf(stderr, "quire: %s: %s: the export's process sent a damaged report\n",
+                    pname, final);
+        else
+            fprintf(stderr, "quire: %s: %s: the plugin %s (%s)\n", pname, final,
+                    is_crash(sig) ? "crashed" : "was killed", strsignal(sig));
+        return EXIT_EXPORT;
+    }
+    fprintf(stderr, "quire: %s: %s: the plugin ended its process (exit status %d) "
+                    "without reporting back\n", pname, final, WEXITSTATUS(wstatus));
+    return EXIT_EXPORT;
+}
+
+/* The end of s's export: its files are committed, or left to be removed
+ * with the private directory. */
+static void task_done(runner *r, slot *s)
+{
     output_set_free(&s->set);   /* what is left: older files, or the failed new ones */
-    free(s->report);
-    *s = (slot){.fd = -1};
+    s->busy = 0;
+    s->len = 0;
+    s->overflow = 0;
     r->running--;
+}
+
+/* Handles s's report once it arrived whole. */
+static void check_report(runner *r, slot *s)
+{
+    if (!s->busy)
+        return;
+    size_t size = s->overflow ? SIZE_MAX : export_report_size(s->report, s->len);
+    if (size == 0)
+        return;
+    if (size == SIZE_MAX || size != s->len) {   /* not a report: the worker is broken */
+        s->overflow = 1;
+        kill(s->pid, SIGKILL);   /* judged when it is reaped */
+        return;
+    }
+    if (!r->interrupted)
+        note_code(r, judge_report(r, s, size));
+    task_done(r, s);
 }
 
 static void reap(runner *r)
@@ -291,22 +331,39 @@ static void reap(runner *r)
     for (int i = 0; i < r->opts->jobs; i++) {
         slot *s = &r->slots[i];
         int wstatus;
-        if (s->busy && waitpid(s->pid, &wstatus, WNOHANG) == s->pid)
-            finish(r, s, wstatus);
+        if (s->pid <= 0 || waitpid(s->pid, &wstatus, WNOHANG) != s->pid)
+            continue;
+        drain(s);   /* a grandchild may hold the pipe open: what came is all */
+        check_report(r, s);   /* it reported, then ended */
+        if (s->busy) {
+            if (!r->interrupted)
+                note_code(r, judge_death(r, s, wstatus));
+            task_done(r, s);
+        }
+        if (s->fd >= 0)
+            close(s->fd);
+        if (s->cmd_fd >= 0)
+            close(s->cmd_fd);
+        free(s->report);
+        *s = (slot){.fd = -1, .cmd_fd = -1};   /* the next task starts a new worker */
+        r->workers--;
     }
 }
 
-/* What the child does before the plugin runs: it keeps only its own
- * descriptors and gets the signal mask quire started with. */
-static _Noreturn void child(runner *r, slot *s, int write_fd)
+/* What the worker does before it waits for commands: it keeps only its
+ * own descriptors and gets the signal mask quire started with. */
+static _Noreturn void worker(runner *r, slot *s, int cmd_fd, int report_fd)
 {
     close(r->sigfd);
     close(r->outdir_fd);
     for (int i = 0; i < r->opts->jobs; i++) {
-        if (&r->slots[i] == s || !r->slots[i].busy)
+        slot *o = &r->slots[i];
+        if (o == s || o->pid <= 0)
             continue;
-        close(r->slots[i].fd);
-        close(r->slots[i].set.private_fd);
+        close(o->cmd_fd);
+        close(o->fd);
+        if (o->busy)
+            close(o->set.private_fd);
     }
     sigprocmask(SIG_SETMASK, &r->old_mask, NULL);
     /* SIGTERM is how the parent stops it, even when quire was started
@@ -315,52 +372,102 @@ static _Noreturn void child(runner *r, slot *s, int write_fd)
     sigemptyset(&term);
     sigaddset(&term, SIGTERM);
     sigprocmask(SIG_UNBLOCK, &term, NULL);
-    export_child_run(&r->tasks[s->task], &s->set, r->opts->quiet, write_fd, r->parent);
+    export_worker_run(r->tasks, r->n, r->opts->outdir, r->opts->quiet, cmd_fd, report_fd,
+                      r->parent);
+}
+
+/* Starts a worker for slot s. Returns 0, or -1 with errno set. */
+static int spawn(runner *r, slot *s)
+{
+    int cmd[2], rep[2];
+    if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, cmd) != 0)
+        return -1;
+    if (pipe2(rep, O_CLOEXEC) != 0) {
+        int e = errno;
+        close(cmd[0]);
+        close(cmd[1]);
+        errno = e;
+        return -1;
+    }
+    fflush(NULL);   /* nothing buffered may be written twice */
+    pid_t pid = fork();
+    if (pid == 0) {
+        close(cmd[0]);
+        close(rep[0]);
+        worker(r, s, cmd[1], rep[1]);
+    }
+    int e = errno;
+    close(cmd[1]);
+    close(rep[1]);
+    if (pid < 0) {
+        close(cmd[0]);
+        close(rep[0]);
+        errno = e;
+        return -1;
+    }
+    processes_started++;
+    fcntl(rep[0], F_SETFL, O_NONBLOCK);
+    s->pid = pid;
+    s->cmd_fd = cmd[0];
+    s->fd = rep[0];
+    r->workers++;
+    return 0;
+}
+
+/* A free slot, one with a worker waiting first. */
+static slot *free_slot(runner *r)
+{
+    slot *none = NULL;
+    for (int i = 0; i < r->opts->jobs; i++) {
+        slot *s = &r->slots[i];
+        if (!s->busy && s->pid > 0 && s->cmd_fd >= 0 && !s->overflow)
+            return s;
+        if (!s->busy && s->pid == 0 && !none)
+            none = s;
+    }
+    return none;
 }
 
 static void start(runner *r, size_t task)
 {
     const render_task *t = &r->tasks[task];
-    slot *s = r->slots;
-    while (s->busy)
-        s++;
-    char name[512];
+    slot *s = free_slot(r);
+    if (!s)
+        return;   /* cannot be: fewer than jobs run */
+    export_command c = {.task = (uint32_t)task};
     const char *pname = t->plugin->name;
-    int n = snprintf(name, sizeof name, "%s.%s", t->dataset->id, t->plugin->extension);
-    int fds[2] = {-1, -1};
-    if (n < 0 || (size_t)n >= sizeof name) {
+    int n = snprintf(c.name, sizeof c.name, "%s.%s", t->dataset->id, t->plugin->extension);
+    if (n < 0 || (size_t)n >= sizeof c.name) {
         fprintf(stderr, "quire: %s: %s/%s.%s: the file name is too long\n", pname,
                 r->opts->outdir, t->dataset->id, t->plugin->extension);
         note_code(r, EXIT_EXPORT);
         return;
     }
     if (output_set_init(&s->set, r->opts->outdir, r->outdir_fd) != 0 ||
-        !output_add(&s->set, name) || pipe2(fds, O_CLOEXEC) != 0) {
-        fprintf(stderr, "quire: %s: %s/%s: %s\n", pname, r->opts->outdir, name, strerror(errno));
+        !output_add(&s->set, c.name)) {
+        fprintf(stderr, "quire: %s: %s/%s: %s\n", pname, r->opts->outdir, c.name,
+                strerror(errno));
+        output_set_free(&s->set);
+        note_code(r, EXIT_EXPORT);
+        return;
+    }
+    c.by_fd = strncmp(s->set.private_dir, "/proc/self/fd/", 14) == 0;
+    n = snprintf(c.private_path, sizeof c.private_path, "%s", s->set.private_dir);
+    if ((size_t)n >= sizeof c.private_path || (s->pid == 0 && spawn(r, s) != 0) ||
+        export_command_send(s->cmd_fd, &c, s->set.private_fd) != 0) {
+        fprintf(stderr, "quire: %s: %s/%s: cannot start the export: %s\n", pname,
+                r->opts->outdir, c.name,
+                (size_t)n >= sizeof c.private_path ? strerror(ENAMETOOLONG) : strerror(errno));
+        if (s->pid > 0) {   /* a worker that takes no command is replaced */
+            s->overflow = 1;
+            kill(s->pid, SIGKILL);
+        }
         output_set_free(&s->set);
         note_code(r, EXIT_EXPORT);
         return;
     }
     s->task = task;
-    fflush(NULL);   /* nothing buffered may be written twice */
-    pid_t pid = fork();
-    if (pid == 0) {
-        close(fds[0]);
-        child(r, s, fds[1]);
-    }
-    close(fds[1]);
-    if (pid < 0) {
-        fprintf(stderr, "quire: %s: %s/%s: cannot start the export: %s\n", pname,
-                r->opts->outdir, name, strerror(errno));
-        close(fds[0]);
-        output_set_free(&s->set);
-        note_code(r, EXIT_EXPORT);
-        return;
-    }
-    fcntl(fds[0], F_SETFL, O_NONBLOCK);
     s->busy = 1;
-    s->pid = pid;
-    s->fd = fds[0];
     r->running++;
 }
 
@@ -390,7 +497,15 @@ static void step(runner *r)
 {
     while (!r->interrupted && r->next < r->n && r->running < (size_t)r->opts->jobs)
         start(r, r->next++);
-    if (r->running == 0)
+    /* A worker with nothing more to do ends when its commands end. */
+    for (int i = 0; i < r->opts->jobs; i++) {
+        slot *s = &r->slots[i];
+        if (s->pid > 0 && !s->busy && s->cmd_fd >= 0 && (r->interrupted || r->next >= r->n)) {
+            close(s->cmd_fd);
+            s->cmd_fd = -1;
+        }
+    }
+    if (r->running == 0 && r->workers == 0)
         return;
     struct pollfd pfd[1 + r->opts->jobs];
     slot *who[1 + r->opts->jobs];
@@ -409,12 +524,15 @@ static void step(runner *r)
     }
     if (ready <= 0)
         return;
-    for (nfds_t i = 1; i < n; i++)
-        if (pfd[i].revents)
+    for (nfds_t i = 1; i < n; i++) {
+        if (pfd[i].revents) {
             drain(who[i]);
+            check_report(r, who[i]);
+        }
+    }
     if (pfd[0].revents)
         read_signals(r);
-    reap(r);   /* a child whose pipe just ended has probably ended too */
+    reap(r);   /* a worker whose pipe just ended has probably ended too */
 }
 
 /* Blocks the signals the loop reads, and makes sure SIGCHLD is not
@@ -461,10 +579,10 @@ int render_run(const render_task *tasks, size_t n, const render_opts *opts)
         return EXIT_EXPORT;
     }
     for (int i = 0; i < opts->jobs; i++)
-        r.slots[i].fd = -1;
+        r.slots[i] = (slot){.fd = -1, .cmd_fd = -1};
     if (!opts->swept)
         output_sweep(r.outdir_fd, opts->outdir, opts->quiet ? NULL : stderr);
-    while (r.running > 0 || (!r.interrupted && r.next < r.n))
+    while (r.running > 0 || r.workers > 0 || (!r.interrupted && r.next < r.n))
         step(&r);
     signals_stop(&r);
     close(r.outdir_fd);

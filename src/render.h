@@ -1,5 +1,5 @@
 /* render.h — running the exports of a render: dataset × format, -j N,
- * each in a child process. */
+ * in export workers (child processes that each run export after export). */
 #ifndef QUIRE_RENDER_H
 #define QUIRE_RENDER_H
 
@@ -34,16 +34,20 @@ typedef struct render_opts {
     int swept;            /* OUTDIR was swept by an earlier window of the run */
 } render_opts;
 
-/* Runs every task in a child process of its own, at most jobs at a time,
- * each writing into a private directory of OUTDIR that is committed as a
- * whole (output.h) once the plugin reported success and its files check
- * out (verify.h). A failed or crashed task leaves the others' outputs and
- * the older files in place. Handles SIGINT, SIGTERM, SIGHUP, SIGQUIT,
- * SIGALRM, SIGUSR1/2, SIGPIPE and SIGXFSZ while it runs: children are
- * stopped and their files removed. Returns the exit code: EXIT_OK,
- * EXIT_INVALID (a plugin found the input unfit), EXIT_EXPORT, or
- * EXIT_SIGNAL + the signal. */
+/* Runs every task in an export worker, at most jobs at a time: one
+ * worker per slot, forked when the slot first has work and kept for the
+ * next task (a worker that dies is replaced), each export writing into a
+ * private directory of OUTDIR that is committed as a whole (output.h) once
+ * the plugin reported success and its files check out (verify.h). A
+ * failed or crashed task leaves the others' outputs and the older files in
+ * place. Handles SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGALRM, SIGUSR1/2,
+ * SIGPIPE and SIGXFSZ while it runs: workers are stopped and unfinished
+ * files removed. Returns the exit code: EXIT_OK, EXIT_INVALID (a plugin
+ * found the input unfit), EXIT_EXPORT, or EXIT_SIGNAL + the signal. */
 int render_run(const render_task *tasks, size_t n, const render_opts *opts);
+
+/* How many export workers this process started (QUIRE_STATS). */
+unsigned long render_processes_started(void);
 
 /* Frees the n results (not the array). */
 void render_results_free(render_result *results, size_t n);

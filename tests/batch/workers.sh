@@ -1,0 +1,88 @@
+#!/bin/bash
+# workers.sh QUIRE PLUGIN_DIR GEN CASE — the export workers (src/render.c):
+# one process per -j slot runs export after export, and a plugin that
+# crashes takes only its own export along. Counts processes (QUIRE_STATS),
+# pids (the test plugin tp_crash.c) and sizes; no clock is read.
+#   reuse   20 briefs at -j 1 and -j 2: one worker per slot; the outputs
+#           equal each other and those of briefs rendered one per process
+#   crash   a crash, an exit() and an error mid-batch, --keep-going: only
+#           those three fail, a new worker takes over, the rest render
+#   memory  one worker over 60 PDF briefs peaks within 25 % of one over 20
+#           (both past the 16 documents after which the parent prepares its
+#           faces for subsetting, plugins/common/font_face.c)
+set -u
+quire=$1 plugins=$2 gen=$3 case_name=$4
+e2e_name=batch_workers
+. "$(dirname "$0")/../lib/e2e.sh"
+stat_of() { awk -v k="$1" '$1 == k { print $2 }' "$2"; }
+pid_of() { cat "pids/$1.pid"; }
+list_of() { for ((i = 1; i <= $1; i++)); do echo "d/region-$i.yaml"; done; }
+
+case $case_name in
+reuse)
+    bash "$gen" d 20
+    list_of 20 >list
+    for j in 1 2; do
+        QUIRE_STATS=stats.$j run 0 render --datasets-from list -f pdf -j $j -o o$j -q
+        [ "$(stat_of export_processes stats.$j)" = $j ] ||
+            fail "-j $j started $(stat_of export_processes stats.$j) export processes, not $j"
+        no_temps o$j
+    done
+    for i in 1 7 20; do   # one process per brief: a fresh worker's first export
+        QUIRE_STATS=stats.a run 0 render d/region-$i.yaml -f pdf -o alone -q
+        [ "$(stat_of export_processes stats.a)" = 1 ] || fail "one brief: not one process"
+    done
+    for i in $(seq 1 20); do
+        cmp -s o1/region-$i.pdf o2/region-$i.pdf || fail "region-$i.pdf: -j 1 and -j 2 differ"
+    done
+    for i in 1 7 20; do
+        cmp -s o1/region-$i.pdf alone/region-$i.pdf ||
+            fail "region-$i.pdf: the batch's differs from the brief's rendered alone"
+    done
+    ;;
+crash)
+    bash "$gen" d 10
+    list_of 10 >list
+    mkdir pids
+    TP_CRASH_DIR=$PWD/pids QUIRE_STATS=stats run 4 render --datasets-from list -f crashy -j 1 \
+        -o out --plugin-dir "$plugins" --keep-going
+    expect_err "crashy: out/region-3.txt: the plugin crashed (Segmentation fault)"
+    expect_err "crashy: out/region-5.txt: the plugin ended its process (exit status 0) without reporting back"
+    expect_err "crashy: out/region-7.txt: refused region-7"
+    expect_err "quire: 7 rendered, 0 invalid, 3 failed"
+    for i in 1 2 4 6 8 9 10; do
+        [ "$(cat out/region-$i.txt 2>/dev/null)" = region-$i ] || fail "region-$i.txt not written"
+    done
+    for i in 3 5 7; do
+        [ ! -e out/region-$i.txt ] || fail "region-$i.txt written by a failed export"
+    done
+    no_temps out
+    # one worker until the crash, a second until the exit(), a third to the end
+    [ "$(pid_of region-2)" = "$(pid_of region-1)" ] && [ "$(pid_of region-3)" = "$(pid_of region-1)" ] ||
+        fail "the first exports did not share a worker"
+    [ "$(pid_of region-4)" != "$(pid_of region-3)" ] || fail "the crashed worker ran on"
+    [ "$(pid_of region-5)" = "$(pid_of region-4)" ] || fail "the new worker was not reused"
+    [ "$(pid_of region-6)" != "$(pid_of region-5)" ] || fail "the worker that exited ran on"
+    for i in 7 8 9 10; do
+        [ "$(pid_of region-$i)" = "$(pid_of region-6)" ] ||
+            fail "an export that failed with an error replaced its worker (region-$i)"
+    done
+    [ "$(stat_of export_processes stats)" = 3 ] ||
+        fail "$(stat_of export_processes stats) export processes, expected 3"
+    ;;
+memory)
+    bash "$gen" d 60
+    for n in 20 60; do
+        list_of $n >l$n
+        QUIRE_STATS=stats.$n run 0 render --datasets-from l$n -f pdf -j 1 -o o$n -q
+        [ "$(stat_of export_processes stats.$n)" = 1 ] || fail "$n briefs: not one worker"
+    done
+    small=$(stat_of maxrss_children_kib stats.20) big=$(stat_of maxrss_children_kib stats.60)
+    [ -n "$small" ] && [ -n "$big" ] || fail "no peak sizes in QUIRE_STATS"
+    [ $((big * 100)) -le $((small * 125)) ] ||
+        fail "the worker grew from $small KiB (20 briefs) to $big KiB (60 briefs)"
+    echo "worker peak: $small KiB over 20 briefs, $big KiB over 60"
+    ;;
+*) fail "unknown case" ;;
+esac
+exit 0
