@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chart_internal.h"
+#include "datefmt.h"
 
 #define CHART_SIN45 0.70710678
 
@@ -298,19 +299,6 @@ double chart_row_x(const chart_ctx *ctx, const chart_vplot *vp, size_t i)
 
 /* ---- the time axis ------------------------------------------------- */
 
-/* Civil dates from days since 1970 and back (Howard Hinnant's algorithms). */
-static void chart_civil(long z, int *y, int *m)
-{
-    z += 719468;
-    long era = (z >= 0 ? z : z - 146096) / 146097;
-    long doe = z - era * 146097;
-    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    long mp = (5 * doy + 2) / 153;
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static long chart_days(int y, int m)
 {
     y -= m <= 2;
@@ -321,10 +309,27 @@ static long chart_days(int y, int m)
     return era * 146097 + doe - 719468;
 }
 
-/* "2025-01" between years, "2025" on year boundaries or coarser. */
-static size_t chart_time_label(const chart_time *tm, double day, char *buf, size_t size)
+static void chart_civil(long z, int *y, int *m)
+{
+    int d;
+    datefmt_civil(z, y, m, &d);
+}
+
+/* The x column's date format, when it is one (else NULL). */
+static const char *chart_time_format(const chart_ctx *ctx)
+{
+    const char *f = ctx->xcol->format;
+    return datefmt_unit(f) != DATEFMT_NONE ? f : NULL;
+}
+
+/* Under the x column's date format ("Jan 2025", "2025 Q1"); without one,
+ * "2025-01" between years, "2025" on year boundaries or coarser. */
+static size_t chart_time_label(const chart_ctx *ctx, const chart_time *tm, double day, char *buf,
+                               size_t size)
 {
     int y, m;
+    size_t k = datefmt_format(buf, size, day, chart_time_format(ctx), ctx->lang == WORDS_KO);
+    if (k) return k;
     chart_civil(lround(day), &y, &m);
     int n = tm->months >= 12 ? snprintf(buf, size, "%d", y) : snprintf(buf, size, "%d-%02d", y, m);
     return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
@@ -335,7 +340,13 @@ void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm)
 {
     static const int steps[] = {1, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000};
     double span = ctx->x_hi - ctx->x_lo, pad = span > 0 ? span * 0.03 : 15;
-    double label_w = chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, "2025-00", 7) + ctx->fs;
+    const char *format = chart_time_format(ctx);
+    int unit = datefmt_unit(format);
+    char sample[64] = "2025-00";
+    /* the widest label the format gives: 2025-09-24, a Wednesday in September */
+    size_t sn = format ? datefmt_format(sample, sizeof sample, 20355, format, ctx->lang == WORDS_KO)
+                       : 7;
+    double label_w = chart_text_width(ctx, CANVAS_REGULAR, ctx->fs, sample, sn) + ctx->fs;
     int y0, m0, y1, m1;
 
     memset(tm, 0, sizeof *tm);
@@ -345,6 +356,8 @@ void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm)
     long first = (long)y0 * 12 + m0 - 1, last = (long)y1 * 12 + m1 - 1;
     for (size_t k = 0; k < sizeof steps / sizeof *steps; k++) {
         int st = steps[k];
+        /* no finer ticks than the format shows: quarters, years */
+        if ((unit == DATEFMT_QUARTER && st < 3) || (unit == DATEFMT_YEAR && st < 12)) continue;
         long start = first + ((st - first % st) % st);
         long count = start > last ? 0 : (last - start) / st + 1;
         tm->months = st;
@@ -360,11 +373,11 @@ void chart_time_layout(const chart_ctx *ctx, double plot_w, chart_time *tm)
 void chart_time_draw(const chart_ctx *ctx, const chart_time *tm, chart_rect plot)
 {
     double span = tm->hi - tm->lo;
-    char buf[32];
+    char buf[128];
 
     for (int i = 0; i < tm->n && span > 0; i++) {
         double x = plot.x + (tm->at[i] - tm->lo) / span * plot.w;
-        size_t n = chart_time_label(tm, tm->at[i], buf, sizeof buf);
+        size_t n = chart_time_label(ctx, tm, tm->at[i], buf, sizeof buf);
         chart_vline(ctx, x, plot.y - 2, plot.y, 0.5, CHART_ZERO);
         chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK, x, plot.y - 3 - ctx->fs * 0.95,
                    buf, n, 1);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "chart_internal.h"
+#include "datefmt.h"
 #include "numfmt.h"
 #include "palette.h"
 
@@ -142,11 +143,15 @@ static void chart_ends(chart_ctx *ctx)
 }
 
 /* The text a category shows: text as written, numbers formatted. */
-static char *chart_category_dup(const quire_column *c, size_t row)
+static char *chart_category_dup(const quire_column *c, size_t row, int korean)
 {
     char buf[128];
 
     if (quire_cell_is_null(c, row)) return strdup("–");
+    /* a date under its column's format ("Jan 2025", "2025 Q1") */
+    if (c->type == QUIRE_DATE && c->numbers &&
+        datefmt_format(buf, sizeof buf, c->numbers[row], c->format, korean))
+        return strdup(buf);
     if (c->texts) return strdup(c->texts[row]);
     /* whole numbers of four digits on a category axis are years: 2024, not 2,024 */
     double v = c->numbers[row];
@@ -198,7 +203,7 @@ int chart_ctx_init(chart_ctx *ctx, const canvas *cv, int drawing, const chart_st
     if (!ctx->cats) goto oom;
     ctx->x_lo = INFINITY, ctx->x_hi = -INFINITY;
     for (size_t r = 0; r < ctx->n_rows; r++) {
-        ctx->cats[r] = chart_category_dup(ctx->xcol, ctx->order[r]);
+        ctx->cats[r] = chart_category_dup(ctx->xcol, ctx->order[r], ctx->lang == WORDS_KO);
         if (!ctx->cats[r]) goto oom;
         if (ctx->xcol->numbers && !isnan(chart_x(ctx, r)))
             ctx->x_lo = fmin(ctx->x_lo, chart_x(ctx, r)), ctx->x_hi = fmax(ctx->x_hi, chart_x(ctx, r));
@@ -276,9 +281,11 @@ int chart_highlighted(const chart_ctx *ctx, size_t i)
 {
     const quire_strings *h = &ctx->chart->highlight;
     const char *cat = ctx->xcol->texts ? ctx->xcol->texts[chart_row(ctx, i)] : ctx->cats[i];
+    const char *shown = ctx->cats ? ctx->cats[i] : NULL;   /* a date as its format shows it */
 
     for (size_t k = 0; cat && k < h->count; k++)
-        if (h->items[k] && strcmp(h->items[k], cat) == 0) return 1;
+        if (h->items[k] && (strcmp(h->items[k], cat) == 0 || (shown && strcmp(h->items[k], shown) == 0)))
+            return 1;
     return 0;
 }
 

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "datefmt.h"
 #include "numfmt.h"
 
 #define NULL_MARK "–"
@@ -55,6 +56,18 @@ static void cell_write(html_doc *d, const quire_column *c, size_t row, int row_h
         number_raw(raw, sizeof raw, c->numbers[row]);
         buf_printf(b, " class=\"num\" data-value=\"%s\">", raw);
         buf_text(b, shown);
+    } else if (c->type == QUIRE_DATE && c->numbers && c->texts &&
+               datefmt_format(shown, sizeof shown, c->numbers[row], c->format,
+                              d->lang == WORDS_KO)) {
+        /* under its column's format, as the PDF and the workbook show it;
+         * the date as written in data-value and <time datetime> */
+        buf_put(b, " data-value=\"");
+        buf_attr(b, c->texts[row]);
+        buf_put(b, "\"><time datetime=\"");
+        buf_attr(b, c->texts[row]);
+        buf_put(b, "\">");
+        buf_text(b, shown);
+        buf_put(b, "</time>");
     } else if (c->markup && c->rich) {
         /* the text as the CSV has it: the plain text, without note numbers */
         buf_put(b, " data-value=\"");

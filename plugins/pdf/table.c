@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datefmt.h"
 #include "numfmt.h"
 
 #define CELL_SIZE 8.4
@@ -56,10 +57,15 @@ static int is_numeric(const quire_column *c)
 }
 
 /* The text of a cell as shown: formatted number, date, text or a dash. */
-static const char *cell_text(const quire_column *c, size_t row, char *buf, size_t size)
+static const char *cell_text(const quire_column *c, size_t row, int korean, char *buf,
+                             size_t size)
 {
     if (quire_cell_is_null(c, row))
         return NULL_MARK;
+    /* a date under its column's format, as the workbook shows it */
+    if (c->type == QUIRE_DATE && c->numbers &&
+        datefmt_format(buf, size, c->numbers[row], c->format, korean))
+        return buf;
     if (c->texts)
         return c->texts[row];
     numfmt_format(buf, size, c->numbers[row], c->decimals ? c->decimals[row] : 0, c->format,
@@ -69,7 +75,7 @@ static const char *cell_text(const quire_column *c, size_t row, char *buf, size_
 
 /* The cell (row SIZE_MAX: the header) as rich text: markup cells keep
  * their runs. */
-static int cell_rich(const tcol *col, size_t row, text_rich *out)
+static int cell_rich(const tbl *tb, const tcol *col, size_t row, text_rich *out)
 {
     char buf[128];
     if (row == SIZE_MAX)
@@ -77,7 +83,7 @@ static int cell_rich(const tcol *col, size_t row, text_rich *out)
     const quire_column *c = col->c;
     if (c->markup && c->rich && !quire_cell_is_null(c, row))
         return text_rich_from(out, QUIRE_AT(c->rich, c->text_size, row), NULL);
-    return text_rich_from(out, NULL, cell_text(c, row, buf, sizeof buf));
+    return text_rich_from(out, NULL, cell_text(c, row, tb->ctx->korean, buf, sizeof buf));
 }
 
 static text_look cell_look(const tbl *tb, size_t row, const tcol *col)
@@ -127,7 +133,7 @@ static int measure_columns(tbl *tb)
         for (size_t r = 0; r < tb->rows + 1; r++) {
             size_t row = r == tb->rows ? SIZE_MAX : r;
             text_rich cr;
-            if (cell_rich(col, row, &cr))
+            if (cell_rich(tb, col, row, &cr))
                 return -1;
             text_look lk = cell_look(tb, row, col);
             double least = 0;
@@ -174,7 +180,7 @@ static double row_break(tbl *tb, size_t row)
         tcol *col = &tb->cols[tb->group[k]];
         text_rich_free(&col->cell);
         col->lines.count = 0;
-        if (cell_rich(col, row, &col->cell))
+        if (cell_rich(tb, col, row, &col->cell))
             continue;
         text_look lk = cell_look(tb, row, col);
         text_rich_break(&col->cell, &lk, col->w - 2 * HPAD, &col->lines);

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "palette.h"
+#include "datefmt.h"
 #include "xlsx.h"
 #include "xlsx_combo.h"
 
@@ -84,8 +85,10 @@ static int sorted(const quire_chart *ch)
 /* A date x on a line, area or bar chart: Excel's date axis. */
 static int date_axis(const quire_chart *ch)
 {
+    /* a quarter format's cells are text ("2025 Q1"): a category axis */
     return column(ch, ch->x)->type == QUIRE_DATE && ch->type != QUIRE_CHART_PIE &&
-           ch->type != QUIRE_CHART_SCATTER && !horizontal(ch) && !sorted(ch);
+           ch->type != QUIRE_CHART_SCATTER && !horizontal(ch) && !sorted(ch) &&
+           !datefmt_has_quarter(column(ch, ch->x)->format);
 }
 
 /* Sorting rows by the first series, missing values last, ties in row order
@@ -699,7 +702,9 @@ static quire_status sorted_literals(xlsx_ctx *ctx, const quire_chart *ch, xlsx_c
     const quire_column *x = column(ch, ch->x);
     for (size_t r = 0; !st && r < rows; r++) {
         size_t row = order[r];
-        if (x->texts) {
+        if (xlsx_date_shown(ctx, x, row, numbers[r], sizeof numbers[r])) {
+            cats[r] = numbers[r];   /* a date as its format shows it */
+        } else if (x->texts) {
             cats[r] = x->texts[row];
         } else {
             snprintf(numbers[r], sizeof numbers[r], "%.15g", x->numbers[row]);
@@ -833,8 +838,12 @@ static quire_status plan_combo(xlsx_ctx *ctx, lxw_chart *chart, const quire_char
     if (dates) {
         const quire_column *x = column(ch, ch->x);
         int months = xlsx_combo_date_axis(c, x->numbers, rows < ch->table->n_rows ? rows : ch->table->n_rows);
-        /* the labels the PDF's time axis shows */
-        chart_axis_set_num_format(chart->x_axis, months >= 12 ? "yyyy" : "yyyy-mm");
+        /* the labels the PDF's time axis shows: the column's date format,
+         * else "2025" or "2025-01" */
+        char spec[300];
+        const char *own = datefmt_unit(x->format) ? xlsx_date_spec(ctx, x->format, spec, sizeof spec)
+                                                  : NULL;
+        chart_axis_set_num_format(chart->x_axis, own ? own : months >= 12 ? "yyyy" : "yyyy-mm");
     }
     return QUIRE_OK;
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "datefmt.h"
 #include "xlsx.h"
 
 void xlsx_formats_init(xlsx_ctx *ctx)
@@ -119,6 +120,41 @@ lxw_error xlsx_write_text(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col
     return e;
 }
 
+const char *xlsx_date_spec(const xlsx_ctx *ctx, const char *num_format, char *spec,
+                           size_t size)
+{
+    if (!num_format || datefmt_has_quarter(num_format))
+        return NULL;
+    if (!datefmt_has_names(num_format) || strstr(num_format, "[$"))
+        return num_format;
+    char months[256];
+    const char *f = num_format;
+    /* Excel and LibreOffice disagree on Korean short month names: 1월 */
+    if (ctx->lang == XLSX_KO && datefmt_months_as_numbers(months, sizeof months, num_format) <
+                                    sizeof months)
+        f = months;
+    int n = snprintf(spec, size, "%s%s", ctx->lang == XLSX_KO ? "[$-412]" : "[$-409]", f);
+    return n > 0 && (size_t)n < size ? spec : num_format;
+}
+
+lxw_format *xlsx_format_column(xlsx_ctx *ctx, const quire_column *c)
+{
+    char spec[300];
+    if (c->type == QUIRE_DATE && datefmt_unit(c->format) != DATEFMT_NONE)
+        return xlsx_format_custom(ctx, xlsx_date_spec(ctx, c->format, spec, sizeof spec));
+    return xlsx_format_custom(ctx, c->format);
+}
+
+size_t xlsx_date_shown(const xlsx_ctx *ctx, const quire_column *c, size_t row, char *buf,
+                       size_t size)
+{
+    if (size)
+        buf[0] = '\0';
+    if (c->type != QUIRE_DATE || !c->numbers || quire_cell_is_null(c, row))
+        return 0;
+    return datefmt_format(buf, size, c->numbers[row], c->format, ctx->lang == XLSX_KO);
+}
+
 lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col_t col,
                           const quire_column *c, size_t row, lxw_format *custom)
 {
@@ -132,6 +168,13 @@ lxw_error xlsx_write_cell(xlsx_ctx *ctx, lxw_worksheet *ws, lxw_row_t r, lxw_col
                                     c->texts[row], custom);
         return xlsx_write_text(ctx, ws, r, col, c->texts[row], custom);
     case QUIRE_DATE:
+        /* A quarter ("2025 Q1") has no Excel format: the cell holds the
+         * text the PDF shows (docs/dataset-guide.md). */
+        if (datefmt_has_quarter(c->format)) {
+            char shown[128];
+            if (xlsx_date_shown(ctx, c, row, shown, sizeof shown))
+                return xlsx_write_text(ctx, ws, r, col, shown, NULL);
+        }
         /* Before 1900-03-01 Excel's serials are off (its 1900 leap year). */
         if (v + XLSX_EPOCH_SERIAL < XLSX_FIRST_SERIAL)
             return xlsx_write_text(ctx, ws, r, col, c->texts[row], custom);

@@ -366,7 +366,7 @@ quire_status xlsx_table_sheets(xlsx_ctx *ctx, size_t t)
     if (!st && !p.custom)
         st = xlsx_failf(ctx, QUIRE_ERR_EXPORT, "out of memory");
     for (size_t c = 0; !st && c < tab->n_columns; c++)
-        p.custom[c] = xlsx_format_custom(ctx, quire_column_at(tab, c)->format);
+        p.custom[c] = xlsx_format_column(ctx, quire_column_at(tab, c));
     for (p.index = 0; !st && p.index < p.count; p.index++) {
         p.from = p.index * cap;
         p.to = p.from + cap < tab->n_rows ? p.from + cap : tab->n_rows;

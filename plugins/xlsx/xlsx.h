@@ -175,6 +175,19 @@ lxw_format *xlsx_format_percent(xlsx_ctx *ctx, unsigned decimals);
 double xlsx_percent_fraction(double v, unsigned decimals);
 /** The column's own `format:` as a workbook format, or NULL when none. */
 lxw_format *xlsx_format_custom(xlsx_ctx *ctx, const char *num_format);
+/** A column's own format: xlsx_format_custom, with a date format's names
+ * in the workbook's language; NULL for a quarter format (no Excel form). */
+lxw_format *xlsx_format_column(xlsx_ctx *ctx, const quire_column *c);
+/** A date format as Excel reads it: month and day names in the workbook's
+ * language ([$-412] Korean, [$-409] English, in spec of size) unless the
+ * format names its own locale; NULL for a quarter format, which Excel
+ * lacks (its cells are written as text). */
+const char *xlsx_date_spec(const xlsx_ctx *ctx, const char *num_format, char *spec,
+                           size_t size);
+/** A date cell under its column's date format ("Jan 2025", "2025 Q1") as
+ * the PDF shows it; 0 (and "") when the column has none. */
+size_t xlsx_date_shown(const xlsx_ctx *ctx, const quire_column *c, size_t row, char *buf,
+                       size_t size);
 /** Writes the cell of column c at row into ws (row r, column col):
  * numbers with their format, percent as a fraction, dates as serials,
  * nulls as nothing. custom is the column's `format:` format or NULL. */
