@@ -231,6 +231,8 @@ typedef enum schema_enum_id {
     K(CH_Y_MIN, "y_min", SK_NUMBER, 0, 0, "The value axis' lower end.")                     \
     K(CH_Y_MAX, "y_max", SK_NUMBER, 0, 0, "The value axis' upper end.")                     \
     K(CH_Y_FORMAT, "y_format", SK_STRING, 0, 0, "An Excel number format for the value axis.") \
+    K(CH_X_TITLE, "x_title", SK_STRING, 0, 0, "The category (or x) axis' title.")           \
+    K(CH_Y_TITLE, "y_title", SK_STRING, 0, 0, "The value axis' title.")                     \
     K(CH_LEGEND, "legend", SK_ENUM, SE_LEGENDS, 0, "`top`, `bottom`, `right` or `none`.")   \
     K(CH_HEIGHT_MM, "height_mm", SK_NUMBER, 0, 0, "The chart's height in mm.")              \
     K(CH_SORT, "sort", SK_ENUM, SE_SORTS, 0, "`asc` or `desc` by the first series; `none`: row order.")       \

@@ -491,6 +491,7 @@ static void bind_chart(binder *b, const tpl_block *tb)
                      .y_min = tc->y_min, .y_max = tc->y_max, .y_format = tc->y_format,
                      .legend = tc->legend, .height_pt = tc->height_mm * MM_TO_PT,
                      .sort = tc->sort, .percent_labels = tc->percent_labels, .alt = tc->alt,
+                     .x_title = tc->x_title, .y_title = tc->y_title,
                      .alt_given = tc->alt != NULL, .title_given = tc->title != NULL,
                      .at = {b->t->path, tb->pos.line, tb->pos.col}};
     int ok = tc->title ? chart_text(b, tc->title, tc->at[CH_TITLE], "chart.title", &c.title_text)

@@ -285,6 +285,8 @@ static void chart_key(ywalk *w, void *obj, int key, const yev *v)
     case CH_Y_MIN: yw_number(w, v, "chart.y_min", &c->y_min, NULL); break;
     case CH_Y_MAX: yw_number(w, v, "chart.y_max", &c->y_max, NULL); break;
     case CH_Y_FORMAT: yw_text(w, v, "chart.y_format", &c->y_format); break;
+    case CH_X_TITLE: yw_text(w, v, "chart.x_title", &c->x_title); break;
+    case CH_Y_TITLE: yw_text(w, v, "chart.y_title", &c->y_title); break;
     case CH_LEGEND:
         if (yw_choice(w, v, "chart.legend", legends, &i))
             c->legend = (quire_legend)(i + 1);
@@ -339,6 +341,8 @@ static void check_chart(ywalk *w, const tpl_chart *c)
     only_for(w, c, CH_Y_MIN, !pie, "charts with a value axis");
     only_for(w, c, CH_Y_MAX, !pie, "charts with a value axis");
     only_for(w, c, CH_Y_FORMAT, !pie, "charts with a value axis");
+    only_for(w, c, CH_X_TITLE, !pie, "charts with axes");
+    only_for(w, c, CH_Y_TITLE, !pie, "charts with axes");
     if (c->at[CH_Y].line && c->at[CH_SERIES].line)
         yw_error_at(w, c->at[CH_SERIES], "'y' and 'series' cannot both be given; list the "
                     "columns in 'series' only");

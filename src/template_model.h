@@ -72,6 +72,7 @@ typedef struct tpl_chart {
     size_t n_highlight;
     double y_min, y_max;       /* NaN when not given */
     const char *y_format;
+    const char *x_title, *y_title;   /* axis titles, or NULL */
     quire_legend legend;
     double height_mm;          /* 0 when not given */
     quire_sort sort;

@@ -544,6 +544,9 @@ typedef struct quire_chart {
     quire_text title_text;    /**< the title parsed as markup (footnote references
                                    allowed); title is its plain text */
     quire_text note;          /**< the block's note: (markup), plain NULL when none */
+    /* appended (issue 20) */
+    const char *x_title;      /**< the category (scatter: x) axis' title, or NULL */
+    const char *y_title;      /**< the value axis' title, or NULL */
 } quire_chart;
 
 typedef struct quire_block {

@@ -14,7 +14,7 @@
 
 /* Heights of the parts around the plot. */
 typedef struct chart_frame {
-    double title, legend, unit, body, note, source;
+    double title, legend, unit, body, x_title, note, source;
     double legend_right;        /* height of a legend beside the plot */
     char note_text[512];
     char source_text[1024];
@@ -126,11 +126,17 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
                                                       ? width * CHART_LEGEND_RIGHT_SHARE : width) + 2;
         if (where == QUIRE_LEGEND_RIGHT) f->legend_right = f->legend, f->legend = 0;
     }
-    if (ctx->chart->type != QUIRE_CHART_PIE && (chart_unit(ctx) || (ctx->has_right && chart_axis_unit(ctx, 1))))
+    if (ctx->chart->type != QUIRE_CHART_PIE &&
+        (chart_unit(ctx) || (ctx->has_right && chart_axis_unit(ctx, 1)) || chart_y_title(ctx) ||
+         (ctx->horizontal && chart_x_title(ctx))))
         f->unit = ctx->lh + 3;
+    /* the x axis' title under a column, line or area plot (a scatter's
+     * has its line under the axis; horizontal bars' goes over the names) */
+    if (chart_x_title(ctx) && !ctx->horizontal && ctx->chart->type != QUIRE_CHART_SCATTER)
+        f->x_title = ctx->lh + 1;
     f->body = chart_body_height(ctx, bw);
     if (ctx->chart->height_pt > 0) {    /* the template's height: the plot takes what is left */
-        double rest = f->title + f->legend + f->unit + CHART_GAP;
+        double rest = f->title + f->legend + f->unit + f->x_title + CHART_GAP;
         f->body = fmax(ctx->chart->height_pt - rest, CHART_MIN_BODY);
     }
     f->body = fmax(f->body, f->legend_right);
@@ -148,7 +154,7 @@ static void chart_frame_layout(chart_ctx *ctx, double width, chart_frame *f)
 
 static double chart_frame_total(const chart_frame *f)
 {
-    return f->title + f->legend + f->unit + f->body + CHART_GAP + f->note + f->source;
+    return f->title + f->legend + f->unit + f->body + f->x_title + CHART_GAP + f->note + f->source;
 }
 
 double chart_height(const canvas *cv, const chart_style *style, const quire_chart *chart,
@@ -178,14 +184,38 @@ static void chart_unit_one(const chart_ctx *ctx, const char *unit, double x, dou
                (size_t)n, align);
 }
 
+/* A title of the template (y_title, x_title), with the axis' unit when
+ * it has one: "Revenue growth (%)"; shortened to width. */
+static void chart_axis_title_one(const chart_ctx *ctx, const char *title, const char *unit,
+                                 double x, double y, double width, int align)
+{
+    char buf[400], out[400];
+    int n = unit ? snprintf(buf, sizeof buf, "%s (%s)", title, unit)
+                 : snprintf(buf, sizeof buf, "%s", title);
+
+    if (n <= 0) return;
+    size_t len = chart_text_shorten(ctx, CANVAS_REGULAR, ctx->fs, buf, width, out, sizeof out);
+    chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, x, y, out, len, align);
+}
+
 /* The unit over the value axis: left for columns, right for horizontal
- * bars; a secondary axis' unit over the right edge. */
+ * bars; a secondary axis' unit over the right edge. The template's
+ * y_title takes the left axis' place with its unit; horizontal bars'
+ * x_title goes over the category names. */
 static void chart_unit_draw(const chart_ctx *ctx, double x, double top, double width)
 {
     const char *unit = chart_unit(ctx), *right = ctx->has_right ? chart_axis_unit(ctx, 1) : NULL;
+    const char *yt = chart_y_title(ctx);
+    double at = ctx->horizontal ? x + width : x;
+    int align = ctx->horizontal ? 2 : 0;
 
-    if (unit) chart_unit_one(ctx, unit, ctx->horizontal ? x + width : x, top, ctx->horizontal ? 2 : 0);
+    if (yt)
+        chart_axis_title_one(ctx, yt, unit, at, top - ctx->fs * 0.95, width * 0.5, align);
+    else if (unit)
+        chart_unit_one(ctx, unit, at, top, align);
     if (right) chart_unit_one(ctx, right, x + width, top, 2);
+    if (ctx->horizontal && chart_x_title(ctx))
+        chart_axis_title_one(ctx, chart_x_title(ctx), NULL, x, top - ctx->fs * 0.95, width * 0.45, 0);
 }
 
 static void chart_body_draw(chart_ctx *ctx, chart_rect box)
@@ -237,7 +267,15 @@ int chart_draw(const canvas *cv, const chart_style *style, const quire_chart *ch
         chart_legend_draw(&ctx, x + width - width * CHART_LEGEND_RIGHT_SHARE, y,
                           width * CHART_LEGEND_RIGHT_SHARE);
     chart_body_draw(&ctx, (chart_rect){x, y - body, bw, body});
-    y -= body + CHART_GAP;
+    y -= body;
+    if (f.x_title) {   /* at the plot's right end, under the axis' labels */
+        chart_group_begin(&ctx, CANVAS_GROUP_AXIS, 0, NULL);
+        chart_axis_title_one(&ctx, chart_x_title(&ctx), NULL, x + bw - 4, y - ctx.fs * 0.95, bw,
+                             2);
+        chart_group_end(&ctx);
+        y -= f.x_title;
+    }
+    y -= CHART_GAP;
     if (where == QUIRE_LEGEND_BOTTOM) {
         chart_legend_draw(&ctx, x, y, width);
         y -= f.legend;

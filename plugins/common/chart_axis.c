@@ -406,6 +406,10 @@ void chart_references(chart_ctx *ctx, const chart_axis *ax, int right, chart_rec
                                                    plot.w * 0.5, buf, sizeof buf) : 0;
         double w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n);
         if (phase == 0) {
+            if (ctx->n_ref_lines < CHART_MAX_REFS)   /* value labels keep off it */
+                ctx->ref_line[ctx->n_ref_lines++] =
+                    vertical ? (chart_rect){p - 0.5, plot.y, 1, plot.h}
+                             : (chart_rect){plot.x, p - 0.5, plot.w, 1};
             /* at the line's right end above it, else below, else at its left end */
             chart_rect spots[4] = {
                 {plot.x + plot.w - w - 2, p + 1.5, w, h}, {plot.x + plot.w - w - 2, p - 1.5 - h, w, h},

@@ -33,9 +33,15 @@ static void chart_bar_rect(const chart_ctx *ctx, uint32_t rgb, double x, double 
     chart_fill_rect(ctx, rgb, x, y, w, h);
 }
 
-/* A value label centred at cx with its baseline at base, if it fits. */
+/* How a value label may sit where lines pass. */
+enum { LABEL_CLEAR, LABEL_GROUND, LABEL_IN_BAR };
+
+/* A value label centred at cx with its baseline at base, if it fits.
+ * LABEL_CLEAR: not across a reference line; LABEL_GROUND: anywhere, on a
+ * white ground, so that reference lines and line series drawn before it
+ * do not strike it through; LABEL_IN_BAR: inside its bar, bare. */
 static int chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, double base,
-                           uint32_t rgb, const chart_rect *within, int align)
+                           uint32_t rgb, const chart_rect *within, int align, int how)
 {
     char buf[64];
     size_t n = chart_value_label(ctx, s, r, buf, sizeof buf);
@@ -43,7 +49,9 @@ static int chart_bar_label(chart_ctx *ctx, size_t s, size_t r, double cx, double
     double x = align == 1 ? cx - w / 2 : align == 2 ? cx - w : cx;
     chart_rect rect = {x, base - fs * 0.22, w, fs * 0.95};
 
-    if (chart_place(ctx, rect, within)) return -1;
+    if (how == LABEL_CLEAR && chart_crosses_reference(ctx, rect)) return -1;
+    if (chart_place_in(ctx, rect, within, how == LABEL_IN_BAR)) return -1;
+    if (how != LABEL_IN_BAR) chart_fill_rect(ctx, CHART_WHITE, x - 1, rect.y, w + 2, rect.h);
     chart_text(ctx, CANVAS_REGULAR, fs, rgb, x, base, buf, n, 0);
     return 0;
 }
@@ -131,14 +139,17 @@ static void chart_columns_labels(chart_ctx *ctx, const chart_vplot *vp)
             if (c->stacked) {
                 if (bar.h >= ctx->fs * 1.1)
                     chart_bar_label(ctx, s, r, x + bw / 2, (ya + yb) / 2 - ctx->fs * 0.32,
-                                    chart_ink_on(chart_color(ctx, s)), &bar, 1);
+                                    chart_ink_on(chart_color(ctx, s)), &bar, 1, LABEL_IN_BAR);
             } else {
                 double base = v >= 0 ? yb + 2.5 : yb - 2.5 - ctx->fs * 0.72;
-                /* beyond the bar's end; when that is taken, just inside it */
+                /* beyond the bar's end, clear of reference lines; else just
+                 * inside it; else beyond it on a white ground */
                 double inside = v >= 0 ? yb - 2.5 - ctx->fs * 0.72 : yb + 2.5;
-                if (chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1))
+                if (chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1, LABEL_CLEAR) &&
                     chart_bar_label(ctx, s, r, x + bw / 2, inside,
-                                    chart_ink_on(chart_bar_color(ctx, s, r)), &bar, 1);
+                                    chart_ink_on(chart_bar_color(ctx, s, r)), &bar, 1,
+                                    LABEL_IN_BAR))
+                    chart_bar_label(ctx, s, r, x + bw / 2, base, CHART_INK, &p, 1, LABEL_GROUND);
             }
         }
     }
@@ -321,10 +332,13 @@ static void chart_hbars_labels(chart_ctx *ctx, const chart_hbar *hb)
             if (chart_hbar_at(ctx, hb, s, r, &bar, &base, &xa, &xb)) continue;
             if (c->stacked)
                 chart_bar_label(ctx, s, r, (xa + xb) / 2, base, chart_ink_on(chart_color(ctx, s)),
-                                &bar, 1);
-            else
-                chart_bar_label(ctx, s, r, v >= 0 ? xb + 3 : xb - 3, base, CHART_INK, &p,
-                                v >= 0 ? 0 : 2);
+                                &bar, 1, LABEL_IN_BAR);
+            else if (chart_bar_label(ctx, s, r, v >= 0 ? xb + 3 : xb - 3, base, CHART_INK, &p,
+                                     v >= 0 ? 0 : 2, LABEL_GROUND))
+                /* the end taken (a reference's label): just inside the bar */
+                chart_bar_label(ctx, s, r, v >= 0 ? xb - 3 : xb + 3, base,
+                                chart_ink_on(chart_bar_color(ctx, s, r)), &bar, v >= 0 ? 2 : 0,
+                                LABEL_IN_BAR);
         }
     chart_group_end(ctx);
 }

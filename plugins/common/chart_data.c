@@ -406,3 +406,15 @@ int chart_refusal(const quire_chart *chart, char *err, size_t err_size)
 {
     return chart_check(chart, err, err_size);
 }
+
+const char *chart_x_title(const chart_ctx *ctx)
+{
+    const char *t = ctx->chart->x_title;
+    return t && *t ? t : NULL;
+}
+
+const char *chart_y_title(const chart_ctx *ctx)
+{
+    const char *t = ctx->chart->y_title;
+    return t && *t ? t : NULL;
+}

@@ -63,6 +63,8 @@ typedef struct chart_ctx {
     const uint32_t *legend_rgb; /* swatch colours by index, instead of the palette's */
     chart_rect ref_at[CHART_MAX_REFS];  /* where reference labels go */
     int ref_ok[CHART_MAX_REFS];
+    chart_rect ref_line[CHART_MAX_REFS];  /* each reference line, 1 pt thick */
+    size_t n_ref_lines;
     chart_rect placed[CHART_MAX_PLACED];
     size_t n_placed;
 } chart_ctx;
@@ -121,6 +123,15 @@ void chart_group_end(const chart_ctx *ctx);
 void chart_hline(const chart_ctx *ctx, double x0, double x1, double y, double lw, uint32_t rgb);
 void chart_vline(const chart_ctx *ctx, double x, double y0, double y1, double lw, uint32_t rgb);
 int chart_place(chart_ctx *ctx, chart_rect r, const chart_rect *within);
+/* The template's axis titles (x_title, y_title), or NULL: an empty one,
+ * or one a host too old to pass them, counts as none. */
+const char *chart_x_title(const chart_ctx *ctx);
+const char *chart_y_title(const chart_ctx *ctx);
+/* As chart_place, own: within is the label's own bar (an obstacle it may lie on). */
+int chart_place_in(chart_ctx *ctx, chart_rect r, const chart_rect *within, int own);
+/* 1 when r crosses a reference line (a value label there would be struck
+ * through: it goes elsewhere, or on a white ground). */
+int chart_crosses_reference(const chart_ctx *ctx, chart_rect r);
 uint32_t chart_ink_on(uint32_t rgb);
 void chart_clip_begin(const chart_ctx *ctx, chart_rect r);
 void chart_clip_end(const chart_ctx *ctx);

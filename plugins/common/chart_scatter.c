@@ -3,6 +3,7 @@
  * column set beside their points wherever they collide with nothing. */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chart_internal.h"
@@ -69,40 +70,64 @@ static const char *chart_scatter_name(const chart_ctx *ctx, size_t r)
     return c->texts ? c->texts[row] : NULL;
 }
 
-/* A point's name to its right, left, above or below, the first place
- * that overlaps no marker, name or edge; none when all four do. */
-static void chart_scatter_label(chart_ctx *ctx, const chart_scatter *sc, double x, double y,
+/* A point's name to its right, left, above or below, then at its four
+ * corners: the first place that overlaps no marker, name or edge of
+ * room (the plot, and the margin right of and above it); none when all
+ * eight do. */
+static void chart_scatter_label(chart_ctx *ctx, const chart_rect *room, double x, double y,
                                 const char *name)
 {
-    double fs = ctx->fs * 0.9, d = CHART_DOT_R + 2;
+    double fs = ctx->fs * 0.9, d = CHART_DOT_R + 2, e = CHART_DOT_R * 0.7;
     char buf[128];
     size_t n = chart_text_shorten(ctx, CANVAS_REGULAR, fs, name, 120, buf, sizeof buf);
     double w = chart_text_width(ctx, CANVAS_REGULAR, fs, buf, n), h = fs * 1.15;
-    const chart_rect spots[] = {{x + d, y - h / 2, w, h}, {x - d - w, y - h / 2, w, h},
-                                {x - w / 2, y + d, w, h}, {x - w / 2, y - d - h, w, h}};
+    const chart_rect spots[] = {{x + d, y - h / 2, w, h},     {x - d - w, y - h / 2, w, h},
+                                {x - w / 2, y + d, w, h},     {x - w / 2, y - d - h, w, h},
+                                {x + e, y + e, w, h},         {x - e - w, y + e, w, h},
+                                {x + e, y - e - h, w, h},     {x - e - w, y - e - h, w, h}};
 
     for (size_t i = 0; i < sizeof spots / sizeof *spots; i++)
-        if (chart_place(ctx, spots[i], &sc->vp.plot) == 0) {
+        if (chart_place(ctx, spots[i], room) == 0) {
             chart_text(ctx, CANVAS_REGULAR, fs, CHART_INK, spots[i].x, spots[i].y + fs * 0.25,
                        buf, n, 0);
             return;
         }
 }
 
-/* The x column's label (and unit) under the x axis, at its right end. */
+/* Labelling order: the points farthest from the plot's centre first, so
+ * that the extremes a reader looks for get their places before the
+ * crowd. */
+typedef struct chart_scatter_pick {
+    double far;
+    size_t s, r;
+} chart_scatter_pick;
+
+static int chart_scatter_pick_cmp(const void *a, const void *b)
+{
+    const chart_scatter_pick *x = a, *y = b;
+    if (x->far != y->far) return x->far > y->far ? -1 : 1;
+    if (x->s != y->s) return x->s < y->s ? -1 : 1;
+    return x->r < y->r ? -1 : x->r > y->r;
+}
+
+/* The template's x_title, else the x column's label, with its unit,
+ * under the x axis at its right end. */
 static void chart_scatter_x_title(const chart_ctx *ctx, chart_rect p)
 {
-    char buf[200], out[200];
+    char buf[400], out[400];
     const quire_column *x = ctx->xcol;
     const char *unit = x->unit_label ? x->unit_label : x->type == QUIRE_PERCENT ? "%" : NULL;
-    int n = unit ? snprintf(buf, sizeof buf, "%s (%s)", x->label, unit)
-                 : snprintf(buf, sizeof buf, "%s", x->label);
+    const char *title = chart_x_title(ctx) ? chart_x_title(ctx) : x->label ? x->label : x->id;
+    int n = unit ? snprintf(buf, sizeof buf, "%s (%s)", title, unit)
+                 : snprintf(buf, sizeof buf, "%s", title);
 
     if (n <= 0) return;
     size_t len = chart_text_shorten(ctx, CANVAS_REGULAR, ctx->fs, buf, p.w, out, sizeof out);
     chart_text(ctx, CANVAS_REGULAR, ctx->fs, CHART_INK_SOFT, p.x + p.w,
                p.y - 3 - ctx->lh - ctx->fs * 0.95, out, len, 2);
 }
+
+static void chart_scatter_names(chart_ctx *ctx, const chart_scatter *sc, chart_rect box);
 
 double chart_scatter_height(const chart_ctx *ctx, double w)
 {
@@ -148,17 +173,40 @@ void chart_scatter_draw(chart_ctx *ctx, chart_rect box)
         chart_group_end(ctx);
     }
     chart_group_begin(ctx, CANVAS_GROUP_LABELS, 0, NULL);
-    for (size_t s = 0; s < c->n_y && (c->has_label || c->value_labels); s++)
+    if (c->has_label || c->value_labels) chart_scatter_names(ctx, &sc, box);
+    chart_group_end(ctx);
+}
+
+/* Every point's name (or value), extremes first. */
+static void chart_scatter_names(chart_ctx *ctx, const chart_scatter *psc, chart_rect box)
+{
+    const quire_chart *c = ctx->chart;
+    const chart_scatter sc = *psc;
+    chart_rect p = sc.vp.plot;
+    /* names may run into the margin right of and above the plot */
+    chart_rect room = {p.x, p.y, box.x + box.w - p.x, box.y + box.h - p.y};
+    size_t n = 0;
+    chart_scatter_pick *picks = calloc(c->n_y * ctx->n_rows + 1, sizeof *picks);
+    if (!picks) return;
+    for (size_t s = 0; s < c->n_y; s++)
         for (size_t r = 0; r < ctx->n_rows; r++) {
             double v = chart_value(ctx, s, r), x = chart_scatter_px(ctx, &sc, r);
-            const char *name = c->has_label ? chart_scatter_name(ctx, r) : NULL;
-            char buf[64];
             if (isnan(v) || isnan(x)) continue;
-            if (!name) {
-                chart_value_label(ctx, s, r, buf, sizeof buf);
-                name = buf;
-            }
-            chart_scatter_label(ctx, &sc, x, chart_axis_pos(&sc.vp.ax, v, p.y, p.h), name);
+            double dx = (x - (p.x + p.w / 2)) / (p.w > 0 ? p.w : 1);
+            double dy = (chart_axis_pos(&sc.vp.ax, v, p.y, p.h) - (p.y + p.h / 2)) / (p.h > 0 ? p.h : 1);
+            picks[n++] = (chart_scatter_pick){dx * dx + dy * dy, s, r};
         }
-    chart_group_end(ctx);
+    qsort(picks, n, sizeof *picks, chart_scatter_pick_cmp);
+    for (size_t k = 0; k < n; k++) {
+        size_t s = picks[k].s, r = picks[k].r;
+        double v = chart_value(ctx, s, r), x = chart_scatter_px(ctx, &sc, r);
+        const char *name = c->has_label ? chart_scatter_name(ctx, r) : NULL;
+        char buf[64];
+        if (!name) {
+            chart_value_label(ctx, s, r, buf, sizeof buf);
+            name = buf;
+        }
+        chart_scatter_label(ctx, &room, x, chart_axis_pos(&sc.vp.ax, v, p.y, p.h), name);
+    }
+    free(picks);
 }

@@ -191,17 +191,36 @@ void chart_vline(const chart_ctx *ctx, double x, double y0, double y1, double lw
  * overlaps nothing placed before, -1 when it must not be drawn. */
 int chart_place(chart_ctx *ctx, chart_rect r, const chart_rect *within)
 {
+    return chart_place_in(ctx, r, within, 0);
+}
+
+/* As chart_place; own: within is r's own bar, an obstacle r may lie on. */
+int chart_place_in(chart_ctx *ctx, chart_rect r, const chart_rect *within, int own)
+{
     if (within && (r.x < within->x - 0.5 || r.y < within->y - 0.5 ||
                    r.x + r.w > within->x + within->w + 0.5 ||
                    r.y + r.h > within->y + within->h + 0.5))
         return -1;
     for (size_t i = 0; i < ctx->n_placed; i++) {
         const chart_rect *p = &ctx->placed[i];
+        if (own && p->x == within->x && p->y == within->y && p->w == within->w &&
+            p->h == within->h)
+            continue;
         if (r.x < p->x + p->w && p->x < r.x + r.w && r.y < p->y + p->h && p->y < r.y + r.h)
             return -1;
     }
     if (ctx->n_placed == CHART_MAX_PLACED) return -1;
     ctx->placed[ctx->n_placed++] = r;
+    return 0;
+}
+
+int chart_crosses_reference(const chart_ctx *ctx, chart_rect r)
+{
+    for (size_t i = 0; i < ctx->n_ref_lines; i++) {
+        const chart_rect *p = &ctx->ref_line[i];
+        if (r.x < p->x + p->w && p->x < r.x + r.w && r.y < p->y + p->h && p->y < r.y + r.h)
+            return 1;
+    }
     return 0;
 }
 

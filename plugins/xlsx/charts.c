@@ -524,8 +524,11 @@ static const char *chart_title(const xlsx_ctx *ctx, const quire_chart *ch)
 
 static quire_status set_titles(xlsx_ctx *ctx, lxw_chart *chart, const quire_chart *ch)
 {
-    const char *parts[3] = {chart_title(ctx, ch), column(ch, ch->x)->label,
-                            value_axis_title(ch, 0)};
+    /* the template's x_title and y_title over the column's label and the
+     * series' unit */
+    const char *parts[3] = {chart_title(ctx, ch),
+                            ch->x_title && *ch->x_title ? ch->x_title : column(ch, ch->x)->label,
+                            ch->y_title && *ch->y_title ? ch->y_title : value_axis_title(ch, 0)};
     char *copy[3] = {0};
 
     /* Each cleaned string is copied: the cleaner reuses one buffer. */
