@@ -1,23 +1,25 @@
 /* image_probe.c — is this file a PNG or JPEG that decodes, and how big is
- * it? Read once into memory and decoded in full with libpng / libjpeg, so
- * that a truncated or corrupt image is an input error at validate time,
- * not a failed render, and so that what plugins embed is what was checked
- * (the file may change after the check). Decoding is bounded in bytes, not
- * only in pixels, before it starts. */
+ * it? Read once into memory and decoded in full (PNGs by the decoder the
+ * PDF plugin embeds them with, plugins/common/png/png_decode.c; JPEGs with
+ * libjpeg), so that a truncated or corrupt image is an input error at
+ * validate time, not a failed render, and so that what plugins embed is
+ * what was checked (the file may change after the check). Decoding is
+ * bounded in bytes, not only in pixels, before it starts. */
 #include "image_probe.h"
 
 #include "input_path.h"
+#include "png_decode.h"
 
 #include <errno.h>
 #include <jpeglib.h>
-#include <png.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-/* Images wider or taller than this are refused (libpng's own limit). */
-#define MAX_SIDE (1u << 16)
+/* Images wider or taller than this are refused (as PNGs are). */
+#define MAX_SIDE PNG_DECODE_MAX_SIDE
 
 static int too_big(uint32_t w, uint32_t h, unsigned channels, unsigned bits, char *err,
                    size_t errsz)
@@ -30,73 +32,20 @@ static int too_big(uint32_t w, uint32_t h, unsigned channels, unsigned bits, cha
     return 1;
 }
 
-/* libpng would print its messages; ours say what the user needs. */
-static void png_fail(png_structp png, png_const_charp msg)
+static int probe_png(const unsigned char *data, size_t size, uint32_t *w, uint32_t *h,
+                     char *err, size_t errsz)
 {
-    (void)msg;
-    png_longjmp(png, 1);
-}
-
-static void png_quiet(png_structp png, png_const_charp msg)
-{
-    (void)png, (void)msg;
-}
-
-typedef struct mem_reader {
-    const unsigned char *data;
-    size_t size, at;
-} mem_reader;
-
-static void png_from_mem(png_structp png, png_bytep out, size_t n)
-{
-    mem_reader *r = png_get_io_ptr(png);
-    if (n > r->size - r->at)
-        png_error(png, "truncated");
-    memcpy(out, r->data + r->at, n);
-    r->at += n;
-}
-
-static int probe_png(mem_reader *r, uint32_t *w, uint32_t *h, char *err, size_t errsz)
-{
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    /* volatile: set after setjmp and freed after a longjmp (fuzz_image) */
-    png_bytep volatile row = NULL;
-    if (!info) {
-        png_destroy_read_struct(&png, NULL, NULL);
+    png_decoded px;
+    int rc = png_decode(data, size, 0, &px);
+    *w = px.width, *h = px.height;
+    if (rc == PNG_DECODE_TOO_LARGE)
+        snprintf(err, errsz, "image too large (%ux%u pixels, %llu MiB decoded; at most %llu MiB)",
+                 px.width, px.height, px.bytes >> 20, IMAGE_MAX_DECODED_BYTES >> 20);
+    else if (rc == PNG_DECODE_NO_MEMORY)
         snprintf(err, errsz, "out of memory");
-        return IMAGE_OUT_OF_MEMORY;
-    }
-    if (setjmp(png_jmpbuf(png))) {
-        free(row);
-        png_destroy_read_struct(&png, &info, NULL);
+    else if (rc != PNG_DECODE_OK)
         snprintf(err, errsz, "not a valid PNG image (corrupt or truncated)");
-        return -1;
-    }
-    png_set_user_limits(png, MAX_SIDE, MAX_SIDE);
-    png_set_read_fn(png, r, png_from_mem);
-    png_read_info(png, info);
-    *w = png_get_image_width(png, info);
-    *h = png_get_image_height(png, info);
-    if (too_big(*w, *h, png_get_channels(png, info), png_get_bit_depth(png, info), err,
-                errsz)) {
-        png_destroy_read_struct(&png, &info, NULL);
-        return -1;
-    }
-    /* Every row read, so that a broken stream is found now. */
-    int passes = png_set_interlace_handling(png);
-    png_read_update_info(png, info);
-    row = malloc(png_get_rowbytes(png, info));
-    for (int p = 0; row && p < passes; p++)
-        for (uint32_t y = 0; y < *h; y++)
-            png_read_row(png, row, NULL);
-    png_read_end(png, NULL);
-    int ok = row != NULL;
-    free(row);
-    png_destroy_read_struct(&png, &info, NULL);
-    if (!ok)
-        snprintf(err, errsz, "out of memory");
-    return ok ? 0 : IMAGE_OUT_OF_MEMORY;
+    return rc == PNG_DECODE_OK ? 0 : rc == PNG_DECODE_NO_MEMORY ? IMAGE_OUT_OF_MEMORY : -1;
 }
 
 typedef struct jpeg_failure {
@@ -191,10 +140,10 @@ int image_probe_mem(const unsigned char *data, size_t size, quire_image *im, cha
                     size_t errsz)
 {
     int rc;
-    if (size >= 8 && png_sig_cmp(data, 0, 8) == 0) {
+    static const unsigned char png_signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    if (size >= 8 && memcmp(data, png_signature, 8) == 0) {
         im->format = QUIRE_IMAGE_PNG;
-        mem_reader r = {data, size, 0};
-        rc = probe_png(&r, &im->width_px, &im->height_px, err, errsz);
+        rc = probe_png(data, size, &im->width_px, &im->height_px, err, errsz);
     } else if (size >= 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF) {
         im->format = QUIRE_IMAGE_JPEG;
         rc = jpeg_embeddable(data, size, err, errsz);

@@ -3,6 +3,7 @@
 #define QUIRE_IMAGE_PROBE_H
 
 #include "arena.h"
+#include "png_decode.h"
 
 #include <stddef.h>
 #include <stdint.h>
@@ -15,7 +16,7 @@
  * (width × height × channels × bytes per sample): a few-megabyte PNG of
  * 16384² 16-bit RGBA pixels would otherwise inflate to 2 GiB. */
 #define IMAGE_MAX_FILE_BYTES (64L * 1024 * 1024)
-#define IMAGE_MAX_DECODED_BYTES (128ULL * 1024 * 1024)
+#define IMAGE_MAX_DECODED_BYTES PNG_DECODE_MAX_BYTES
 
 /* Reads path (a regular file: see input_path.h) once into a, decodes it
  * as PNG or JPEG in full and sets im's format, size in pixels and data /

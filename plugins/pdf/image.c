@@ -4,7 +4,8 @@
  *
  * Images are embedded from the bytes the host read and checked
  * (quire_image.data), never from the path again: the file may have been
- * swapped since. PNGs are decoded here with libpng and handed to libharu
+ * swapped since. PNGs are decoded by quire's one PNG decoder (the one the
+ * host checked them with, plugins/common/png) and handed to libharu
  * as raw 8-bit pixels (gray or RGB, with the alpha channel, when there is
  * one, as a soft mask): libharu 2.3.0's own PNG reader frees memory twice
  * on an interlaced PNG with alpha or a palette PNG with tRNS, and reads the
@@ -13,40 +14,14 @@
  * (from memory), as before. */
 #include "pdf.h"
 
-#include <png.h>
-#include <setjmp.h>
+#include "png_decode.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* The host's bound (src/image_probe.h), kept here too for a hand-built view. */
-#define PDF_MAX_DECODED_BYTES (128ULL * 1024 * 1024)
+/* The host's file bound (src/image_probe.h), kept here too for a hand-built view. */
 #define PDF_MAX_FILE_BYTES (64L * 1024 * 1024)
-
-static void png_fail(png_structp png, png_const_charp msg)
-{
-    (void)msg;
-    png_longjmp(png, 1);
-}
-
-static void png_quiet(png_structp png, png_const_charp msg)
-{
-    (void)png, (void)msg;
-}
-
-typedef struct png_mem {
-    const unsigned char *data;
-    size_t size, at;
-} png_mem;
-
-static void png_from_mem(png_structp png, png_bytep out, size_t n)
-{
-    png_mem *r = png_get_io_ptr(png);
-    if (n > r->size - r->at)
-        png_error(png, "truncated");
-    memcpy(out, r->data + r->at, n);
-    r->at += n;
-}
 
 void pdf_pixels_free(pdf_pixels *px)
 {
@@ -55,77 +30,32 @@ void pdf_pixels_free(pdf_pixels *px)
     memset(px, 0, sizeof *px);
 }
 
-/* Every row of the PNG as 8-bit gray/RGB, with or without alpha. */
-static int png_rows(png_structp png, png_infop info, png_mem *r, unsigned char **pixels,
-                    unsigned *channels, uint32_t *w, uint32_t *h)
-{
-    png_set_user_limits(png, 1u << 16, 1u << 16);
-    png_set_read_fn(png, r, png_from_mem);
-    png_read_info(png, info);
-    png_set_expand(png);            /* palette to RGB, tRNS to alpha, 1-4 bit gray to 8 */
-    png_set_strip_16(png);
-    png_set_interlace_handling(png);
-    png_read_update_info(png, info);
-    *w = png_get_image_width(png, info);
-    *h = png_get_image_height(png, info);
-    *channels = png_get_channels(png, info);
-    size_t rowbytes = png_get_rowbytes(png, info);
-    if (!*w || !*h || (unsigned long long)rowbytes * *h > PDF_MAX_DECODED_BYTES ||
-        rowbytes != (size_t)*w * *channels)
-        return -1;
-    *pixels = malloc(rowbytes * *h);
-    png_bytep *rows = malloc(*h * sizeof *rows);
-    if (!*pixels || !rows) {
-        free(rows);
-        return -1;
-    }
-    for (uint32_t y = 0; y < *h; y++)
-        rows[y] = *pixels + y * rowbytes;
-    png_read_image(png, rows);
-    png_read_end(png, NULL);
-    free(rows);
-    return 0;
-}
-
 int pdf_pixels_from_png(const unsigned char *data, size_t size, pdf_pixels *px)
 {
+    png_decoded png;
     memset(px, 0, sizeof *px);
-    png_structp png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
-    png_infop info = png ? png_create_info_struct(png) : NULL;
-    png_mem r = {data, size, 0};
-    unsigned char *volatile pixels = NULL;
-    if (!info || setjmp(png_jmpbuf(png))) {
-        free(pixels);
-        png_destroy_read_struct(&png, info ? &info : NULL, NULL);
+    if (png_decode(data, size, 1, &png) != PNG_DECODE_OK)
         return -1;
-    }
-    unsigned channels;
-    unsigned char *got = NULL;
-    int rc = png_rows(png, info, &r, &got, &channels, &px->width, &px->height);
-    pixels = got;
-    png_destroy_read_struct(&png, &info, NULL);
-    if (rc != 0) {
-        free(got);
-        return -1;
-    }
+    px->width = png.width, px->height = png.height;
     /* Split the alpha channel off: gray+A (2) or RGB+A (4). */
+    unsigned channels = png.channels;
     px->components = channels >= 3 ? 3 : 1;
     size_t n = (size_t)px->width * px->height;
     if (channels == 2 || channels == 4) {
         px->color = malloc(n * px->components);
         px->alpha = malloc(n);
         if (!px->color || !px->alpha) {
-            free(got);
+            png_decoded_free(&png);
             pdf_pixels_free(px);
             return -1;
         }
         for (size_t i = 0; i < n; i++) {
-            memcpy(px->color + i * px->components, got + i * channels, px->components);
-            px->alpha[i] = got[i * channels + px->components];
+            memcpy(px->color + i * px->components, png.pixels + i * channels, px->components);
+            px->alpha[i] = png.pixels[i * channels + px->components];
         }
-        free(got);
+        png_decoded_free(&png);
     } else {
-        px->color = got;
+        px->color = png.pixels;
     }
     return 0;
 }

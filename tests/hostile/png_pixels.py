@@ -12,7 +12,7 @@ TRNS = [0, 128, 255, 255]
 
 
 def expected(x, y):
-    if KIND == "interlaced-alpha":
+    if KIND in ("interlaced-alpha", "interlaced-alpha16"):
         p = ((x * 19) % 256, (y * 23) % 256, ((x + y) * 7) % 256, (x * y * 5) % 256)
         return p[:3], p[3]
     i = (x + y) % 4

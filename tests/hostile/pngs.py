@@ -5,10 +5,14 @@ and struct so that no binary blob is kept in the tree:
                     memory twice loading it)
   palette-trns      a 4-colour palette PNG with tRNS
   interlaced-palette-trns  the same, interlaced
+  interlaced-alpha16  interlaced-alpha's pixels as 16-bit RGBA (each
+                    sample's high byte the 8-bit one)
   bomb16            IHDR of 16384x16384 16-bit RGBA (2 GiB decoded) over a
                     short IDAT: refused from the header, never inflated
   bomb8             8000x8000 8-bit RGBA (244 MiB decoded): under the old
                     pixel limit, over the decoded-bytes one
+  bomb-palette      8192x8192 palette with tRNS: 64 MiB of its own samples,
+                    256 MiB as the RGBA pixels the PDF embeds
   plain             2x2 RGB, for a good image"""
 import struct
 import sys
@@ -48,6 +52,11 @@ def interlaced_alpha():
     return png(13, 11, 8, 6, zlib.compress(adam7(13, 11, pixel)), interlace=1)
 
 
+def interlaced_alpha16():
+    wide = lambda x, y: b"".join(bytes([v, (v * 3 + 1) % 256]) for v in pixel(x, y))
+    return png(13, 11, 16, 6, zlib.compress(adam7(13, 11, wide)), interlace=1)
+
+
 def palette_trns(interlace):
     w, h = 8, 8
     plte = chunk(b"PLTE", bytes([255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0]))
@@ -63,12 +72,19 @@ def bomb(w, h, depth):
     return png(w, h, depth, 6, zlib.compress(row * 4))
 
 
+def bomb_palette():
+    w = 8192
+    extra = chunk(b"PLTE", bytes([255, 0, 0, 0, 0, 255])) + chunk(b"tRNS", bytes([0, 255]))
+    return png(w, w, 8, 3, zlib.compress((b"\0" + bytes(w)) * 4), extra=extra)
+
+
 def plain():
     raw = b"".join(b"\0" + bytes([10, 120, 200]) * 2 for _ in range(2))
     return png(2, 2, 8, 2, zlib.compress(raw))
 
 
-KINDS = {"interlaced-alpha": interlaced_alpha, "palette-trns": lambda: palette_trns(0),
+KINDS = {"interlaced-alpha": interlaced_alpha, "interlaced-alpha16": interlaced_alpha16,
+         "bomb-palette": bomb_palette, "palette-trns": lambda: palette_trns(0),
          "interlaced-palette-trns": lambda: palette_trns(1),
          "bomb16": lambda: bomb(16384, 16384, 16), "bomb8": lambda: bomb(8000, 8000, 8),
          "plain": plain}
