@@ -37,6 +37,8 @@ NPM_DEP = $(if $(shell command -v npm),,npm)
 DEPS += libharfbuzz-dev fonts-noto-cjk fonts-dejavu-extra
 # tests/html: reads the HTML page's embedded @font-face subsets (cmap, size)
 DEPS += python3-fonttools
+# tests/deb reads the package's copyright file (DEP-5) with its parser
+DEPS += python3-debian
 # ... and the benchmarks' peers and tools (only for `make bench`).
 BENCH_DEPS = time bc python3-xlsxwriter python3-reportlab python3-renderpm
 

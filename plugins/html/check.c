@@ -3,6 +3,8 @@
  * the export will read it. */
 #include "html.h"
 
+#include "check_report.h"
+
 #include <stddef.h>
 #include <stdlib.h>
 
@@ -17,11 +19,7 @@ static int check_image(const quire_job *job, const quire_image *im)
         free(data);
         return 0;
     }
-    const quire_host *h = job->host;
-    if (h->struct_size >= offsetof(quire_host, report) + sizeof h->report && h->report)
-        h->report(job, QUIRE_ERROR, &im->at, "image '%s' %s", im->path, why);
-    else
-        h->diag(job, QUIRE_ERROR, "html-check", "image '%s' %s", im->path, why);
+    check_refuse(job, "html-check", &im->at, "image '%s' %s", im->path, why);
     return -1;
 }
 

@@ -5,6 +5,7 @@
 #include "pdf.h"
 #include "standard.h"
 
+#include "check_report.h"
 #include "font_face.h"
 
 #include <stdarg.h>
@@ -13,19 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 int pdf_check_report(const quire_job *job, const quire_pos *at, const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    check_refusev(job, "pdf-check", at, fmt, ap);
     va_end(ap);
-    const quire_host *h = job->host;
-    if (h->struct_size >= offsetof(quire_host, report) + sizeof h->report && h->report)
-        h->report(job, QUIRE_ERROR, at, "%s", msg);
-    else if (h->diag)
-        h->diag(job, QUIRE_ERROR, "pdf-check", "%s", msg);
     return 1;
 }
 

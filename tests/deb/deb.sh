@@ -45,7 +45,8 @@ $(cat diff.txt)"
 for f in ./usr/bin/quire ./usr/bin/quire-plugin-test ./usr/share/man/man1/quire.1.gz \
          ./usr/share/man/man1/quire-plugin-test.1.gz \
          ./usr/lib/pkgconfig/quire-plugin.pc ./usr/include/quire/quire-plugin.h \
-         ./usr/share/quire/templates/default.yaml ./usr/share/doc/quire/plugin-guide.md; do
+         ./usr/share/quire/templates/default.yaml ./usr/share/doc/quire/plugin-guide.md \
+         ./usr/share/doc/quire/copyright; do
     grep -qxF "$f" got.txt || fail "$f not in the package"
 done
 grep -q '^\./usr/lib.*/quire/plugins/quire-pdf\.so$' got.txt || fail "no pdf plugin in the package"
@@ -53,6 +54,31 @@ grep -q '^\./usr/share/bash-completion/completions/quire$' got.txt || fail "no b
 
 # Unpacked anywhere, it runs: plugins and templates relative to its binary.
 dpkg-deb -x "$deb" "$work/root"
+# pkg-config says where the package put things: /usr, no `..` in any path.
+pc=$(find "$work/root" -name quire-plugin.pc | head -1)
+grep -qx 'prefix=/usr' "$pc" || fail "quire-plugin.pc: $(grep ^prefix "$pc")"
+! grep -q '\.\.' "$pc" || fail "quire-plugin.pc has '..': $(cat "$pc")"
+plugindir=$(PKG_CONFIG_PATH=$(dirname "$pc") pkg-config --variable=plugindir quire-plugin)
+[ -d "$work/root$plugindir" ] && [ -e "$work/root$plugindir/quire-pdf.so" ] ||
+    fail "pkg-config's plugindir $plugindir holds no quire-pdf.so"
+# The copyright file a Debian reader expects, machine-readable (DEP-5, read
+# with python3-debian): every file covered, and the licence, stated or not,
+# explained.
+/usr/bin/python3 - "$work/root/usr/share/doc/quire/copyright" <<'PY' || fail "copyright file"
+import sys
+from debian import copyright as dep5
+with open(sys.argv[1], encoding="utf-8") as f:
+    c = dep5.Copyright(f, strict=True)
+h = c.header
+assert h.format and "copyright-format/1.0" in h.format, h.format
+assert h.upstream_name == "quire", h.upstream_name
+par = c.find_files_paragraph("usr/bin/quire")
+assert par is not None, "no Files paragraph covers the program"
+assert par.copyright, "no Copyright field"
+lic = par.license
+assert lic.synopsis and lic.text.strip(), "a licence without its text or explanation"
+print(f"copyright: {h.upstream_name}, License: {lic.synopsis}")
+PY
 mkdir cwd && cd cwd || exit 1
 "$work/root/usr/bin/quire" plugins >plugins.txt 2>&1 || fail "quire plugins: $(cat plugins.txt)"
 [ "$(grep -c "	$work/root/usr/lib" plugins.txt)" -ge 3 ] || fail "plugins: $(cat plugins.txt)"

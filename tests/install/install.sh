@@ -39,6 +39,13 @@ for p in p1 p2; do
         { cat "$work/install-$p.log"; fail "install into $p"; }
 done
 
+# pkg-config names each prefix as installed: absolute, no `..` (issue 20 §8).
+for p in p1 p2; do
+    pc=$(find "$work/$p" -name quire-plugin.pc | head -1)
+    grep -qx "prefix=$work/$p" "$pc" || fail "$p: quire-plugin.pc: $(grep ^prefix "$pc")"
+    ! grep -q '\.\.' "$pc" || fail "$p: quire-plugin.pc has '..': $(cat "$pc")"
+done
+
 # Each installed quire lists its own prefix's plugins, even with the trees still there.
 for p in p1 p2; do
     "$work/$p/bin/quire" plugins >"$work/plugins-$p.txt" 2>"$work/plugins-$p.err" ||
