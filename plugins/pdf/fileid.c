@@ -8,6 +8,8 @@
 
 #include "pdf.h"
 #include "pdf_objects.h"
+#include "pdf_tail.h"
+#include "tags.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,11 +29,11 @@ static void placeholder(char *buf)
 }
 
 /* The last occurrence of needle in hay, or NULL: the trailer comes last. */
-static unsigned char *find_last(unsigned char *hay, size_t len, const char *needle)
+static char *find_last(char *hay, size_t len, const char *needle)
 {
     size_t n = strlen(needle);
     for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
-        if (hay[i] == (unsigned char)needle[0] && !memcmp(hay + i, needle, n))
+        if (hay[i] == needle[0] && !memcmp(hay + i, needle, n))
             return hay + i;
     return NULL;
 }
@@ -48,48 +50,69 @@ static int add_zero_id(HPDF_Doc doc)
     return ret == HPDF_OK ? 0 : -1;
 }
 
-static void set_id(unsigned char *at, const unsigned char digest[ID_LEN])
+static void set_id(char *at, const unsigned char digest[ID_LEN])
 {
     static const char hex[] = "0123456789ABCDEF";
     for (int copy = 0; copy < 2; copy++) {
-        unsigned char *p = at + 1 + (size_t)copy * (2 * ID_LEN + 3);
+        char *p = at + 1 + (size_t)copy * (2 * ID_LEN + 3);
         for (int i = 0; i < ID_LEN; i++) {
-            p[2 * i] = (unsigned char)hex[digest[i] >> 4];
-            p[2 * i + 1] = (unsigned char)hex[digest[i] & 15];
+            p[2 * i] = hex[digest[i] >> 4];
+            p[2 * i + 1] = hex[digest[i] & 15];
         }
     }
 }
 
-static int write_file(const char *path, const unsigned char *buf, size_t len)
+/* The saved file's identifier: the MD5 of the file as it is (with the
+ * all-zero one), written over the zeros in its trailer (the last 4 KB). */
+static int write_id(const char *path)
 {
-    FILE *f = fopen(path, "wb");
+    char zero[4 * ID_LEN + 8], tail[4096];
+    placeholder(zero);
+    FILE *f = fopen(path, "r+b");
     if (!f)
         return -1;
-    int bad = fwrite(buf, 1, len, f) != len;
+    unsigned char digest[ID_LEN];
+    long size = fseek(f, 0, SEEK_END) == 0 ? ftell(f) : -1;
+    long from = size > (long)sizeof tail ? size - (long)sizeof tail : 0;
+    size_t got = 0;
+    char *at = NULL;
+    if (size > 0 && pdfo_md5_file(f, digest) == 0 && fseek(f, from, SEEK_SET) == 0) {
+        got = fread(tail, 1, (size_t)(size - from), f);
+        at = find_last(tail, got, zero);
+    }
+    int bad = !at;
+    if (at) {
+        set_id(at, digest);
+        bad = fseek(f, from + (at - tail), SEEK_SET) != 0 || fwrite(at, 1, strlen(zero), f) != strlen(zero);
+    }
     bad |= fclose(f) != 0;
     return bad ? -1 : 0;
 }
 
+/* libharu saves its objects to path, the structure tree follows them
+ * (tags_write, pdf_tail.h), then the identifier: the file is written as
+ * it goes, never held whole in memory (a 100,000-row table is 80 MB). */
 int fileid_save(pdf_ctx *ctx, const char *path)
 {
-    char zero[4 * ID_LEN + 8];
-    placeholder(zero);
-    size_t len = 0;
-    unsigned char *buf = add_zero_id(ctx->doc) ? NULL : pdfo_saved(ctx->doc, &len);
-    unsigned char *at = buf ? find_last(buf, len, zero) : NULL;
-    if (!at) {
-        free(buf);
+    char why[160] = "";
+    size_t base = pdfo_next_number(ctx->doc);
+    tags_number(ctx, base);
+    int bad = add_zero_id(ctx->doc) || HPDF_SaveToFile(ctx->doc, path) != HPDF_OK;
+    if (bad) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write the PDF (libharu error 0x%04X)",
                  (unsigned)HPDF_GetError(ctx->doc));
         return -1;
     }
-    unsigned char digest[ID_LEN];
-    pdfo_md5(buf, len, digest);
-    set_id(at, digest);
-    int bad = write_file(path, buf, len);
-    free(buf);
-    if (bad)
+    pdf_tail *tail = tail_open(path, base, why, sizeof why);
+    if (!tail || tags_write(ctx, tail) | tail_close(tail)) {
+        pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write %s%s%s",
+                 ctx->job->final_path ? ctx->job->final_path : path, *why ? ": " : "", why);
+        return -1;
+    }
+    if (write_id(path)) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write %s",
                  ctx->job->final_path ? ctx->job->final_path : path);
-    return bad;
+        return -1;
+    }
+    return 0;
 }

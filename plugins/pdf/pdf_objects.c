@@ -215,26 +215,37 @@ HPDF_STATUS pdfo_out_write(HPDF_Stream out, const void *data, size_t len)
     return HPDF_Stream_Write(out, data, (HPDF_UINT)len);
 }
 
-unsigned char *pdfo_saved(HPDF_Doc doc, size_t *len)
-{
-    if (HPDF_SaveToStream(doc) != HPDF_OK)
-        return NULL;
-    HPDF_UINT32 size = HPDF_Stream_Size(doc->stream);
-    unsigned char *buf = size ? malloc(size) : NULL;
-    HPDF_UINT got = size;
-    if (!buf || HPDF_Stream_Seek(doc->stream, 0, HPDF_SEEK_SET) != HPDF_OK ||
-        HPDF_Stream_Read(doc->stream, buf, &got) != HPDF_OK || got != size) {
-        free(buf);
-        return NULL;
-    }
-    *len = size;
-    return buf;
-}
-
 void pdfo_md5(const void *data, size_t len, unsigned char digest[16])
 {
     HPDF_MD5_CTX md5;
     HPDF_MD5Init(&md5);
     HPDF_MD5Update(&md5, data, (HPDF_UINT32)len);
     HPDF_MD5Final(digest, &md5);
+}
+
+int pdfo_md5_file(FILE *f, unsigned char digest[16])
+{
+    HPDF_MD5_CTX md5;
+    unsigned char buf[1 << 16];
+    size_t got;
+    if (fseek(f, 0, SEEK_SET) != 0)
+        return -1;
+    HPDF_MD5Init(&md5);
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+        HPDF_MD5Update(&md5, buf, (HPDF_UINT32)got);
+    if (ferror(f))
+        return -1;
+    HPDF_MD5Final(digest, &md5);
+    return 0;
+}
+
+size_t pdfo_number(const void *obj)
+{
+    const HPDF_Obj_Header *h = obj;
+    return h && (h->obj_id & HPDF_OTYPE_INDIRECT) ? h->obj_id & 0x00FFFFFF : 0;
+}
+
+size_t pdfo_next_number(HPDF_Doc doc)
+{
+    return doc->xref->start_offset + doc->xref->entries->count;
 }

@@ -22,6 +22,7 @@
 
 #include <hpdf.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /* New objects: a direct one is written where it is added; an indirect
  * one (a dictionary or a stream) has an object number of its own. */
@@ -83,10 +84,17 @@ typedef HPDF_STATUS (*pdfo_write_fn)(HPDF_Stream out, const void *data);
 HPDF_STATUS pdfo_on_write(HPDF_Doc doc, HPDF_Dict dict, pdfo_write_fn fn, const void *data);
 HPDF_STATUS pdfo_out_write(HPDF_Stream out, const void *data, size_t len);
 
-/* The whole file as libharu writes it now (malloc'd; NULL on failure). */
-unsigned char *pdfo_saved(HPDF_Doc doc, size_t *len);
-
-/* MD5 (the trailer ID's and an embedded file's /CheckSum). */
+/* MD5 (the trailer ID's and an embedded file's /CheckSum); of a whole
+ * file read from its start (-1 when it cannot be read). */
 void pdfo_md5(const void *data, size_t len, unsigned char digest[16]);
+int pdfo_md5_file(FILE *f, unsigned char digest[16]);
+
+/* The object number of an indirect object (a page, an annotation, a
+ * dictionary from pdfo_dict_indirect), 0 for a direct one; and the number
+ * the next object made would get: the objects libharu writes are 1 to
+ * that number less one, and objects quire writes itself after libharu's
+ * (pdf_tail.h) continue from it. */
+size_t pdfo_number(const void *obj);
+size_t pdfo_next_number(HPDF_Doc doc);
 
 #endif

@@ -3,81 +3,18 @@
 
 #include "pdf.h"
 #include "pdf_objects.h"
-#include "utf8.h"
+#include "tags_tree.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_LEVELS 32
-
-enum { KID_ELEM, KID_MCID, KID_OBJR };
-
-typedef struct tag_kid {
-    int kind;
-    int v;        /* element index, MCID, or annotation index */
-    int page;     /* 0-based page of an MCID */
-} tag_kid;
-
-typedef struct tag_elem {
-    const char *type;
-    int parent;           /* -1 for the Document */
-    char *alt;            /* Figure: /Alt (owned) */
-    char *actual;         /* /ActualText (owned) */
-    const char *scope;    /* TH: "Column" or "Row" */
-    tag_kid *kids;
-    size_t n_kids, cap_kids;
-    int page;             /* page of its first MCID, -1 */
-    HPDF_Dict dict;
-} tag_elem;
-
-/* One page_begin() of the drawing pass. */
-typedef struct tag_level {
-    int role;
-    int artifact;         /* this level (or one below it) is an artifact */
-    int elem;             /* its element, -1 until something needs it */
-    int aux[2];           /* LI: Lbl, LBody; Table: THead, TBody; TR: the cell;
-                             TOC: its title; TOCI: its Link */
-    char *alt;            /* Figure: the alt given before the element exists */
-} tag_level;
-
-typedef struct tag_page {
-    int *owner;           /* MCID -> element */
-    size_t n, cap;
-} tag_page;
-
-typedef struct tag_annot {
-    HPDF_Dict annot;
-    int elem, page;
-} tag_annot;
-
-struct tags {
-    tag_elem *elems;
-    size_t n_elems, cap_elems;
-    tag_level levels[MAX_LEVELS];
-    size_t n_levels;      /* may exceed MAX_LEVELS: the excess is ignored */
-    tag_page *pages;
-    size_t n_pages;
-    tag_annot *annots;
-    size_t n_annots, cap_annots;
-    /* the open marked-content sequence */
-    int open;             /* 0 none, 1 artifact, 2 tagged */
-    int open_elem;
-    HPDF_Page open_page;
-    int seen_h1;
-    int loose;            /* a P for text drawn outside any role, or -1 */
-    /* links in text: the Link element whose text is drawn now (-1), and
-     * the last one, which a link that wraps continues */
-    int link, link_last, link_parent, link_text;
-    const void *link_key;
-    int failed;
-};
-
-static void *grow(void *p, size_t *cap, size_t need, size_t size, int *failed)
+/* p with room for need items: from first, doubled */
+static void *grow(void *p, size_t *cap, size_t need, size_t size, size_t first, int *failed)
 {
     if (need <= *cap)
         return p;
-    size_t cap2 = *cap ? *cap * 2 : 16;
+    size_t cap2 = *cap ? *cap * 2 : first;
     while (cap2 < need)
         cap2 *= 2;
     void *q = realloc(p, cap2 * size);
@@ -92,7 +29,7 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size, int *failed)
 static int add_kid(struct tags *t, int elem, tag_kid kid)
 {
     tag_elem *e = &t->elems[elem];
-    tag_kid *k = grow(e->kids, &e->cap_kids, e->n_kids + 1, sizeof *k, &t->failed);
+    tag_kid *k = grow(e->kids, &e->cap_kids, e->n_kids + 1, sizeof *k, 1, &t->failed);
     if (!k)
         return -1;
     e->kids = k;
@@ -103,7 +40,7 @@ static int add_kid(struct tags *t, int elem, tag_kid kid)
 /* A new element under parent (appended), or -1. */
 static int new_elem(struct tags *t, const char *type, int parent)
 {
-    tag_elem *e = grow(t->elems, &t->cap_elems, t->n_elems + 1, sizeof *e, &t->failed);
+    tag_elem *e = grow(t->elems, &t->cap_elems, t->n_elems + 1, sizeof *e, 256, &t->failed);
     if (!e)
         return -1;
     t->elems = e;
@@ -379,7 +316,7 @@ static int new_mcid(struct tags *t, int page_no, int elem)
         t->n_pages = p + 1;
     }
     tag_page *pg = &t->pages[p];
-    int *owner = grow(pg->owner, &pg->cap, pg->n + 1, sizeof *owner, &t->failed);
+    int *owner = grow(pg->owner, &pg->cap, pg->n + 1, sizeof *owner, 16, &t->failed);
     if (!owner)
         return -1;
     pg->owner = owner;
@@ -559,7 +496,7 @@ void tags_annot_at(pdf_ctx *ctx, int slot, int page_no, HPDF_Annotation annot,
         pdfo_add_string(ctx->doc, annot, "Contents", contents, ctx->utf8);
     if (slot < 0 || (size_t)slot >= t->n_elems)
         return;
-    tag_annot *a = grow(t->annots, &t->cap_annots, t->n_annots + 1, sizeof *a, &t->failed);
+    tag_annot *a = grow(t->annots, &t->cap_annots, t->n_annots + 1, sizeof *a, 16, &t->failed);
     if (!a)
         return;
     t->annots = a;
@@ -576,53 +513,6 @@ void tags_annot(pdf_ctx *ctx, HPDF_Annotation annot, const char *contents)
 }
 
 /* ------------------------------------------------------------ the tree */
-
-static HPDF_Dict page_dict(const pdf_ctx *ctx, int p)
-{
-    return p >= 0 && p < ctx->pages ? ctx->pages_made[p] : NULL;
-}
-
-/* s as a literal string of UTF-16BE bytes, written raw: half the size of
- * libharu's hex text strings, and Korean alternate texts are long. */
-static HPDF_STATUS write_text(HPDF_Stream out, const char *key, const char *s)
-{
-    HPDF_STATUS ret = pdfo_out_write(out, key, strlen(key));
-    ret |= pdfo_out_write(out, " (\376\377", 4);
-    unsigned char buf[256];
-    size_t n = 0;
-    while (*s && ret == HPDF_OK) {
-        uint32_t cp = utf8_next(&s);
-        uint16_t units[2] = {(uint16_t)cp, 0};
-        int nu = 1;
-        if (cp > 0xFFFF) {
-            cp -= 0x10000;
-            units[0] = (uint16_t)(0xD800 + (cp >> 10)), units[1] = (uint16_t)(0xDC00 + (cp & 0x3FF));
-            nu = 2;
-        }
-        for (int u = 0; u < nu; u++)
-            for (int half = 0; half < 2; half++) {
-                unsigned char b = (unsigned char)(half ? units[u] & 0xFF : units[u] >> 8);
-                if (b == '(' || b == ')' || b == '\\')
-                    buf[n++] = '\\', buf[n++] = b;
-                else if (b == '\r')
-                    buf[n++] = '\\', buf[n++] = 'r';
-                else
-                    buf[n++] = b;
-            }
-        if (n > sizeof buf - 16) {
-            ret |= pdfo_out_write(out, buf, n);
-            n = 0;
-        }
-    }
-    if (n)
-        ret |= pdfo_out_write(out, buf, n);
-    return ret | pdfo_out_write(out, ")\n", 2);
-}
-
-/* libharu refuses an array of more than HPDF_LIMIT_MAX_ARRAY (32,767)
- * items, and a table body of 100,000 rows has as many kids. No array the
- * tree writes gets more than this: */
-#define TAGS_MAX_KIDS 4096
 
 /* The kid now belongs to elem: its /P, or the parent tree's entry. */
 static void adopt(struct tags *t, const tag_kid *kid, int elem)
@@ -648,7 +538,7 @@ static int move_kids(struct tags *t, const tag_kid *src, size_t n, const char *t
         return -1;
     t->elems[piece].parent = parent;
     tag_elem *p = &t->elems[parent];
-    tag_kid *k = grow(p->kids, &p->cap_kids, p->n_kids + 1, sizeof *k, &t->failed);
+    tag_kid *k = grow(p->kids, &p->cap_kids, p->n_kids + 1, sizeof *k, 1, &t->failed);
     if (!k)
         return -1;
     p->kids = k;
@@ -656,7 +546,7 @@ static int move_kids(struct tags *t, const tag_kid *src, size_t n, const char *t
     p->kids[pos] = (tag_kid){KID_ELEM, piece, -1};
     p->n_kids++;
     tag_elem *e = &t->elems[piece];
-    tag_kid *mine = grow(NULL, &e->cap_kids, n, sizeof *mine, &t->failed);
+    tag_kid *mine = grow(NULL, &e->cap_kids, n, sizeof *mine, n, &t->failed);
     if (!mine)
         return -1;
     e->kids = mine;
@@ -708,136 +598,22 @@ static int split_wide(struct tags *t)
     return 0;
 }
 
-/* libharu calls this while it writes an element's dictionary. */
-static HPDF_STATUS elem_texts(HPDF_Stream out, const void *data)
+/* libharu calls this while it writes the StructTreeRoot: the root's kid
+ * and the parent tree are objects of quire's own (tags_write.c), numbered
+ * from t->base, which tags_number() set just before the save. */
+static HPDF_STATUS root_entries(HPDF_Stream out, const void *data)
 {
-    const tag_elem *e = data;
-    HPDF_STATUS ret = HPDF_OK;
-    if (e && e->alt)
-        ret |= write_text(out, "/Alt", e->alt);
-    if (e && e->actual)
-        ret |= write_text(out, "/ActualText", e->actual);
-    return ret;
+    const struct tags *t = data;
+    char buf[80];
+    int n = snprintf(buf, sizeof buf, "/K %zu 0 R\n/ParentTree %zu 0 R\n", t->base,
+                     t->base + t->n_elems);
+    return pdfo_out_write(out, buf, (size_t)n);
 }
 
-static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i);
-
-static HPDF_STATUS elem_write(pdf_ctx *ctx, struct tags *t, size_t i, HPDF_Dict root)
+void tags_number(pdf_ctx *ctx, size_t base)
 {
-    HPDF_Doc doc = ctx->doc;
-    tag_elem *e = &t->elems[i];
-    HPDF_Dict d = e->dict;
-    /* /Type /StructElem is optional; one MCID needs no array */
-    if (e->n_kids == 1 && e->kids[0].kind == KID_MCID && e->kids[0].page == e->page) {
-        HPDF_Dict pg = page_dict(ctx, e->page);
-        HPDF_STATUS ret = pdfo_add_name(d, "S", e->type);
-        ret |= pdfo_add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
-        if (pg)
-            ret |= pdfo_add(d, "Pg", pg);
-        ret |= pdfo_add_int(d, "K", e->kids[0].v);
-        return ret | elem_attributes(ctx, t, i);
-    }
-    HPDF_Array k = pdfo_array(doc);
-    HPDF_STATUS ret = pdfo_add_name(d, "S", e->type);
-    ret |= pdfo_add(d, "P", e->parent < 0 ? root : t->elems[e->parent].dict);
-    HPDF_Dict pg = page_dict(ctx, e->page);
-    if (pg)
-        ret |= pdfo_add(d, "Pg", pg);
-    ret |= pdfo_add(d, "K", k);
-    for (size_t j = 0; j < e->n_kids && ret == HPDF_OK; j++) {
-        const tag_kid *kid = &e->kids[j];
-        if (kid->kind == KID_ELEM) {
-            ret |= pdfo_push(k, t->elems[kid->v].dict);
-        } else if (kid->kind == KID_MCID && kid->page == e->page) {
-            ret |= pdfo_push_int(k, kid->v);
-        } else {
-            HPDF_Dict ref = pdfo_dict(doc);
-            ret |= pdfo_push(k, ref);
-            HPDF_Dict kpg = page_dict(ctx, kid->page);
-            if (ref && kid->kind == KID_MCID) {
-                ret |= pdfo_add_name(ref, "Type", "MCR");
-                ret |= pdfo_add_int(ref, "MCID", kid->v);
-            } else if (ref) {
-                ret |= pdfo_add_name(ref, "Type", "OBJR");
-                ret |= pdfo_add(ref, "Obj", t->annots[kid->v].annot);
-            }
-            if (ref && kpg)
-                ret |= pdfo_add(ref, "Pg", kpg);
-        }
-    }
-    return ret | elem_attributes(ctx, t, i);
-}
-
-/* Alt and ActualText (written by elem_texts), the table scope, a note's ID. */
-static HPDF_STATUS elem_attributes(pdf_ctx *ctx, struct tags *t, size_t i)
-{
-    HPDF_Doc doc = ctx->doc;
-    tag_elem *e = &t->elems[i];
-    HPDF_Dict d = e->dict;
-    HPDF_STATUS ret = HPDF_OK;
-    if (e->alt || e->actual)
-        ret |= pdfo_on_write(doc, d, elem_texts, e);
-    if (e->scope) {
-        HPDF_Dict a = pdfo_dict(doc);
-        ret |= pdfo_add(d, "A", a);
-        if (a) {
-            ret |= pdfo_add_name(a, "O", "Table");
-            ret |= pdfo_add_name(a, "Scope", e->scope);
-        }
-    }
-    if (!strcmp(e->type, "Note")) {
-        char id[32];
-        snprintf(id, sizeof id, "note-%zu", i);
-        ret |= pdfo_add_string(doc, d, "ID", id, NULL);
-    }
-    return ret;
-}
-
-/* /Nums of the ParentTree: each page's MCIDs, then each annotation. Past
- * TAGS_MAX_KIDS / 2 keys (a long table of links: an annotation each) the
- * number tree gets leaves of that many, under /Kids with their /Limits. */
-static HPDF_STATUS parent_tree(pdf_ctx *ctx, struct tags *t, HPDF_Dict tree)
-{
-    HPDF_Doc doc = ctx->doc;
-    size_t keys = (size_t)ctx->pages + t->n_annots, per_leaf = TAGS_MAX_KIDS / 2;
-    HPDF_Array kids = keys > per_leaf ? pdfo_array(doc) : NULL;
-    HPDF_Array nums = NULL;
-    HPDF_Dict leaf = tree;
-    HPDF_STATUS ret = keys > per_leaf ? pdfo_add(tree, "Kids", kids) : HPDF_OK;
-    for (size_t key = 0; key < keys && ret == HPDF_OK; key++) {
-        if (key % per_leaf == 0) {
-            if (kids) {
-                size_t last = key + per_leaf < keys ? key + per_leaf - 1 : keys - 1;
-                HPDF_Array limits = pdfo_array(doc);
-                leaf = pdfo_dict_indirect(doc);
-                if (!leaf || !limits)
-                    return HPDF_FAILD_TO_ALLOC_MEM;
-                ret |= pdfo_push(kids, leaf);
-                ret |= pdfo_add(leaf, "Limits", limits);
-                ret |= pdfo_push_int(limits, (HPDF_INT32)key);
-                ret |= pdfo_push_int(limits, (HPDF_INT32)last);
-            }
-            nums = pdfo_array(doc);
-            ret |= pdfo_add(leaf, "Nums", nums);
-            if (ret != HPDF_OK)
-                break;
-        }
-        ret |= pdfo_push_int(nums, (HPDF_INT32)key);
-        if (key < (size_t)ctx->pages) {
-            HPDF_Array arr = pdfo_array(doc);
-            ret |= pdfo_push(nums, arr);
-            const tag_page *pg = key < t->n_pages ? &t->pages[key] : NULL;
-            for (size_t m = 0; pg && m < pg->n && ret == HPDF_OK; m++)
-                ret |= pdfo_push(arr, t->elems[pg->owner[m]].dict);
-        } else {
-            const tag_annot *an = &t->annots[key - (size_t)ctx->pages];
-            ret |= pdfo_push(nums, t->elems[an->elem].dict);
-            ret |= pdfo_add_int(an->annot, "StructParent", (HPDF_INT32)key);
-        }
-    }
-    if (keys == 0 && ret == HPDF_OK)
-        ret = pdfo_add(tree, "Nums", pdfo_array(doc));
-    return ret;
+    if (ctx->tags)
+        ctx->tags->base = base;
 }
 
 int tags_finish(pdf_ctx *ctx)
@@ -853,33 +629,25 @@ int tags_finish(pdf_ctx *ctx)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
         return -1;
     }
-    HPDF_STATUS ret = HPDF_OK;
-    for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++) {
-        t->elems[i].dict = pdfo_dict_indirect(doc);
-        ret = t->elems[i].dict ? HPDF_OK : HPDF_FAILD_TO_ALLOC_MEM;
-    }
-    HPDF_Dict root = ret == HPDF_OK ? pdfo_dict_indirect(doc) : NULL;
-    HPDF_Dict tree = root ? pdfo_dict(doc) : NULL;
-    HPDF_Dict mark = tree ? pdfo_dict(doc) : NULL;
+    HPDF_Dict root = pdfo_dict_indirect(doc);
+    HPDF_Dict mark = root ? pdfo_dict(doc) : NULL;
     if (!mark) {
-        pdfo_dict_free(tree);
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
         return -1;
     }
-    ret |= pdfo_add_name(root, "Type", "StructTreeRoot");
-    ret |= pdfo_add(root, "K", t->elems[0].dict);
-    ret |= pdfo_add(root, "ParentTree", tree);
+    t->root = root;
+    HPDF_STATUS ret = pdfo_add_name(root, "Type", "StructTreeRoot");
     ret |= pdfo_add_int(root, "ParentTreeNextKey", ctx->pages + (int)t->n_annots);
-    for (size_t i = 0; i < t->n_elems && ret == HPDF_OK; i++)
-        ret |= elem_write(ctx, t, i, root);
-    ret |= parent_tree(ctx, t, tree);
+    ret |= pdfo_on_write(doc, root, root_entries, t);
     for (int p = 0; p < ctx->pages && ret == HPDF_OK; p++) {
-        HPDF_Dict pg = page_dict(ctx, p);
+        HPDF_Dict pg = ctx->pages_made[p];
         if (!pg)
             continue;
         ret |= pdfo_add_int(pg, "StructParents", p);
         ret |= pdfo_add_name(pg, "Tabs", "S");
     }
+    for (size_t a = 0; a < t->n_annots && ret == HPDF_OK; a++)
+        ret |= pdfo_add_int(t->annots[a].annot, "StructParent", ctx->pages + (long)a);
     ret |= pdfo_add(pdfo_catalog(doc), "StructTreeRoot", root);
     ret |= pdfo_add_bool(mark, "Marked", 1);
     ret |= pdfo_add(pdfo_catalog(doc), "MarkInfo", mark);

@@ -1,6 +1,8 @@
 /* tags.h — tagged PDF: marked content on the pages and the structure tree
  * (issue 10). libharu has no tagging API; this writes BDC/EMC into the
- * pages' content streams and builds the tree with its object API.
+ * pages' content streams and keeps the tree in compact records of its own
+ * (tags_tree.h), written to the file after libharu saved it (tags_write.c,
+ * pdf_tail.h).
  *
  * The page layer calls these from the places every drawn thing goes
  * through: page_begin/page_end (the role stack), its drawing calls and
@@ -24,6 +26,7 @@
 #define QUIRE_PDF_TAGS_H
 
 #include <hpdf.h>
+#include <stddef.h>
 #include <quire/quire-plugin.h>
 
 struct pdf_ctx;
@@ -72,8 +75,18 @@ int tags_link_slot(struct pdf_ctx *ctx);
 void tags_annot_at(struct pdf_ctx *ctx, int slot, int page_no, HPDF_Annotation annot,
                    const char *contents);
 
-/* After the last page: the structure tree, /StructParents and /Tabs on
- * every page, /MarkInfo in the catalog. -1 after pdf_fail(). */
+/* After the last page: the structure tree root, /StructParents and /Tabs
+ * on every page, /MarkInfo in the catalog. -1 after pdf_fail(). */
 int tags_finish(struct pdf_ctx *ctx);
+
+/* The tree's own objects are numbered from base, libharu's next object
+ * number when the file is saved (before the save: the root names them). */
+void tags_number(struct pdf_ctx *ctx, size_t base);
+/* After libharu saved the file: the structure elements and the parent
+ * tree, written to it from quire's records (tags_write.c) without
+ * libharu's objects, so that their memory stays a few dozen bytes an
+ * element. -1 on a write failure. */
+struct pdf_tail;
+int tags_write(const struct pdf_ctx *ctx, struct pdf_tail *tail);
 
 #endif
