@@ -560,7 +560,7 @@ static int move_kids(struct tags *t, const tag_kid *src, size_t n, const char *t
 /* An element with more kids than an array may hold is written in pieces:
  * a table's THead or TBody as further TBody siblings (a table may have
  * several), any other element through intermediate elements, lists in a
- * list, else Div, each of at most TAGS_MAX_KIDS kids. Runs before the
+ * list, contents (TOC) in a TOC, else Div, each of at most TAGS_MAX_KIDS kids. Runs before the
  * dictionaries are made. */
 static int split_wide(struct tags *t)
 {
@@ -582,7 +582,7 @@ static int split_wide(struct tags *t)
             }
             size_t n = e->n_kids, groups = (n + TAGS_MAX_KIDS - 1) / TAGS_MAX_KIDS;
             tag_kid *old = e->kids;
-            const char *kind = !strcmp(type, "L") ? "L" : "Div";
+            const char *kind = !strcmp(type, "L") ? "L" : !strcmp(type, "TOC") ? "TOC" : "Div";
             e->kids = NULL, e->n_kids = 0, e->cap_kids = 0;
             for (size_t g = 0; g < groups; g++) {
                 size_t from = g * TAGS_MAX_KIDS;
