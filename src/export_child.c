@@ -13,7 +13,6 @@
 #include "host.h"
 
 #include <errno.h>
-#include <malloc.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -109,12 +108,6 @@ static void worker_setup(pid_t parent)
     /* A crashing plugin must not leave a core file behind either. */
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
-    /* Every export of the worker allocates and frees about the same
-     * memory: keep the freed pages (no trimming of the heap, no mmap per
-     * large block) so that the next export does not fault them in again.
-     * The worker's peak stays that of its largest export. */
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
 }
 
 static _Noreturn void worker_exit(int code)
