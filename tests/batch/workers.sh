@@ -44,6 +44,8 @@ crash)
     bash "$gen" d 10
     list_of 10 >list
     mkdir pids
+    # under ASan the plugin's SIGSEGV must end the worker as it would anywhere
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}handle_segv=0:handle_abort=0"
     TP_CRASH_DIR=$PWD/pids QUIRE_STATS=stats run 4 render --datasets-from list -f crashy -j 1 \
         -o out --plugin-dir "$plugins" --keep-going
     expect_err "crashy: out/region-3.txt: the plugin crashed (Segmentation fault)"
