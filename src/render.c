@@ -308,8 +308,9 @@ static void task_done(runner *r, slot *s)
     r->running--;
 }
 
-/* Handles s's report once it arrived whole. */
-static void check_report(runner *r, slot *s)
+/* Handles s's report once it arrived whole; alive: its worker is not
+ * reaped yet (a reaped pid may be another process's by now). */
+static void check_report(runner *r, slot *s, int alive)
 {
     if (!s->busy)
         return;
@@ -318,7 +319,8 @@ static void check_report(runner *r, slot *s)
         return;
     if (size == SIZE_MAX || size != s->len) {   /* not a report: the worker is broken */
         s->overflow = 1;
-        kill(s->pid, SIGKILL);   /* judged when it is reaped */
+        if (alive)
+            kill(s->pid, SIGKILL);   /* judged when it is reaped */
         return;
     }
     if (!r->interrupted)
@@ -334,7 +336,7 @@ static void reap(runner *r)
         if (s->pid <= 0 || waitpid(s->pid, &wstatus, WNOHANG) != s->pid)
             continue;
         drain(s);   /* a grandchild may hold the pipe open: what came is all */
-        check_report(r, s);   /* it reported, then ended */
+        check_report(r, s, 0);   /* it reported, then ended */
         if (s->busy) {
             if (!r->interrupted)
                 note_code(r, judge_death(r, s, wstatus));
@@ -428,12 +430,10 @@ static slot *free_slot(runner *r)
     return none;
 }
 
-static void start(runner *r, size_t task)
+/* Starts task in slot s (free_slot's). */
+static void start(runner *r, slot *s, size_t task)
 {
     const render_task *t = &r->tasks[task];
-    slot *s = free_slot(r);
-    if (!s)
-        return;   /* cannot be: fewer than jobs run */
     export_command c = {.task = (uint32_t)task};
     const char *pname = t->plugin->name;
     int n = snprintf(c.name, sizeof c.name, "%s.%s", t->dataset->id, t->plugin->extension);
@@ -495,8 +495,12 @@ static void read_signals(runner *r)
 /* One round: start what may start, wait for something to happen. */
 static void step(runner *r)
 {
-    while (!r->interrupted && r->next < r->n && r->running < (size_t)r->opts->jobs)
-        start(r, r->next++);
+    while (!r->interrupted && r->next < r->n && r->running < (size_t)r->opts->jobs) {
+        slot *s = free_slot(r);
+        if (!s)
+            break;   /* a broken worker not reaped yet: its slot is free after */
+        start(r, s, r->next++);
+    }
     /* A worker with nothing more to do ends when its commands end. */
     for (int i = 0; i < r->opts->jobs; i++) {
         slot *s = &r->slots[i];
@@ -527,7 +531,7 @@ static void step(runner *r)
     for (nfds_t i = 1; i < n; i++) {
         if (pfd[i].revents) {
             drain(who[i]);
-            check_report(r, who[i]);
+            check_report(r, who[i], 1);
         }
     }
     if (pfd[0].revents)
