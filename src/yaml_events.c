@@ -476,3 +476,39 @@ int yev_locate(const unsigned char *bytes, size_t size, long line, long col, con
     *at_col = c;
     return 1;
 }
+
+/* Byte offset of (line, col) in bytes (col counts characters), or size. */
+static size_t position_offset(const unsigned char *b, size_t size, long line, long col)
+{
+    size_t i = 0;
+    for (long l = 1; l < line && i < size; i++)
+        if (b[i] == '\n')
+            l++;
+    for (long c = 1; c < col && i < size && b[i] != '\n'; c++) {
+        i++;
+        while (i < size && (b[i] & 0xC0) == 0x80)
+            i++;
+    }
+    return i;
+}
+
+int yev_comma_tail(const yev_source *src, const yev *ev)
+{
+    if (ev->kind != YEV_SCALAR || !ev->plain || !src->bytes || ev->line < 1)
+        return 0;
+    const unsigned char *b = src->bytes;
+    size_t at = position_offset(b, src->size, ev->line, ev->col);
+    if (at >= src->size || at < 2)
+        return 0;
+    /* before: ", " on the same line */
+    size_t i = at;
+    while (i > 0 && b[i - 1] == ' ')
+        i--;
+    if (i == at || i == 0 || b[i - 1] != ',')
+        return 0;
+    /* after the scalar's text: a ',' or a closing bracket, not ':' */
+    size_t j = at + ev->length;
+    while (j < src->size && b[j] == ' ')
+        j++;
+    return j < src->size && (b[j] == ',' || b[j] == '}' || b[j] == ']');
+}

@@ -89,4 +89,11 @@ int yev_next(yev_source *src, yev *out);
 int yev_locate(const unsigned char *bytes, size_t size, long line, long col, const char *value,
                size_t offset, long *at_line, long *at_col);
 
+/* 1 when the plain scalar ev stands in a flow collection ({ } or [ ])
+ * right after ", " and is followed by nothing but ',', '}' or ']': most
+ * often the tail of a value that held ", " and was not quoted ("label:
+ * City, Korea" in braces makes a key "Korea"). For the hint "quote the
+ * value" beside the error such a split causes. */
+int yev_comma_tail(const yev_source *src, const yev *ev);
+
 #endif

@@ -145,7 +145,10 @@ static void unknown_key(ywalk *w, const yev *key, const char *what, const char *
 {
     const char *near = suggest_nearest(key->value, keys);
     int n = key->length > 60 ? 60 : (int)key->length;
-    if (near)
+    if (yev_comma_tail(&w->src, key))
+        yw_error(w, key, "unknown key '%.*s' in %s; a ', ' inside a plain value in { } starts "
+                 "a new key: quote the value (label: \"City, Korea\")", n, key->value, what);
+    else if (near)
         yw_error(w, key, "unknown key '%.*s' (did you mean '%s'?)", n, key->value, near);
     else
         yw_error(w, key, "unknown key '%.*s' in %s", n, key->value, what);
