@@ -132,8 +132,12 @@ static void blocks(FILE *out)
                  "\"section\": %s, \"sections\": {\"const\": \"all\"}, "
                  "\"table\": {\"oneOf\": [%s, {\"type\": \"object\", \"properties\": "
                  "{\"table\": %s}, \"required\": [\"table\"], \"additionalProperties\": false}]}, "
-                 "\"tables\": {\"const\": \"all\"}, \"image\": %s, \"chart\": ",
-            id_schema, id_schema, id_schema, id_schema, id_schema);
+                 "\"tables\": {\"const\": \"all\"}, "
+                 "\"image\": {\"oneOf\": [%s, {\"type\": \"object\", \"properties\": "
+                 "{\"image\": %s, \"width_mm\": {\"type\": \"number\", \"exclusiveMinimum\": 0}, "
+                 "\"align\": {\"enum\": [\"left\", \"center\", \"right\"]}}, "
+                 "\"required\": [\"image\"], \"additionalProperties\": false}]}, \"chart\": ",
+            id_schema, id_schema, id_schema, id_schema, id_schema, id_schema, id_schema);
     ref(out, SO_CHART);
     fputs("}}]}}", out);
 }

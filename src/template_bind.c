@@ -631,8 +631,12 @@ static void bind_image(binder *b, const tpl_block *tb)
     const quire_dataset *ds = b->ds;
     long k = find_id(b, &tb->ids[0], ds->images, ds->n_images,
                      STRIDE(ds->image_size, quire_image), "image", dataset_name(b));
-    if (k >= 0)
-        next_block(b, QUIRE_BLOCK_IMAGE)->image = quire_image_at(ds, (size_t)k);
+    if (k >= 0) {
+        quire_block *out = next_block(b, QUIRE_BLOCK_IMAGE);
+        out->image = quire_image_at(ds, (size_t)k);
+        out->image_width_pt = tb->width_mm * MM_TO_PT;
+        out->image_align = tb->align;
+    }
 }
 
 static void bind_block(binder *b, const tpl_block *tb)

@@ -432,6 +432,39 @@ static void read_table(ywalk *w, const yev *v, tpl_block *b)
         yw_error(w, v, "table needs 'table: ID', the table to show");
 }
 
+/* image: ID, or {image: ID, width_mm: N, align: left|center|right}. */
+static void image_key(ywalk *w, void *obj, int key, const yev *v)
+{
+    static const char *const aligns[] = {"center", "left", "right", NULL};
+    tpl_block *b = obj;
+    int i;
+    switch (key) {
+    case 0: read_one_id(w, v, b, "image", NULL); break;
+    case 1:
+        if (yw_number(w, v, "image.width_mm", &b->width_mm, NULL) && !(b->width_mm > 0)) {
+            yw_error(w, v, "'image.width_mm' must be greater than 0");
+            b->width_mm = 0;
+        }
+        break;
+    case 2:
+        if (yw_choice(w, v, "image.align", aligns, &i))
+            b->align = (quire_align)i;
+        break;
+    }
+}
+
+static void read_image(ywalk *w, const yev *v, tpl_block *b)
+{
+    static const char *const keys[] = {"image", "width_mm", "align", NULL};
+    b->kind = TPL_IMAGE;
+    if (v->kind != YEV_MAP_START) {
+        read_one_id(w, v, b, "image", NULL);
+        return;
+    }
+    if (yw_mapping(w, v, "image", keys, image_key, b) && !b->n_ids && !w->fatal)
+        yw_error(w, v, "image needs 'image: ID', the image to show");
+}
+
 static void read_figures(ywalk *w, const yev *v, tpl_block *b)
 {
     b->kind = TPL_FIGURES;
@@ -466,10 +499,7 @@ static void read_keyed(ywalk *w, int which, const yev *v, tpl_block *b)
         b->kind = TPL_CHART;
         read_chart(w, v, b);
         break;
-    case KB_IMAGE:
-        b->kind = TPL_IMAGE;
-        read_one_id(w, v, b, "image", NULL);
-        break;
+    case KB_IMAGE: read_image(w, v, b); break;
     }
 }
 

@@ -88,6 +88,8 @@ typedef struct tpl_block {
     tpl_id *ids;
     size_t n_ids;
     tpl_chart chart;
+    double width_mm;           /* image: 0 when not given */
+    quire_align align;         /* image: QUIRE_ALIGN_CENTER when not given */
 } tpl_block;
 
 /* logo: {file, width_mm, alt, on} with its image checked at load time. */

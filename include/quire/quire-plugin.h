@@ -549,6 +549,13 @@ typedef struct quire_chart {
     const char *y_title;      /**< the value axis' title, or NULL */
 } quire_chart;
 
+/** Where an image narrower than the text stands (the template's align:). */
+typedef enum quire_align {
+    QUIRE_ALIGN_CENTER = 0,
+    QUIRE_ALIGN_LEFT,
+    QUIRE_ALIGN_RIGHT
+} quire_align;
+
 typedef struct quire_block {
     quire_block_kind kind;
     const char *text;                /**< HEADING: the heading text */
@@ -559,6 +566,9 @@ typedef struct quire_block {
     /* ABI 2 */
     const quire_image *image;        /**< IMAGE */
     quire_pos at;
+    /* appended (issue 20): read when block_size reaches them */
+    double image_width_pt;           /**< IMAGE: the template's width_mm in points, 0: the text width */
+    quire_align image_align;         /**< IMAGE: where a narrower image stands */
 } quire_block;
 
 /** The template's logo: an image checked like a dataset's. */

@@ -166,8 +166,13 @@ static void block_write(html_doc *d, const quire_block *b, size_t i, int *in_mai
         break;
     case QUIRE_BLOCK_IMAGE:
         main_open(d, in_main);
-        if (d->job->tmpl->struct_size > offsetof(quire_template, block_size) && b->image)
-            image_write(d, b->image);
+        if (d->job->tmpl->struct_size > offsetof(quire_template, block_size) && b->image) {
+            /* width_mm and align: from a host whose blocks carry them */
+            int given = d->job->tmpl->block_size >= offsetof(quire_block, image_align) +
+                                                         sizeof b->image_align;
+            image_write(d, b->image, given ? b->image_width_pt : 0,
+                        given ? b->image_align : QUIRE_ALIGN_CENTER);
+        }
         break;
     }
 }

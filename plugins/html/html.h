@@ -117,7 +117,7 @@ void summary_write(html_doc *d);
 void section_write(html_doc *d, const quire_section *s);
 void table_write(html_doc *d, const quire_table *t);
 void chart_write(html_doc *d, const quire_chart *c);
-void image_write(html_doc *d, const quire_image *im);
+void image_write(html_doc *d, const quire_image *im, double width_pt, quire_align align);
 void sources_write(html_doc *d);
 void notes_write(html_doc *d);
 

@@ -28,7 +28,8 @@ static void header_write(html_doc *d, const quire_column *c)
     buf_put(b, "<th scope=\"col\" data-column=\"");
     buf_attr(b, c->id);
     buf_put(b, is_numeric(c) ? "\" class=\"num\">" : "\">");
-    buf_text(b, c->label ? c->label : c->id);
+    /* an empty label: the id, as the PDF (no empty header cell) */
+    buf_text(b, c->label && c->label[strspn(c->label, " ")] ? c->label : c->id);
     if (c->unit_label && c->type != QUIRE_PERCENT && c->type != QUIRE_TEXT) {
         buf_put(b, " (");
         buf_text(b, c->unit_label);

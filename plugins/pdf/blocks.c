@@ -2,6 +2,8 @@
  * layer runs the blocks in order for each pass and knows none of them. */
 #include "pdf.h"
 
+#include <stddef.h>
+
 void blocks_draw(pdf_ctx *ctx, size_t i)
 {
     const quire_block *b = quire_block_at(ctx->tp, i);
@@ -26,8 +28,13 @@ void blocks_draw(pdf_ctx *ctx, size_t i)
     case QUIRE_BLOCK_PAGE_BREAK: page_fresh(ctx); break;
     case QUIRE_BLOCK_SOURCES: sources_draw(ctx); break;
     case QUIRE_BLOCK_IMAGE:
-        if (b->image)
-            image_draw(ctx, b->image);
+        if (b->image) {
+            /* width_mm and align: from a host whose blocks carry them */
+            int given = ctx->tp->block_size >= offsetof(quire_block, image_align) +
+                                                   sizeof b->image_align;
+            image_draw(ctx, b->image, given ? b->image_width_pt : 0,
+                       given ? b->image_align : QUIRE_ALIGN_CENTER);
+        }
         break;
     }
     ctx->where = NULL;

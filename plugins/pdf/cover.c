@@ -19,6 +19,33 @@ static double text_height(const text_style *st, const char *s, double width, dou
     return h;
 }
 
+static size_t line_count(const text_style *st, const char *s, double width)
+{
+    lb_lines lines = {0};
+    size_t n = s && !text_break(st, s, width, &lines) ? lines.count : 0;
+    lb_lines_free(&lines);
+    return n;
+}
+
+/* The narrowest width that breaks s into as few lines as width does: the
+ * lines come out about equally long, so that a title never leaves its last
+ * word alone on a line (the width found in 16 halvings). */
+static double balanced_width(const text_style *st, const char *s, double width)
+{
+    size_t n = line_count(st, s, width);
+    if (n < 2)
+        return width;
+    double lo = width / (double)n * 0.8, hi = width;
+    for (int i = 0; i < 16; i++) {
+        double mid = (lo + hi) / 2;
+        if (line_count(st, s, mid) <= n)
+            hi = mid;
+        else
+            lo = mid;
+    }
+    return hi + 0.5 < width ? hi + 0.5 : width;
+}
+
 static double line_at(pdf_ctx *ctx, const text_style *st, const char *text, double top)
 {
     if (!text || !*text)
@@ -52,7 +79,8 @@ static void cover_band(pdf_ctx *ctx)
     text_style org = {ctx->bold, 9.5, palette_tint(WHITE, 1)};
     text_style title = {ctx->bold, 26, WHITE};
     text_style sub = {ctx->body, 13.5, palette_tint(pdf_color(ctx, 0), 0.18)};
-    double title_h = text_height(&title, ds->title, ctx->width, title.size * 1.3);
+    double title_w = balanced_width(&title, ds->title, ctx->width);
+    double title_h = text_height(&title, ds->title, title_w, title.size * 1.3);
     double sub_h = ds->subtitle ? text_height(&sub, ds->subtitle, ctx->width, sub.size * 1.5) : 0;
 
     page_begin(ctx, PDF_ROLE_ARTIFACT);
@@ -68,7 +96,7 @@ static void cover_band(pdf_ctx *ctx)
     }
     double y = band + 28 + sub_h + title_h;
     page_begin(ctx, PDF_ROLE_H1);
-    y -= page_text_block(ctx, &title, ds->title, ctx->left, y, ctx->width, title.size * 1.3);
+    y -= page_text_block(ctx, &title, ds->title, ctx->left, y, title_w, title.size * 1.3);
     page_end(ctx);
     page_begin(ctx, PDF_ROLE_P);
     line_at(ctx, &sub, ds->subtitle, y - 6);

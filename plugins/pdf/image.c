@@ -16,6 +16,7 @@
 
 #include "png_decode.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,17 +135,28 @@ HPDF_Image pdf_image_load(HPDF_Doc doc, const quire_dataset *ds, const quire_ima
 #define CAPTION_SIZE 8.4
 #define CAPTION_LEADING 12.0
 
-void image_draw(pdf_ctx *ctx, const quire_image *im)
+void image_draw(pdf_ctx *ctx, const quire_image *im, double width_pt, quire_align align)
 {
     char where[160], source[512];
     if (!im->width_px || !im->height_px)
         return;
     snprintf(where, sizeof where, "image '%s'", im->id ? im->id : "");
     ctx->where = where;
-    double w = ctx->width, h = w * im->height_px / im->width_px;
+    double w = width_pt > 0 && width_pt < ctx->width ? width_pt : ctx->width;
+    double h = w * im->height_px / im->width_px;
     double most = (ctx->top - ctx->bottom) * 2 / 3;
     if (h > most)
         h = most, w = h * im->width_px / im->height_px;
+    double x = align == QUIRE_ALIGN_LEFT    ? ctx->left
+               : align == QUIRE_ALIGN_RIGHT ? ctx->left + ctx->width - w
+                                            : ctx->left + (ctx->width - w) / 2;
+    /* the caption keeps to the image's column (at least 200 pt wide),
+     * aligned as the image is */
+    double col_w = width_pt > 0 && width_pt < ctx->width ? fmin(fmax(w, 200), ctx->width)
+                                                         : ctx->width;
+    double col_x = align == QUIRE_ALIGN_LEFT    ? ctx->left
+                   : align == QUIRE_ALIGN_RIGHT ? ctx->left + ctx->width - col_w
+                                                : ctx->left + (ctx->width - col_w) / 2;
     text_rich caption;
     if (text_rich_from(&caption, &im->caption, NULL)) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
@@ -153,21 +165,22 @@ void image_draw(pdf_ctx *ctx, const quire_image *im)
     text_look lk = pdf_look(ctx, 0, CAPTION_SIZE, PDF_TEXT_RGB);
     text_style src = {ctx->body, 7.2, 0x888888u};
     sources_line(ctx, &im->sources, source, sizeof source);
-    double cap_h = caption.len ? flow_height(ctx, &caption, &lk, ctx->width, CAPTION_LEADING) : 0;
+    double cap_h = caption.len ? flow_height(ctx, &caption, &lk, col_w, CAPTION_LEADING) : 0;
     double src_h = source[0] ? 11 : 0;
     page_need(ctx, 10 + h + 4 + cap_h + src_h + notes_need_all(ctx, &caption));
     page_space(ctx, 10);
     page_begin(ctx, PDF_ROLE_FIGURE);
     double top = page_take(ctx, h + 4);
     links_dest(ctx, im->id, top);
-    page_image(ctx, im, ctx->left + (ctx->width - w) / 2, top - h, w, h);
-    page_end(ctx);
+    page_image(ctx, im, x, top - h, w, h);
+    /* the Caption is the Figure's last child, not a Document's (PDF/UA) */
     if (caption.len) {
         page_begin(ctx, PDF_ROLE_CAPTION);
         top = page_take(ctx, cap_h);
-        flow_block(ctx, &caption, &lk, ctx->left, top, ctx->width, CAPTION_LEADING, 0);
+        flow_block(ctx, &caption, &lk, col_x, top, col_w, CAPTION_LEADING, 0);
         page_end(ctx);
     }
+    page_end(ctx);
     if (source[0]) {
         page_begin(ctx, PDF_ROLE_P);
         top = page_take(ctx, src_h);

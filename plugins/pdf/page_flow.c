@@ -81,6 +81,11 @@ void flow_para(pdf_ctx *ctx, const text_rich *r, const text_look *lk, double ind
                        baseline_in(lk->size, top, leading), width, 1);
         notes_place(ctx, r, &lines.items[i]);
     }
+    /* a barred run of paragraphs and lists (the summary) keeps one rule
+     * down the gaps between them */
+    if (bar_rgb && space_after > 0 && ctx->page_used && !ctx->page_closed && !ctx->status &&
+        page_room(ctx) > space_after)
+        page_fill(ctx, ctx->left, ctx->y - space_after, 2.2, space_after, bar_rgb);
     page_space(ctx, space_after);
     lb_lines_free(&lines);
 }
@@ -98,9 +103,10 @@ void flow_text(pdf_ctx *ctx, const quire_text *t, const char *plain, const text_
     text_rich_free(&r);
 }
 
-/* A bulleted list: items with a hanging bullet, a little apart. */
+/* A bulleted list: items with a hanging bullet, a little apart; in a
+ * barred run (the summary) the bar goes on beside the items. */
 static void flow_list(pdf_ctx *ctx, const quire_para *p, const text_look *lk, double indent,
-                      double leading, double gap)
+                      double leading, double gap, uint32_t bar_rgb)
 {
     page_begin(ctx, PDF_ROLE_LIST);
     for (size_t i = 0; i < p->n_items && !ctx->status; i++) {
@@ -113,7 +119,7 @@ static void flow_list(pdf_ctx *ctx, const quire_para *p, const text_look *lk, do
                             indent + lk->size * 0.5};
         page_begin(ctx, PDF_ROLE_LIST_ITEM);
         flow_para(ctx, &r, lk, indent + lk->size * 1.4, leading,
-                  i + 1 < p->n_items ? LIST_GAP : gap, 0, &bullet);
+                  i + 1 < p->n_items ? LIST_GAP : gap, bar_rgb, &bullet);
         page_end(ctx);
         text_rich_free(&r);
     }
@@ -129,7 +135,7 @@ void flow_prose(pdf_ctx *ctx, const quire_prose *p, const quire_strings *plain,
         double after = i + 1 < n ? gap : 0;
         const quire_para *para = p && p->n_paras ? quire_para_at(p, i) : NULL;
         if (para && para->kind == QUIRE_PARA_LIST) {
-            flow_list(ctx, para, lk, indent, leading, after);
+            flow_list(ctx, para, lk, indent, leading, after, bar_rgb);
             continue;
         }
         text_rich r;

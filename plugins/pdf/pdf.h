@@ -316,7 +316,9 @@ void section_draw(pdf_ctx *ctx, const quire_section *section);
 void summary_draw(pdf_ctx *ctx);
 void table_draw(pdf_ctx *ctx, const quire_table *table);
 void embed_chart(pdf_ctx *ctx, const quire_chart *chart);
-void image_draw(pdf_ctx *ctx, const quire_image *im);
+/* An image block: width_pt 0 is the text width (a wider one is cut to
+ * it); align places a narrower image and its caption. */
+void image_draw(pdf_ctx *ctx, const quire_image *im, double width_pt, quire_align align);
 
 /* An image's pixels as 8-bit samples: components (1 gray, 3 RGB) per
  * pixel in color, and one alpha byte per pixel in alpha (NULL: opaque). */

@@ -96,7 +96,8 @@ static text_look cell_look(const tbl *tb, size_t row, const tcol *col)
 static void header_text(tcol *col)
 {
     const quire_column *c = col->c;
-    const char *label = c->label ? c->label : c->id;
+    /* an empty label would be an empty TH, which PDF/UA forbids: the id */
+    const char *label = c->label && c->label[strspn(c->label, " ")] ? c->label : c->id;
     if (c->unit_label && c->type != QUIRE_PERCENT && c->type != QUIRE_TEXT)
         snprintf(col->header, sizeof col->header, "%s (%s)", label, c->unit_label);
     else
