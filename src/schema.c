@@ -137,7 +137,7 @@ static void blocks(FILE *out)
                  "{\"image\": %s, \"width_mm\": {\"type\": \"number\", \"exclusiveMinimum\": 0}, "
                  "\"align\": {\"enum\": [\"left\", \"center\", \"right\"]}}, "
                  "\"required\": [\"image\"], \"additionalProperties\": false}]}, \"chart\": ",
-            id_schema, id_schema, id_schema, id_schema, id_schema, id_schema, id_schema);
+            id_schema, id_schema, id_schema, id_schema, id_schema, id_schema);
     ref(out, SO_CHART);
     fputs("}}]}}", out);
 }
