@@ -263,9 +263,12 @@ static void table_row(loader *ld, table_build *tb, const yev *row)
     if (ld->fatal)
         return;
     if (i != n_cols)
-        load_error(ld, row, "row %zu has %zu cell%s; table '%s' has %zu column%s",
+        load_error(ld, row, "row %zu has %zu cell%s; table '%s' has %zu column%s%s",
                    tb->t.n_rows + 1, i, i == 1 ? "" : "s", tb->t.id ? tb->t.id : "?", n_cols,
-                   n_cols == 1 ? "" : "s");
+                   n_cols == 1 ? "" : "s",
+                   i > n_cols && yev_is_flow(&ld->w.src, row)
+                       ? "; if a value holds ', ', quote it ([\"Seoul, Korea\", 4])"
+                       : "");
     for (; i < n_cols; i++)
         table_null(tb, i);
     tb->t.n_rows++;

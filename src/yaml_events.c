@@ -512,3 +512,11 @@ int yev_comma_tail(const yev_source *src, const yev *ev)
         j++;
     return j < src->size && (b[j] == ',' || b[j] == '}' || b[j] == ']');
 }
+
+int yev_is_flow(const yev_source *src, const yev *ev)
+{
+    if (!src->bytes || ev->line < 1)
+        return 0;
+    size_t at = position_offset(src->bytes, src->size, ev->line, ev->col);
+    return at < src->size && (src->bytes[at] == '[' || src->bytes[at] == '{');
+}

@@ -96,4 +96,7 @@ int yev_locate(const unsigned char *bytes, size_t size, long line, long col, con
  * value" beside the error such a split causes. */
 int yev_comma_tail(const yev_source *src, const yev *ev);
 
+/* 1 when the collection ev starts is written in flow style ([ ] or { }). */
+int yev_is_flow(const yev_source *src, const yev *ev);
+
 #endif
