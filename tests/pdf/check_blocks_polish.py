@@ -22,22 +22,14 @@ import zlib
 import pikepdf
 
 quire, plugins, work = sys.argv[1:4]
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checklib import expect, failures, finish, write_in  # noqa: E402
 os.makedirs(work, exist_ok=True)
 MM = 72 / 25.4
 
 
-def expect(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
-
-
 def write(name, text):
-    path = os.path.join(work, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
+    return write_in(work, name, text)
 
 
 def png(path, w, h):
@@ -192,7 +184,5 @@ expect(re.search(r'<figure class="image sized right" style="width:60\.0mm"', pag
        "html: the right image 60 mm wide")
 expect(not re.search(r"<th[^>]*>\s*</th>", page), "html: no empty <th>")
 
-if failures:
-    sys.exit(f"{len(failures)} failure(s)")
-print("blocks: title balanced, images sized and aligned, captions in figures, no empty TH, "
-      "one summary rule")
+finish("blocks: title balanced, images sized and aligned, captions in figures, no empty TH, "
+       "one summary rule")

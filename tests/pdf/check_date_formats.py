@@ -28,21 +28,13 @@ import zipfile
 
 quire, plugins, work = sys.argv[1:4]
 with_lo = sys.argv[4:5] == ["libreoffice"]
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checklib import expect, failures, finish, write_in  # noqa: E402
 os.makedirs(work, exist_ok=True)
 
 
-def expect(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
-
-
 def write(name, text):
-    path = os.path.join(work, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
+    return write_in(work, name, text)
 
 
 DAYS = ["2025-01-01", "2025-04-15", "2025-09-30", "2025-12-31"]
@@ -229,6 +221,4 @@ for ws in wb.worksheets:
 
 check("en", EN)
 check("ko", KO)
-if failures:
-    sys.exit(f"{len(failures)} failure(s)")
-print("date formats: PDF, HTML and XLSX agree")
+finish("date formats: PDF, HTML and XLSX agree")

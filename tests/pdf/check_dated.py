@@ -17,20 +17,12 @@ import subprocess
 import sys
 
 quire, plugins, work = sys.argv[1:4]
-failures = []
-
-
-def expect(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checklib import expect, failures, finish, write_in  # noqa: E402
 
 
 def write(name, text):
-    path = os.path.join(work, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
+    return write_in(work, name, text)
 
 
 def render(dataset):
@@ -143,4 +135,4 @@ for i in range(N):
                                         pages[last[0]]),
            f"table {i}: its source line on the page of its last row (page {last})")
 
-sys.exit(1 if failures else 0)
+finish()

@@ -21,21 +21,13 @@ import sys
 import zipfile
 
 quire, plugins, work = sys.argv[1:4]
-failures = []
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib"))
+from checklib import expect, failures, finish, write_in  # noqa: E402
 os.makedirs(work, exist_ok=True)
 
 
-def expect(ok, what):
-    if not ok:
-        failures.append(what)
-        print("FAIL:", what, file=sys.stderr)
-
-
 def write(name, text):
-    path = os.path.join(work, name)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return path
+    return write_in(work, name, text)
 
 
 TYPES = {"bar": "", "line": "", "area": "", "scatter": ", x: spend, label: name",
@@ -127,6 +119,4 @@ for cmd in (["validate", pie], ["render", pie, "-f", "pdf", "-o", os.path.join(w
     expect(r.returncode == 2 and re.search(r"pie-tpl\.yaml:3:\d+: error: 'x_title' applies to", r.stderr),
            f"{cmd[0]}: x_title on a pie refused: {r.returncode} {r.stderr!r}")
 
-if failures:
-    sys.exit(f"{len(failures)} failure(s)")
-print("axis titles: PDF, HTML and XLSX")
+finish("axis titles: PDF, HTML and XLSX")
