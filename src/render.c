@@ -35,6 +35,7 @@
 
 /* How long children get to stop after SIGTERM before SIGKILL. */
 #define GRACE_SECONDS 3
+#define PIPE_LOST_SECONDS 2   /* a worker whose report pipe ended, until it is given up */
 /* A child's report is small; past this it is not a report. */
 #define MAX_REPORT_BYTES (16u << 20)
 
@@ -54,6 +55,8 @@ typedef struct slot {
     char *report;          /* what the worker sent of its report */
     size_t len, cap;
     int overflow;          /* not a report: more than one may be, or garbage */
+    int pipe_lost;         /* its pipe ended short of a report: killed if not reaped by */
+    struct timespec give_up_at;
 } slot;
 
 typedef struct runner {
@@ -284,7 +287,10 @@ static int judge_death(runner *r, slot *s, int wstatus)
             interrupt(r, SIGPIPE);
             return EXIT_OK;
         }
-        if (s->overflow)   /* killed by us: what it sent was no report */
+        if (s->overflow && s->pipe_lost)   /* killed by us: it could report no more */
+            fprintf(stderr, "quire: %s: %s: the plugin closed or replaced quire's report pipe\n",
+                    pname, final);
+        else if (s->overflow)   /* killed by us: what it sent was no report */
             fprintf(stderr, "quire: %s: %s: the export's process sent a damaged report\n",
                     pname, final);
         else
@@ -358,6 +364,7 @@ static _Noreturn void worker(runner *r, slot *s, int cmd_fd, int report_fd)
 {
     close(r->sigfd);
     close(r->outdir_fd);
+    close(s->set.private_fd);   /* its export's directory comes with the command */
     for (int i = 0; i < r->opts->jobs; i++) {
         slot *o = &r->slots[i];
         if (o == s || o->pid <= 0)
@@ -422,7 +429,7 @@ static slot *free_slot(runner *r)
     slot *none = NULL;
     for (int i = 0; i < r->opts->jobs; i++) {
         slot *s = &r->slots[i];
-        if (!s->busy && s->pid > 0 && s->cmd_fd >= 0 && !s->overflow)
+        if (!s->busy && s->pid > 0 && s->cmd_fd >= 0 && s->fd >= 0 && !s->overflow)
             return s;
         if (!s->busy && s->pid == 0 && !none)
             none = s;
@@ -471,14 +478,53 @@ static void start(runner *r, slot *s, size_t task)
     r->running++;
 }
 
-static int poll_timeout(const runner *r)
+/* Milliseconds until at (0 once it has passed). */
+static long ms_until(struct timespec at)
 {
-    if (!r->interrupted || r->killed)
-        return -1;
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    long ms = (r->kill_at.tv_sec - now.tv_sec) * 1000 + (r->kill_at.tv_nsec - now.tv_nsec) / 1000000;
-    return ms > 0 ? (int)ms : 0;
+    long ms = (at.tv_sec - now.tv_sec) * 1000 + (at.tv_nsec - now.tv_nsec) / 1000000;
+    return ms > 0 ? ms : 0;
+}
+
+/* How long poll may wait: until the grace period after a stop signal
+ * ends, or a worker whose pipe ended is given up; -1: no limit. */
+static int poll_timeout(const runner *r)
+{
+    long ms = r->interrupted && !r->killed ? ms_until(r->kill_at) : -1;
+    for (int i = 0; i < r->opts->jobs; i++) {
+        const slot *s = &r->slots[i];
+        if (s->busy && s->pipe_lost && !s->overflow) {
+            long m = ms_until(s->give_up_at);
+            if (ms < 0 || m < ms)
+                ms = m;
+        }
+    }
+    return (int)ms;
+}
+
+/* s's report pipe ended before its report did. A worker that is ending
+ * is reaped in a moment; one that lives on lost its pipe to its plugin
+ * (closed, or another file put in its place) and would wait for its next
+ * command for ever: it is killed after PIPE_LOST_SECONDS. */
+static void pipe_ended(slot *s)
+{
+    if (!s->busy || s->fd >= 0 || s->pipe_lost)
+        return;
+    s->pipe_lost = 1;
+    clock_gettime(CLOCK_MONOTONIC, &s->give_up_at);
+    s->give_up_at.tv_sec += PIPE_LOST_SECONDS;
+}
+
+static void give_up_lost_pipes(runner *r)
+{
+    for (int i = 0; i < r->opts->jobs; i++) {
+        slot *s = &r->slots[i];
+        if (s->busy && s->pipe_lost && !s->overflow && ms_until(s->give_up_at) == 0) {
+            s->overflow = 1;
+            kill(s->pid, SIGKILL);   /* judged when it is reaped */
+        }
+    }
 }
 
 static void read_signals(runner *r)
@@ -522,16 +568,18 @@ static void step(runner *r)
         }
     }
     int ready = poll(pfd, n, poll_timeout(r));
-    if (r->interrupted && !r->killed && poll_timeout(r) == 0) {
+    if (r->interrupted && !r->killed && ms_until(r->kill_at) == 0) {
         kill_all(r, SIGKILL);
         r->killed = 1;
     }
+    give_up_lost_pipes(r);
     if (ready <= 0)
         return;
     for (nfds_t i = 1; i < n; i++) {
         if (pfd[i].revents) {
             drain(who[i]);
             check_report(r, who[i], 1);
+            pipe_ended(who[i]);
         }
     }
     if (pfd[0].revents)

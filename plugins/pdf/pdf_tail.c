@@ -105,15 +105,17 @@ pdf_tail *tail_open(const char *path, size_t base, char *why, size_t why_size)
     long at = size > 0 ? xref_offset(f, size) : -1;
     t->old_len = at > 0 ? (size_t)(size - at) : 0;
     t->old = at > 0 ? malloc(t->old_len + 1) : NULL;
-    if (!t->old || fseek(f, at, SEEK_SET) != 0 || fread(t->old, 1, t->old_len, f) != t->old_len ||
-        parse_old(t) || fseek(f, at, SEEK_SET) != 0) {
+    int read_whole = t->old && fseek(f, at, SEEK_SET) == 0 &&
+                     fread(t->old, 1, t->old_len, f) == t->old_len;
+    if (read_whole)
+        t->old[t->old_len] = '\0';  /* parse_old reads it as a string */
+    if (!read_whole || parse_old(t) || fseek(f, at, SEEK_SET) != 0) {
         snprintf(why, why_size, "the saved PDF does not end as expected");
         fclose(f);
         free(t->old);
         free(t);
         return NULL;
     }
-    t->old[t->old_len] = '\0';
     t->vbuf = malloc(1 << 16);
     if (t->vbuf)
         setvbuf(f, t->vbuf, _IOFBF, 1 << 16);
@@ -166,6 +168,9 @@ int tail_close(pdf_tail *t)
         long end = ftell(f);
         bad = end < 0 || fflush(f) != 0 || ftruncate(fileno(f), (off_t)end) != 0;
     }
+    /* A write that failed (ENOSPC) earlier lost its buffer and only set the
+     * error flag; fclose would not say so, and the offsets would still agree. */
+    bad |= ferror(f) != 0;
     bad |= fclose(f) != 0;
     free(t->vbuf);
     free(t->offsets);

@@ -5,8 +5,9 @@
 # pids (the test plugin tp_crash.c) and sizes; no clock is read.
 #   reuse   20 briefs at -j 1 and -j 2: one worker per slot; the outputs
 #           equal each other and those of briefs rendered one per process
-#   crash   a crash, an exit() and an error mid-batch, --keep-going: only
-#           those three fail, a new worker takes over, the rest render
+#   crash   a crash, an exit(), an error and a plugin that replaces the
+#           report pipe mid-batch, --keep-going: only those four fail, a new
+#           worker takes over, the rest render (and the run ends)
 #   memory  one worker over 60 PDF briefs peaks within 25 % of one over 20
 #           (both past the 16 documents after which the parent prepares its
 #           faces for subsetting, plugins/common/font_face.c)
@@ -51,11 +52,12 @@ crash)
     expect_err "crashy: out/region-3.txt: the plugin crashed (Segmentation fault)"
     expect_err "crashy: out/region-5.txt: the plugin ended its process (exit status 0) without reporting back"
     expect_err "crashy: out/region-7.txt: refused region-7"
-    expect_err "quire: 7 rendered, 0 invalid, 3 failed"
-    for i in 1 2 4 6 8 9 10; do
+    expect_err "crashy: out/region-9.txt: the plugin closed or replaced quire's report pipe"
+    expect_err "quire: 6 rendered, 0 invalid, 4 failed"
+    for i in 1 2 4 6 8 10; do
         [ "$(cat out/region-$i.txt 2>/dev/null)" = region-$i ] || fail "region-$i.txt not written"
     done
-    for i in 3 5 7; do
+    for i in 3 5 7 9; do
         [ ! -e out/region-$i.txt ] || fail "region-$i.txt written by a failed export"
     done
     no_temps out
@@ -65,12 +67,13 @@ crash)
     [ "$(pid_of region-4)" != "$(pid_of region-3)" ] || fail "the crashed worker ran on"
     [ "$(pid_of region-5)" = "$(pid_of region-4)" ] || fail "the new worker was not reused"
     [ "$(pid_of region-6)" != "$(pid_of region-5)" ] || fail "the worker that exited ran on"
-    for i in 7 8 9 10; do
+    for i in 7 8 9; do
         [ "$(pid_of region-$i)" = "$(pid_of region-6)" ] ||
             fail "an export that failed with an error replaced its worker (region-$i)"
     done
-    [ "$(stat_of export_processes stats)" = 3 ] ||
-        fail "$(stat_of export_processes stats) export processes, expected 3"
+    [ "$(pid_of region-10)" != "$(pid_of region-9)" ] || fail "the worker without a pipe ran on"
+    [ "$(stat_of export_processes stats)" = 4 ] ||
+        fail "$(stat_of export_processes stats) export processes, expected 4"
     ;;
 memory)
     bash "$gen" d 60
