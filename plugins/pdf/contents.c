@@ -4,6 +4,7 @@
 #include "pdf.h"
 
 #include <stdio.h>
+#include <math.h>
 #include <string.h>
 
 #define NUMBER_BOX 28.0 /* room kept on the right for the page number */
@@ -13,17 +14,29 @@ int contents_wanted(const pdf_ctx *ctx)
     return ctx->n_toc > 1;
 }
 
-/* Dots from x0 to x1 on baseline, aligned to a grid so columns line up. */
-static void dot_leader(pdf_ctx *ctx, const text_style *st, double x0, double x1,
-                       double baseline)
+/* Dots from x0 to x1 on baseline, on a grid of DOT_STEP points from the
+ * left margin so that the dots of every entry line up. The leader is one
+ * dashed stroke (1-point dashes, square): a dot drawn as its own text
+ * object made the contents 70% of the content streams, and shaping a run
+ * of dots half the time, of a document of 30,000 sections. */
+#define DOT_STEP 6 /* points; libharu's dash pattern takes whole points */
+#define DOT_SIZE 0.9
+
+static void dot_leader(pdf_ctx *ctx, double x0, double x1, double baseline)
 {
-    double step = st->size * 0.55;
-    text_style dots = {ctx->body, st->size, PDF_RULE_RGB};
+    double first = ctx->left + DOT_STEP * ceil((x0 - ctx->left) / DOT_STEP);
+    double last = ctx->left + DOT_STEP * floor((x1 - ctx->left) / DOT_STEP);
+    if (last <= first)
+        return;
+    canvas_paint dots = {CANVAS_NONE, PDF_RULE_RGB, DOT_SIZE, 1, DOT_STEP - 1, 0, 0};
+    canvas_path path = {0};
+    double y = baseline + DOT_SIZE / 2; /* the dashes sit on the baseline */
+    canvas_path_move(&path, first, y);
+    canvas_path_line(&path, last, y); /* a dash starts at each grid point */
     page_begin(ctx, PDF_ROLE_ARTIFACT);
-    for (double x = ctx->left + step * (double)(long)((x0 - ctx->left) / step + 1.5);
-         x + step < x1; x += step)
-        page_text(ctx, &dots, x, baseline, ".", 1);
+    page_path(ctx, &path, &dots);
     page_end(ctx);
+    canvas_path_free(&path);
 }
 
 static void contents_entry(pdf_ctx *ctx, const pdf_toc *t)
@@ -50,7 +63,7 @@ static void contents_entry(pdf_ctx *ctx, const pdf_toc *t)
     char num[16];
     snprintf(num, sizeof num, "%d", t->page);
     double num_w = text_width(&st, num, strlen(num));
-    dot_leader(ctx, &st, end + 4, ctx->right - num_w - 4, baseline);
+    dot_leader(ctx, end + 4, ctx->right - num_w - 4, baseline);
     page_text_right(ctx, &st, ctx->right, baseline, num);
     links_goto(ctx, t->page, t->y, ctx->left + indent, top - leading * (double)lines.count,
                ctx->right, top);

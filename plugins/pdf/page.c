@@ -174,7 +174,7 @@ static int page_pass(pdf_ctx *ctx, page_block_fn block)
     ctx->kept_heading = -1;
     ctx->relayout = 0;
     if (ctx->dry)
-        ctx->n_dests = 0; /* found again: a heading may have moved */
+        links_forget(ctx); /* found again: a heading may have moved */
     for (size_t i = 0; i < ctx->tp->n_blocks && !ctx->status; i++) {
         ctx->block = i;
         block(ctx, i);

@@ -134,6 +134,8 @@ typedef struct pdf_ctx {
     HPDF_Outline outline;    /* the last level-0 bookmark, parent of sections */
     pdf_dest *dests;         /* found by the first pass */
     size_t n_dests, cap_dests;
+    uint32_t *dest_slots;    /* index of dests by id (page_links.c) */
+    size_t n_dest_slots;
     pdf_golink *golinks;     /* made at the end of the drawing pass */
     size_t n_golinks, cap_golinks;
     pdf_note *notes;         /* one per footnote of the dataset, by number */
@@ -287,6 +289,8 @@ text_marks links_marks(pdf_ctx *ctx);
 /* Bookmark of the next contents entry, and its destination. */
 void links_toc_mark(pdf_ctx *ctx, const char *text, int level, double y);
 const pdf_dest *links_find(const pdf_ctx *ctx, const char *id);
+/* Drops the destinations found (a new first pass finds them again). */
+void links_forget(pdf_ctx *ctx);
 void links_finish(pdf_ctx *ctx);
 void links_free(pdf_ctx *ctx);
 

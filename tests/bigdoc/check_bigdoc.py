@@ -20,7 +20,7 @@ it costs a few dozen bytes an element and no array reaches libharu's
   sections N        N sections (heading and paragraph) with the default
                     template (contents, bookmarks): renders, N section
                     headings and contents entries in the tree, peak under
-                    1 GiB.
+                    1 GiB, a few text objects and content bytes a section.
   tables N          N small tables with the default template: renders, N
                     Table elements, peak under 1 GiB.
 (qpdf --check reads every object: 20 s of CPU for the last two, so only the
@@ -34,6 +34,8 @@ import sys
 import pikepdf
 
 MAX_KIB_A_ROW = 4
+MAX_TEXTS_A_SECTION = 8    # measured 4.2
+MAX_BYTES_A_SECTION = 2000  # measured 940
 quire, plugins, work, case = sys.argv[1:5]
 args = [int(a) for a in sys.argv[5:]]
 shutil.rmtree(work, ignore_errors=True)
@@ -238,6 +240,20 @@ def check_many(kind, n):
                 if k.S in ('/Document', '/Div', '/Sect', '/TOC'):
                     todo.append(k)
     if kind == 'sections':
+        # the drawing a section costs, counted in the content streams: its
+        # heading, paragraph and contents entry are a few text objects (a
+        # dot leader drawn a dot at a time was 70 of them)
+        texts = size = 0
+        for page in pdf.pages:
+            contents = page.Contents if isinstance(page.Contents, pikepdf.Array) else [page.Contents]
+            data = b''.join(c.read_bytes() for c in contents)
+            texts += len(re.findall(rb'\bBT\b', data))
+            size += len(data)
+        print(f'check_bigdoc: {texts / n:.1f} text objects, {size / n:.0f} content bytes a section')
+        if texts > MAX_TEXTS_A_SECTION * n:
+            fail(f'{texts} text objects for {n} sections, over {MAX_TEXTS_A_SECTION} a section')
+        if size > MAX_BYTES_A_SECTION * n:
+            fail(f'{size} content bytes for {n} sections, over {MAX_BYTES_A_SECTION} a section')
         got = count.get('/H1', 0) + count.get('/H2', 0)
         # the contents' title and the section headings
         if got < n:
