@@ -5,7 +5,8 @@ usage: check_justify.py QUIRE PLUGIN_DIR DATASET TEMPLATE WORKDIR
 Reads the words of every line set in the body sizes (9.8 and 10.2 pt,
 whose pdftotext boxes are 11.3 and 11.8 pt tall) with pdftotext -bbox and
 measures the space between neighbours; table cells are set smaller, and
-the contents page's dot leaders are left out."""
+the contents page (under a title "목차" or "Contents", whose entries stand
+apart from their page numbers) is left out."""
 import os
 import re
 import subprocess
@@ -24,14 +25,17 @@ worst, gaps = (0, ""), 0
 for page in bbox.split("<page ")[1:]:
     lines = defaultdict(list)
     small = []   # smaller boxes, such as footnote markers raised beside a word
-    for a, b, c, d, w in re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
-                                    r'yMax="([\d.]+)">([^<]*)<', page):
+    boxes = re.findall(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                       r'yMax="([\d.]+)">([^<]*)<', page)
+    if any(w in ("목차", "Contents") and float(d) - float(b) > 15 for _, b, _, d, w in boxes):
+        continue
+    for a, b, c, d, w in boxes:
         a, b, c, d = map(float, (a, b, c, d))
         lines[(round(b, 1), round(d - b, 1))].append((a, c, w))
         if d - b < 11.0:
             small.append((a, b, c, d))
     for (top, h), words in lines.items():
-        if not 11.0 <= h <= 12.0 or any(set(w) == {"."} for _, _, w in words):
+        if not 11.0 <= h <= 12.0:
             continue
         words.sort()
         em = h / BOX_PER_EM
