@@ -91,20 +91,31 @@ static int write_id(const char *path)
 
 /* libharu saves its objects to path, the structure tree follows them
  * (tags_write, pdf_tail.h), then the identifier: the file is written as
- * it goes, never held whole in memory (a 100,000-row table is 80 MB). */
+ * it goes, never held whole in memory (a 100,000-row table is 80 MB).
+ * The header says PDF 1.7 (tagged PDF needs 1.5; PDF/UA-1 and PDF/A-2
+ * are built on ISO 32000-1), set in the file: libharu has no call for
+ * it. */
 int fileid_save(pdf_ctx *ctx, const char *path)
 {
     char why[160] = "";
     size_t base = pdfo_next_number(ctx->doc);
-    tags_number(ctx, base);
-    int bad = add_zero_id(ctx->doc) || HPDF_SaveToFile(ctx->doc, path) != HPDF_OK;
+    pdfo_refs *refs = pdfo_refs_new(ctx->doc, base);
+    int bad = !refs || tags_number(ctx, refs, base) || add_zero_id(ctx->doc) ||
+              HPDF_SaveToFile(ctx->doc, path) != HPDF_OK;
+    pdfo_refs_free(refs);
     if (bad) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write the PDF (libharu error 0x%04X)",
                  (unsigned)HPDF_GetError(ctx->doc));
         return -1;
     }
     pdf_tail *tail = tail_open(path, base, why, sizeof why);
-    if (!tail || tags_write(ctx, tail) | tail_close(tail)) {
+    if (tail) {
+        /* each step runs, in order: tail_close frees the tail */
+        bad = tail_version(tail, 7) != 0;
+        bad |= tags_write(ctx, tail) != 0;
+        bad |= tail_close(tail) != 0;
+    }
+    if (!tail || bad) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "cannot write %s%s%s",
                  ctx->job->final_path ? ctx->job->final_path : path, *why ? ": " : "", why);
         return -1;

@@ -1,8 +1,9 @@
 /* pdf_objects.c — the one file below hpdf.h; see pdf_objects.h.
  *
- * Where libharu has a call for something, this uses the call; it writes
- * one of libharu's fields itself only where no call exists, each said
- * where it happens. */
+ * It calls libharu's functions (public and internal) and reads its
+ * fields (the document's memory manager, cross-reference table, catalog,
+ * a dictionary's stream); it never assigns one of libharu's fields. What
+ * no call can do is done after the save, in the file (pdf_tail.h). */
 #include "pdf_objects.h"
 
 #include <hpdf_doc.h>
@@ -10,7 +11,6 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
-#include <stdlib.h>
 
 HPDF_Dict pdfo_dict(HPDF_Doc doc)
 {
@@ -29,13 +29,27 @@ HPDF_Array pdfo_array(HPDF_Doc doc)
     return HPDF_Array_New(doc->mmgr);
 }
 
+/* The image entries HPDF_LoadRawImageFromMem adds; a stream of ours has
+ * its caller's entries only. */
+static const char *const image_keys[] = {"Type", "Subtype", "ColorSpace", "Width", "Height",
+                                         "BitsPerComponent"};
+
 HPDF_Dict pdfo_stream(HPDF_Doc doc, int deflate)
 {
-    HPDF_Dict s = HPDF_DictStream_New(doc->mmgr, doc->xref);
-    /* no call sets a stream's filter: libharu's own code sets the field
-     * too (its pages' streams follow the document's compression mode) */
-    if (s && deflate)
-        s->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    if (!deflate)
+        return HPDF_DictStream_New(doc->mmgr, doc->xref);
+    /* libharu writes /Filter from a stream's filter field alone (it drops
+     * a /Filter entry when the field says none), and no call sets that
+     * field on a stream of one's own. The raw image loader is the call
+     * that makes a stream from memory with the field set (Flate, as the
+     * document compresses images: HPDF_COMP_ALL): an image of no samples
+     * (nothing written), whose image entries go. The stream is what
+     * HPDF_DictStream_New makes, /Length the same indirect number. */
+    static const HPDF_BYTE none[1];
+    HPDF_Dict s = HPDF_LoadRawImageFromMem(doc, none, 0, 0, HPDF_CS_DEVICE_GRAY, 8);
+    for (size_t i = 0; s && i < sizeof image_keys / sizeof image_keys[0]; i++)
+        if (HPDF_Dict_RemoveElement(s, image_keys[i]) != HPDF_OK)
+            return NULL; /* the document frees it, as any object it holds */
     return s;
 }
 
@@ -162,11 +176,6 @@ HPDF_Dict pdfo_trailer(HPDF_Doc doc)
     return doc->trailer;
 }
 
-void pdfo_version_17(HPDF_Doc doc)
-{
-    doc->pdf_version = HPDF_VER_17; /* no call sets it: the field, as libharu's own code does */
-}
-
 HPDF_STATUS pdfo_page_write(HPDF_Page page, const char *ops)
 {
     if (!page || !page->attr)
@@ -174,45 +183,30 @@ HPDF_STATUS pdfo_page_write(HPDF_Page page, const char *ops)
     return HPDF_Stream_WriteStr(((HPDF_PageAttr)page->attr)->stream, ops);
 }
 
-/* What pdfo_on_write keeps in the dictionary. */
-typedef struct on_write {
-    pdfo_write_fn fn;
-    const void *data;
-} on_write;
-
-static HPDF_STATUS call_on_write(HPDF_Dict dict, HPDF_Stream out)
+pdfo_refs *pdfo_refs_new(HPDF_Doc doc, size_t first)
 {
-    const on_write *w = dict->attr;
-    return w->fn(out, w->data);
+    /* a table of libharu's own, never written (the document's is
+     * doc->xref): its objects are numbered from first, and a dictionary
+     * refers to one as to any indirect object */
+    if (first == 0 || first > 0x7FFFFF)
+        return NULL;
+    return (pdfo_refs *)HPDF_Xref_New(doc->mmgr, (HPDF_UINT32)first);
 }
 
-static void free_on_write(HPDF_Dict dict)
+void *pdfo_refs_next(pdfo_refs *refs)
 {
-    free(dict->attr);
-    dict->attr = NULL;
+    HPDF_Xref xref = (HPDF_Xref)refs;
+    if (!xref)
+        return NULL;
+    HPDF_Null obj = HPDF_Null_New(xref->mmgr);
+    /* HPDF_Xref_Add frees the object when it fails */
+    return obj && HPDF_Xref_Add(xref, obj) == HPDF_OK ? obj : NULL;
 }
 
-HPDF_STATUS pdfo_on_write(HPDF_Doc doc, HPDF_Dict dict, pdfo_write_fn fn, const void *data)
+void pdfo_refs_free(pdfo_refs *refs)
 {
-    (void)doc;
-    /* no call adds entries written by a function: libharu's pages use
-     * these fields for theirs. Only a dictionary made by pdfo_dict*
-     * (whose attr and free_fn are unused) may get one. */
-    if (!dict || dict->attr || dict->free_fn)
-        return HPDF_INVALID_OBJECT;
-    on_write *w = malloc(sizeof *w);
-    if (!w)
-        return HPDF_FAILD_TO_ALLOC_MEM;
-    *w = (on_write){fn, data};
-    dict->attr = w;
-    dict->write_fn = call_on_write;
-    dict->free_fn = free_on_write; /* HPDF_Dict_Free calls it */
-    return HPDF_OK;
-}
-
-HPDF_STATUS pdfo_out_write(HPDF_Stream out, const void *data, size_t len)
-{
-    return HPDF_Stream_Write(out, data, (HPDF_UINT)len);
+    if (refs)
+        HPDF_Xref_Free((HPDF_Xref)refs);
 }
 
 void pdfo_md5(const void *data, size_t len, unsigned char digest[16])

@@ -8,10 +8,13 @@
  * embedded files and the file ID (xmp.c, pdfa.c, attach.c, fileid.c,
  * standard.c). These calls are the only way to them: pdf_objects.c is the
  * one file of the plugin that uses libharu below hpdf.h (its object,
- * stream, document and page internals). Debian's hpdf.h includes those
- * headers itself (libharu is not built with HPDF_SHARED), so the compiler
- * cannot hold the line: tests/pdf's source check does (no other file
- * names an internal header, an internal call or an internal field).
+ * stream, document and page internals), and it only calls libharu's
+ * functions and reads its fields: no file assigns a field of libharu's.
+ * Debian's hpdf.h includes those headers itself (libharu is not built
+ * with HPDF_SHARED), so the compiler
+ * cannot hold the line: tests/text's source check does (no other file
+ * names an internal header, an internal call or an internal field, and
+ * none, this one included, assigns a libharu field).
  *
  * Objects made here belong to the document: libharu frees them with it.
  * Calls that add return HPDF_OK or an error code, so that a caller may
@@ -29,7 +32,8 @@
 HPDF_Dict pdfo_dict(HPDF_Doc doc);
 HPDF_Dict pdfo_dict_indirect(HPDF_Doc doc);
 HPDF_Array pdfo_array(HPDF_Doc doc);
-/* A stream (indirect), its data compressed with Flate when deflate. */
+/* A stream (indirect), its data compressed with Flate when deflate and
+ * the document compresses images (pdf.c sets HPDF_COMP_ALL). */
 HPDF_Dict pdfo_stream(HPDF_Doc doc, int deflate);
 HPDF_STATUS pdfo_stream_write(HPDF_Dict stream, const void *data, size_t len);
 /* Frees a direct object that was never added anywhere. */
@@ -68,21 +72,23 @@ HPDF_Dict pdfo_catalog(HPDF_Doc doc);
 HPDF_Dict pdfo_info(HPDF_Doc doc);
 HPDF_Dict pdfo_trailer(HPDF_Doc doc);
 
-/* The file says PDF 1.7 (tagged PDF needs 1.5; PDF/UA-1 and PDF/A-2 are
- * built on ISO 32000-1). */
-void pdfo_version_17(HPDF_Doc doc);
-
 /* Operators of quire's own (marked content, text shown by glyph id) into
  * the page's content stream, where libharu's drawing calls write too. */
 HPDF_STATUS pdfo_page_write(HPDF_Page page, const char *ops);
 
-/* Entries a dictionary writes itself: libharu calls fn(out, data) while
- * it writes dict, after its other entries; fn writes with
- * pdfo_out_write(). (Text strings written raw as UTF-16 bytes: half the
- * size of the hex strings libharu writes.) */
-typedef HPDF_STATUS (*pdfo_write_fn)(HPDF_Stream out, const void *data);
-HPDF_STATUS pdfo_on_write(HPDF_Doc doc, HPDF_Dict dict, pdfo_write_fn fn, const void *data);
-HPDF_STATUS pdfo_out_write(HPDF_Stream out, const void *data, size_t len);
+/* References to objects libharu does not write. An object quire writes
+ * itself after libharu's (pdf_tail.h) is numbered from libharu's next
+ * number at the save; a libharu dictionary that names it (the catalog's
+ * /StructTreeRoot) needs an object with that number to add. A pdfo_refs
+ * hands out such objects, numbered first, first + 1, ...: add one where
+ * the reference goes (pdfo_add), and libharu writes "n 0 R" and never the
+ * object. Take them just before HPDF_SaveToFile (no libharu object may be
+ * made after first was read) and free them after it (the document is not
+ * written twice). NULL when out of memory. */
+typedef struct pdfo_refs pdfo_refs;
+pdfo_refs *pdfo_refs_new(HPDF_Doc doc, size_t first);
+void *pdfo_refs_next(pdfo_refs *refs);
+void pdfo_refs_free(pdfo_refs *refs);
 
 /* MD5 (the trailer ID's and an embedded file's /CheckSum); of a whole
  * file read from its start (-1 when it cannot be read). */

@@ -122,6 +122,21 @@ pdf_tail *tail_open(const char *path, size_t base, char *why, size_t why_size)
     return t;
 }
 
+int tail_version(pdf_tail *t, int minor)
+{
+    static const char head[] = "%PDF-1.";
+    char buf[sizeof head];
+    long at = ftell(t->f);
+    int ok = minor >= 0 && minor <= 9 && at >= 0 && fseek(t->f, 0, SEEK_SET) == 0 &&
+             fread(buf, 1, sizeof buf, t->f) == sizeof buf && !memcmp(buf, head, sizeof head - 1) &&
+             fseek(t->f, (long)sizeof head - 1, SEEK_SET) == 0 && fputc('0' + minor, t->f) != EOF;
+    /* back to where our objects go (a seek also ends the write) */
+    ok = fseek(t->f, at, SEEK_SET) == 0 && ok;
+    if (!ok)
+        t->failed = 1;
+    return ok ? 0 : -1;
+}
+
 FILE *tail_object(pdf_tail *t, size_t num)
 {
     if (t->failed || num != t->next)

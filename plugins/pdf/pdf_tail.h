@@ -23,6 +23,11 @@ typedef struct pdf_tail pdf_tail;
  * base - 1 (libharu's single cross-reference section); NULL (why says
  * why) when it is not such a file or memory runs out. */
 pdf_tail *tail_open(const char *path, size_t base, char *why, size_t why_size);
+/* Sets the header's version to 1.minor: libharu writes the header from
+ * a field of its own that no call sets to 1.7 (2.3.0 reaches 1.6). The
+ * header "%PDF-1.x" keeps its 8 bytes, so no offset moves. -1 when the
+ * file does not start so. */
+int tail_version(pdf_tail *t, int minor);
 /* Starts object number num, which must be the next one (base, base + 1,
  * ...): writes "num 0 obj" and returns the file to write its body to,
  * which tail_end_object() ends. NULL on failure. */

@@ -160,9 +160,7 @@ static int annotations_printable(pdf_ctx *ctx)
 int standard_finish(pdf_ctx *ctx)
 {
     unsigned flags = standard_flags(ctx->job);
-    /* Tagged PDF (/MarkInfo, /StructTreeRoot, /Tabs) needs PDF 1.5 and
-     * PDF/UA-1 and PDF/A-2 are built on ISO 32000-1: always PDF 1.7. */
-    pdfo_version_17(ctx->doc);
+    /* the header's PDF 1.7 is set at the save (fileid.c) */
     if (catalog_entries(ctx) || annotations_printable(ctx) || xmp_write(ctx, flags) ||
         ((flags & PDF_STD_ANY_A) && pdfa_output_intent(ctx)) ||
         ((flags & PDF_STD_A3B) && attach_sources(ctx))) {

@@ -598,24 +598,6 @@ static int split_wide(struct tags *t)
     return 0;
 }
 
-/* libharu calls this while it writes the StructTreeRoot: the root's kid
- * and the parent tree are objects of quire's own (tags_write.c), numbered
- * from t->base, which tags_number() set just before the save. */
-static HPDF_STATUS root_entries(HPDF_Stream out, const void *data)
-{
-    const struct tags *t = data;
-    char buf[80];
-    int n = snprintf(buf, sizeof buf, "/K %zu 0 R\n/ParentTree %zu 0 R\n", t->base,
-                     t->base + t->n_elems);
-    return pdfo_out_write(out, buf, (size_t)n);
-}
-
-void tags_number(pdf_ctx *ctx, size_t base)
-{
-    if (ctx->tags)
-        ctx->tags->base = base;
-}
-
 int tags_finish(pdf_ctx *ctx)
 {
     struct tags *t = ctx->tags;
@@ -629,16 +611,13 @@ int tags_finish(pdf_ctx *ctx)
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
         return -1;
     }
-    HPDF_Dict root = pdfo_dict_indirect(doc);
-    HPDF_Dict mark = root ? pdfo_dict(doc) : NULL;
+    /* the StructTreeRoot is written with the tree (tags_write.c) */
+    HPDF_Dict mark = pdfo_dict(doc);
     if (!mark) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory while tagging");
         return -1;
     }
-    t->root = root;
-    HPDF_STATUS ret = pdfo_add_name(root, "Type", "StructTreeRoot");
-    ret |= pdfo_add_int(root, "ParentTreeNextKey", ctx->pages + (int)t->n_annots);
-    ret |= pdfo_on_write(doc, root, root_entries, t);
+    HPDF_STATUS ret = HPDF_OK;
     for (int p = 0; p < ctx->pages && ret == HPDF_OK; p++) {
         HPDF_Dict pg = ctx->pages_made[p];
         if (!pg)
@@ -648,7 +627,6 @@ int tags_finish(pdf_ctx *ctx)
     }
     for (size_t a = 0; a < t->n_annots && ret == HPDF_OK; a++)
         ret |= pdfo_add_int(t->annots[a].annot, "StructParent", ctx->pages + (long)a);
-    ret |= pdfo_add(pdfo_catalog(doc), "StructTreeRoot", root);
     ret |= pdfo_add_bool(mark, "Marked", 1);
     ret |= pdfo_add(pdfo_catalog(doc), "MarkInfo", mark);
     if (ret != HPDF_OK) {

@@ -75,13 +75,16 @@ int tags_link_slot(struct pdf_ctx *ctx);
 void tags_annot_at(struct pdf_ctx *ctx, int slot, int page_no, HPDF_Annotation annot,
                    const char *contents);
 
-/* After the last page: the structure tree root, /StructParents and /Tabs
- * on every page, /MarkInfo in the catalog. -1 after pdf_fail(). */
+/* After the last page: /StructParents and /Tabs on every page, /MarkInfo
+ * in the catalog. -1 after pdf_fail(). */
 int tags_finish(struct pdf_ctx *ctx);
 
-/* The tree's own objects are numbered from base, libharu's next object
- * number when the file is saved (before the save: the root names them). */
-void tags_number(struct pdf_ctx *ctx, size_t base);
+/* Just before the save: the tree's objects are numbered from base,
+ * libharu's next object number, the StructTreeRoot first, and the
+ * catalog's /StructTreeRoot refers to it through refs (numbered from base,
+ * pdf_objects.h). -1 when out of memory. */
+struct pdfo_refs;
+int tags_number(struct pdf_ctx *ctx, struct pdfo_refs *refs, size_t base);
 /* After libharu saved the file: the structure elements and the parent
  * tree, written to it from quire's records (tags_write.c) without
  * libharu's objects, so that their memory stays a few dozen bytes an

@@ -70,9 +70,9 @@ struct tags {
     int link, link_last, link_parent, link_text;
     const void *link_key;
     int failed;
-    /* written: elements are objects base + index, then the parent tree */
-    size_t base;
-    HPDF_Dict root;       /* the StructTreeRoot (libharu's object) */
+    /* written: the StructTreeRoot is object root (0 before the save),
+     * elements are objects base + index, then the parent tree */
+    size_t root, base;
 };
 
 /* libharu refuses an array of more than 32,767 items, and readers have

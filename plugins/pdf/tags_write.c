@@ -1,9 +1,10 @@
 /* tags_write.c — the structure tree written from tags.c's records, after
  * libharu saved the file (see tags.h, pdf_tail.h).
  *
- * Element i is object base + i; the parent tree's root is base + the
- * number of elements, its leaves (when it has some) the next ones. The
- * StructTreeRoot, the pages and the link annotations are libharu's
+ * The StructTreeRoot is the first object of ours (the catalog, libharu's,
+ * names it through a pdfo_refs); element i is object base + i; the parent
+ * tree's root is base + the number of elements, its leaves (when it has
+ * some) the next ones. The pages and the link annotations are libharu's
  * objects, referred to by their numbers. */
 #include "tags.h"
 
@@ -77,7 +78,7 @@ static int write_elem(pdf_tail *tail, const pdf_ctx *ctx, const struct tags *t, 
     FILE *f = tail_object(tail, t->base + i);
     if (!f)
         return -1;
-    size_t parent = e->parent < 0 ? pdfo_number(t->root) : t->base + (size_t)e->parent;
+    size_t parent = e->parent < 0 ? t->root : t->base + (size_t)e->parent;
     fprintf(f, "<</S /%s\n/P %zu 0 R\n", e->type, parent);
     size_t pg = page_number(ctx, e->page);
     if (pg)
@@ -162,10 +163,34 @@ static int parent_tree(pdf_tail *tail, const pdf_ctx *ctx, const struct tags *t)
     return 0;
 }
 
+int tags_number(pdf_ctx *ctx, pdfo_refs *refs, size_t base)
+{
+    struct tags *t = ctx->tags;
+    if (!t)
+        return -1;
+    t->root = base;
+    t->base = base + 1;
+    return pdfo_add(pdfo_catalog(ctx->doc), "StructTreeRoot", pdfo_refs_next(refs)) == HPDF_OK
+               ? 0
+               : -1;
+}
+
+/* The root: its kid (the Document element) and the parent tree. */
+static int write_root(pdf_tail *tail, const pdf_ctx *ctx, const struct tags *t)
+{
+    FILE *f = tail_object(tail, t->root);
+    if (!f)
+        return -1;
+    fprintf(f, "<</Type /StructTreeRoot\n/K %zu 0 R\n/ParentTree %zu 0 R\n/ParentTreeNextKey %zu>>",
+            t->base, t->base + t->n_elems, (size_t)ctx->pages + t->n_annots);
+    tail_end_object(tail);
+    return 0;
+}
+
 int tags_write(const pdf_ctx *ctx, pdf_tail *tail)
 {
     const struct tags *t = ctx->tags;
-    if (!t || !t->root)
+    if (!t || !t->root || write_root(tail, ctx, t))
         return -1;
     for (size_t i = 0; i < t->n_elems; i++)
         if (write_elem(tail, ctx, t, i))
