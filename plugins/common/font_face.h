@@ -51,13 +51,8 @@ int font_face_advance(const font_face *f, unsigned gid);
  * else gid itself. */
 unsigned font_face_cid(const font_face *f, unsigned gid);
 
-/* One more document of this process will use f (check() says so, in the
- * main process, before export children are forked). Past a number of
- * them the face is prepared once for subsetting (see font_face.c), and
- * the children inherit it. */
-void font_face_note_document(const font_face *f);
-/* The face hb-subset should read: the prepared one when there is one.
- * The subset's bytes are the same either way. */
+/* The face hb-subset should read for a PDF subset by glyph ids: f's
+ * tables without the cmap, which a CIDFont never reads (see font_face.c). */
 hb_face_t *font_face_subset_source(const font_face *f);
 
 /* "OpenType/CFF", "TrueType", "collection" or "unknown" from the first

@@ -38,7 +38,6 @@ static int check_font(const quire_job *job, const char *pattern)
         pdf_check_report(job, at, "font '%s' (%s) %s", pattern, path, why);
         return -1;
     }
-    font_face_note_document(face);   /* a batch prepares it for subsetting */
     return 0;
 }
 
