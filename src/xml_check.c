@@ -31,7 +31,7 @@
 enum stage { START, PROLOG, CONTENT, EPILOG };
 
 struct xml_check {
-    unsigned char buf[BUF_SIZE];
+    unsigned char buf[BUF_SIZE + 1];   /* + a NUL after the bytes: see scan() */
     size_t have;                /* bytes in buf, from an unfinished token on */
     enum stage stage;
     int bom_ok;                 /* nothing read yet: a byte order mark may come */
@@ -60,7 +60,7 @@ static void classes(void)
     cls['_'] |= NAME_START | NAME_CHAR;
     cls['-'] |= NAME_CHAR;
     cls['.'] |= NAME_CHAR;
-    cls[':'] |= NAME_CHAR;   /* only between two NCNames, see name() */
+    /* ':' only between two NCNames, see name() */
     /* the bytes text cannot take as they are */
     cls['<'] &= (unsigned char)~PLAIN;
     cls['&'] &= (unsigned char)~PLAIN;
@@ -149,9 +149,11 @@ static const unsigned char *name(const unsigned char *p, const unsigned char *en
         NEED(p);
     if (!(cls[*q] & NAME_START))
         return NULL;
-    while (++q < end && (cls[*q] & NAME_CHAR)) {
+    for (;;) {
+        while (cls[*++q] & NAME_CHAR)
+            ;
         if (*q != ':')
-            continue;
+            break;
         if (colon++)
             return NULL;
         if (q + 1 == end)
@@ -225,10 +227,10 @@ static const unsigned char *chars(xml_check *x, const unsigned char *p,
     }
     const unsigned char *q = p;
     while (q < end) {
-        if (cls[*q] & PLAIN) {
-            q++;
-            continue;
-        }
+        while (cls[*q] & PLAIN)
+            q++;   /* stops at the NUL after the bytes */
+        if (q == end)
+            break;
         unsigned c = *q;
         if (c == '<')
             break;
@@ -373,6 +375,15 @@ static const unsigned char *xml_decl(const unsigned char *p, const unsigned char
     return close + 2;
 }
 
+/* memcmp's call costs more than the compare of names this short */
+static int same(const unsigned char *a, const unsigned char *b, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return 0;
+    return 1;
+}
+
 static int push(xml_check *x, const unsigned char *n, size_t len)
 {
     size_t at = x->tops[x->depth];
@@ -423,7 +434,7 @@ static const unsigned char *start_tag(xml_check *x, const unsigned char *p,
             return q == a ? p : NULL;
         size_t alen = (size_t)(q - a);
         for (size_t i = 0; i < nattr; i++)
-            if (attr_len[i] == alen && memcmp(attr[i], a, alen) == 0)
+            if (attr_len[i] == alen && attr[i][0] == a[0] && same(attr[i], a, alen))
                 return NULL;
         attr[nattr] = a;
         attr_len[nattr++] = alen;
@@ -439,14 +450,14 @@ static const unsigned char *start_tag(xml_check *x, const unsigned char *p,
         if (quote != '"' && quote != '\'')
             return NULL;
         for (;;) {
+            while (cls[*q] & PLAIN)
+                q++;
             if (q == end)
                 NEED(p);
             unsigned c = *q;
             if (c == quote)
                 break;
-            if (cls[c] & PLAIN) {
-                q++;
-            } else if (c == '&') {
+            if (c == '&') {
                 const unsigned char *r = reference(q, end, final);
                 if (r == q)
                     NEED(p);
@@ -484,7 +495,7 @@ static const unsigned char *end_tag(xml_check *x, const unsigned char *p,
     if (q == tag || !q)
         return q == tag ? p : NULL;
     size_t len = (size_t)(q - tag), top = x->tops[x->depth - 1];
-    if (x->tops[x->depth] - top != len || memcmp(x->names + top, tag, len) != 0)
+    if (x->tops[x->depth] - top != len || !same(x->names + top, tag, len))
         return NULL;
     q = spaces(q, end);
     if (q == end)
@@ -548,6 +559,7 @@ static void scan(xml_check *x, int final)
     }
     if (x->bom_ok)
         return;
+    x->buf[x->have] = 0;   /* stops the scanning loops at the end, unlike any byte of XML */
     while (p < end) {
         const unsigned char *q = *p == '<' ? markup(x, p, end, final) : chars(x, p, end, final);
         if (!q) {
