@@ -2,7 +2,7 @@
 # run.sh BUILD SECONDS [HARNESS...] — runs each libFuzzer harness of BUILD
 # (a -DQUIRE_FUZZ=ON build) for SECONDS, FUZZ_JOBS of them at a time
 # (default 1). Harnesses: dataset template csv markup image depfile export
-# (default: all).
+# xml_check (default: all).
 #
 # Seeds come from the tree (tests/bad, data/, templates/, tests/fuzz/seeds);
 # what a run learns stays in BUILD/fuzz/corpus/HARNESS for the next run;
@@ -14,7 +14,7 @@ build=$1
 seconds=$2
 shift 2
 src=$(cd "$(dirname "$0")/../.." && pwd)
-harnesses=${*:-dataset template csv markup image depfile export}
+harnesses=${*:-dataset template csv markup image depfile export xml_check}
 jobs=${FUZZ_JOBS:-1}
 work=$build/fuzz
 export LSAN_OPTIONS="suppressions=$src/tests/fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
@@ -54,6 +54,12 @@ seeds() {
             /usr/bin/python3 "$src"/tests/hostile/pngs.py "$k" "$out/$k.png"
         done ;;
     depfile) cp "$src"/tests/fuzz/seeds/depfile/* "$out/" ;;
+    xml_check)
+        # parts of a workbook, each after a byte that picks the chunk size
+        local f
+        for f in "$src"/tests/fuzz/seeds/xml/*; do
+            { printf 'A'; cat "$f"; } > "$out/$(basename "$f")"
+        done ;;
     export)
         # the dataset harness's seeds, and datasets with a PNG after "\0PNG"
         seed_dataset "$out"
