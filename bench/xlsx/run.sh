@@ -10,7 +10,8 @@
 # whole process tree, /usr/bin/time), the wall time and peak RSS of that
 # run; and the median over rounds of render / (parse floor + raw writer)
 # of the same round. Python runs once, when Debian's python3-xlsxwriter is
-# installed.
+# installed. BASELINE=OTHER_BUILD_DIR also runs that build's render in
+# every round (an A/B of two commits under the same load).
 #
 #   bench/xlsx/run.sh [BUILD_DIR] [ROWS]
 set -eu
@@ -46,6 +47,11 @@ while [ "$i" -lt "$rounds" ]; do
     run render "$build/src/quire" render "$work/bench.yaml" -f xlsx -o "$work/out" \
         --plugin-dir "$build/plugins" --quiet
     rm -rf "$work/out"
+    if [ -n "${BASELINE:-}" ]; then
+        run baseline "$BASELINE/src/quire" render "$work/bench.yaml" -f xlsx -o "$work/out" \
+            --plugin-dir "$BASELINE/plugins" --quiet
+        rm -rf "$work/out"
+    fi
     i=$((i + 1))
 done
 median "libyaml parse floor" floor
@@ -56,6 +62,13 @@ paste "$work/floor" "$work/raw" "$work/render" |
     awk '{ print $7 / ($1 + $4) }' | sort -n |
     awk -v n="$rounds" 'NR == int((n + 1) / 2) {
         printf "render / (parse floor + raw writer), median of the rounds: %.2fx\n", $1 }'
+if [ -n "${BASELINE:-}" ]; then
+    median "baseline render" baseline
+    paste "$work/floor" "$work/raw" "$work/baseline" |
+        awk '{ print $7 / ($1 + $4) }' | sort -n |
+        awk -v n="$rounds" 'NR == int((n + 1) / 2) {
+            printf "baseline / (parse floor + raw writer), median of the rounds: %.2fx\n", $1 }'
+fi
 if /usr/bin/python3 -c 'import xlsxwriter' 2>/dev/null; then
     run python /usr/bin/python3 "$here/raw_python.py" "$rows" "$work/py.xlsx"
     median "python XlsxWriter" python 1
