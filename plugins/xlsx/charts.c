@@ -525,10 +525,17 @@ static const char *chart_title(const xlsx_ctx *ctx, const quire_chart *ch)
 static quire_status set_titles(xlsx_ctx *ctx, lxw_chart *chart, const quire_chart *ch)
 {
     /* the template's x_title and y_title over the column's label and the
-     * series' unit */
+     * series' unit; y_title carries the axis' unit, as in the PDF:
+     * "Revenue growth (%)" */
+    char y_named[600];
+    const char *unit = axis_unit(ch, 0);
+    if (ch->y_title && *ch->y_title && unit)
+        snprintf(y_named, sizeof y_named, "%s (%s)", ch->y_title, unit);
     const char *parts[3] = {chart_title(ctx, ch),
                             ch->x_title && *ch->x_title ? ch->x_title : column(ch, ch->x)->label,
-                            ch->y_title && *ch->y_title ? ch->y_title : value_axis_title(ch, 0)};
+                            !ch->y_title || !*ch->y_title ? value_axis_title(ch, 0)
+                            : unit                        ? y_named
+                                                          : ch->y_title};
     char *copy[3] = {0};
 
     /* Each cleaned string is copied: the cleaner reuses one buffer. */

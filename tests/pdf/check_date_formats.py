@@ -60,7 +60,7 @@ FORMATS = {
 write("dates-tpl.yaml", """quire-template: 1
 body:
   - chart: {table: t, type: line, x: month, y: v, title: By month}
-  - chart: {table: t, type: bar, x: quarter, y: v, title: By quarter}
+  - chart: {table: t, type: bar, x: quarter, y: v, title: By quarter, highlight: ["2025-04-15"]}
   - table: t
 """)
 
@@ -202,6 +202,14 @@ for ws in wb.worksheets:
     by_quarter = [c for c in charts if "2025 Q3" in c]
     expect(len(by_quarter) == 1 and "<c:dateAx>" not in by_quarter[0],
            f"{lang} xlsx: the quarter chart's categories are its text, not a date axis")
+    # highlight: names a date as written (validate accepts only that): its
+    # bar alone keeps the series' colour, the others are muted
+    points = re.findall(r'<c:dPt><c:idx val="(\d+)"/>.*?<a:srgbClr val="([0-9A-F]{6})"/>',
+                        by_quarter[0] if by_quarter else "")
+    colours = dict(points)
+    expect(len(colours) == 4 and len(set(colours.values())) == 2 and
+           list(colours.values()).count(colours.get("1")) == 1,
+           f"{lang} xlsx: the highlighted quarter (2025-04-15) alone in its colour: {points}")
     # ---- LibreOffice, as shown ----
     if with_lo:
         lo = os.path.join(work, "lo-" + lang)

@@ -8,7 +8,8 @@ x_title and y_title, rendered to PDF, HTML and XLSX:
   or area chart's x title under its category labels, its y title over its
   top tick label; a scatter's x title replaces the column's label;
 - the page's SVG charts carry the same titles as text;
-- the workbook's chart XML names its axes with them;
+- the workbook's chart XML names its axes with them, the y title with
+  the axis' unit as the PDF prints it;
 - x_title on a pie chart is refused by validate and render alike
   (file:line:col, exit 2).
 """
@@ -108,8 +109,12 @@ for t in TYPES:
 with zipfile.ZipFile(os.path.join(out, "titles.xlsx")) as z:
     charts = "".join(z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart"))
 for t in TYPES:
-    for axis in ("Xt", "Yt"):
-        expect(f"<a:t>{axis}{t}</a:t>" in charts, f"xlsx: axis title {axis}{t}")
+    expect(f"<a:t>Xt{t}</a:t>" in charts, f"xlsx: axis title Xt{t}")
+    # the y title carries the axis' unit, as the PDF prints it
+    expect(f"<a:t>Yt{t} (%)</a:t>" in charts, f"xlsx: axis title Yt{t} (%)")
+    pdf_words = [w for _, w, _ in words]
+    at = pdf_words.index("Yt" + t) if "Yt" + t in pdf_words else -1
+    expect(at >= 0 and pdf_words[at + 1:at + 2] == ["(%)"], f"pdf: Yt{t} (%)")
 
 # ---- a pie has no axes ----
 write("pie-tpl.yaml", "quire-template: 1\nbody:\n  - chart: {table: t, type: pie, y: growth, x_title: No}\n")
