@@ -1,11 +1,11 @@
 /* export_child.c — the export worker and its reports (export_child.h).
  *
- * The report: "QRPT", a 32-bit payload length, then the payload: the
- * status and the count of errors reported with host->report (32-bit
- * each), the message, then two lists (a 32-bit count, then strings): the
- * extra output files and the font files. A string is a 32-bit length and
- * its bytes. Parent and worker are the same program on the same machine,
- * so integers go in the host's byte order. */
+ * The report (after the EXPORT_STARTED byte): "QRPT", a 32-bit payload
+ * length, then the payload: the status and the count of errors reported
+ * with host->report (32-bit each), the message, then two lists (a 32-bit
+ * count, then strings): the extra output files and the font files. A
+ * string is a 32-bit length and its bytes. Parent and worker are the same
+ * program on the same machine, so integers go in the host's byte order. */
 #define _GNU_SOURCE /* asprintf, MSG_CMSG_CLOEXEC */
 #include "export_child.h"
 
@@ -243,6 +243,9 @@ _Noreturn void export_worker_run(const render_task *tasks, size_t n, const char 
             !memchr(c.private_path, '\0', sizeof c.private_path) ||
             !memchr(c.name, '\0', sizeof c.name) || receive_set(&set, outdir, dir_fd, &c) != 0)
             worker_exit(1);   /* the parent sees an export without a report */
+        const char started = EXPORT_STARTED;
+        if (write_all(report_fd, &started, 1) != 0)
+            worker_exit(1);
         if (export_one(&tasks[c.task], &set, quiet, report_fd) != 0)
             worker_exit(1);
     }

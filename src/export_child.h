@@ -12,7 +12,13 @@
  * ends when the parent closes the command socket. A plugin that crashes or
  * calls exit() ends the worker before its report: the parent sees that,
  * fails that export only (its outputs are never committed) and starts a
- * new worker for the next one. */
+ * new worker for the next one.
+ *
+ * Before it calls the plugin, the worker writes EXPORT_STARTED to the
+ * report pipe: a worker that dies without having written it (killed
+ * while idle, or ended by a previous export's leftover thread) never
+ * began that export, which the parent then sends once more, to a fresh
+ * worker. */
 #ifndef QUIRE_EXPORT_CHILD_H
 #define QUIRE_EXPORT_CHILD_H
 
@@ -21,6 +27,9 @@
 
 #include "output.h"
 #include "render.h"
+
+/* The byte a worker writes before it calls the plugin. */
+#define EXPORT_STARTED 'S'
 
 /* What the child sent. */
 typedef struct export_report {

@@ -51,6 +51,9 @@ typedef struct slot {
     int fd;                /* its reports' pipe, read end; -1 at its end */
     int busy;              /* running task */
     size_t task;
+    export_command cmd;    /* task's command, kept to send it again */
+    int started;           /* the worker wrote EXPORT_STARTED: the plugin runs */
+    int resent;            /* task went to a second worker: the first died idle */
     output_set set;
     char *report;          /* what the worker sent of its report */
     size_t len, cap;
@@ -287,6 +290,11 @@ static int judge_death(runner *r, slot *s, int wstatus)
             interrupt(r, SIGPIPE);
             return EXIT_OK;
         }
+        if (!s->started && !s->overflow) {   /* a second worker died idle too */
+            fprintf(stderr, "quire: %s: %s: cannot start the export: its process was killed "
+                            "(%s) before the export began\n", pname, final, strsignal(sig));
+            return EXIT_EXPORT;
+        }
         if (s->overflow && s->pipe_lost)   /* killed by us: it could report no more */
             fprintf(stderr, "quire: %s: %s: the plugin closed or replaced quire's report pipe\n",
                     pname, final);
@@ -296,6 +304,12 @@ static int judge_death(runner *r, slot *s, int wstatus)
         else
             fprintf(stderr, "quire: %s: %s: the plugin %s (%s)\n", pname, final,
                     is_crash(sig) ? "crashed" : "was killed", strsignal(sig));
+        return EXIT_EXPORT;
+    }
+    if (!s->started && !s->overflow) {
+        fprintf(stderr, "quire: %s: %s: cannot start the export: its process ended (exit "
+                        "status %d) before the export began\n", pname, final,
+                WEXITSTATUS(wstatus));
         return EXIT_EXPORT;
     }
     fprintf(stderr, "quire: %s: %s: the plugin ended its process (exit status %d) "
@@ -309,6 +323,8 @@ static void task_done(runner *r, slot *s)
 {
     output_set_free(&s->set);   /* what is left: older files, or the failed new ones */
     s->busy = 0;
+    s->started = 0;
+    s->resent = 0;
     s->len = 0;
     s->overflow = 0;
     r->running--;
@@ -320,6 +336,14 @@ static void check_report(runner *r, slot *s, int alive)
 {
     if (!s->busy)
         return;
+    if (!s->started && s->len > 0 && !s->overflow) {
+        if (s->report[0] == EXPORT_STARTED) {
+            s->started = 1;
+            memmove(s->report, s->report + 1, --s->len);
+        } else {
+            s->overflow = 1;   /* garbage where the mark belongs */
+        }
+    }
     size_t size = s->overflow ? SIZE_MAX : export_report_size(s->report, s->len);
     if (size == 0)
         return;
@@ -334,6 +358,8 @@ static void check_report(runner *r, slot *s, int alive)
     task_done(r, s);
 }
 
+static void send_again(runner *r, slot *s);
+
 static void reap(runner *r)
 {
     for (int i = 0; i < r->opts->jobs; i++) {
@@ -343,7 +369,11 @@ static void reap(runner *r)
             continue;
         drain(s);   /* a grandchild may hold the pipe open: what came is all */
         check_report(r, s, 0);   /* it reported, then ended */
-        if (s->busy) {
+        /* It died before it began its export (killed while idle, or by a
+         * leftover thread of an earlier export): the export goes to a
+         * fresh worker, once. */
+        int again = s->busy && !s->started && !s->overflow && !s->resent && !r->interrupted;
+        if (s->busy && !again) {
             if (!r->interrupted)
                 note_code(r, judge_death(r, s, wstatus));
             task_done(r, s);
@@ -353,8 +383,17 @@ static void reap(runner *r)
         if (s->cmd_fd >= 0)
             close(s->cmd_fd);
         free(s->report);
+        slot was = *s;
         *s = (slot){.fd = -1, .cmd_fd = -1};   /* the next task starts a new worker */
         r->workers--;
+        if (again) {
+            s->busy = 1;
+            s->task = was.task;
+            s->cmd = was.cmd;
+            s->set = was.set;
+            s->resent = 1;
+            send_again(r, s);
+        }
     }
 }
 
@@ -437,6 +476,31 @@ static slot *free_slot(runner *r)
     return none;
 }
 
+/* Sends s's command, to a new worker when s has none. Returns 0, or -1
+ * with errno set. */
+static int send_task(runner *r, slot *s)
+{
+    if (s->pid == 0 && spawn(r, s) != 0)
+        return -1;
+    return export_command_send(s->cmd_fd, &s->cmd, s->set.private_fd);
+}
+
+/* The export whose worker died idle, to a new worker. */
+static void send_again(runner *r, slot *s)
+{
+    if (send_task(r, s) == 0)
+        return;
+    const render_task *t = &r->tasks[s->task];
+    fprintf(stderr, "quire: %s: %s/%s: cannot start the export: %s\n", t->plugin->name,
+            r->opts->outdir, s->cmd.name, strerror(errno));
+    if (s->pid > 0) {
+        s->overflow = 1;
+        kill(s->pid, SIGKILL);
+    }
+    note_code(r, EXIT_EXPORT);
+    task_done(r, s);
+}
+
 /* Starts task in slot s (free_slot's). */
 static void start(runner *r, slot *s, size_t task)
 {
@@ -460,11 +524,19 @@ static void start(runner *r, slot *s, size_t task)
     }
     c.by_fd = strncmp(s->set.private_dir, "/proc/self/fd/", 14) == 0;
     n = snprintf(c.private_path, sizeof c.private_path, "%s", s->set.private_dir);
-    if ((size_t)n >= sizeof c.private_path || (s->pid == 0 && spawn(r, s) != 0) ||
-        export_command_send(s->cmd_fd, &c, s->set.private_fd) != 0) {
+    s->cmd = c;
+    int had_worker = s->pid > 0;
+    int failed = (size_t)n >= sizeof c.private_path ? (errno = ENAMETOOLONG, 1)
+                                                     : send_task(r, s) != 0;
+    if (failed && had_worker && (errno == EPIPE || errno == ECONNRESET)) {
+        /* The worker died while idle, or lost its command socket: the
+         * export goes to a fresh one once this one is reaped (reap). */
+        kill(s->pid, SIGKILL);
+        failed = 0;
+    }
+    if (failed) {
         fprintf(stderr, "quire: %s: %s/%s: cannot start the export: %s\n", pname,
-                r->opts->outdir, c.name,
-                (size_t)n >= sizeof c.private_path ? strerror(ENAMETOOLONG) : strerror(errno));
+                r->opts->outdir, c.name, strerror(errno));
         if (s->pid > 0) {   /* a worker that takes no command is replaced */
             s->overflow = 1;
             kill(s->pid, SIGKILL);

@@ -4,14 +4,25 @@
  * worker's report pipe (then writes its output and returns as if all were
  * well); every other export writes the dataset's id.
  * Each export also leaves the pid of its process in $TP_CRASH_DIR/ID.pid,
- * so that the test can tell which exports shared a worker. */
+ * so that the test can tell which exports shared a worker.
+ *
+ * With TP_CRASH_MODE=idle it instead ends its worker while the worker is
+ * idle, after the export's report: region-4 leaves a thread that waits for
+ * the worker's next command and calls _exit() when it comes (before the
+ * worker can begin that export); region-7 shuts the worker's command
+ * socket down (the parent's next command fails with EPIPE, or the worker
+ * ends first); region-9 puts another socket in its place (EPIPE too, and
+ * the worker waits on that one for ever). Every export writes the
+ * dataset's id. */
 #include <quire/quire-plugin.h>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -30,6 +41,48 @@ static void replace_write_pipes(void)
     close(null);
 }
 
+/* The worker's command socket: its one SOCK_SEQPACKET descriptor. */
+static int command_socket(void)
+{
+    for (int fd = 3; fd < 1024; fd++) {
+        int type;
+        socklen_t len = sizeof type;
+        if (getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len) == 0 && type == SOCK_SEQPACKET)
+            return fd;
+    }
+    return -1;
+}
+
+/* A leftover thread: it ends the process when the next command arrives.
+ * It waits on the socket before the worker's own wait begins, so the
+ * kernel wakes it first (one waiter woken per message). */
+static void *exit_on_command(void *arg)
+{
+    char c;
+    recv(*(int *)arg, &c, 1, MSG_PEEK);
+    _exit(0);
+}
+
+static void end_when_idle(const char *id)
+{
+    static int fd;
+    fd = command_socket();
+    if (strcmp(id, "region-7") == 0 && fd >= 0)
+        shutdown(fd, SHUT_RD);
+    static int other[2];   /* kept open: nothing ever comes on other[0] */
+    if (strcmp(id, "region-9") == 0 && fd >= 0 &&
+        socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, other) == 0) {
+        dup2(other[0], fd);
+        close(other[0]);
+    }
+    pthread_t t;
+    if (strcmp(id, "region-4") == 0 && fd >= 0 &&
+        pthread_create(&t, NULL, exit_on_command, &fd) == 0) {
+        pthread_detach(t);
+        usleep(100 * 1000);   /* time for it to reach its wait */
+    }
+}
+
 static quire_status crash(const quire_job *job, char *err, size_t size)
 {
     const char *id = job->dataset->id;
@@ -44,6 +97,11 @@ static quire_status crash(const quire_job *job, char *err, size_t size)
         snprintf(err, size, "cannot write %s", path);
         return QUIRE_ERR_EXPORT;
     }
+    const char *mode = getenv("TP_CRASH_MODE");
+    if (mode && strcmp(mode, "idle") == 0) {
+        end_when_idle(id);
+        goto write;
+    }
     if (strcmp(id, "region-3") == 0)
         raise(SIGSEGV);
     if (strcmp(id, "region-5") == 0)
@@ -54,6 +112,7 @@ static quire_status crash(const quire_job *job, char *err, size_t size)
         snprintf(err, size, "refused %s", id);
         return QUIRE_ERR_EXPORT;
     }
+write:;
     FILE *out = fopen(job->output_path, "w");
     if (!out) {
         snprintf(err, size, "cannot write the output");

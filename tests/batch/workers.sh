@@ -8,6 +8,10 @@
 #   crash   a crash, an exit(), an error and a plugin that replaces the
 #           report pipe mid-batch, --keep-going: only those four fail, a new
 #           worker takes over, the rest render (and the run ends)
+#   idle    a worker that dies while idle (after its report: a leftover
+#           thread exits at the next command, the command socket is shut
+#           or replaced): the next export goes to a fresh worker, and the
+#           batch renders whole, exit 0
 #   memory  one worker over 60 PDF briefs peaks within 25 % of one over 20
 #           (both past the 16 documents after which the parent prepares its
 #           faces for subsetting, plugins/common/font_face.c)
@@ -72,6 +76,26 @@ crash)
             fail "an export that failed with an error replaced its worker (region-$i)"
     done
     [ "$(pid_of region-10)" != "$(pid_of region-9)" ] || fail "the worker without a pipe ran on"
+    [ "$(stat_of export_processes stats)" = 4 ] ||
+        fail "$(stat_of export_processes stats) export processes, expected 4"
+    ;;
+idle)
+    bash "$gen" d 10
+    list_of 10 >list
+    mkdir pids
+    TP_CRASH_MODE=idle TP_CRASH_DIR=$PWD/pids QUIRE_STATS=stats run 0 render \
+        --datasets-from list -f crashy -j 1 -o out --plugin-dir "$plugins"
+    ! grep -q "crashy:" err.txt || { cat err.txt >&2; fail "an export failed"; }
+    for i in $(seq 1 10); do
+        [ "$(cat out/region-$i.txt 2>/dev/null)" = region-$i ] || fail "region-$i.txt not written"
+    done
+    no_temps out
+    # the first worker died after region-4's report (when its next command
+    # came), the second after region-7's, the third after region-9's
+    [ "$(pid_of region-5)" != "$(pid_of region-4)" ] || [ "$(pid_of region-6)" != "$(pid_of region-4)" ] ||
+        fail "the worker whose thread exits ran on"
+    [ "$(pid_of region-8)" != "$(pid_of region-7)" ] || fail "the worker without a command socket ran on"
+    [ "$(pid_of region-10)" != "$(pid_of region-9)" ] || fail "the worker with another socket ran on"
     [ "$(stat_of export_processes stats)" = 4 ] ||
         fail "$(stat_of export_processes stats) export processes, expected 4"
     ;;
