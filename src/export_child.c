@@ -3,7 +3,8 @@
  * The report (after the EXPORT_STARTED byte): "QRPT", a 32-bit payload
  * length, then the payload: the status and the count of errors reported
  * with host->report (32-bit each), the message, then two lists (a 32-bit
- * count, then strings): the extra output files and the font files. A
+ * count, then strings): the extra output files and the font files, and
+ * what the plugin left behind that makes the worker retire ("": nothing). A
  * string is a 32-bit length and its bytes. Parent and worker are the same
  * program on the same machine, so integers go in the host's byte order. */
 #define _GNU_SOURCE /* asprintf, MSG_CMSG_CLOEXEC */
@@ -12,7 +13,10 @@
 #include "fonts.h"
 #include "host.h"
 
+#include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +24,9 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #if __has_include(<valgrind/valgrind.h>)
@@ -91,6 +98,131 @@ static void on_term(int sig)
     host_cancel_requested = 1;
 }
 
+/* What a plugin may change in its process that would carry over into the
+ * next export in the same worker: the worker takes it at its start and
+ * puts it back before each export (docs/plugin-guide.md). */
+static const int reset_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM,
+                                    SIGVTALRM, SIGPROF, SIGCHLD, SIGXFSZ, SIGXCPU, SIGUSR1,
+                                    SIGUSR2, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
+#define N_RESET_SIGNALS (sizeof reset_signals / sizeof reset_signals[0])
+
+typedef struct start_state {
+    int cwd_fd;                 /* O_PATH; -1 when the directory could not be opened */
+    mode_t umask;
+    sigset_t mask;
+    struct sigaction actions[N_RESET_SIGNALS];
+    int *fds;                   /* the descriptors open at the start, ascending */
+    size_t n_fds;
+} start_state;
+
+static start_state start;
+
+/* The worker checks its descriptors when it starts with no more than this
+ * many open (it has about ten). */
+#define MAX_FDS 256
+
+/* The open descriptors, ascending. Returns how many (at most cap are
+ * stored), or -1. */
+static int open_fds(int *fds, size_t cap)
+{
+    DIR *d = opendir("/proc/self/fd");
+    if (!d)
+        return -1;
+    int self = dirfd(d);
+    size_t n = 0;
+    for (struct dirent *e; (e = readdir(d));) {
+        char *end;
+        long fd = strtol(e->d_name, &end, 10);
+        if (e->d_name[0] < '0' || e->d_name[0] > '9' || *end || fd == self)
+            continue;
+        if (n < cap) {   /* insertion: the list is short, and readdir's nearly sorted */
+            size_t i = n;
+            while (i > 0 && fds[i - 1] > fd) {
+                fds[i] = fds[i - 1];
+                i--;
+            }
+            fds[i] = (int)fd;
+        }
+        n++;
+    }
+    closedir(d);
+    return n > (size_t)INT_MAX ? -1 : (int)n;
+}
+
+static void take_start_state(void)
+{
+    start.cwd_fd = open(".", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    start.umask = umask(022);
+    umask(start.umask);
+    sigprocmask(SIG_SETMASK, NULL, &start.mask);
+    for (size_t i = 0; i < N_RESET_SIGNALS; i++)
+        sigaction(reset_signals[i], NULL, &start.actions[i]);
+    int fds[MAX_FDS];
+    int n = open_fds(fds, MAX_FDS);
+    if (n > 0 && n <= MAX_FDS &&
+        (start.fds = malloc((size_t)n * sizeof *start.fds))) {
+        memcpy(start.fds, fds, (size_t)n * sizeof *fds);
+        start.n_fds = (size_t)n;
+    }
+}
+
+/* Before each export: the working directory, umask, timers, signal
+ * dispositions and mask the worker started with. */
+static void restore_start_state(void)
+{
+    if (start.cwd_fd >= 0)
+        (void)!fchdir(start.cwd_fd);
+    umask(start.umask);
+    struct itimerval off = {{0, 0}, {0, 0}};
+    setitimer(ITIMER_REAL, &off, NULL);   /* alarm() too */
+    setitimer(ITIMER_VIRTUAL, &off, NULL);
+    setitimer(ITIMER_PROF, &off, NULL);
+    for (size_t i = 0; i < N_RESET_SIGNALS; i++)
+        sigaction(reset_signals[i], &start.actions[i], NULL);
+    sigprocmask(SIG_SETMASK, &start.mask, NULL);
+}
+
+static int was_open(int fd)
+{
+    size_t lo = 0, hi = start.n_fds;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (start.fds[mid] == fd)
+            return 1;
+        if (start.fds[mid] < fd)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return 0;
+}
+
+/* After each export: what the plugin left behind that a new process
+ * would not have, described in why ("" when nothing). Descriptors it left
+ * open, and child processes it did not wait for (those that ended are
+ * reaped here, so that none accumulates): a worker with either retires
+ * after its report, since the next export must not inherit them. */
+static void check_leftovers(char *why, size_t size)
+{
+    why[0] = '\0';
+    int fds[MAX_FDS];
+    int n = start.fds ? open_fds(fds, MAX_FDS) : 0;
+    if (n < 0 || n > MAX_FDS)   /* none left to list them, or more than it started with */
+        snprintf(why, size, "descriptors open");
+    for (int i = 0; n > 0 && n <= MAX_FDS && i < n; i++) {
+        if (!was_open(fds[i])) {
+            snprintf(why, size, "descriptor %d open", fds[i]);
+            break;
+        }
+    }
+    int status, ended = 0;
+    pid_t child;
+    while ((child = waitpid(-1, &status, WNOHANG)) > 0 || (child < 0 && errno == EINTR))
+        ended |= child > 0;   /* never waited for: reaped now */
+    if ((ended || child == 0) && !why[0])
+        snprintf(why, size, "%s child process", child == 0 ? "a running" : "an unwaited-for");
+}
+
 /* The parent stops a worker with SIGTERM (and SIGKILL after a grace
  * period): a plugin that calls progress() returns in time, and an idle
  * worker leaves its wait for a command (no SA_RESTART). A parent that dies
@@ -128,10 +260,11 @@ static _Noreturn void worker_exit(int code)
 }
 
 /* Runs the export of t into outputs (whose first file is the main output)
- * and writes its report to fd. Returns 0, or -1 when the report could not
- * be written. */
+ * and writes its report to fd. Returns 0, 1 when the worker must retire
+ * (check_leftovers), or -1 when the report could not be written. */
 static int export_one(const render_task *t, output_set *outputs, int quiet, int fd)
 {
+    restore_start_state();
     /* Libraries that honour TMPDIR put their temporary files where quire
      * removes them whatever happens, on the file system of the output. */
     setenv("TMPDIR", outputs->private_dir, 1);
@@ -160,6 +293,9 @@ static int export_one(const render_task *t, output_set *outputs, int quiet, int 
         put_str(&payload, hj.fonts[i]);
     host_job_free(&hj);
     output_set_forget(outputs);   /* the parent commits or removes the files */
+    char leftovers[128];
+    check_leftovers(leftovers, sizeof leftovers);
+    put_str(&payload, leftovers);
     buf msg = {0};
     put(&msg, MAGIC, 4);
     put_u32(&msg, (uint32_t)payload.len);
@@ -167,7 +303,7 @@ static int export_one(const render_task *t, output_set *outputs, int quiet, int 
     int bad = payload.failed || msg.failed || write_all(fd, msg.data, msg.len) != 0;
     free(payload.data);
     free(msg.data);
-    return bad ? -1 : 0;
+    return bad ? -1 : leftovers[0] != '\0';
 }
 
 /* One command and its descriptor. Returns the bytes received (0 at the
@@ -228,6 +364,7 @@ _Noreturn void export_worker_run(const render_task *tasks, size_t n, const char 
                                  int quiet, int cmd_fd, int report_fd, pid_t parent)
 {
     worker_setup(parent);
+    take_start_state();
     for (;;) {
         if (host_cancel_requested)   /* stopped: no more exports */
             worker_exit(0);
@@ -246,8 +383,9 @@ _Noreturn void export_worker_run(const render_task *tasks, size_t n, const char 
         const char started = EXPORT_STARTED;
         if (write_all(report_fd, &started, 1) != 0)
             worker_exit(1);
-        if (export_one(&tasks[c.task], &set, quiet, report_fd) != 0)
-            worker_exit(1);
+        int done = export_one(&tasks[c.task], &set, quiet, report_fd);
+        if (done != 0)   /* retired (the report says why), or no report */
+            worker_exit(done < 0);
     }
 }
 
@@ -332,6 +470,11 @@ int export_report_parse(const char *data, size_t len, export_report *out)
     }
     get_list(&r, &out->names, &out->n_names);
     get_list(&r, &out->fonts, &out->n_fonts);
+    char *left = get_str(&r);
+    if (left) {
+        snprintf(out->retires, sizeof out->retires, "%s", left);
+        free(left);
+    }
     if (r.failed || r.p != r.end) {
         export_report_free(out);
         return -1;

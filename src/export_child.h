@@ -14,6 +14,12 @@
  * fails that export only (its outputs are never committed) and starts a
  * new worker for the next one.
  *
+ * Before each export the worker puts back its working directory, umask,
+ * signal dispositions and mask and cancels the timers a plugin may have
+ * left; after it, a worker whose plugin left a descriptor open or a child
+ * process behind ends after its report (it retires): the parent starts a
+ * new one for the next export.
+ *
  * Before it calls the plugin, the worker writes EXPORT_STARTED to the
  * report pipe: a worker that dies without having written it (killed
  * while idle, or ended by a previous export's leftover thread) never
@@ -40,6 +46,7 @@ typedef struct export_report {
     size_t n_names;
     char **fonts;            /* font files find_font gave the plugin */
     size_t n_fonts;
+    char retires[128];       /* what the plugin left that retires the worker, "" if none */
 } export_report;
 
 /* What the parent sends the worker for one export, with the private

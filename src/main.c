@@ -118,6 +118,7 @@ static void write_stats(void)
     fprintf(f, "source_cite_compares %lu\nfootnote_order_steps %llu\n", source_cite_compares(),
             footnote_order_steps());
     fprintf(f, "export_processes %lu\n", render_processes_started());
+    fprintf(f, "workers_retired %lu\n", render_workers_retired());
     fclose(f);
 }
 

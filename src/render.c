@@ -248,6 +248,33 @@ static int is_crash(int sig)
            sig == SIGABRT || sig == SIGTRAP || sig == SIGSYS;
 }
 
+/* Workers that retired after an export (QUIRE_STATS). */
+static unsigned long workers_retired;
+
+unsigned long render_workers_retired(void)
+{
+    return workers_retired;
+}
+
+/* s's plugin left something behind (left: what) that the next export must
+ * not inherit: its worker ends after this report (export_child.c) and the
+ * slot's next export starts a new one, once this one is reaped. */
+static void retire(runner *r, slot *s, const char *left)
+{
+    static int told;
+    if (s->cmd_fd >= 0)
+        close(s->cmd_fd);
+    s->cmd_fd = -1;
+    workers_retired++;
+    if (!r->opts->quiet && !told++) {
+        char what[256];
+        fprintf(stderr, "quire: note: %s: the plugin left %s after the export of %s: its "
+                        "process is replaced (the next exports are not affected)\n",
+                r->tasks[s->task].plugin->name, diag_escape(left, what, sizeof what),
+                s->set.files[0].final);
+    }
+}
+
 /* Judges the report of s's export (size bytes of s->report); returns the
  * export's exit code. */
 static int judge_report(runner *r, slot *s, size_t size)
@@ -260,6 +287,8 @@ static int judge_report(runner *r, slot *s, size_t size)
                 final);
         return EXIT_EXPORT;
     }
+    if (rep.retires[0])
+        retire(r, s, rep.retires);
     int code;
     if (rep.status != QUIRE_OK) {
         char said[sizeof rep.err];   /* the plugin's words: escaped like any message */

@@ -48,6 +48,9 @@ int render_run(const render_task *tasks, size_t n, const render_opts *opts);
 
 /* How many export workers this process started (QUIRE_STATS). */
 unsigned long render_processes_started(void);
+/* How many of them retired after an export whose plugin left a descriptor
+ * or a child process behind (QUIRE_STATS). */
+unsigned long render_workers_retired(void);
 
 /* Frees the n results (not the array). */
 void render_results_free(render_result *results, size_t n);

@@ -13,7 +13,15 @@
  * socket down (the parent's next command fails with EPIPE, or the worker
  * ends first); region-9 puts another socket in its place (EPIPE too, and
  * the worker waits on that one for ever). Every export writes the
- * dataset's id. */
+ * dataset's id.
+ *
+ * With TP_CRASH_MODE=dirty every export writes, into its output and into
+ * an extra output ID.extra.txt, the id and the state its process is in
+ * (working directory, umask, pending alarm, SIGTERM's disposition and
+ * mask), then leaves that state changed: region-3 changes directory to
+ * /, sets umask 0, alarm(1) and an ITIMER_PROF, ignores and blocks SIGTERM;
+ * region-5 leaves a descriptor open, region-7 a child that ended and was
+ * never waited for, region-8 a child still running. */
 #include <quire/quire-plugin.h>
 
 #include <fcntl.h>
@@ -24,6 +32,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 /* What a careless plugin may do: dup2 over a descriptor it does not own,
@@ -83,6 +92,76 @@ static void end_when_idle(const char *id)
     }
 }
 
+/* The process's state, as one line per item. */
+static void describe_state(FILE *out, const char *id)
+{
+    char cwd[4096];
+    mode_t mask = umask(0);
+    umask(mask);
+    struct itimerval real, prof;
+    getitimer(ITIMER_REAL, &real);
+    getitimer(ITIMER_PROF, &prof);
+    struct sigaction term;
+    sigaction(SIGTERM, NULL, &term);
+    sigset_t blocked;
+    sigprocmask(SIG_SETMASK, NULL, &blocked);
+    fprintf(out, "%s\ncwd=%s\numask=%04o\nalarm=%ld\nprof=%ld\nsigterm=%s,%s\n", id,
+            getcwd(cwd, sizeof cwd) ? cwd : "?", (unsigned)mask, (long)real.it_value.tv_sec,
+            (long)prof.it_value.tv_sec,
+            term.sa_handler == SIG_IGN ? "ignored" : term.sa_handler == SIG_DFL ? "default"
+                                                                                 : "handled",
+            sigismember(&blocked, SIGTERM) ? "blocked" : "unblocked");
+}
+
+static void leave_dirty(const char *id)
+{
+    if (strcmp(id, "region-3") == 0) {
+        (void)!chdir("/");
+        umask(0);
+        alarm(1);
+        struct itimerval prof = {{0, 0}, {30, 0}};
+        setitimer(ITIMER_PROF, &prof, NULL);
+        signal(SIGTERM, SIG_IGN);
+        sigset_t term;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        sigprocmask(SIG_BLOCK, &term, NULL);
+    }
+    if (strcmp(id, "region-5") == 0)
+        open("/dev/null", O_RDONLY);
+    if (strcmp(id, "region-7") == 0 && fork() == 0)
+        _exit(0);
+    if (strcmp(id, "region-8") == 0 && fork() == 0) {
+        for (int fd = 0; fd < 1024; fd++)   /* holds nothing of the test's */
+            close(fd);
+        sleep(1);
+        _exit(0);
+    }
+}
+
+static quire_status dirty(const quire_job *job, char *err, size_t size)
+{
+    const char *id = job->dataset->id;
+    char extra[4096];
+    if (job->host->open_output(job, ".extra.txt", extra, sizeof extra) != QUIRE_OK) {
+        snprintf(err, size, "cannot ask for the extra output");
+        return QUIRE_ERR_EXPORT;
+    }
+    const char *paths[] = {job->output_path, extra};
+    for (int i = 0; i < 2; i++) {
+        FILE *out = fopen(paths[i], "w");
+        if (!out) {
+            snprintf(err, size, "cannot write %s", paths[i]);
+            return QUIRE_ERR_EXPORT;
+        }
+        describe_state(out, id);
+        if (fclose(out) != 0)
+            return QUIRE_ERR_EXPORT;
+    }
+    leave_dirty(id);
+    return QUIRE_OK;
+}
+
 static quire_status crash(const quire_job *job, char *err, size_t size)
 {
     const char *id = job->dataset->id;
@@ -98,6 +177,8 @@ static quire_status crash(const quire_job *job, char *err, size_t size)
         return QUIRE_ERR_EXPORT;
     }
     const char *mode = getenv("TP_CRASH_MODE");
+    if (mode && strcmp(mode, "dirty") == 0)
+        return dirty(job, err, size);
     if (mode && strcmp(mode, "idle") == 0) {
         end_when_idle(id);
         goto write;

@@ -12,6 +12,11 @@
 #           thread exits at the next command, the command socket is shut
 #           or replaced): the next export goes to a fresh worker, and the
 #           batch renders whole, exit 0
+#   dirty   a plugin that changes directory, umask, timers and SIGTERM,
+#           leaves a descriptor open or a child process behind: every
+#           later export in the batch sees the state a new process has
+#           (outputs' contents and modes), and a worker whose plugin left a
+#           descriptor or a child retires after its report
 #   memory  one worker over 60 PDF briefs peaks within 25 % of one over 20
 #           (both past the 16 documents after which the parent prepares its
 #           faces for subsetting, plugins/common/font_face.c)
@@ -85,7 +90,7 @@ idle)
     mkdir pids
     TP_CRASH_MODE=idle TP_CRASH_DIR=$PWD/pids QUIRE_STATS=stats run 0 render \
         --datasets-from list -f crashy -j 1 -o out --plugin-dir "$plugins"
-    ! grep -q "crashy:" err.txt || { cat err.txt >&2; fail "an export failed"; }
+    ! grep -q "crashy: out" err.txt || { cat err.txt >&2; fail "an export failed"; }
     for i in $(seq 1 10); do
         [ "$(cat out/region-$i.txt 2>/dev/null)" = region-$i ] || fail "region-$i.txt not written"
     done
@@ -96,6 +101,36 @@ idle)
         fail "the worker whose thread exits ran on"
     [ "$(pid_of region-8)" != "$(pid_of region-7)" ] || fail "the worker without a command socket ran on"
     [ "$(pid_of region-10)" != "$(pid_of region-9)" ] || fail "the worker with another socket ran on"
+    [ "$(stat_of export_processes stats)" = 4 ] ||
+        fail "$(stat_of export_processes stats) export processes, expected 4"
+    ;;
+dirty)
+    bash "$gen" d 10
+    list_of 10 >list
+    mkdir pids
+    umask 022
+    TP_CRASH_MODE=dirty TP_CRASH_DIR=$PWD/pids QUIRE_STATS=stats run 0 render \
+        --datasets-from list -f crashy -j 1 -o out --plugin-dir "$plugins"
+    ! grep -q "crashy: out" err.txt || { cat err.txt >&2; fail "an export failed"; }
+    expect_err "quire: note: crashy: the plugin left descriptor"
+    for i in $(seq 1 10); do
+        printf 'region-%s\ncwd=%s\numask=0022\nalarm=0\nprof=0\nsigterm=handled,unblocked\n' \
+            $i "$PWD" >want
+        for f in out/region-$i.txt out/region-$i.extra.txt; do
+            cmp -s want $f || { diff want $f >&2; fail "$f: the process was not as new"; }
+            [ "$(stat -c %a $f)" = 644 ] || fail "$f: mode $(stat -c %a $f), not 644"
+        done
+    done
+    no_temps out
+    # region-3's changes are undone in place; a descriptor (region-5) or a
+    # child (region-7, region-8) left behind retires the worker
+    [ "$(pid_of region-4)" = "$(pid_of region-3)" ] || fail "a changed directory retired the worker"
+    [ "$(pid_of region-6)" != "$(pid_of region-5)" ] || fail "the worker with a leaked descriptor ran on"
+    [ "$(pid_of region-8)" != "$(pid_of region-7)" ] || fail "the worker with an unwaited child ran on"
+    [ "$(pid_of region-9)" != "$(pid_of region-8)" ] || fail "the worker with a running child ran on"
+    [ "$(pid_of region-10)" = "$(pid_of region-9)" ] || fail "a clean worker was not reused"
+    [ "$(stat_of workers_retired stats)" = 3 ] ||
+        fail "$(stat_of workers_retired stats) workers retired, expected 3"
     [ "$(stat_of export_processes stats)" = 4 ] ||
         fail "$(stat_of export_processes stats) export processes, expected 4"
     ;;
