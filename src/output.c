@@ -74,8 +74,17 @@ cleanup:
     return rc;
 }
 
-/* Empties the open directory fd, never following a symlink. */
+/* Empties the open directory fd, never following a symlink; at the top,
+ * a regular file named keep (NULL: none) stays, and *kept says whether
+ * it was there. */
+static int remove_contents_but(int fd, int depth, const char *keep, int *kept);
+
 static int remove_contents(int fd, int depth)
+{
+    return remove_contents_but(fd, depth, NULL, NULL);
+}
+
+static int remove_contents_but(int fd, int depth, const char *keep, int *kept)
 {
     int dup_fd = dup(fd);
     DIR *d = dup_fd >= 0 ? fdopendir(dup_fd) : NULL;
@@ -84,10 +93,19 @@ static int remove_contents(int fd, int depth)
             close(dup_fd);
         return -1;
     }
+    rewinddir(d);   /* the offset is fd's, where an earlier listing left it */
     int rc = 0;
     for (struct dirent *e; (e = readdir(d));) {
         if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
             continue;
+        struct stat st;
+        if (keep && strcmp(e->d_name, keep) == 0 &&
+            (e->d_type == DT_REG ||
+             (e->d_type == DT_UNKNOWN && fstatat(fd, keep, &st, AT_SYMLINK_NOFOLLOW) == 0 &&
+              S_ISREG(st.st_mode)))) {
+            *kept = 1;
+            continue;
+        }
         if (unlinkat(fd, e->d_name, 0) == 0)
             continue;
         if (errno == EISDIR && depth < MAX_DEPTH) {
@@ -417,10 +435,20 @@ static int check_targets(const output_set *set, char *err, size_t size)
     return 0;
 }
 
-/* Keeps the older file at each target in aside_fd: a hard link leaves it
- * in place until the new one replaces it; where no link can be made
- * (another owner's file under protected_hardlinks), it is moved. */
-static int keep_older(const output_set *set, int aside_fd, kept *k, char *err, size_t size)
+/* The private directory's ASIDE_DIR, created. Returns its descriptor, or
+ * -1 with errno set. */
+static int open_aside(const output_set *set)
+{
+    if (mkdirat(set->private_fd, ASIDE_DIR, 0700) != 0)
+        return -1;
+    return openat(set->private_fd, ASIDE_DIR, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+}
+
+/* Keeps the older file at each target in *aside_fd (created at the first
+ * older file): a hard link leaves it in place until the new one replaces
+ * it; where no link can be made (another owner's file under
+ * protected_hardlinks), it is moved. */
+static int keep_older(const output_set *set, int *aside_fd, kept *k, char *err, size_t size)
 {
     for (size_t i = 0; i < set->count; i++) {
         const char *name = set->files[i].name;
@@ -428,15 +456,17 @@ static int keep_older(const output_set *set, int aside_fd, kept *k, char *err, s
         k[i] = KEPT_NONE;
         if (fstatat(set->outdir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue;
-        if (linkat(set->outdir_fd, name, aside_fd, name, 0) == 0)
+        if (*aside_fd < 0 && (*aside_fd = open_aside(set)) < 0)   /* nothing kept yet */
+            return fail_with(err, size, set->private_dir, strerror(errno));
+        if (linkat(set->outdir_fd, name, *aside_fd, name, 0) == 0)
             k[i] = KEPT_LINKED;
-        else if (renameat(set->outdir_fd, name, aside_fd, name) == 0)
+        else if (renameat(set->outdir_fd, name, *aside_fd, name) == 0)
             k[i] = KEPT_MOVED;
         else {
             int e = errno;
             for (size_t j = 0; j < i; j++)
                 if (k[j] == KEPT_MOVED)
-                    renameat(aside_fd, set->files[j].name, set->outdir_fd, set->files[j].name);
+                    renameat(*aside_fd, set->files[j].name, set->outdir_fd, set->files[j].name);
             return fail_with(err, size, set->files[i].final, strerror(e));
         }
     }
@@ -490,13 +520,7 @@ int output_commit(output_set *set, char *err, size_t size)
     int aside_fd = -1, rc = -1;
     if (!k)
         return fail_with(err, size, set->private_dir, strerror(errno));
-    if (mkdirat(set->private_fd, ASIDE_DIR, 0700) != 0 ||
-        (aside_fd = openat(set->private_fd, ASIDE_DIR,
-                           O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)) < 0) {
-        fail_with(err, size, set->private_dir, strerror(errno));
-        goto cleanup;
-    }
-    if (keep_older(set, aside_fd, k, err, size) != 0)
+    if (keep_older(set, &aside_fd, k, err, size) != 0)
         goto cleanup;
     if (set->count > 1 && write_journal(set) != 0) {
         fail_with(err, size, set->private_dir, strerror(errno));
@@ -513,13 +537,30 @@ int output_commit(output_set *set, char *err, size_t size)
             goto cleanup;
         }
     }
-    unlinkat(set->private_fd, JOURNAL, 0);
+    if (set->count > 1)
+        unlinkat(set->private_fd, JOURNAL, 0);
     rc = 0;
 cleanup:
     if (aside_fd >= 0)
         close(aside_fd);
     free(k);
     return rc;
+}
+
+int output_set_empty(output_set *set)
+{
+    struct stat st;
+    int kept = 0;
+    int ok = set->private_fd >= 0 && fstat(set->private_fd, &st) == 0 &&
+             (st.st_mode & 07777) == 0700 &&
+             remove_contents_but(set->private_fd, 0, MARKER, &kept) == 0 && kept;
+    for (size_t i = 0; i < set->count; i++) {
+        free(set->files[i].name);
+        free(set->files[i].temp);
+        free(set->files[i].final);
+    }
+    set->count = 0;
+    return ok ? 0 : -1;
 }
 
 void output_set_forget(output_set *set)

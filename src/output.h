@@ -68,6 +68,13 @@ int output_commit(output_set *set, char *err, size_t size);
  * commit, the older files; after a failure, the new ones) and frees set. */
 void output_set_free(output_set *set);
 
+/* Empties the private directory for the next export of the same process
+ * slot (render.c): removes every file but the marker and forgets the
+ * set's files, keeping the directory open and locked. Returns 0, or -1
+ * when the directory cannot be reused (its mode was changed, its marker is
+ * gone, a file could not be removed): then output_set_free it. */
+int output_set_empty(output_set *set);
+
 /* Frees set without touching its files: for the child process, whose
  * parent commits or removes them. */
 void output_set_forget(output_set *set);

@@ -347,10 +347,15 @@ static int judge_death(runner *r, slot *s, int wstatus)
 }
 
 /* The end of s's export: its files are committed, or left to be removed
- * with the private directory. */
-static void task_done(runner *r, slot *s)
+ * with the private directory. reuse: the export reported and its worker
+ * runs on, so the slot's next export may use the same private directory,
+ * emptied (a worker that died or retired may have left a process that
+ * still writes there: that directory goes). */
+static void task_done(runner *r, slot *s, int reuse)
 {
-    output_set_free(&s->set);   /* what is left: older files, or the failed new ones */
+    /* what is left: older files, or the failed new ones */
+    if (!reuse || output_set_empty(&s->set) != 0)
+        output_set_free(&s->set);
     s->busy = 0;
     s->started = 0;
     s->resent = 0;
@@ -384,7 +389,7 @@ static void check_report(runner *r, slot *s, int alive)
     }
     if (!r->interrupted)
         note_code(r, judge_report(r, s, size));
-    task_done(r, s);
+    task_done(r, s, alive && s->cmd_fd >= 0 && !r->interrupted);   /* cmd_fd < 0: retired */
 }
 
 static void send_again(runner *r, slot *s);
@@ -405,7 +410,7 @@ static void reap(runner *r)
         if (s->busy && !again) {
             if (!r->interrupted)
                 note_code(r, judge_death(r, s, wstatus));
-            task_done(r, s);
+            task_done(r, s, 0);
         }
         if (s->fd >= 0)
             close(s->fd);
@@ -414,12 +419,12 @@ static void reap(runner *r)
         free(s->report);
         slot was = *s;
         *s = (slot){.fd = -1, .cmd_fd = -1};   /* the next task starts a new worker */
+        s->set = was.set;   /* the slot's private directory, when it is kept */
         r->workers--;
         if (again) {
             s->busy = 1;
             s->task = was.task;
             s->cmd = was.cmd;
-            s->set = was.set;
             s->resent = 1;
             send_again(r, s);
         }
@@ -432,15 +437,14 @@ static _Noreturn void worker(runner *r, slot *s, int cmd_fd, int report_fd)
 {
     close(r->sigfd);
     close(r->outdir_fd);
-    close(s->set.private_fd);   /* its export's directory comes with the command */
     for (int i = 0; i < r->opts->jobs; i++) {
         slot *o = &r->slots[i];
+        if (o->set.private_fd >= 0)   /* its export's directory comes with the command */
+            close(o->set.private_fd);
         if (o == s || o->pid <= 0)
             continue;
         close(o->cmd_fd);
         close(o->fd);
-        if (o->busy)
-            close(o->set.private_fd);
     }
     sigprocmask(SIG_SETMASK, &r->old_mask, NULL);
     /* SIGTERM is how the parent stops it, even when quire was started
@@ -527,7 +531,7 @@ static void send_again(runner *r, slot *s)
         kill(s->pid, SIGKILL);
     }
     note_code(r, EXIT_EXPORT);
-    task_done(r, s);
+    task_done(r, s, 0);
 }
 
 /* Starts task in slot s (free_slot's). */
@@ -543,7 +547,8 @@ static void start(runner *r, slot *s, size_t task)
         note_code(r, EXIT_EXPORT);
         return;
     }
-    if (output_set_init(&s->set, r->opts->outdir, r->outdir_fd) != 0 ||
+    /* the slot's private directory: made for its first export, then kept */
+    if ((s->set.private_fd < 0 && output_set_init(&s->set, r->opts->outdir, r->outdir_fd) != 0) ||
         !output_add(&s->set, c.name)) {
         fprintf(stderr, "quire: %s: %s/%s: %s\n", pname, r->opts->outdir, c.name,
                 strerror(errno));
@@ -732,12 +737,14 @@ int render_run(const render_task *tasks, size_t n, const render_opts *opts)
         return EXIT_EXPORT;
     }
     for (int i = 0; i < opts->jobs; i++)
-        r.slots[i] = (slot){.fd = -1, .cmd_fd = -1};
+        r.slots[i] = (slot){.fd = -1, .cmd_fd = -1, .set = {.private_fd = -1}};
     if (!opts->swept)
         output_sweep(r.outdir_fd, opts->outdir, opts->quiet ? NULL : stderr);
     while (r.running > 0 || r.workers > 0 || (!r.interrupted && r.next < r.n))
         step(&r);
     signals_stop(&r);
+    for (int i = 0; i < opts->jobs; i++)
+        output_set_free(&r.slots[i].set);
     close(r.outdir_fd);
     free(r.slots);
     if (r.interrupted) {
