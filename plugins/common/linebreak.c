@@ -79,6 +79,11 @@ static int split_long_word(const char *text, size_t start, size_t end, double wi
                            lb_measure_fn measure, void *ctx, lb_lines *out,
                            size_t *tail)
 {
+    /* most words fit: one measure instead of one per character */
+    if (measure(ctx, text + start, end - start) <= width) {
+        *tail = start;
+        return 0;
+    }
     for (;;) {
         size_t cut = fit_piece(text, start, end, width, measure, ctx, 0);
         if (cut >= end)
@@ -120,6 +125,7 @@ static int break_run(const char *text, size_t start, size_t end, double width,
                      lb_measure_fn measure, void *ctx, lb_lines *out)
 {
     size_t pos = start, line_start = 0, line_end = 0;
+    double line_width = 0; /* of [line_start, line_end) */
     int have_line = 0;
     while (pos < end) {
         while (pos < end && is_space(text[pos]))
@@ -130,8 +136,12 @@ static int break_run(const char *text, size_t start, size_t end, double width,
         while (pos < end && !is_space(text[pos]))
             pos++;
         size_t we = pos;
-        if (have_line && measure(ctx, text + line_start, we - line_start) <= width) {
+        /* widths add up at spaces (linebreak.h): the line is measured
+         * word by word, not again from its start for every word */
+        double w = have_line ? line_width + measure(ctx, text + line_end, we - line_end) : 0;
+        if (have_line && w <= width) {
             line_end = we;
+            line_width = w;
             continue;
         }
         if (have_line) {
@@ -143,6 +153,7 @@ static int break_run(const char *text, size_t start, size_t end, double width,
         if (split_long_word(text, ws, we, width, measure, ctx, out, &line_start))
             return -1;
         line_end = we;
+        line_width = measure(ctx, text + line_start, line_end - line_start);
         have_line = 1;
     }
     if (have_line && lines_push(out, line_start, line_end, 0))

@@ -10,7 +10,9 @@
 
 #include <stddef.h>
 
-/* Width of text[0..len) in the caller's unit. */
+/* Width of text[0..len) in the caller's unit. Widths must add up at a
+ * space: the width of "a b" is that of "a" plus that of " b" (shaping
+ * never crosses a space), so a line is measured one word at a time. */
 typedef double (*lb_measure_fn)(void *ctx, const char *text, size_t len);
 
 typedef struct lb_line {
