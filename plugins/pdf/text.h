@@ -28,7 +28,6 @@ typedef struct text_face {
     embed_doc *doc;          /* where it is drawn; NULL: measuring only */
     double slant;            /* shear of a synthesized italic (tan 12°), else 0 */
     int borrowed;            /* another face's font, slanted */
-    struct text_widths *widths; /* shaped words already measured (text_font.c) */
 } text_face;
 
 /* Opens the face at index of path (pattern: what it was found by, kept

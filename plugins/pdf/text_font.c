@@ -17,38 +17,6 @@ uint32_t text_utf8_decode(const char *s, size_t *n)
     return utf8_decode(s, len, n);
 }
 
-/* Widths of shaped words, per document face: line breaking measures the
- * same words again and again, and shaping is the costly part. */
-#define WIDTH_SLOTS 2048u
-#define WIDTH_WORD 46u
-
-typedef struct width_slot {
-    const font_face *face;   /* NULL: empty */
-    long units;
-    unsigned char len;
-    char bytes[WIDTH_WORD];
-} width_slot;
-
-/* Allocated, not zeroed: a slot counts once its bit in used is set, so a
- * document touches only the pages of the slots it fills (zeroing the
- * whole table was a page fault per 4 KB in every export child). */
-struct text_widths {
-    unsigned char used[WIDTH_SLOTS / 8];
-    width_slot slot[WIDTH_SLOTS];
-};
-
-static width_slot *width_find(struct text_widths *w, const font_face *face, const char *s,
-                              size_t len, int *used)
-{
-    uint32_t h = 2166136261u ^ (uint32_t)(uintptr_t)face;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 16777619u;
-    h %= WIDTH_SLOTS;
-    *used = w->used[h / 8] >> (h % 8) & 1;
-    w->used[h / 8] |= (unsigned char)(1u << (h % 8));   /* filled below if not */
-    return &w->slot[h];
-}
-
 int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char *path,
                    int index, char *err, size_t err_size)
 {
@@ -58,9 +26,6 @@ int text_face_load(text_face *f, embed_doc *doc, const char *pattern, const char
         return -1;
     f->pattern = pattern;
     f->doc = doc;
-    f->widths = malloc(sizeof *f->widths); /* NULL: measured without it */
-    if (f->widths)
-        memset(f->widths->used, 0, sizeof f->widths->used);
     if (doc && !embed_font_of(doc, f->face)) { /* the template's faces come first */
         snprintf(err, err_size, "out of memory");
         return -1;
@@ -77,8 +42,6 @@ void text_face_slanted(text_face *f, const text_face *upright)
 
 void text_face_free(text_face *f)
 {
-    if (!f->borrowed)
-        free(f->widths);
     memset(f, 0, sizeof *f); /* the face belongs to the process cache */
 }
 
@@ -132,7 +95,7 @@ text_piece text_piece_at(const text_face *f, const char *s, size_t len, size_t a
 
 /* Width of one piece in font units of its face. Spaces and controls are
  * measured as spaces of the face. */
-static long piece_units(const text_face *f, const text_piece *p, const char *s)
+static long piece_units(const text_piece *p, const char *s)
 {
     if (!p->face)
         return 0;
@@ -144,22 +107,9 @@ static long piece_units(const text_face *f, const text_piece *p, const char *s)
         }
         return (long)count * font_face_advance(p->face, font_face_glyph(p->face, ' '));
     }
-    const char *word = s + p->start;
-    size_t len = p->end - p->start;
-    int used = 0;
-    width_slot *slot = f->widths && len <= WIDTH_WORD
-        ? width_find(f->widths, p->face, word, len, &used) : NULL;
-    if (slot && used && slot->face == p->face && slot->len == len &&
-        !memcmp(slot->bytes, word, len))
-        return slot->units;
-    long units = font_shape_width(p->face, word, len);
-    if (slot) {
-        slot->face = p->face;
-        slot->units = units;
-        slot->len = (unsigned char)len;
-        memcpy(slot->bytes, word, len);
-    }
-    return units;
+    /* font_shape keeps the words it shaped: measured again, a word costs
+     * a look-up */
+    return font_shape_width(p->face, s + p->start, p->end - p->start);
 }
 
 double text_face_width(const text_face *f, double size, const char *s, size_t len)
@@ -168,7 +118,7 @@ double text_face_width(const text_face *f, double size, const char *s, size_t le
     for (size_t at = 0; at < len;) {
         text_piece p = text_piece_at(f, s, len, at);
         if (p.face)
-            w += (double)piece_units(f, &p, s) * size / p.face->upem;
+            w += (double)piece_units(&p, s) * size / p.face->upem;
         at = p.end;
     }
     return w;
