@@ -211,8 +211,9 @@ static HPDF_Dict filespec(pdf_ctx *ctx, const source_file *f)
         ret |= pdfo_stream_write(ef, data, len);
         ret |= pdfo_add_name(spec, "Type", "Filespec");
         ret |= pdfo_add_string(doc, spec, "F", f->name, NULL);
-        ret |= pdfo_add_string(doc, spec, "UF", f->name, ctx->utf8);
-        ret |= pdfo_add_string(doc, spec, "Desc", desc, ctx->utf8);
+        if (embed_text_string(doc, spec, "UF", f->name) ||
+            embed_text_string(doc, spec, "Desc", desc))
+            ret |= HPDF_FAILD_TO_ALLOC_MEM;
         ret |= pdfo_add_name(spec, "AFRelationship", "Source");
         ret |= pdfo_add(efs, "F", ef);
         ret |= pdfo_add(efs, "UF", ef);

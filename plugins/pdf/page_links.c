@@ -182,8 +182,8 @@ void links_toc_mark(pdf_ctx *ctx, const char *text, int level, double y)
         return;
     }
     HPDF_Outline parent = level > 0 && ctx->outline ? ctx->outline : NULL;
-    HPDF_Outline o = HPDF_CreateOutline(ctx->doc, parent, text, ctx->utf8);
-    /* the title again as UTF-16 of our own: libharu's stops at U+FFFF */
+    HPDF_Outline o = HPDF_CreateOutline(ctx->doc, parent, "", NULL);
+    /* the title as UTF-16 of our own: libharu's encoder stops at U+FFFF */
     if (!o || embed_text_string(ctx->doc, o, "Title", text))
         return;
     HPDF_Destination dst = HPDF_Page_CreateDestination(ctx->page);

@@ -91,7 +91,6 @@ typedef struct pdf_ctx {
     const quire_dataset *ds;
     const quire_template *tp;
     HPDF_Doc doc;
-    HPDF_Encoder utf8;
     embed_doc *embed;        /* the document's fonts (font_embed.h) */
     char patterns[4][300];   /* the faces' fontconfig patterns */
     text_face faces[4];      /* regular, bold, italic, bold italic */

@@ -493,7 +493,7 @@ void tags_annot_at(pdf_ctx *ctx, int slot, int page_no, HPDF_Annotation annot,
     if (!t || t->failed || !annot)
         return;
     if (contents && *contents)
-        pdfo_add_string(ctx->doc, annot, "Contents", contents, ctx->utf8);
+        embed_text_string(ctx->doc, annot, "Contents", contents);
     if (slot < 0 || (size_t)slot >= t->n_elems)
         return;
     tag_annot *a = grow(t->annots, &t->cap_annots, t->n_annots + 1, sizeof *a, 16, &t->failed);

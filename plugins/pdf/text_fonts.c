@@ -102,12 +102,9 @@ int fonts_load(pdf_ctx *ctx)
 {
     const char *pattern[2] = {ctx->tp->font_body ? ctx->tp->font_body : PDF_DEFAULT_BODY,
                               ctx->tp->font_bold ? ctx->tp->font_bold : PDF_DEFAULT_BOLD};
-    if (HPDF_UseUTFEncodings(ctx->doc) != HPDF_OK ||
-        HPDF_SetCurrentEncoder(ctx->doc, "UTF-8") != HPDF_OK) {
-        pdf_fail(ctx, QUIRE_ERR_EXPORT, "libharu has no UTF-8 encoder");
-        return -1;
-    }
-    ctx->utf8 = HPDF_GetEncoder(ctx->doc, "UTF-8");
+    /* no libharu encoder: text strings are UTF-16 of our own
+     * (embed_text_string), and setting up libharu's UTF-8 one (its
+     * 64K-entry tables) cost every document 1 to 2 ms */
     ctx->embed = embed_new(ctx->doc);
     if (!ctx->embed) {
         pdf_fail(ctx, QUIRE_ERR_EXPORT, "out of memory");
