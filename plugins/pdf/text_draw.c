@@ -1,6 +1,7 @@
 /* text_draw.c — plain text in one face: measure, show, break, shorten. */
 #include "text.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,14 +44,64 @@ static void show_piece(HPDF_Page page, const text_face *f, double size, const te
     embed_show(page, ef, run, text, len);
 }
 
+/* v written as libharu writes a number (HPDF_FToA, same arithmetic): at
+ * most five decimals, no trailing zeros, within ±32767. Returns the end. */
+static char *put_real(char *s, float v)
+{
+    char digits[12], *t = digits + 11, *from = s;
+    if (v > 32767)
+        v = 32767;
+    else if (v < -32767)
+        v = -32767;
+    *t-- = '\0';
+    if (v < 0) {
+        *s++ = '-';
+        v = -v;
+    }
+    int32_t whole = (int32_t)(v + 0.000005);
+    int32_t part = (int32_t)((float)(v - whole + 0.000005) * 100000);
+    for (int i = 0; i < 5; i++, t--) {
+        *t = (char)(part % 10 + '0');
+        part /= 10;
+    }
+    *t-- = '.';
+    *t = '0';
+    if (whole == 0)
+        t--;
+    for (; whole > 0; t--) {
+        *t = (char)(whole % 10 + '0');
+        whole /= 10;
+    }
+    for (t++; *t; )
+        *s++ = *t++;
+    for (s--; s > from; s--) { /* trailing zeros and a bare point go */
+        if (*s != '0') {
+            if (*s == '.')
+                *s = '\0';
+            break;
+        }
+        *s = '\0';
+    }
+    return *s ? s + 1 : s;
+}
+
 void text_show_in_text(HPDF_Page page, const text_face *f, double size, double x,
                        double baseline, const char *s, size_t len)
 {
     if (!f->doc)
         return;
     font_run run = {0};
-    HPDF_Page_SetTextMatrix(page, 1, 0, (HPDF_REAL)f->slant, 1, (HPDF_REAL)x,
-                            (HPDF_REAL)baseline);
+    /* the text matrix written here, not by HPDF_Page_SetTextMatrix, which
+     * clears a 512-byte buffer byte by byte for every call (a line's
+     * every run); the same bytes */
+    char op[96], *o = op;
+    const float m[6] = {1, 0, (float)f->slant, 1, (float)x, (float)baseline};
+    for (int i = 0; i < 6; i++) {
+        o = put_real(o, m[i]);
+        *o++ = ' ';
+    }
+    memcpy(o, "Tm\n", 4);
+    embed_raw(page, op);
     for (size_t at = 0; at < len;) {
         text_piece p = text_piece_at(f, s, len, at);
         show_piece(page, f, size, &p, s, &run);
