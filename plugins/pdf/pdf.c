@@ -3,6 +3,7 @@
 #include "standard.h"
 #include "tags.h"
 
+#include <malloc.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -119,8 +120,23 @@ static quire_status render(pdf_ctx *ctx)
     return ctx->status;
 }
 
+/* libharu compresses each stream with a fresh zlib state, about 270 KB
+ * allocated (calloc) and freed again per stream. With glibc's default trim
+ * threshold the freed top of the heap went back to the kernel each time
+ * and the next stream faulted it in again: a tenth of a one-page brief's
+ * CPU. The process keeps what it freed instead (an export runs in a child
+ * that ends with it, or in a batch worker whose next export reuses it). */
+static void keep_freed_memory(void)
+{
+    static int done;
+    if (!done)
+        mallopt(M_TRIM_THRESHOLD, 64 << 20);
+    done = 1;
+}
+
 quire_status pdf_export(const quire_job *job, char *err, size_t err_size)
 {
+    keep_freed_memory();
     pdf_ctx *ctx = malloc(sizeof *ctx);
     if (!ctx) {
         snprintf(err, err_size, "out of memory");
