@@ -18,7 +18,8 @@ typedef enum fonts_status {
 fonts_status fonts_find(const char *pattern, char *path, size_t path_size, int *index,
                         char *offered, size_t offered_size);
 
-/* Releases fontconfig's caches at exit (keeps leak checkers quiet). */
+/* At exit: frees the answers kept, and fontconfig's caches under a leak
+ * checker (ASan, valgrind) only: otherwise the exit returns them. */
 void fonts_shutdown(void);
 
 #endif
