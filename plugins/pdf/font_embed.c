@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "font_subset.h"
 #include "utf8.h"
@@ -347,37 +346,6 @@ static HPDF_Dict new_stream(embed_doc *d)
     return pdfo_stream(d->doc, 1);
 }
 
-/* The font program, compressed here at a low zlib level rather than by
- * libharu at its fixed default (6): glyph outlines hardly compress better
- * at 6 (about 7 % smaller) and it took twice the time, a tenth of a
- * brief's export. */
-#define FONT_ZLIB_LEVEL 2
-
-/* libharu drops a Filter entry from a stream it does not compress
- * itself: the stream writes its own */
-static HPDF_STATUS write_flate_filter(HPDF_Stream out, const void *data)
-{
-    static const char entry[] = "/Filter /FlateDecode\n";
-    (void)data;
-    return pdfo_out_write(out, entry, sizeof entry - 1);
-}
-
-static HPDF_Dict font_program_stream(embed_doc *d)
-{
-    HPDF_Dict s = pdfo_stream(d->doc, 0);
-    return s && pdfo_on_write(d->doc, s, write_flate_filter, NULL) == HPDF_OK ? s : NULL;
-}
-
-static int font_program_fill(HPDF_Dict stream, const void *data, size_t len)
-{
-    uLongf size = compressBound((uLong)len);
-    unsigned char *z = malloc(size);
-    int ret = !z || compress2(z, &size, data, (uLong)len, FONT_ZLIB_LEVEL) != Z_OK ||
-              stream_fill(stream, z, size) ? -1 : 0;
-    free(z);
-    return ret;
-}
-
 static void cmap_text(text_buf *b, const embed_glyph *g, size_t n)
 {
     put(b, "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
@@ -496,7 +464,7 @@ static int font_finish(embed_font *ef, char *err, size_t err_size)
     char tag[7], name[80];
     subset_tag(ef, g, n, tag);
     snprintf(name, sizeof name, "%s+%s", tag, f->ps_name);
-    HPDF_Dict file = font_program_stream(d), tounicode = new_stream(d);
+    HPDF_Dict file = new_stream(d), tounicode = new_stream(d);
     HPDF_Dict info = pdfo_dict(d->doc);
     cmap_text(&cmap, g, n);
     if (!file || !tounicode || !info || cmap.failed)
@@ -537,7 +505,7 @@ static int font_finish(embed_font *ef, char *err, size_t err_size)
             cid_to_gid(ef, g, n, &sub))
             goto oom;
     }
-    if (font_program_fill(file, sub.data, sub.len))
+    if (stream_fill(file, sub.data, sub.len))
         goto oom;
     ret = 0;
     goto done;
