@@ -4,6 +4,8 @@
 # template) and a one-page English brief (tests/pdf/data/en-brief.yaml on
 # one A4 page in DejaVu Sans: figures, summary, one section, one table).
 # Also prints each file's font programs (the FontFile streams, as stored).
+# FLAGSHIP, FLAGSHIP_TEMPLATE: another flagship dataset and template (the
+# old build's own, when the current dataset uses keys it does not know).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$here/../..
@@ -50,5 +52,5 @@ one() { # one NAME DATASET TEMPLATE
         "$(fonts "$work/old/$pdf")" "$(fonts "$work/new/$pdf")" \
         "$(pdfinfo "$work/new/$pdf" | awk '/^Pages:/ { print $2 }')"
 }
-one flagship "$root/data/cloud-ai-briefing.yaml" ""
+one flagship "${FLAGSHIP:-$root/data/cloud-ai-briefing.yaml}" "${FLAGSHIP_TEMPLATE:-}"
 one one-page "$root/tests/pdf/data/en-brief.yaml" "$work/one-page.yaml"
