@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,6 +90,46 @@ static void ligature_and_clusters(void **state)
     font_run_free(&run);
 }
 
+/* font_shape keeps what it shaped (per thread): the same run gives the
+ * same glyphs again, another face its own, a long run is shaped each time,
+ * and past the cache's bound the answers stay right. */
+static void shaped_runs_kept(void **state)
+{
+    (void)state;
+    const font_face *f = open_face(DEJAVU, 0), *c = open_face(NOTO_CJK, 1);
+    font_run a = {0}, b = {0};
+    assert_int_equal(font_shape(f, "AVAVAV", 6, &a), 0);
+    assert_int_equal(font_shape(f, "AVAVAV", 6, &b), 0);
+    assert_int_equal(a.n, b.n);
+    long sum = 0;
+    for (size_t i = 0; i < a.n; i++) {
+        assert_int_equal(a.glyphs[i].gid, b.glyphs[i].gid);
+        assert_int_equal(a.glyphs[i].advance, b.glyphs[i].advance);
+        assert_int_equal(a.glyphs[i].cluster, b.glyphs[i].cluster);
+        sum += a.glyphs[i].advance;
+    }
+    long width = font_shape_width(f, "AVAVAV", 6);
+    assert_int_equal(width, sum);
+    /* the same bytes in another face (1000 units to the em, not 2048) */
+    long cjk = font_shape_width(c, "AVAVAV", 6);
+    assert_true(cjk > 0);
+    assert_int_not_equal(cjk, width);
+    assert_int_equal(font_shape_width(c, "AVAVAV", 6), cjk);
+    char longer[301];
+    memset(longer, 'H', 300);
+    longer[300] = '\0';
+    assert_int_equal(font_shape_width(f, longer, 300), 100 * font_shape_width(f, "HHH", 3));
+    /* more distinct runs than the cache holds (65,536): it starts over */
+    char word[16];
+    for (int i = 0; i < 70000; i++) {
+        int n = snprintf(word, sizeof word, "w%d", i);
+        assert_true(font_shape_width(f, word, (size_t)n) > 0);
+    }
+    assert_int_equal(font_shape_width(f, "AVAVAV", 6), width);
+    font_run_free(&a);
+    font_run_free(&b);
+}
+
 static void fallback(void **state)
 {
     (void)state;
@@ -115,6 +156,11 @@ static void subsets(void **state)
     font_subset s;
     assert_int_equal(font_subset_make(f, gids, 3, 0, &s, err, sizeof err), 0);
     assert_true(s.len < 8000); /* the whole font is 700 KB */
+    /* no cmap: a CIDFont finds its glyphs by id (font_face.c) */
+    unsigned tables = (unsigned)s.data[4] << 8 | s.data[5];
+    assert_true(tables >= 5);
+    for (unsigned i = 0; i < tables; i++)
+        assert_memory_not_equal(s.data + 12 + 16 * i, "cmap", 4);
     for (int i = 0; i < 3; i++)
         assert_true(s.new_gid[i] >= 1 && s.new_gid[i] <= 3);
     font_subset_free(&s);
@@ -194,6 +240,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(truetype_face),     cmocka_unit_test(cff_collection_face),
         cmocka_unit_test(kerning),           cmocka_unit_test(ligature_and_clusters),
+        cmocka_unit_test(shaped_runs_kept),
         cmocka_unit_test(fallback),          cmocka_unit_test(subsets),
         cmocka_unit_test(subsets_by_unicode),
     };
