@@ -259,12 +259,18 @@ static _Noreturn void worker_exit(int code)
     _exit(code);
 }
 
-/* Runs the export of t into outputs (whose first file is the main output)
- * and writes its report to fd. Returns 0, 1 when the worker must retire
+/* Runs the export of t into outputs, creating its main output name first
+ * (here rather than in the parent, whose work is serial), and writes its
+ * report to fd. Returns 0, 1 when the worker must retire
  * (check_leftovers), or -1 when the report could not be written. */
-static int export_one(const render_task *t, output_set *outputs, int quiet, int fd)
+static int export_one(const render_task *t, output_set *outputs, const char *name, int quiet,
+                      int fd)
 {
     restore_start_state();
+    char err[1024] = "";
+    int created = output_add(outputs, name) != NULL;
+    if (!created)
+        snprintf(err, sizeof err, "cannot create the output: %s", strerror(errno));
     /* Libraries that honour TMPDIR put their temporary files where quire
      * removes them whatever happens, on the file system of the output. */
     setenv("TMPDIR", outputs->private_dir, 1);
@@ -276,8 +282,7 @@ static int export_one(const render_task *t, output_set *outputs, int quiet, int 
     hj.pub.options = t->options;
     hj.pub.n_options = t->n_options;
     hj.pub.option_size = sizeof(quire_option);
-    char err[1024] = "";
-    quire_status st = p->export_fn(&hj.pub, err, sizeof err);
+    quire_status st = created ? p->export_fn(&hj.pub, err, sizeof err) : QUIRE_ERR_EXPORT;
     host_job_end_progress(&hj);
     err[sizeof err - 1] = '\0';
 
@@ -285,7 +290,7 @@ static int export_one(const render_task *t, output_set *outputs, int quiet, int 
     put_u32(&payload, (uint32_t)st);
     put_u32(&payload, (uint32_t)hj.reported_errors);
     put_str(&payload, err);
-    put_u32(&payload, (uint32_t)(outputs->count - 1));
+    put_u32(&payload, (uint32_t)(outputs->count ? outputs->count - 1 : 0));
     for (size_t i = 1; i < outputs->count; i++)
         put_str(&payload, outputs->files[i].name);
     put_u32(&payload, (uint32_t)hj.n_fonts);
@@ -325,7 +330,8 @@ static ssize_t receive_command(int cmd_fd, export_command *c, int *dir_fd)
 }
 
 /* The worker's view of the private directory the parent created: the
- * same directory through the descriptor it received. */
+ * same directory through the descriptor it received. The main output is
+ * created by export_one. */
 static int receive_set(output_set *set, const char *outdir, int dir_fd, const export_command *c)
 {
     *set = (output_set){.outdir = outdir, .outdir_fd = -1, .private_fd = dir_fd};
@@ -335,7 +341,7 @@ static int receive_set(output_set *set, const char *outdir, int dir_fd, const ex
         set->private_dir = NULL;
         return -1;
     }
-    return output_adopt(set, c->name);
+    return 0;
 }
 
 int export_command_send(int cmd_fd, const export_command *c, int dir_fd)
@@ -383,7 +389,7 @@ _Noreturn void export_worker_run(const render_task *tasks, size_t n, const char 
         const char started = EXPORT_STARTED;
         if (write_all(report_fd, &started, 1) != 0)
             worker_exit(1);
-        int done = export_one(&tasks[c.task], &set, quiet, report_fd);
+        int done = export_one(&tasks[c.task], &set, c.name, quiet, report_fd);
         if (done != 0)   /* retired (the report says why), or no report */
             worker_exit(done < 0);
     }

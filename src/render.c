@@ -547,9 +547,10 @@ static void start(runner *r, slot *s, size_t task)
         note_code(r, EXIT_EXPORT);
         return;
     }
-    /* the slot's private directory: made for its first export, then kept */
+    /* the slot's private directory: made for its first export, then kept;
+     * the worker creates the file */
     if ((s->set.private_fd < 0 && output_set_init(&s->set, r->opts->outdir, r->outdir_fd) != 0) ||
-        !output_add(&s->set, c.name)) {
+        output_adopt(&s->set, c.name) != 0) {
         fprintf(stderr, "quire: %s: %s/%s: %s\n", pname, r->opts->outdir, c.name,
                 strerror(errno));
         output_set_free(&s->set);
