@@ -26,13 +26,13 @@ static void dot_leader(pdf_ctx *ctx, double x0, double x1, double baseline)
 {
     double first = ctx->left + DOT_STEP * ceil((x0 - ctx->left) / DOT_STEP);
     double last = ctx->left + DOT_STEP * floor((x1 - ctx->left) / DOT_STEP);
-    if (last <= first)
+    if (last < first)
         return;
     canvas_paint dots = {CANVAS_NONE, PDF_RULE_RGB, DOT_SIZE, 1, DOT_STEP - 1, 0, 0};
     canvas_path path = {0};
     double y = baseline + DOT_SIZE / 2; /* the dashes sit on the baseline */
     canvas_path_move(&path, first, y);
-    canvas_path_line(&path, last, y); /* a dash starts at each grid point */
+    canvas_path_line(&path, last + 1, y); /* a dash starts at each grid point, the last too */
     page_begin(ctx, PDF_ROLE_ARTIFACT);
     page_path(ctx, &path, &dots);
     page_end(ctx);

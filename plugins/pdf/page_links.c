@@ -10,14 +10,18 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
+#include <time.h>
 
 /* The destinations are found by id through an open-addressed index of
  * slots (a destination's number + 1; 0 is empty), twice as many as the
  * array holds: a search a destination, so a document of 30,000 sections
- * stays linear. */
-static size_t id_hash(const char *id)
+ * stays linear. The hash is seeded per document from the system's random
+ * source, so that ids chosen to collide cannot bring the search back
+ * (the slots' order shows nowhere in the output). */
+static size_t id_hash(const pdf_ctx *ctx, const char *id)
 {
-    size_t h = 14695981039346656037u; /* FNV-1a */
+    size_t h = 14695981039346656037u ^ ctx->dest_seed; /* FNV-1a, seeded */
     for (const unsigned char *p = (const unsigned char *)id; *p; p++)
         h = (h ^ *p) * 1099511628211u;
     return h;
@@ -25,7 +29,7 @@ static size_t id_hash(const char *id)
 
 static size_t slot_of(const pdf_ctx *ctx, const char *id)
 {
-    size_t mask = ctx->n_dest_slots - 1, at = id_hash(id) & mask;
+    size_t mask = ctx->n_dest_slots - 1, at = id_hash(ctx, id) & mask;
     while (ctx->dest_slots[at] && strcmp(ctx->dests[ctx->dest_slots[at] - 1].id, id))
         at = (at + 1) & mask;
     return at;
@@ -37,6 +41,8 @@ static int grow_dests(pdf_ctx *ctx)
     pdf_dest *d = realloc(ctx->dests, cap * sizeof *d);
     if (d)
         ctx->dests = d;
+    if (!ctx->cap_dests && getrandom(&ctx->dest_seed, sizeof ctx->dest_seed, 0) < 0)
+        ctx->dest_seed = (size_t)time(NULL); /* no random source: still unknown to a dataset */
     uint32_t *slots = calloc(2 * cap, sizeof *slots);
     if (!d || !slots || cap > UINT32_MAX / 2) {
         free(slots);

@@ -134,7 +134,7 @@ typedef struct pdf_ctx {
     pdf_dest *dests;         /* found by the first pass */
     size_t n_dests, cap_dests;
     uint32_t *dest_slots;    /* index of dests by id (page_links.c) */
-    size_t n_dest_slots;
+    size_t n_dest_slots, dest_seed;
     pdf_golink *golinks;     /* made at the end of the drawing pass */
     size_t n_golinks, cap_golinks;
     pdf_note *notes;         /* one per footnote of the dataset, by number */
