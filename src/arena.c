@@ -41,8 +41,9 @@ static int arena_add_chunk(arena *a, size_t need)
     if (!c)
         return -1;
     /* A chunk of its own is written whole (a dataset file read into it):
-     * transparent huge pages fault it in 2 MB at a time instead of 4 KB,
-     * a tenth of loading a 100,000-row table. A hint; RSS is unchanged. */
+     * transparent huge pages fault it in 2 MB at a time instead of 4 KB
+     * (an 8 MB dataset: 1,530 page faults fewer, each ~15 us on a virtual
+     * machine). A hint, where the kernel allows it; RSS is unchanged. */
     if (size >= 2 * HUGE_PAGE) {
         uintptr_t from = ((uintptr_t)c->data + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
         uintptr_t to = ((uintptr_t)c->data + size) & ~(HUGE_PAGE - 1);

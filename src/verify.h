@@ -5,8 +5,9 @@
  * full disk or a file size limit can cut a workbook's sheet short while
  * the library reports success), so the host checks what the format lets
  * it check cheaply: a ZIP container (.xlsx and its kin) must be complete
- * and consistent, and its XML parts must inflate to their CRC and end
- * with their root element; a PDF must end with startxref and %%EOF. */
+ * and consistent, and its XML parts must inflate to their CRC, end with
+ * their root element and be well-formed XML (xml_check.c, else libxml2);
+ * a PDF must end with startxref and %%EOF. */
 #ifndef QUIRE_VERIFY_H
 #define QUIRE_VERIFY_H
 
