@@ -19,6 +19,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -27,6 +28,7 @@
 #include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #if __has_include(<valgrind/valgrind.h>)
@@ -100,21 +102,17 @@ static void on_term(int sig)
 
 /* What a plugin may change in its process that would carry over into the
  * next export in the same worker: the worker takes it at its start and
- * puts it back before each export (docs/plugin-guide.md). */
-static const int reset_signals[] = {SIGTERM, SIGINT, SIGHUP, SIGQUIT, SIGPIPE, SIGALRM,
-                                    SIGVTALRM, SIGPROF, SIGCHLD, SIGXFSZ, SIGXCPU, SIGUSR1,
-                                    SIGUSR2, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT};
-#define N_RESET_SIGNALS (sizeof reset_signals / sizeof reset_signals[0])
-
+ * puts it back after each export (docs/outputs.md). */
 typedef struct start_state {
     int cwd_fd;                 /* O_PATH; -1 when the directory could not be opened */
     mode_t umask;
     sigset_t mask;
-    struct sigaction actions[N_RESET_SIGNALS];
+    struct sigaction actions[_NSIG]; /* every signal's disposition */
+    struct rlimit limits[RLIM_NLIMITS];
     int *fds;                   /* the descriptors open at the start, ascending */
+    struct stat *fd_files;      /* what each of them is (a dup2 over one shows) */
     size_t n_fds;
 } start_state;
-
 static start_state start;
 
 /* The worker checks its descriptors when it starts with no more than this
@@ -155,20 +153,27 @@ static void take_start_state(void)
     start.umask = umask(022);
     umask(start.umask);
     sigprocmask(SIG_SETMASK, NULL, &start.mask);
-    for (size_t i = 0; i < N_RESET_SIGNALS; i++)
-        sigaction(reset_signals[i], NULL, &start.actions[i]);
+    for (int sig = 1; sig < _NSIG; sig++)
+        sigaction(sig, NULL, &start.actions[sig]);
+    for (int r = 0; r < RLIM_NLIMITS; r++)
+        getrlimit(r, &start.limits[r]);
     int fds[MAX_FDS];
     int n = open_fds(fds, MAX_FDS);
-    if (n > 0 && n <= MAX_FDS &&
-        (start.fds = malloc((size_t)n * sizeof *start.fds))) {
+    if (n > 0 && n <= MAX_FDS && (start.fds = malloc((size_t)n * sizeof *start.fds)) &&
+        (start.fd_files = calloc((size_t)n, sizeof *start.fd_files))) {
         memcpy(start.fds, fds, (size_t)n * sizeof *fds);
+        for (int i = 0; i < n; i++)
+            fstat(fds[i], &start.fd_files[i]);
         start.n_fds = (size_t)n;
     }
 }
 
-/* Before each export: the working directory, umask, timers, signal
- * dispositions and mask the worker started with. */
-static void restore_start_state(void)
+/* After each export, the working directory, umask, timers, signal
+ * dispositions and mask, resource limits and the parent-death signal the
+ * worker started with (nothing the plugin left runs on while the worker
+ * is idle: timers are cancelled, a thread or child retires the worker). Returns 0, or -1 when a resource limit
+ * cannot be put back (the plugin lowered a hard limit). */
+static int restore_start_state(void)
 {
     if (start.cwd_fd >= 0)
         (void)!fchdir(start.cwd_fd);
@@ -177,9 +182,19 @@ static void restore_start_state(void)
     setitimer(ITIMER_REAL, &off, NULL);   /* alarm() too */
     setitimer(ITIMER_VIRTUAL, &off, NULL);
     setitimer(ITIMER_PROF, &off, NULL);
-    for (size_t i = 0; i < N_RESET_SIGNALS; i++)
-        sigaction(reset_signals[i], &start.actions[i], NULL);
+    for (int sig = 1; sig < _NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            sigaction(sig, &start.actions[sig], NULL); /* glibc's own refuse: harmless */
     sigprocmask(SIG_SETMASK, &start.mask, NULL);
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int failed = 0;
+    for (int r = 0; r < RLIM_NLIMITS; r++) {
+        struct rlimit now;
+        if (getrlimit(r, &now) == 0 && (now.rlim_cur != start.limits[r].rlim_cur ||
+                                        now.rlim_max != start.limits[r].rlim_max))
+            failed |= setrlimit(r, &start.limits[r]) != 0;
+    }
+    return failed ? -1 : 0;
 }
 
 static int was_open(int fd)
@@ -197,11 +212,88 @@ static int was_open(int fd)
     return 0;
 }
 
+/* 1 when fd, open when the worker started, is closed or is now another
+ * file (a plugin's dup2 over it). */
+static int fd_replaced(int fd)
+{
+    for (size_t i = 0; i < start.n_fds; i++) {
+        if (start.fds[i] != fd)
+            continue;
+        struct stat now;
+        return fstat(fd, &now) != 0 || now.st_dev != start.fd_files[i].st_dev ||
+               now.st_ino != start.fd_files[i].st_ino;
+    }
+    return 0;
+}
+
+/* The worker's threads (/proc/self/status), or 0 when unknown. */
+static long thread_count(void)
+{
+    FILE *f = fopen("/proc/self/status", "re");
+    char line[256];
+    long n = 0;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "Threads: %ld", &n) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return n;
+}
+
+/* Kills the processes the plugin left running, as /proc lists the
+ * worker's children (every thread's). Returns how many it found. */
+static int kill_children(void)
+{
+    int found = 0;
+    DIR *tasks = opendir("/proc/self/task");
+    for (struct dirent *e; tasks && (e = readdir(tasks));) {
+        char path[64];
+        if (e->d_name[0] == '.' ||
+            snprintf(path, sizeof path, "/proc/self/task/%s/children", e->d_name) >= (int)sizeof path)
+            continue;
+        FILE *f = fopen(path, "re");
+        for (long pid; f && fscanf(f, "%ld", &pid) == 1; found++)
+            kill((pid_t)pid, SIGKILL);
+        if (f)
+            fclose(f);
+    }
+    if (tasks)
+        closedir(tasks);
+    return found;
+}
+
+/* Reaps the children that ended and kills and reaps those still running:
+ * the worker is their subreaper (worker_setup), so a helper that forked
+ * away from its parent comes back to it, and none writes to an output
+ * after the export's report. Never blocks: a child that a kill has not
+ * ended yet is looked at again a millisecond later, for at most a second.
+ * Returns 0 when there were none, 1 when one had ended unwaited for, 2
+ * when one was running. */
+static int end_children(void)
+{
+    int left = 0;
+    for (int round = 0; round < 1000; round++) {
+        int status;
+        pid_t child;
+        while ((child = waitpid(-1, &status, WNOHANG)) > 0 || (child < 0 && errno == EINTR))
+            if (child > 0 && !left)
+                left = 1;   /* ended, never waited for: reaped now */
+        if (child < 0)   /* ECHILD: none left */
+            return left;
+        if (kill_children())
+            left = 2;
+        nanosleep(&(struct timespec){0, 1000000}, NULL);
+    }
+    return 2;
+}
+
 /* After each export: what the plugin left behind that a new process
  * would not have, described in why ("" when nothing). Descriptors it left
- * open, and child processes it did not wait for (those that ended are
- * reaped here, so that none accumulates): a worker with either retires
- * after its report, since the next export must not inherit them. */
+ * open or put in place of the worker's own, a thread still running, child
+ * processes (ended ones are reaped, running ones killed, so that none
+ * writes to an output after the report), or a resource limit it lowered
+ * for good: a worker with any retires after its report, since the next
+ * export must not inherit them. */
 static void check_leftovers(char *why, size_t size)
 {
     why[0] = '\0';
@@ -215,12 +307,16 @@ static void check_leftovers(char *why, size_t size)
             break;
         }
     }
-    int status, ended = 0;
-    pid_t child;
-    while ((child = waitpid(-1, &status, WNOHANG)) > 0 || (child < 0 && errno == EINTR))
-        ended |= child > 0;   /* never waited for: reaped now */
-    if ((ended || child == 0) && !why[0])
-        snprintf(why, size, "%s child process", child == 0 ? "a running" : "an unwaited-for");
+    for (size_t i = 0; !why[0] && i < start.n_fds; i++)
+        if (fd_replaced(start.fds[i]))
+            snprintf(why, size, "descriptor %d replaced", start.fds[i]);
+    int children = end_children();
+    if (children && !why[0])
+        snprintf(why, size, "%s child process", children == 2 ? "a running" : "an unwaited-for");
+    if (restore_start_state() != 0 && !why[0])
+        snprintf(why, size, "a resource limit lowered");
+    if (thread_count() > 1 && !why[0])
+        snprintf(why, size, "a thread running");
 }
 
 /* The parent stops a worker with SIGTERM (and SIGKILL after a grace
@@ -233,6 +329,7 @@ static void worker_setup(pid_t parent)
 {
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
         _exit(127);
+    prctl(PR_SET_CHILD_SUBREAPER, 1); /* a plugin's orphaned helpers come back here */
     struct sigaction sa = {0};
     sa.sa_handler = on_term;
     sigemptyset(&sa.sa_mask);
@@ -266,7 +363,6 @@ static _Noreturn void worker_exit(int code)
 static int export_one(const render_task *t, output_set *outputs, const char *name, int quiet,
                       int fd)
 {
-    restore_start_state();
     char err[1024] = "";
     int created = output_add(outputs, name) != NULL;
     if (!created)
@@ -298,7 +394,9 @@ static int export_one(const render_task *t, output_set *outputs, const char *nam
         put_str(&payload, hj.fonts[i]);
     host_job_free(&hj);
     output_set_forget(outputs);   /* the parent commits or removes the files */
-    char leftovers[128];
+    if (fd_replaced(fd))   /* what it would write goes elsewhere: the parent says so */
+        worker_exit(EXPORT_PIPE_LOST);
+    char leftovers[128];   /* and puts the start state back for the next export */
     check_leftovers(leftovers, sizeof leftovers);
     put_str(&payload, leftovers);
     buf msg = {0};

@@ -36,6 +36,9 @@
 
 /* The byte a worker writes before it calls the plugin. */
 #define EXPORT_STARTED 'S'
+/* The exit status of a worker whose plugin closed or replaced its report
+ * pipe (it finds out before it writes the report). */
+#define EXPORT_PIPE_LOST 119
 
 /* What the child sent. */
 typedef struct export_report {

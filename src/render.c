@@ -341,8 +341,12 @@ static int judge_death(runner *r, slot *s, int wstatus)
                 WEXITSTATUS(wstatus));
         return EXIT_EXPORT;
     }
-    fprintf(stderr, "quire: %s: %s: the plugin ended its process (exit status %d) "
-                    "without reporting back\n", pname, final, WEXITSTATUS(wstatus));
+    if (WEXITSTATUS(wstatus) == EXPORT_PIPE_LOST)
+        fprintf(stderr, "quire: %s: %s: the plugin closed or replaced quire's report pipe\n",
+                pname, final);
+    else
+        fprintf(stderr, "quire: %s: %s: the plugin ended its process (exit status %d) "
+                        "without reporting back\n", pname, final, WEXITSTATUS(wstatus));
     return EXIT_EXPORT;
 }
 

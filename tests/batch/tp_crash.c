@@ -21,7 +21,11 @@
  * mask), then leaves that state changed: region-3 changes directory to
  * /, sets umask 0, alarm(1) and an ITIMER_PROF, ignores and blocks SIGTERM;
  * region-5 leaves a descriptor open, region-7 a child that ended and was
- * never waited for, region-8 a child still running. */
+ * never waited for, region-8 a child still running; region-11 lowers the
+ * file size limit to 64 bytes (the soft limit), region-12 leaves a thread
+ * running, region-13 puts /dev/null in place of stderr, region-14 leaves
+ * a grandchild (its child forked and ended) that appends "LATE" to the
+ * output two seconds later. */
 #include <quire/quire-plugin.h>
 
 #include <fcntl.h>
@@ -32,7 +36,9 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/resource.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 /* What a careless plugin may do: dup2 over a descriptor it does not own,
@@ -113,7 +119,14 @@ static void describe_state(FILE *out, const char *id)
             sigismember(&blocked, SIGTERM) ? "blocked" : "unblocked");
 }
 
-static void leave_dirty(const char *id)
+static void *sleeper(void *arg)
+{
+    for (;;)
+        pause();
+    return arg;
+}
+
+static void leave_dirty(const char *id, const char *output)
 {
     if (strcmp(id, "region-3") == 0) {
         (void)!chdir("/");
@@ -137,6 +150,35 @@ static void leave_dirty(const char *id)
         sleep(1);
         _exit(0);
     }
+    if (strcmp(id, "region-11") == 0) {
+        struct rlimit now;
+        getrlimit(RLIMIT_FSIZE, &now);
+        now.rlim_cur = 64;   /* the soft limit: the worker can raise it again */
+        setrlimit(RLIMIT_FSIZE, &now);
+    }
+    if (strcmp(id, "region-12") == 0) {
+        pthread_t t;
+        if (pthread_create(&t, NULL, sleeper, NULL) == 0)
+            pthread_detach(t);
+    }
+    if (strcmp(id, "region-13") == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 2);
+        close(null);
+    }
+    if (strcmp(id, "region-14") == 0) {
+        pid_t middle = fork();
+        if (middle == 0) {
+            if (fork() == 0) {
+                sleep(2);
+                FILE *late = fopen(output, "a");
+                if (late)
+                    fputs("LATE\n", late), fclose(late);
+            }
+            _exit(0);
+        }
+        waitpid(middle, NULL, 0);
+    }
 }
 
 static quire_status dirty(const quire_job *job, char *err, size_t size)
@@ -158,7 +200,7 @@ static quire_status dirty(const quire_job *job, char *err, size_t size)
         if (fclose(out) != 0)
             return QUIRE_ERR_EXPORT;
     }
-    leave_dirty(id);
+    leave_dirty(id, job->output_path);
     return QUIRE_OK;
 }
 
