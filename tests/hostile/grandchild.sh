@@ -1,8 +1,10 @@
 #!/bin/bash
 # grandchild.sh QUIRE SOURCE_DIR PLUGIN_DIR — issue 21, 8: a plugin whose
 # helper process inherits the report pipe does not make quire wait for it
-# (tp_fork.c): quire has ended, with the output committed, while the helper
-# still lives.
+# (tp_fork.c, a helper that sleeps 30 s): quire ends at once, with the
+# output committed, and the helper is gone, killed by the export's process
+# before its report (docs/outputs.md, "What a worker resets"), so that it
+# cannot write to an output quire has checked.
 set -u
 case_name=grandchild quire=$1 here=$2 plugins=$3
 e2e_name=hostile
@@ -11,9 +13,14 @@ e2e_name=hostile
 run 0 render in/x.yaml -t in/t.yaml -f fork --plugin-dir "$plugins" -o out -q
 pid=$(cat out/x.fork)
 [ -n "$pid" ] || fail "no helper pid"
-alive=0
-kill -0 "$pid" 2>/dev/null && alive=1
-kill "$pid" 2>/dev/null
-[ $alive -eq 1 ] || fail "quire waited for the plugin's helper process to end"
+TP_FORK_MARK=$PWD/slept run 0 render in/x.yaml -t in/t.yaml -f fork --plugin-dir "$plugins" \
+    -o out2 -q
+[ ! -e slept ] || fail "quire waited for the plugin's helper process to end"
+for p in "$pid" "$(cat out2/x.fork)"; do
+    if kill -0 "$p" 2>/dev/null; then
+        kill "$p" 2>/dev/null
+        fail "the plugin's helper process $p outlived its export"
+    fi
+done
 no_temps out
 exit 0
