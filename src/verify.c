@@ -467,7 +467,9 @@ static int has_name(const unsigned char *dict, size_t n, const char *key, const 
  * XML, as a reader of PDF/A metadata needs it. Returns 0, or -1. */
 static int check_xmp(const unsigned char *x, size_t n, char *why, size_t size)
 {
-    pthread_once(&xml_once, xml_load);   /* only for a PDF that has a packet */
+    if (xml_check_bytes(x, n))   /* well-formed: libxml2 is not even loaded */
+        return 0;
+    pthread_once(&xml_once, xml_load);   /* only when the fast check is not sure */
     if (!xml_loaded)
         return fail(why, size, "cannot check its XMP metadata: libxml2.so.2 cannot be loaded");
     xmlParserCtxtPtr ctx = xml_checker();

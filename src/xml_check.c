@@ -7,7 +7,7 @@
  * consumed as it comes, so only a tag or comment must fit in the buffer.
  * Grammar: XML 1.0 (fifth edition) productions document, element,
  * STag/ETag/EmptyElemTag, Attribute, CharData, Reference, Comment,
- * CDSect, XMLDecl, with the well-formedness constraints Element Type
+ * CDSect, XMLDecl, PI, with the well-formedness constraints Element Type
  * Match, Unique Att Spec, No < in Attribute Values, Legal Character and
  * Entity Declared (only the five predefined entities, as no DTD is
  * accepted). Names are ASCII only and hold at most one inner colon, so
@@ -323,6 +323,36 @@ static const unsigned char *cdata(const unsigned char *p, const unsigned char *e
     }
 }
 
+/* <?target ...?>, a processing instruction (an XMP packet has two): a
+ * target that is a name without a colon and not "xml" in any case, then
+ * a space and legal characters up to the first "?>". */
+static const unsigned char *pi(const unsigned char *p, const unsigned char *end, int final)
+{
+    const unsigned char *t = p + 2, *q = name(t, end, final);
+    if (q == t)
+        NEED(p);
+    if (!q || memchr(t, ':', (size_t)(q - t)) ||
+        (q - t == 3 && strncasecmp((const char *)t, "xml", 3) == 0))
+        return NULL;
+    if (*q == '?') {
+        if (end - q < 2)
+            NEED(p);
+        return q[1] == '>' ? q + 2 : NULL;
+    }
+    if (!(cls[*q] & SPACE))
+        return NULL;
+    for (;;) {
+        q = legal_until(q, end, '?');
+        if (!q)
+            return NULL;
+        if (end - q < 2)
+            NEED(p);
+        if (q[1] == '>')
+            return q + 2;
+        q++;
+    }
+}
+
 /* <?xml version="1.0" encoding="UTF-8" standalone="yes"?>, the first
  * bytes of the part; only version 1.0 and UTF-8 are taken. */
 static const unsigned char *xml_decl(const unsigned char *p, const unsigned char *end,
@@ -521,13 +551,14 @@ static const unsigned char *markup(xml_check *x, const unsigned char *p,
         NEED(p);
     if (p[1] == '/')
         return end_tag(x, p, end, final);
-    if (p[1] == '?') {   /* only the XML declaration, first */
+    if (p[1] == '?') {   /* the XML declaration, first, or a processing instruction */
         if (end - p < 6)
             NEED(p);
-        if (memcmp(p, "<?xml", 5) != 0 || !(cls[p[5]] & SPACE) || x->stage != START)
+        int decl = memcmp(p, "<?xml", 5) == 0 && (cls[p[5]] & SPACE);
+        if (decl && x->stage != START)
             return NULL;
-        const unsigned char *q = xml_decl(p, end, final);
-        if (q && q != p)
+        const unsigned char *q = decl ? xml_decl(p, end, final) : pi(p, end, final);
+        if (q && q != p && x->stage == START)
             x->stage = PROLOG;
         return q;
     }

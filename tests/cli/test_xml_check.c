@@ -80,6 +80,10 @@ static const char *const good[] = {
     "<a><![CDATA[ <not> &markup; ]] ] ]]></a>",
     "<a>]]&gt;</a>",
     "<x:a xmlns:x=\"u\" x:b=\"1\" b=\"2\"/>",
+    /* an XMP packet's processing instructions, before and after the root */
+    "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+    "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><?pi?><?xml-stylesheet a ? b?></x:xmpmeta>\n"
+    "<?xpacket end=\"w\"?>",
 };
 
 static const char *const bad[] = {
@@ -114,6 +118,12 @@ static const char *const bad[] = {
     "<?xml version=\"1.0\" standalone=\"maybe\"?><a/>",
     "<a><![CDATA[x]]></a><![CDATA[y]]>",
     "<1a/>",
+    "<a><?xml x?></a>",
+    "<a><?XmL?></a>",
+    "<a><?pi\x01?></a>",
+    "<a><?pi x\x01?></a>",
+    "<a><?pi x ?</a>",
+    "<a/><?pi x?",
     "<a></a\n",
 };
 
@@ -217,7 +227,8 @@ static void test_damaged_parts(void **state)
         "]]>", "--", "<!--", "-->", "<![CDATA[", "\xEF\xBF\xBF", "\xEF\xBF\xBD",
         "\xED\xA0\x80", "\xC3\xA9", "\xC3", "\xF0\x9F\x98\x80", "\x0c", " a=\"1\"",
         " xmlns:a=\"u\"", " a:b=\"2\"", "<?xml version=\"1.0\"?>", "\xEF\xBB\xBF", "<!DOCTYPE a>",
-        "<?pi x?>", "&lt", "c=", ":a", "a:", "a:b:c", "<a:b>", "</a:b>", "\r\n"};
+        "<?pi x?>", "&lt", "c=", ":a", "a:", "a:b:c", "<a:b>", "</a:b>", "\r\n", "<?", "?>",
+        "<?xpacket end=\"w\"?>", "<?xml?>", "<?XML x?>", "<?a:b x?>", "<?x-y?>", "<?\?>"};
     size_t ntokens = sizeof tokens / sizeof tokens[0];
     char doc[4096];
     long taken = 0, lib_taken = 0, rounds = 40000;
