@@ -307,6 +307,8 @@ static int expand_entry(const unsigned char *data, const zip_entry *en, inflated
         keep_at(f, out, room - zs.avail_out);
         if (rc == Z_BUF_ERROR && zs.avail_in == 0 && left == 0)
             break;   /* the stream stops before its end */
+        if (f->total > en->usize)
+            break;   /* more than the entry says it holds: no need to read on */
     }
     inflateEnd(&zs);
     return rc == Z_STREAM_END ? 0 : -1;
@@ -314,7 +316,8 @@ static int expand_entry(const unsigned char *data, const zip_entry *en, inflated
 
 static int is_xml_part(const zip_entry *en)
 {
-    return ends_with(en->name, en->name_len, ".xml") || ends_with(en->name, en->name_len, ".rels");
+    return ends_with(en->name, en->name_len, ".xml") || ends_with(en->name, en->name_len, ".rels") ||
+           ends_with(en->name, en->name_len, ".vml");   /* a cell comment's drawing */
 }
 
 static void xml_quiet(void *data, const xmlError *error)

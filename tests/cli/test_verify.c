@@ -224,6 +224,25 @@ static void test_ill_formed_xml_part(void **state)
     }
 }
 
+/* A cell comment's VML drawing is XML too (libxlsxwriter's is
+ * well-formed): one cut short is refused. */
+static void test_ill_formed_vml_part(void **state)
+{
+    static zip z;
+    char why[256];
+    static const char vml[] = "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\"><v:shape/></xml>";
+    for (int whole = 0; whole <= 1; whole++) {
+        memset(&z, 0, sizeof z);
+        add(&z, "[Content_Types].xml", "<?xml version=\"1.0\"?><Types></Types>", 8, 0);
+        add(&z, "xl/worksheets/sheet1.xml", sheet, 8, 0);
+        add(&z, "xl/drawings/vmlDrawing1.vml", whole ? vml : "<xml><v:shape/>", 8, 0);
+        finish(&z, 0);
+        assert_int_equal(check(&z, z.len, why), whole ? 0 : -1);
+        if (!whole)
+            assert_non_null(strstr(why, "XML part 'xl/drawings/vmlDrawing1.vml'"));
+    }
+}
+
 static void test_damaged_archives_fail(void **state)
 {
     static zip z;
@@ -338,6 +357,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_whole_archives_pass),
+        cmocka_unit_test(test_ill_formed_vml_part),
         cmocka_unit_test(test_every_cut_fails),
         cmocka_unit_test(test_cut_xml_part),
         cmocka_unit_test(test_ill_formed_xml_part),
