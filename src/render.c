@@ -353,8 +353,11 @@ static int judge_death(runner *r, slot *s, int wstatus)
 /* The end of s's export: its files are committed, or left to be removed
  * with the private directory. reuse: the export reported and its worker
  * runs on, so the slot's next export may use the same private directory,
- * emptied (a worker that died or retired may have left a process that
- * still writes there: that directory goes). */
+ * emptied (after an export whose worker died or retired, that directory
+ * goes: the export may have left it in any state). An export resent
+ * because its worker died while idle keeps the directory, which the
+ * last export emptied and no process of that worker can reach any more
+ * (a worker kills what its plugin left running before it reports). */
 static void task_done(runner *r, slot *s, int reuse)
 {
     /* what is left: older files, or the failed new ones */
