@@ -100,6 +100,7 @@ bash "$gen" d "$n" || fail "generating $n briefs"
 ls d/*.yaml >list
 cat >job.sh <<JOB
 #!/bin/bash
+echo \$\$ >"pid.\$SLURM_ARRAY_JOB_ID.\$SLURM_ARRAY_TASK_ID"   # quire's, after the exec
 exec "$quire" render --datasets-from list --shard 8 -f pdf,csv -o out \\
     --manifest "m.\$SLURM_ARRAY_TASK_ID"
 JOB
@@ -110,16 +111,32 @@ submit() {   # submit ARRAY: the job id
 first=$(submit 0-7%2)
 
 # Cancel task 1 once it has written some outputs (it starts in the first
-# pair), as a pre-empted or failed node would end it.
-victim=
-for ((t = 0; t < 1200; t++)); do
-    victim=$(ls log-"$first"-1.txt 2>/dev/null)
-    [ -n "$victim" ] && [ "$(grep -c 'quire: wrote' "$victim")" -ge 2 ] && break
-    sleep 0.1
+# pair), as a pre-empted or failed node would end it. A shard can end
+# faster than squeue and scancel get an answer from slurmctld on a busy
+# machine, so quire's process (the pid its job script left) is stopped as
+# soon as it starts and let run 20 ms at a time until its log shows two
+# outputs; it is cancelled while stopped, and goes on to meet the
+# cancel's SIGTERM.
+for ((t = 0; t < 12000; t++)); do
+    [ -s "pid.$first.1" ] && break
+    sleep 0.01
 done
-[ -n "$victim" ] && [ "$(grep -c 'quire: wrote' "$victim")" -ge 2 ] ||
+[ -s "pid.$first.1" ] || fail "task 1 did not start in 120 s"
+task_pid=$(cat "pid.$first.1")
+kill -STOP "$task_pid" || fail "task 1 ended before it could be stopped"
+victim=log-$first-1.txt
+for ((t = 0; t < 6000; t++)); do
+    [ "$(grep -c 'quire: wrote' "$victim" 2>/dev/null)" -ge 2 ] && break
+    kill -CONT "$task_pid"
+    sleep 0.02
+    kill -STOP "$task_pid"
+done
+[ "$(grep -c 'quire: wrote' "$victim" 2>/dev/null)" -ge 2 ] ||
     fail "task 1 wrote nothing in 120 s"
+[ ! -e m.1 ] || fail "task 1 ended before it was cancelled (it wrote its manifest)"
 scancel "${first}_1" || fail "scancel ${first}_1"
+sleep 1   # the cancel's SIGTERM is pending in the stopped process
+kill -CONT "$task_pid" 2>/dev/null
 for ((t = 0; t < 300; t++)); do
     squeue -h -j "${first}_1" 2>/dev/null | grep -q . || break
     sleep 0.2
